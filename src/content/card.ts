@@ -1,0 +1,108 @@
+/**
+ * The hover card: a host element with an open shadow root, so page CSS
+ * cannot reach it, built with DOM calls only (no HTML strings with data).
+ */
+import type { CardModel } from '../core/cards';
+import { CARD_MAX_WIDTH_PX, CARD_OFFSET_PX } from '../core/timing';
+
+const CARD_CSS = `
+:host { all: initial; }
+.card {
+  position: fixed; z-index: 2147483647; box-sizing: border-box; max-width: ${CARD_MAX_WIDTH_PX}px;
+  padding: 12px 14px; border-radius: 8px; background: #fff; color: #1a202c;
+  font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; text-align: left;
+  box-shadow: 0 4px 18px rgba(0,0,0,.18), 0 0 0 1px rgba(0,0,0,.08);
+}
+.card[hidden] { display: none; }
+.fact + .fact { margin-top: 10px; padding-top: 10px; border-top: 1px solid #e2e8f0; }
+.category { display: inline-block; font-size: 11px; letter-spacing: .04em; text-transform: uppercase; color: #4a5568; }
+.title { margin: 2px 0 6px; font-size: 15px; font-weight: 600; }
+.text, .role { margin: 0 0 6px; }
+.quote { margin: 0 0 6px; padding-left: 8px; border-left: 3px solid #cbd5e0; font-style: italic; }
+.attribution { margin: 0 0 6px; color: #4a5568; }
+.figures { margin: 0 0 6px; padding-left: 18px; }
+.source { margin: 8px 0 0; font-size: 11px; color: #718096; }
+@media (prefers-color-scheme: dark) {
+  .card { background: #1f2430; color: #e2e8f0; box-shadow: 0 4px 18px rgba(0,0,0,.5), 0 0 0 1px rgba(255,255,255,.12); }
+  .category, .attribution { color: #a0aec0; }
+  .source { color: #8a94a6; }
+  .fact + .fact { border-top-color: #2d3748; }
+}
+`;
+
+/** Most facts shown in one card when a highlight stands for several. */
+const MAX_FACTS_PER_CARD = 3;
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+export class HoverCard {
+  readonly host: HTMLElement;
+  private readonly card: HTMLElement;
+
+  constructor(private readonly cards: Record<string, CardModel>) {
+    this.host = document.createElement('div');
+    this.host.setAttribute('data-annotator-ui', '');
+    const shadow = this.host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = CARD_CSS;
+    this.card = element('div', 'card');
+    this.card.setAttribute('role', 'tooltip');
+    this.card.hidden = true;
+    shadow.append(style, this.card);
+  }
+
+  get open(): boolean {
+    return !this.card.hidden;
+  }
+
+  show(factIds: readonly string[], anchor: DOMRect): void {
+    const models = factIds.map((id) => this.cards[id]).filter((m): m is CardModel => !!m).slice(0, MAX_FACTS_PER_CARD);
+    if (models.length === 0) return;
+    this.card.replaceChildren(...models.map(renderFact), element('p', 'source', `Source: ${models[0]!.sourceLine}`));
+    if (!this.host.isConnected) document.documentElement.append(this.host);
+    this.card.hidden = false;
+    this.place(anchor);
+  }
+
+  hide(): void {
+    this.card.hidden = true;
+  }
+
+  contains(node: Node | null): boolean {
+    return !!node && (node === this.host || this.host.contains(node));
+  }
+
+  /** Below the highlight when it fits, above otherwise; kept inside the viewport. */
+  private place(anchor: DOMRect): void {
+    const width = Math.min(CARD_MAX_WIDTH_PX, window.innerWidth - 2 * CARD_OFFSET_PX);
+    this.card.style.width = `${width}px`;
+    const height = this.card.offsetHeight;
+    const below = anchor.bottom + CARD_OFFSET_PX;
+    const top = below + height <= window.innerHeight || anchor.top - CARD_OFFSET_PX - height < 0
+      ? below
+      : anchor.top - CARD_OFFSET_PX - height;
+    const left = Math.max(CARD_OFFSET_PX, Math.min(anchor.left, window.innerWidth - width - CARD_OFFSET_PX));
+    this.card.style.top = `${Math.max(CARD_OFFSET_PX, top)}px`;
+    this.card.style.left = `${left}px`;
+  }
+}
+
+function renderFact(model: CardModel): HTMLElement {
+  const section = element('section', 'fact');
+  section.append(element('span', 'category', model.categoryLabel), element('h2', 'title', model.title));
+  if (model.quote) section.append(element('blockquote', 'quote', `“${model.quote}”`));
+  section.append(element('p', 'text', model.text));
+  if (model.role) section.append(element('p', 'role', `In this story: ${model.role}`));
+  if (model.attribution) section.append(element('p', 'attribution', model.attribution));
+  if (model.figuresIn.length > 0) {
+    const list = element('ul', 'figures');
+    for (const item of model.figuresIn) list.append(element('li', '', item.title));
+    section.append(element('p', 'attribution', 'Figures in:'), list);
+  }
+  return section;
+}

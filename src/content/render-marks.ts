@@ -1,0 +1,126 @@
+/**
+ * The element renderer: real <mark> elements through mark.js `markRanges`,
+ * with ranges our matcher computed (one call per category, nested where an
+ * entity sits inside a highlighted sentence).
+ *
+ * mark.js's own `unmark` calls normalize() on the page, merging text nodes
+ * the page may hold references to; `clear` instead puts back the very node
+ * objects that were split, with their original text.
+ */
+import Mark from 'mark.js';
+import type { Annotation } from '../core/annotate';
+import type { Category } from '../core/dataset';
+import { CATEGORY_ATTRIBUTE, FACT_ID_ATTRIBUTE, type Renderer } from './renderer';
+import { PROTECTED_SELECTORS, locate, toPlainOffset, type TextIndex } from './text-index';
+
+export const MARK_CLASS = 'nic-mark';
+const EXCLUDE = PROTECTED_SELECTORS.flatMap((s) => [s, `${s} *`]);
+
+interface MarkRange {
+  start: number;
+  length: number;
+  annotation: Annotation;
+}
+
+/** Draws statements first so entities nest inside them. */
+const DRAW_ORDER: readonly Category[] = ['limit', 'claim', 'quote', 'event', 'organization', 'place', 'person'];
+
+export class MarkRenderer implements Renderer {
+  private marks: HTMLElement[] = [];
+  /** Text nodes split by marking, with the text they held. */
+  private readonly originals = new Map<Text, string>();
+
+  constructor(private readonly root: HTMLElement, private readonly index: TextIndex) {}
+
+  private drawn = 0;
+
+  get count(): number {
+    return this.drawn;
+  }
+
+  render(annotations: readonly Annotation[]): void {
+    this.clear();
+    this.rememberTouchedNodes(annotations);
+    const marker = new Mark(this.root);
+    for (const category of DRAW_ORDER) {
+      const ranges = mergeOverlaps(annotations.filter((a) => a.category === category)).map(
+        (annotation): MarkRange => {
+          const start = toPlainOffset(this.index, annotation.start);
+          return { start, length: toPlainOffset(this.index, annotation.end) - start, annotation };
+        },
+      );
+      if (ranges.length === 0) continue;
+      const firstPiece = new Set<Annotation>();
+      marker.markRanges(ranges, {
+        element: 'mark',
+        className: `${MARK_CLASS} nic-${category}`,
+        exclude: EXCLUDE,
+        each: (element: HTMLElement, range: unknown) => {
+          const { annotation } = range as MarkRange;
+          element.setAttribute(FACT_ID_ATTRIBUTE, annotation.factIds.join(' '));
+          element.setAttribute(CATEGORY_ATTRIBUTE, annotation.category);
+          if (!firstPiece.has(annotation)) {
+            // One tab stop per highlight, on its first piece.
+            firstPiece.add(annotation);
+            element.tabIndex = 0;
+            this.drawn++;
+          }
+          this.marks.push(element);
+        },
+      } as Mark.MarkRangesOptions);
+    }
+  }
+
+  clear(): void {
+    for (const mark of this.marks) {
+      const parent = mark.parentNode;
+      if (!parent) continue;
+      while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
+      parent.removeChild(mark);
+    }
+    this.marks = [];
+    this.drawn = 0;
+    for (const [node, data] of this.originals) restoreSplitNode(node, data);
+    this.originals.clear();
+  }
+
+  private rememberTouchedNodes(annotations: readonly Annotation[]): void {
+    for (const annotation of annotations) {
+      const first = locate(this.index, annotation.start).node;
+      const last = locate(this.index, Math.max(annotation.start, annotation.end - 1)).node;
+      for (let i = first; i <= last; i++) {
+        const node = this.index.nodes[i]!;
+        if (!this.originals.has(node)) this.originals.set(node, node.data);
+      }
+    }
+  }
+}
+
+/** Joins the pieces a split left behind into the original node, if they still add up to its text. */
+function restoreSplitNode(node: Text, data: string): void {
+  const pieces: Text[] = [];
+  let joined = node.data;
+  for (let next = node.nextSibling; joined.length < data.length && next instanceof Text; next = next.nextSibling) {
+    pieces.push(next);
+    joined += next.data;
+  }
+  if (joined !== data) return;
+  for (const piece of pieces) piece.remove();
+  if (node.data !== data) node.data = data;
+}
+
+/** Same-category annotations that overlap become one range standing for all their facts. */
+function mergeOverlaps(annotations: Annotation[]): Annotation[] {
+  const sorted = [...annotations].sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Annotation[] = [];
+  for (const annotation of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && annotation.start < last.end) {
+      last.end = Math.max(last.end, annotation.end);
+      for (const id of annotation.factIds) if (!last.factIds.includes(id)) last.factIds.push(id);
+    } else {
+      merged.push({ ...annotation, factIds: [...annotation.factIds] });
+    }
+  }
+  return merged;
+}

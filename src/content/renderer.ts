@@ -1,0 +1,15 @@
+/** What a renderer draws, and the small interface both renderers implement. */
+import type { Annotation } from '../core/annotate';
+
+export interface Renderer {
+  /** Draws these annotations (already filtered to the categories switched on). */
+  render(annotations: readonly Annotation[]): void;
+  /** Removes every highlight and leaves the page's text nodes as they were. */
+  clear(): void;
+  /** How many highlights are drawn now. */
+  readonly count: number;
+}
+
+/** Attribute on every highlight element: the fact ids it stands for. */
+export const FACT_ID_ATTRIBUTE = 'data-fact-id';
+export const CATEGORY_ATTRIBUTE = 'data-category';

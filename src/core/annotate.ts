@@ -1,0 +1,188 @@
+/**
+ * From a page's text to annotations: one pass of the automaton finds entity
+ * mentions, concept hits and event cues; statements are scored per sentence;
+ * the page verdict decides what is shown.
+ */
+import { WordAutomaton } from './automaton';
+import { PHRASE_CONCEPT, PHRASE_CUE, PHRASE_ENTITY, type MatcherData } from './compile';
+import type { Category } from './dataset';
+import { LexiconRewriter, type LexiconHit } from './lexicon';
+import { normalizeText, type NormalizedText } from './normalize';
+import { JOINS_PREVIOUS, REWRITTEN, STARTS_SENTENCE, stem, tokenize, type Token } from './tokens';
+import { decideVerdict, type PageVerdict } from './verdict';
+
+/** A highlight: raw-text offsets and the facts it stands for (all of one category). */
+export interface Annotation {
+  factIds: string[];
+  category: Category;
+  start: number;
+  end: number;
+}
+
+export interface AnnotateResult {
+  /** What to highlight, given the verdict. */
+  annotations: Annotation[];
+  /** Statements found on a page about another event: similar wording, not this story's facts. */
+  similar: Annotation[];
+  verdict: PageVerdict;
+}
+
+export class Matcher {
+  readonly automaton: WordAutomaton;
+  readonly rewriter: LexiconRewriter;
+
+  constructor(readonly data: MatcherData) {
+    this.automaton = new WordAutomaton(data.automaton);
+    this.rewriter = new LexiconRewriter(data.lexicon);
+  }
+
+  /** Reads text the way dataset phrases were read: normalised, tokenized, de-spun. */
+  read(raw: string, spinHits?: LexiconHit[]): { norm: NormalizedText; tokens: Token[] } {
+    const norm = normalizeText(raw);
+    return { norm, tokens: this.rewriter.rewrite(tokenize(norm), spinHits) };
+  }
+}
+
+interface EntityHit {
+  fact: number;
+  first: number;
+  last: number;
+}
+
+const QUOTE_OR_STOP = new Set(['"', "'", '.', '!', '?', ')']);
+
+export function annotate(matcher: Matcher, raw: string): AnnotateResult {
+  const data = matcher.data;
+  const spinHits: LexiconHit[] = [];
+  const { norm, tokens } = matcher.read(raw, spinHits);
+  const count = tokens.length;
+
+  const symbols = new Int32Array(count);
+  const breaks = new Uint8Array(count);
+  const sentenceOf = new Int32Array(count);
+  const sentenceStarts: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const token = tokens[i]!;
+    symbols[i] = matcher.automaton.symbolOf(stem(token.word));
+    breaks[i] = token.flags & JOINS_PREVIOUS ? 0 : 1;
+    if (i === 0 || token.flags & STARTS_SENTENCE) sentenceStarts.push(i);
+    sentenceOf[i] = sentenceStarts.length - 1;
+  }
+
+  const entityHits: EntityHit[] = [];
+  /** sentence → fact → bit set of concepts seen. */
+  const conceptsBySentence = new Map<number, Map<number, Set<number>>>();
+  const entitiesBySentence = new Map<number, Set<number>>();
+  const cuesSeen = new Set<number>();
+
+  matcher.automaton.scan(symbols, breaks, (phrase, last) => {
+    const first = last - matcher.automaton.phraseLength(phrase) + 1;
+    const caseWords = data.phraseCase[phrase];
+    if (caseWords) {
+      for (let k = 0; k < caseWords.length; k++) {
+        const expected = caseWords[k];
+        const token = tokens[first + k]!;
+        if (expected === null) continue;
+        if (token.flags & REWRITTEN || norm.text.slice(token.start, token.end) !== expected) return;
+      }
+    }
+    const kind = data.phraseKind[phrase];
+    const target = data.phraseTarget[phrase]!;
+    if (kind === PHRASE_ENTITY) {
+      entityHits.push({ fact: target, first, last });
+      for (let t = first; t <= last; t++) addTo(entitiesBySentence, sentenceOf[t]!, target);
+    } else if (kind === PHRASE_CONCEPT) {
+      const sentence = sentenceOf[first]!;
+      let facts = conceptsBySentence.get(sentence);
+      if (!facts) conceptsBySentence.set(sentence, (facts = new Map()));
+      addTo(facts, target, data.phraseConcept[phrase]!);
+    } else if (kind === PHRASE_CUE) {
+      cuesSeen.add(target);
+    }
+  });
+
+  const entities = resolveEntities(entityHits, tokens, norm, data);
+  const statements: Annotation[] = [];
+  for (const [sentence, facts] of conceptsBySentence) {
+    const byCategory = new Map<Category, string[]>();
+    for (const [f, seen] of facts) {
+      const fact = data.facts[f]!;
+      if (!statementHolds(fact, seen, entitiesBySentence.get(sentence))) continue;
+      const ids = byCategory.get(fact.category) ?? [];
+      ids.push(fact.id);
+      byCategory.set(fact.category, ids);
+    }
+    if (byCategory.size === 0) continue;
+    const [start, end] = sentenceSpan(sentence, sentenceStarts, tokens, norm);
+    for (const [category, factIds] of byCategory) statements.push({ factIds, category, start, end });
+  }
+  statements.sort((a, b) => a.start - b.start);
+
+  const verdict = decideVerdict({
+    data,
+    entities,
+    statements,
+    cuesSeen,
+    spinHits,
+    spinExample: (hit) => raw.slice(norm.rawStart[hit.start]!, norm.rawEnd[hit.end - 1]!),
+    wordCount: count,
+  });
+  if (verdict.kind === 'nothing') return { annotations: [], similar: [], verdict };
+  if (!verdict.statementsShown) return { annotations: entities, similar: statements, verdict };
+  return { annotations: [...statements, ...entities].sort((a, b) => a.start - b.start), similar: [], verdict };
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+
+function statementHolds(fact: MatcherData['facts'][number], seen: Set<number>, entities: Set<number> | undefined): boolean {
+  let total = 0;
+  let present = 0;
+  for (let c = 0; c < fact.concepts.length; c++) {
+    const concept = fact.concepts[c]!;
+    total += concept.weight;
+    const hit = seen.has(c) || concept.entities.some((e) => entities?.has(e));
+    if (hit) present += concept.weight;
+    else if (concept.required) return false;
+  }
+  return total > 0 && present / total >= fact.threshold;
+}
+
+/** Leftmost-longest: "South China Sea" wins over "China", "Beijing Winter Olympics" over "Beijing". */
+function resolveEntities(hits: EntityHit[], tokens: Token[], norm: NormalizedText, data: MatcherData): Annotation[] {
+  hits.sort((a, b) => a.first - b.first || b.last - a.last);
+  const out: Annotation[] = [];
+  let coveredUntil = -1;
+  for (let i = 0; i < hits.length; ) {
+    const hit = hits[i]!;
+    let j = i;
+    const byCategory = new Map<Category, Set<string>>();
+    while (j < hits.length && hits[j]!.first === hit.first && hits[j]!.last === hit.last) {
+      const fact = data.facts[hits[j]!.fact]!;
+      addTo(byCategory, fact.category, fact.id);
+      j++;
+    }
+    if (hit.first > coveredUntil) {
+      coveredUntil = hit.last;
+      const start = norm.rawStart[tokens[hit.first]!.start]!;
+      const end = norm.rawEnd[tokens[hit.last]!.end - 1]!;
+      for (const [category, ids] of byCategory) out.push({ factIds: [...ids], category, start, end });
+    }
+    i = j;
+  }
+  return out;
+}
+
+/** The sentence's raw span, with its opening quote and closing punctuation. */
+function sentenceSpan(sentence: number, starts: number[], tokens: Token[], norm: NormalizedText): [number, number] {
+  const firstToken = tokens[starts[sentence]!]!;
+  const lastToken = tokens[(starts[sentence + 1] ?? tokens.length) - 1]!;
+  let start = firstToken.start;
+  let end = lastToken.end;
+  if (start > 0 && (norm.text[start - 1] === '"' || norm.text[start - 1] === "'")) start--;
+  while (end < norm.text.length && QUOTE_OR_STOP.has(norm.text[end]!)) end++;
+  return [norm.rawStart[start]!, norm.rawEnd[end - 1]!];
+}

@@ -1,0 +1,214 @@
+/**
+ * Word tokens over normalised text, with numbers unified and words stemmed.
+ *
+ * Matching works on words, not characters: "whole words only" then holds by
+ * construction (Rasputin is one word, not "Ras" + "putin"), names split
+ * across elements or hyphens still line up, and rewording by a spinner is a
+ * word-level substitution the lexicon can undo.
+ */
+import type { NormalizedText } from './normalize';
+
+/** Flags per token. */
+export const JOINS_PREVIOUS = 1; // may continue a phrase started by the previous token
+export const REWRITTEN = 2; // produced by the lexicon or the number reader, not the page's own word
+export const STARTS_SENTENCE = 4;
+
+export interface Token {
+  /** Lower-case surface word (after number unification). */
+  word: string;
+  /** Normalised-text span. */
+  start: number;
+  end: number;
+  flags: number;
+}
+
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'st', 'prof', 'gen', 'sen', 'rep', 'gov', 'jr', 'sr', 'vs', 'no', 'lt', 'col', 'sgt',
+  'capt', 'cmdr', 'adm', 'pres', 'rev', 'hon', 'messrs', 'inc', 'co', 'corp', 'ltd', 'jan', 'feb', 'mar', 'apr',
+  'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'fig', 'approx', 'etc', 'e', 'i', 'u', 'n',
+]);
+
+const wordCharCache = new Uint8Array(0x10000); // 0 unknown, 1 word, 2 not word
+const LETTER_OR_NUMBER = /[\p{L}\p{N}\p{M}]/u;
+
+function isWordCode(code: number): boolean {
+  if (code < 0x80) {
+    return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  }
+  if (code >= 0xd800 && code <= 0xdfff) return false;
+  let known = wordCharCache[code]!;
+  if (known === 0) {
+    known = LETTER_OR_NUMBER.test(String.fromCharCode(code)) ? 1 : 2;
+    wordCharCache[code] = known;
+  }
+  return known === 1;
+}
+
+function isUpperOrDigit(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || (code >= 0xc0 && String.fromCharCode(code).toLowerCase() !== String.fromCharCode(code));
+}
+
+/**
+ * Reads the gap between two words: may a phrase run across it, and does a
+ * sentence end in it? A dot after a short word ("Mr.", "V.") joins; a
+ * newline (block boundary) always ends the sentence.
+ */
+function classifyGap(lower: string, text: string, from: number, to: number, previous: string, next: number): number {
+  let joins = to - from <= 3;
+  let stop = false;
+  let dot = false;
+  for (let i = from; i < to; i++) {
+    const code = lower.charCodeAt(i);
+    if (code === 0x20 || code === 0x2d || code === 0x27) continue; // space, hyphen, apostrophe
+    if (code === 0x2e) {
+      dot = true;
+      continue;
+    }
+    joins = false;
+    if (code === 0x0a) return STARTS_SENTENCE;
+    if (code === 0x21 || code === 0x3f || code === 0x3b) stop = true; // ! ? ;
+  }
+  const abbreviation = previous.length === 1 || ABBREVIATIONS.has(previous);
+  if (dot && !abbreviation) {
+    joins = false;
+    stop = true;
+  }
+  if (stop && !isUpperOrDigit(text.charCodeAt(next)) && text.charCodeAt(next) !== 0x22) {
+    // "said. and" is not a sentence start; quotes may open one.
+    stop = lower.charCodeAt(to - 1) === 0x22 || lower.charCodeAt(to - 1) === 0x27 ? stop : false;
+  }
+  return (joins ? JOINS_PREVIOUS : 0) | (stop ? STARTS_SENTENCE : 0);
+}
+
+/** Splits normalised text into word tokens; "%" is a word of its own ("percent"). */
+export function tokenize(norm: NormalizedText): Token[] {
+  const { lower, text } = norm;
+  const tokens: Token[] = [];
+  const n = lower.length;
+  let i = 0;
+  let previousEnd = 0;
+  let previousWord = '';
+  while (i < n) {
+    const code = lower.charCodeAt(i);
+    const percent = code === 0x25;
+    if (!percent && !isWordCode(code)) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    if (!percent) while (end < n && isWordCode(lower.charCodeAt(end))) end++;
+    const flags = tokens.length === 0 ? STARTS_SENTENCE : classifyGap(lower, text, previousEnd, i, previousWord, i);
+    const word = percent ? 'percent' : lower.slice(i, end);
+    tokens.push({ word, start: i, end, flags });
+    previousEnd = end;
+    previousWord = word;
+    i = end;
+  }
+  return unifyNumbers(tokens, lower);
+}
+
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9,
+  tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16,
+  seventeenth: 17, eighteenth: 18, nineteenth: 19,
+};
+const TENS: Record<string, number> = {
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60, seventieth: 70, eightieth: 80, ninetieth: 90,
+};
+const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000 };
+const ORDINAL_DIGITS = /^(\d+)(st|nd|rd|th)$/;
+
+function isNumberWord(word: string): boolean {
+  return word in UNITS || word in TENS || word in SCALES;
+}
+
+/**
+ * "thirty-seventh", "37th" and "37" become "37"; "2,600" becomes "2600";
+ * "seventy" becomes "70". Spans cover every word read.
+ */
+function unifyNumbers(tokens: Token[], lower: string): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const first = token.word.charCodeAt(0);
+    if (first >= 48 && first <= 57) {
+      const ordinal = ORDINAL_DIGITS.exec(token.word);
+      let digits = ordinal ? ordinal[1]! : token.word;
+      let end = token.end;
+      let flags = ordinal ? token.flags | REWRITTEN : token.flags;
+      // Thousands groups: "2,600" and "4,200" read as one number.
+      while (!ordinal && token.word.length <= 3 && i + 1 < tokens.length) {
+        const next = tokens[i + 1]!;
+        if (lower.slice(end, next.start) !== ',' || !/^\d{3}$/.test(next.word)) break;
+        digits += next.word;
+        end = next.end;
+        flags |= REWRITTEN;
+        i++;
+      }
+      out.push({ word: digits, start: token.start, end, flags });
+      continue;
+    }
+    if (!isNumberWord(token.word) || token.word === 'second' || token.word in SCALES) {
+      // "second" is too often not a number ("a second attempt" is fine, "a second" is time).
+      out.push(token);
+      continue;
+    }
+    let total = 0;
+    let current = 0;
+    let j = i;
+    let last = i;
+    while (j < tokens.length) {
+      const word = tokens[j]!.word;
+      if (j > i && !(tokens[j]!.flags & JOINS_PREVIOUS)) break;
+      if (word in UNITS) {
+        if (j > i && current % 10 !== 0) break; // "one two" is two numbers
+        current += UNITS[word]!;
+      } else if (word in TENS) {
+        if (j > i && current !== 0 && current % 100 !== 0) break;
+        current += TENS[word]!;
+      } else if (word in SCALES && j > i) {
+        const scale = SCALES[word]!;
+        if (scale === 100) current *= 100;
+        else {
+          total += current * scale;
+          current = 0;
+        }
+      } else break;
+      last = j;
+      j++;
+      if (j > i && tokens[last]!.word in UNITS && ORDINAL_WORD.test(tokens[last]!.word)) break;
+    }
+    out.push({ word: String(total + current), start: token.start, end: tokens[last]!.end, flags: token.flags | REWRITTEN });
+    i = last;
+  }
+  return out;
+}
+
+const ORDINAL_WORD = /(st|nd|rd|th)$/;
+
+/**
+ * A light suffix stripper, applied to page words and dataset phrases alike,
+ * so that inflections meet ("attended", "attends", "attending" → "attend").
+ * It needs no linguistic accuracy, only consistency on both sides.
+ */
+export function stem(word: string): string {
+  if (word.length <= 3) return word;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 97 || code > 122) return word;
+  }
+  let w = word;
+  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
+  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith('ied') && w.length > 4) return w.slice(0, -3) + 'y';
+  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  else if (w.endsWith('es') && w.length > 4 && /(ss|x|ch|sh|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+  const last = w.charCodeAt(w.length - 1);
+  if (w.length > 3 && last === w.charCodeAt(w.length - 2) && last !== 108 && last !== 115 && last !== 122) w = w.slice(0, -1);
+  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
+}

@@ -1,0 +1,89 @@
+/**
+ * Every message between the extension's parts, typed, with the guard that
+ * checks its shape on arrival. Senders other than this extension are refused
+ * by `isFromThisExtension` before a message is even looked at.
+ */
+import type { CardModel } from './core/cards';
+import type { MatcherData } from './core/compile';
+import type { Category, Story } from './core/dataset';
+import type { VerdictKind } from './core/verdict';
+
+/** Content script → worker: the compiled matcher and the cards. */
+export interface GetMatcherRequest {
+  type: 'matcher/get';
+}
+export interface GetMatcherResponse {
+  matcher: MatcherData;
+  cards: Record<string, CardModel>;
+}
+
+/** Content script → worker: how many highlights this tab shows now. */
+export interface SetBadgeRequest {
+  type: 'badge/set';
+  count: number;
+}
+
+/** Popup → worker: the story's summary and limits. */
+export interface GetStoryRequest {
+  type: 'story/get';
+}
+export interface GetStoryResponse {
+  source: Story['source'];
+  sourceLine: string;
+  summary: Story['summary'];
+  limits: { id: string; title: string; text: string }[];
+}
+
+/** Popup → content script: what was found on this page. */
+export interface GetPageStateRequest {
+  type: 'page/get-state';
+}
+export interface PageStateResponse {
+  host: string;
+  /** Highlights shown now, per category. */
+  counts: Record<Category, number>;
+  /** Facts found on the page (whether shown or switched off), with titles. */
+  found: { id: string; title: string; category: Category }[];
+  verdict: {
+    kind: VerdictKind;
+    statementsFound: number;
+    statementsTotal: number;
+    spinExamples: string[];
+  };
+}
+
+/** Popup (or anyone with the tab id) → content script: the W3C Web Annotation export. */
+export interface ExportRequest {
+  type: 'annotations/export';
+}
+
+export type WorkerRequest = GetMatcherRequest | SetBadgeRequest | GetStoryRequest;
+export type ContentRequest = GetPageStateRequest | ExportRequest;
+
+function hasType(message: unknown): message is { type: unknown } {
+  return typeof message === 'object' && message !== null && 'type' in message;
+}
+
+export function isWorkerRequest(message: unknown): message is WorkerRequest {
+  if (!hasType(message)) return false;
+  switch (message.type) {
+    case 'matcher/get':
+    case 'story/get':
+      return true;
+    case 'badge/set': {
+      const count = (message as { count?: unknown }).count;
+      return typeof count === 'number' && Number.isInteger(count) && count >= 0;
+    }
+    default:
+      return false;
+  }
+}
+
+export function isContentRequest(message: unknown): message is ContentRequest {
+  return hasType(message) && (message.type === 'page/get-state' || message.type === 'annotations/export');
+}
+
+/** Only this extension's own pages and content scripts may talk to its parts. */
+export function isFromThisExtension(sender: { id?: string }, extensionId: string): boolean {
+  return sender.id === extensionId;
+}

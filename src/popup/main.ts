@@ -1,0 +1,96 @@
+/**
+ * The toolbar popup: the story's summary and limits, what the tab's content
+ * script found, and the switches. With `?tabId=N` it acts on tab N instead of
+ * the active tab (tests and tools rely on this).
+ */
+import browser from 'webextension-polyfill';
+import { CATEGORY_SWITCH_LABELS } from '../core/cards';
+import { CATEGORIES } from '../core/dataset';
+import { SETTINGS_KEY, repairSettings, withSite, type Settings } from '../core/settings';
+import type { GetStoryResponse, PageStateResponse } from '../messages';
+import { renderStory, verdictText } from './view';
+
+async function targetTabId(): Promise<number | undefined> {
+  const param = new URLSearchParams(location.search).get('tabId');
+  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+async function readSettings(): Promise<Settings> {
+  return repairSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+}
+
+async function pageState(tabId: number | undefined): Promise<PageStateResponse | undefined> {
+  if (tabId === undefined) return undefined;
+  try {
+    return (await browser.tabs.sendMessage(tabId, { type: 'page/get-state' })) as PageStateResponse;
+  } catch {
+    return undefined; // no content script there: a browser page, the store, a PDF…
+  }
+}
+
+function buildSwitches(settings: Settings, onChange: (next: Settings) => void): Map<string, HTMLElement> {
+  const fieldset = document.getElementById('counts')!;
+  const counts = new Map<string, HTMLElement>();
+  for (const category of CATEGORIES) {
+    const label = document.createElement('label');
+    const input = document.createElement('input');
+    input.type = 'checkbox';
+    input.checked = settings.categories[category];
+    input.addEventListener('change', () => {
+      settings.categories[category] = input.checked;
+      onChange(settings);
+    });
+    const swatch = document.createElement('span');
+    swatch.className = `swatch ${category}`;
+    swatch.setAttribute('aria-hidden', 'true');
+    label.append(input, swatch, CATEGORY_SWITCH_LABELS[category]);
+    const count = document.createElement('span');
+    count.className = 'count';
+    count.id = `count-${category}`;
+    fieldset.append(label, count);
+    counts.set(category, count);
+  }
+  return counts;
+}
+
+async function main(): Promise<void> {
+  const tabId = await targetTabId();
+  let settings = await readSettings();
+  const save = (next: Settings) => {
+    settings = next;
+    void browser.storage.local.set({ [SETTINGS_KEY]: next });
+  };
+  const counts = buildSwitches(settings, save);
+  const verdict = document.getElementById('verdict')!;
+  const site = document.getElementById('site-switch') as HTMLInputElement;
+
+  const story = (await browser.runtime.sendMessage({ type: 'story/get' })) as GetStoryResponse;
+  renderStory(story);
+
+  const refresh = async () => {
+    const state = await pageState(tabId);
+    verdict.textContent = verdictText(state);
+    site.disabled = !state;
+    if (state) site.checked = !settings.disabledSites.includes(state.host);
+    for (const [category, element] of counts) {
+      element.textContent = state ? String(state.counts[category as keyof PageStateResponse['counts']]) : '–';
+    }
+    return state;
+  };
+  let host = (await refresh())?.host;
+  site.addEventListener('change', () => {
+    if (host !== undefined) save(withSite(settings, host, site.checked));
+  });
+  // Content scripts redraw on the storage change; read their counts afterwards.
+  browser.storage.onChanged.addListener(async (_changes, area) => {
+    if (area !== 'local') return;
+    settings = await readSettings();
+    host = (await refresh())?.host ?? host;
+  });
+}
+
+main().catch((error: unknown) => {
+  document.getElementById('verdict')!.textContent = `Something went wrong: ${String(error)}`;
+});
