@@ -16,6 +16,11 @@ import { PROTECTED_SELECTORS, locate, toPlainOffset, type TextIndex } from './te
 export const MARK_CLASS = 'nic-mark';
 const EXCLUDE = PROTECTED_SELECTORS.flatMap((s) => [s, `${s} *`]);
 
+interface OriginalText {
+  data: string;
+  next: Node | null;
+}
+
 interface MarkRange {
   start: number;
   length: number;
@@ -27,8 +32,8 @@ const DRAW_ORDER: readonly Category[] = ['limit', 'claim', 'quote', 'event', 'or
 
 export class MarkRenderer implements Renderer {
   private marks: HTMLElement[] = [];
-  /** Text nodes split by marking, with the text they held. */
-  private readonly originals = new Map<Text, string>();
+  /** Text nodes split by marking, with what they held and what followed them. */
+  private readonly originals = new Map<Text, OriginalText>();
 
   constructor(private readonly root: HTMLElement, private readonly index: TextIndex) {}
 
@@ -90,23 +95,27 @@ export class MarkRenderer implements Renderer {
       const last = locate(this.index, Math.max(annotation.start, annotation.end - 1)).node;
       for (let i = first; i <= last; i++) {
         const node = this.index.nodes[i]!;
-        if (!this.originals.has(node)) this.originals.set(node, node.data);
+        if (!this.originals.has(node)) this.originals.set(node, { data: node.data, next: node.nextSibling });
       }
     }
   }
 }
 
-/** Joins the pieces a split left behind into the original node, if they still add up to its text. */
-function restoreSplitNode(node: Text, data: string): void {
-  const pieces: Text[] = [];
+/**
+ * Joins the pieces a split left behind (everything between the node and its
+ * original next sibling) back into the node, if they still add up to its text.
+ */
+function restoreSplitNode(node: Text, original: OriginalText): void {
+  const pieces: Node[] = [];
   let joined = node.data;
-  for (let next = node.nextSibling; joined.length < data.length && next instanceof Text; next = next.nextSibling) {
+  for (let next = node.nextSibling; next && next !== original.next; next = next.nextSibling) {
+    if (!(next instanceof Text)) return;
     pieces.push(next);
     joined += next.data;
   }
-  if (joined !== data) return;
-  for (const piece of pieces) piece.remove();
-  if (node.data !== data) node.data = data;
+  if (joined !== original.data) return;
+  for (const piece of pieces) piece.parentNode?.removeChild(piece);
+  if (node.data !== original.data) node.data = original.data;
 }
 
 /** Same-category annotations that overlap become one range standing for all their facts. */

@@ -1,11 +1,16 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
 import { Matcher } from '../../src/core/annotate';
 import { compileMatcher } from '../../src/core/compile';
 import { parseStory } from '../../src/core/dataset';
 import { parseLexicon } from '../../src/core/lexicon';
 
+/** The project root, whatever the test environment does to import.meta.url. */
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
 export function readJson(path: string): unknown {
-  return JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8'));
+  return JSON.parse(readFileSync(resolve(ROOT, path), 'utf8'));
 }
 
 export function miniMatcher(): Matcher {

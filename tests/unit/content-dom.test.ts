@@ -1,0 +1,71 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { annotate } from '../../src/core/annotate';
+import { MarkRenderer } from '../../src/content/render-marks';
+import { buildTextIndex } from '../../src/content/text-index';
+import { miniMatcher } from './helpers';
+
+const matcher = miniMatcher();
+
+function setBody(html: string) {
+  // Test fixture markup only; the extension itself never parses HTML strings.
+  document.body.innerHTML = html;
+}
+
+describe('text index', () => {
+  beforeEach(() => setBody(''));
+
+  it('joins inline elements and separates blocks', () => {
+    setBody('<p><a href="#">Vladimir V.</a> <b>Putin</b> spoke.</p><p>Next</p>');
+    const index = buildTextIndex(document.body);
+    expect(index.text).toBe('Vladimir V. Putin spoke.\u2029Next');
+  });
+
+  it('skips protected regions', () => {
+    setBody(
+      '<p>Xi</p><script>var a = "Putin"</script><textarea>Putin</textarea><div contenteditable="true"><b>Putin</b></div>' +
+        '<svg><text>Putin</text></svg><pre><code>Putin</code></pre><code>Putin</code><p>end</p>',
+    );
+    const index = buildTextIndex(document.body);
+    expect(index.text).not.toContain('Putin');
+    expect(index.text).toContain('Xi');
+    expect(index.text).toContain('end');
+  });
+});
+
+describe('mark renderer', () => {
+  const page =
+    '<h1>Video call, December 2021</h1><p>Xi Jinping and <a href="#">Vladimir V.</a> <b>Putin</b> talked about China.</p>' +
+    '<p>It was the 37th meeting of the two men since 2013.</p><textarea>Putin</textarea>';
+
+  it('marks a name split across elements as one mention, and statements around entities', () => {
+    setBody(page);
+    const index = buildTextIndex(document.body);
+    const result = annotate(matcher, index.text);
+    const renderer = new MarkRenderer(document.body, index);
+    renderer.render(result.annotations);
+    const putin = [...document.querySelectorAll('mark[data-fact-id="person:vladimir-putin"]')].map((m) => m.textContent);
+    expect(putin.join('')).toBe('Vladimir V. Putin');
+    expect(putin.length).toBeGreaterThan(1);
+    const claim = document.querySelector('mark[data-category="claim"]');
+    expect(claim?.getAttribute('data-fact-id')).toBe('claim:37th-meeting');
+    expect(document.querySelector('textarea')!.value).toBe('Putin');
+    expect(renderer.count).toBe(result.annotations.length);
+  });
+
+  it('clear() restores the very same text nodes with their text', () => {
+    setBody(page);
+    const before = [...document.body.querySelectorAll('p, h1, a, b')].flatMap((el) => [...el.childNodes]);
+    const html = document.body.innerHTML;
+    const index = buildTextIndex(document.body);
+    const renderer = new MarkRenderer(document.body, index);
+    renderer.render(annotate(matcher, index.text).annotations);
+    expect(document.querySelectorAll('mark').length).toBeGreaterThan(0);
+    renderer.clear();
+    expect(document.querySelectorAll('mark').length).toBe(0);
+    expect(document.body.innerHTML).toBe(html);
+    const after = [...document.body.querySelectorAll('p, h1, a, b')].flatMap((el) => [...el.childNodes]);
+    expect(after.length).toBe(before.length);
+    after.forEach((node, i) => expect(node).toBe(before[i]));
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { annotate } from '../../src/core/annotate';
+import { miniMatcher } from './helpers';
+
+const matcher = miniMatcher();
+/** Enough context for the page verdict to let highlights through. */
+const CONTEXT = 'In a video call in December 2021, Xi Jinping spoke with Vladimir Putin about China.\u2029';
+
+function found(text: string) {
+  const page = CONTEXT + text;
+  return annotate(matcher, page).annotations
+    .filter((a) => a.start >= CONTEXT.length)
+    .map((a) => ({ ids: a.factIds.join(' '), text: page.slice(a.start, a.end) }));
+}
+
+describe('entity matching', () => {
+  it('matches whole words only', () => {
+    expect(found('Rasputin ate in Xinjiang with a Xiaomi phone. Modify it.')).toEqual([]);
+  });
+
+  it('keeps short names case-sensitive', () => {
+    expect(found('XI and xi and us are not names, but US and Xi are.').map((f) => f.text)).toEqual(['US', 'Xi']);
+  });
+
+  it('matches titles, initials, possessives and transliterations', () => {
+    expect(found("President Xi met Vladimir V. Putin; Mr. Putin's aide and Dmitry Rogozin.")).toEqual([
+      { ids: 'person:xi-jinping', text: 'President Xi' },
+      { ids: 'person:vladimir-putin', text: 'Vladimir V. Putin' },
+      { ids: 'person:vladimir-putin', text: 'Mr. Putin' },
+      { ids: 'person:dmitri-rogozin', text: 'Dmitry Rogozin' },
+    ]);
+  });
+
+  it('prefers the longest name', () => {
+    expect(found('claims in the South China Sea')).toEqual([{ ids: 'place:south-china-sea', text: 'South China Sea' }]);
+  });
+
+  it('ignores no-break spaces, soft hyphens and curly quotes', () => {
+    expect(found('Vladimir\u00a0Pu\u00adtin’s plan').map((f) => f.text)).toEqual(['Vladimir\u00a0Pu\u00adtin']);
+  });
+
+  it('reads through the spin lexicon', () => {
+    expect(found('The Levada Middle polled america.')).toEqual([
+      { ids: 'organization:levada-center', text: 'Levada Middle' },
+      { ids: 'place:united-states', text: 'america' },
+    ]);
+  });
+});
+
+describe('statement matching', () => {
+  it('highlights the sentence that states a claim, in other words and numbers', () => {
+    const hits = found('It was the thirty-seventh meeting of the two men since 2013, officials said. Unrelated sentence.');
+    expect(hits[0]).toEqual({
+      ids: 'claim:37th-meeting',
+      text: 'It was the thirty-seventh meeting of the two men since 2013, officials said.',
+    });
+  });
+
+  it('matches a paraphrased quote', () => {
+    const hits = found('“This relationship goes beyond even an alliance,” the aide quoted Xi as saying.');
+    expect(hits.map((h) => h.ids)).toContain('quote:exceeds-alliance');
+  });
+
+  it('needs the required concepts: a sentence merely about an alliance does not match', () => {
+    expect(found('NATO is an alliance of many countries.')).toEqual([]);
+  });
+});
+
+describe('page verdict', () => {
+  it('stays quiet on pages that merely mention a place', () => {
+    const result = annotate(matcher, 'Cricket fans in China cheered the match.');
+    expect(result.verdict.kind).toBe('nothing');
+    expect(result.annotations).toEqual([]);
+  });
+
+  it('keeps statements off pages about another meeting, but keeps entities', () => {
+    const page = 'In January 2025, a day after Trump took office, Xi Jinping and Vladimir Putin held a video call. China and Russia have no formal alliance. It was their 37th meeting since 2013.';
+    const result = annotate(matcher, page);
+    expect(result.verdict.kind).toBe('other-event');
+    expect(result.annotations.every((a) => ['person', 'place', 'organization', 'event'].includes(a.category))).toBe(true);
+    expect(result.annotations.length).toBeGreaterThan(0);
+    expect(result.similar.map((a) => a.factIds[0])).toContain('limit:no-formal-alliance');
+  });
+
+  it('recognises a machine-reworded copy by its vocabulary', () => {
+    const page = 'In a video call in December 2021, Mr. Xi instructed Mr. Putin that it was the 37th time the 2 males had met since 2013. The Levada Middle said so. They do not have a proper alliance; they protect the safety pursuits of each events.';
+    const result = annotate(matcher, page);
+    expect(result.verdict.kind).toBe('spun-copy');
+    expect(result.verdict.spinExamples).toContain('Levada Middle');
+  });
+});
