@@ -8,20 +8,8 @@ import { Matcher } from '../core/annotate';
 import { SETTINGS_KEY, repairSettings, siteEnabled } from '../core/settings';
 import { isContentRequest, isFromThisExtension, type GetMatcherResponse } from '../messages';
 import { HoverCard } from './card';
-import { HoverController, type HighlightTarget } from './hover';
+import { HoverController } from './hover';
 import { PageAnnotator } from './page';
-import { MARK_CLASS } from './render-marks';
-
-function markTarget(event: Event): HighlightTarget | null {
-  const start = event.target instanceof Element ? event.target.closest(`mark.${MARK_CLASS}`) : null;
-  if (!start) return null;
-  // Innermost first: an entity inside a highlighted sentence shows both.
-  const factIds: string[] = [];
-  for (let mark: Element | null = start; mark; mark = mark.parentElement?.closest(`mark.${MARK_CLASS}`) ?? null) {
-    for (const id of (mark.getAttribute('data-fact-id') ?? '').split(' ')) if (id && !factIds.includes(id)) factIds.push(id);
-  }
-  return { factIds, rect: start.getBoundingClientRect(), key: start };
-}
 
 async function main(): Promise<void> {
   if (!document.body) return;
@@ -32,7 +20,7 @@ async function main(): Promise<void> {
     browser.runtime.sendMessage({ type: 'badge/set', count }).catch(() => undefined);
   });
   const card = new HoverCard(response.cards);
-  new HoverController(card, markTarget);
+  new HoverController(card, (event) => page.targetOf(event));
 
   if (siteEnabled(settings, page.host)) {
     page.analyse();
@@ -47,8 +35,7 @@ async function main(): Promise<void> {
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (!isFromThisExtension(sender, browser.runtime.id) || !isContentRequest(message)) return undefined;
-    if (message.type === 'page/get-state') return Promise.resolve(page.state());
-    return undefined;
+    return Promise.resolve(message.type === 'page/get-state' ? page.state() : page.export());
   });
 }
 

@@ -5,9 +5,13 @@
 import { annotate, type AnnotateResult, type Annotation, type Matcher } from '../core/annotate';
 import type { CardModel } from '../core/cards';
 import { CATEGORIES, type Category } from '../core/dataset';
-import { siteEnabled, type Settings } from '../core/settings';
+import { siteEnabled, type RendererKind, type Settings } from '../core/settings';
+import type { AnnotationCollection } from '../core/export';
+import { exportAnnotations } from './export-page';
+import { HighlightRenderer, highlightsSupported } from './render-highlights';
 import type { PageStateResponse } from '../messages';
 import { MarkRenderer } from './render-marks';
+import type { HighlightTarget } from './hover';
 import type { Renderer } from './renderer';
 import { buildTextIndex, type TextIndex } from './text-index';
 
@@ -16,6 +20,7 @@ export class PageAnnotator {
   private result: AnnotateResult | undefined;
   private renderer: Renderer | undefined;
   private shown: Annotation[] = [];
+  private rendererKind: RendererKind = 'marks';
 
   constructor(
     private readonly matcher: Matcher,
@@ -33,7 +38,13 @@ export class PageAnnotator {
     this.renderer?.clear();
     this.index = buildTextIndex(document.body);
     this.result = annotate(this.matcher, this.index.text);
-    this.renderer = new MarkRenderer(document.body, this.index);
+    this.renderer = this.createRenderer(this.index);
+  }
+
+  /** The element-free renderer where the browser has the Highlight API and the reader wants it. */
+  private createRenderer(index: TextIndex): Renderer {
+    this.rendererKind = this.settings.renderer === 'highlights' && highlightsSupported() ? 'highlights' : 'marks';
+    return this.rendererKind === 'highlights' ? new HighlightRenderer(index) : new MarkRenderer(document.body, index);
   }
 
   /** Draws what the settings allow (nothing when this site is switched off). */
@@ -48,12 +59,26 @@ export class PageAnnotator {
 
   updateSettings(settings: Settings): void {
     this.settings = settings;
+    if (this.index && this.renderer && settings.renderer !== this.rendererKind) {
+      this.renderer.clear();
+      this.renderer = this.createRenderer(this.index);
+    }
     if (!this.result && siteEnabled(settings, this.host)) this.analyse();
     this.draw();
   }
 
+  targetOf(event: Event): HighlightTarget | null {
+    return this.renderer?.targetOf(event) ?? null;
+  }
+
   destroy(): void {
     this.renderer?.clear();
+  }
+
+  /** What is shown now, as a W3C Web Annotation collection. */
+  export(): AnnotationCollection {
+    if (!this.index) return exportAnnotations(document.body, { text: '', nodes: [], starts: [], plainStarts: [] }, [], document.title);
+    return exportAnnotations(document.body, this.index, this.shown, document.title);
   }
 
   state(): PageStateResponse {

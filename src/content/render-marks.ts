@@ -10,6 +10,7 @@
 import Mark from 'mark.js';
 import type { Annotation } from '../core/annotate';
 import type { Category } from '../core/dataset';
+import type { HighlightTarget } from './hover';
 import { CATEGORY_ATTRIBUTE, FACT_ID_ATTRIBUTE, type Renderer } from './renderer';
 import { PROTECTED_SELECTORS, locate, toPlainOffset, type TextIndex } from './text-index';
 
@@ -74,6 +75,17 @@ export class MarkRenderer implements Renderer {
         },
       } as Mark.MarkRangesOptions);
     }
+  }
+
+  /** The innermost highlight under the event, with the facts of the highlights around it. */
+  targetOf(event: Event): HighlightTarget | null {
+    const start = event.target instanceof Element ? event.target.closest(`mark.${MARK_CLASS}`) : null;
+    if (!start) return null;
+    const factIds: string[] = [];
+    for (let mark: Element | null = start; mark; mark = mark.parentElement?.closest(`mark.${MARK_CLASS}`) ?? null) {
+      for (const id of (mark.getAttribute(FACT_ID_ATTRIBUTE) ?? '').split(' ')) if (id && !factIds.includes(id)) factIds.push(id);
+    }
+    return { factIds, rect: start.getBoundingClientRect(), key: start };
   }
 
   clear(): void {

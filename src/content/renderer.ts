@@ -1,5 +1,6 @@
 /** What a renderer draws, and the small interface both renderers implement. */
 import type { Annotation } from '../core/annotate';
+import type { HighlightTarget } from './hover';
 
 export interface Renderer {
   /** Draws these annotations (already filtered to the categories switched on). */
@@ -8,6 +9,8 @@ export interface Renderer {
   clear(): void;
   /** How many highlights are drawn now. */
   readonly count: number;
+  /** The highlight an event (pointer or focus) is about, if any. */
+  targetOf(event: Event): HighlightTarget | null;
 }
 
 /** Attribute on every highlight element: the fact ids it stands for. */

@@ -22,6 +22,13 @@ const BLOCK_TAGS = new Set([
   'THEAD', 'TR', 'UL', 'LEGEND', 'MENU',
 ]);
 
+// DOM constants by value: the index also runs under a DOM implementation in Node (evaluation).
+const SHOW_ELEMENT = 0x1;
+const SHOW_TEXT = 0x4;
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
+const ELEMENT_NODE = 1;
+
 export interface TextIndex {
   /** The joined text: text node data with block separators between blocks. */
   text: string;
@@ -51,16 +58,15 @@ export function buildTextIndex(root: Element): TextIndex {
     return block;
   };
 
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) =>
-      node.nodeType === Node.ELEMENT_NODE && isProtected(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  const walker = root.ownerDocument.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
+    acceptNode: (node) => (node.nodeType === ELEMENT_NODE && isProtected(node as Element) ? FILTER_REJECT : FILTER_ACCEPT),
   });
   let length = 0;
   let plainLength = 0;
   let previousBlock: Element | null = null;
   let pendingBreak = false;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === Node.ELEMENT_NODE) {
+    if (node.nodeType === ELEMENT_NODE) {
       if ((node as Element).tagName === 'BR') pendingBreak = true;
       continue;
     }

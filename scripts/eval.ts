@@ -1,0 +1,141 @@
+/**
+ * `npm run eval`: precision and recall over the labelled pages in
+ * tests/eval/, read exactly as the content script reads a page (same text
+ * index, same matcher), printed per page and in total. With --readme, the
+ * table also replaces the marked section of README.md.
+ */
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Window } from 'happy-dom';
+import { annotate, Matcher } from '../src/core/annotate';
+import { compileMatcher } from '../src/core/compile';
+import { isStatementCategory, parseStory } from '../src/core/dataset';
+import { parseLexicon } from '../src/core/lexicon';
+import { buildTextIndex } from '../src/content/text-index';
+import { addTally, emptyTally, precision, recall, tallyCounts, tallySets, type Tally } from './eval-metrics';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const EVAL = join(ROOT, 'tests/eval');
+
+interface Label {
+  page: string;
+  kind: string;
+  verdict: string;
+  entities: Record<string, number>;
+  statements: string[];
+}
+
+export interface PageScore {
+  page: string;
+  kind: string;
+  verdictExpected: string;
+  verdictFound: string;
+  entities: Tally;
+  statements: Tally;
+  /** Statements shown on a page that should show none. */
+  strayStatements: string[];
+  missed: string[];
+  extra: string[];
+}
+
+const json = (path: string) => JSON.parse(readFileSync(join(ROOT, path), 'utf8'));
+
+export function loadMatcher(): Matcher {
+  return new Matcher(compileMatcher(parseStory(json('data/story.json')), parseLexicon(json('data/spin-lexicon.json'))));
+}
+
+/** The page's text as the content script indexes it. */
+export function pageText(html: string): string {
+  const window = new Window();
+  const document = new window.DOMParser().parseFromString(html, 'text/html');
+  return buildTextIndex(document.body as unknown as Element).text;
+}
+
+export function scorePage(matcher: Matcher, label: Label, html: string): PageScore {
+  const result = annotate(matcher, pageText(html));
+  const entityCounts: Record<string, number> = {};
+  const statements = new Set<string>();
+  for (const annotation of result.annotations) {
+    for (const id of annotation.factIds) {
+      if (isStatementCategory(annotation.category)) statements.add(id);
+      else entityCounts[id] = (entityCounts[id] ?? 0) + 1;
+    }
+  }
+  const quietPage = label.kind === 'unrelated' || label.kind === 'other-meeting';
+  return {
+    page: label.page,
+    kind: label.kind,
+    verdictExpected: label.verdict,
+    verdictFound: result.verdict.kind,
+    entities: tallyCounts(entityCounts, label.entities),
+    statements: tallySets(statements, label.statements),
+    strayStatements: quietPage ? [...statements] : [],
+    missed: label.statements.filter((id) => !statements.has(id)),
+    extra: [...statements].filter((id) => !label.statements.includes(id)),
+  };
+}
+
+export function scoreAll(): PageScore[] {
+  const matcher = loadMatcher();
+  return readdirSync(join(EVAL, 'labels'))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((file) => {
+      const label = JSON.parse(readFileSync(join(EVAL, 'labels', file), 'utf8')) as Label;
+      return scorePage(matcher, label, readFileSync(join(EVAL, 'pages', label.page), 'utf8'));
+    });
+}
+
+const fmt = (n: number) => n.toFixed(3);
+
+export function report(scores: PageScore[]): string {
+  const lines = [
+    '| page | kind | verdict (expected → found) | entity P | entity R | statement P | statement R |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  const entities = emptyTally();
+  const statements = emptyTally();
+  let stray = 0;
+  let verdictsRight = 0;
+  for (const s of scores) {
+    addTally(entities, s.entities);
+    if (s.kind !== 'unrelated' && s.kind !== 'other-meeting') addTally(statements, s.statements);
+    stray += s.strayStatements.length;
+    if (s.verdictExpected === s.verdictFound) verdictsRight++;
+    const verdict = s.verdictExpected === s.verdictFound ? s.verdictFound : `${s.verdictExpected} → **${s.verdictFound}**`;
+    lines.push(
+      `| ${basename(s.page, '.html')} | ${s.kind} | ${verdict} | ${fmt(precision(s.entities))} | ${fmt(recall(s.entities))} | ${fmt(precision(s.statements))} | ${fmt(recall(s.statements))} |`,
+    );
+  }
+  lines.push(
+    `| **total** | ${scores.length} pages | ${verdictsRight}/${scores.length} right | **${fmt(precision(entities))}** | **${fmt(recall(entities))}** | **${fmt(precision(statements))}** | **${fmt(recall(statements))}** |`,
+    '',
+    `Entities: ${entities.truePositives} of ${entities.found} mentions found are right, ${entities.truePositives} of ${entities.expected} labelled mentions found. ` +
+      `Statements on pages about this summit: ${statements.truePositives} of ${statements.found} right, ${statements.truePositives} of ${statements.expected} found. ` +
+      `Statement highlights on unrelated pages and pages about other meetings: ${stray}.`,
+  );
+  return lines.join('\n');
+}
+
+function main() {
+  const scores = scoreAll();
+  const table = report(scores);
+  console.log(table);
+  if (process.argv.includes('--verbose')) {
+    for (const s of scores) {
+      if (s.missed.length || s.extra.length) console.log(`${s.page}: missed ${s.missed.join(', ') || '-'}; extra ${s.extra.join(', ') || '-'}`);
+    }
+  }
+  if (process.argv.includes('--readme')) {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const start = '<!-- eval:start -->';
+    const end = '<!-- eval:end -->';
+    const from = readme.indexOf(start);
+    const to = readme.indexOf(end);
+    if (from < 0 || to < from) throw new Error('README.md has no eval markers');
+    writeFileSync(join(ROOT, 'README.md'), `${readme.slice(0, from + start.length)}\n${table}\n${readme.slice(to)}`);
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

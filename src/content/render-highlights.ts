@@ -1,0 +1,103 @@
+/**
+ * The element-free renderer: the CSS Custom Highlight API over live Ranges,
+ * one Highlight per category. The page's DOM is left exactly as it is;
+ * hit-testing goes from the pointer to a caret position to the ranges there.
+ */
+import type { Annotation } from '../core/annotate';
+import { isStatementCategory, type Category } from '../core/dataset';
+import type { HighlightTarget } from './hover';
+import type { Renderer } from './renderer';
+import { locate, type TextIndex } from './text-index';
+
+interface Entry {
+  range: Range;
+  annotation: Annotation;
+}
+
+export const HIGHLIGHT_PREFIX = 'nic-';
+
+export function highlightsSupported(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}
+
+export class HighlightRenderer implements Renderer {
+  private entries: Entry[] = [];
+  /** Entries touching each text node, for hit-testing. */
+  private readonly byNode = new Map<Text, Entry[]>();
+  private readonly names = new Set<string>();
+
+  constructor(private readonly index: TextIndex) {}
+
+  get count(): number {
+    return this.entries.length;
+  }
+
+  /** Ranges in document order, for keyboard navigation. */
+  get ranges(): readonly Entry[] {
+    return this.entries;
+  }
+
+  render(annotations: readonly Annotation[]): void {
+    this.clear();
+    const highlights = new Map<Category, Highlight>();
+    for (const annotation of annotations) {
+      const start = locate(this.index, annotation.start);
+      const last = locate(this.index, Math.max(annotation.start, annotation.end - 1));
+      const range = document.createRange();
+      range.setStart(this.index.nodes[start.node]!, start.offset);
+      range.setEnd(this.index.nodes[last.node]!, Math.min(last.offset + 1, this.index.nodes[last.node]!.length));
+      let highlight = highlights.get(annotation.category);
+      if (!highlight) {
+        highlight = new Highlight();
+        // Entities paint over the sentence they sit in.
+        highlight.priority = isStatementCategory(annotation.category) ? 0 : 1;
+        highlights.set(annotation.category, highlight);
+      }
+      highlight.add(range);
+      const entry = { range, annotation };
+      this.entries.push(entry);
+      for (let i = start.node; i <= last.node; i++) {
+        const node = this.index.nodes[i]!;
+        const list = this.byNode.get(node) ?? [];
+        list.push(entry);
+        this.byNode.set(node, list);
+      }
+    }
+    for (const [category, highlight] of highlights) {
+      const name = HIGHLIGHT_PREFIX + category;
+      CSS.highlights.set(name, highlight);
+      this.names.add(name);
+    }
+  }
+
+  clear(): void {
+    for (const name of this.names) CSS.highlights.delete(name);
+    this.names.clear();
+    this.entries = [];
+    this.byNode.clear();
+  }
+
+  targetOf(event: Event): HighlightTarget | null {
+    if (!(event instanceof MouseEvent)) return null;
+    return this.targetAt(event.clientX, event.clientY);
+  }
+
+  targetAt(x: number, y: number): HighlightTarget | null {
+    const caret = document.caretPositionFromPoint?.(x, y);
+    const node = caret?.offsetNode;
+    if (!caret || !(node instanceof Text)) return null;
+    const hits = (this.byNode.get(node) ?? []).filter(
+      (e) => e.range.isPointInRange(node, caret.offset) && [...e.range.getClientRects()].some((r) => contains(r, x, y)),
+    );
+    if (hits.length === 0) return null;
+    // Innermost (shortest) first: the entity, then the sentence around it.
+    hits.sort((a, b) => a.annotation.end - a.annotation.start - (b.annotation.end - b.annotation.start));
+    const factIds = [...new Set(hits.flatMap((h) => h.annotation.factIds))];
+    const rect = [...hits[0]!.range.getClientRects()].find((r) => contains(r, x, y)) ?? hits[0]!.range.getBoundingClientRect();
+    return { factIds, rect, key: hits[0]!.range };
+  }
+}
+
+function contains(rect: DOMRect, x: number, y: number): boolean {
+  return x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom;
+}
