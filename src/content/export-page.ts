@@ -10,7 +10,12 @@ import { locate, type TextIndex } from './text-index';
 
 const SHOW_TEXT = 0x4;
 
-export function exportAnnotations(body: HTMLElement, index: TextIndex, annotations: readonly Annotation[], label: string): AnnotationCollection {
+export interface ExportRegion {
+  index: TextIndex;
+  annotations: readonly Annotation[];
+}
+
+export function exportAnnotations(body: HTMLElement, regions: readonly ExportRegion[], label: string): AnnotationCollection {
   const starts = new Map<Node, number>();
   const parts: string[] = [];
   let offset = 0;
@@ -22,13 +27,13 @@ export function exportAnnotations(body: HTMLElement, index: TextIndex, annotatio
     offset += data.length;
   }
   const fullText = parts.join('');
-  const items = annotations.flatMap((annotation) => {
+  const items = regions.flatMap(({ index, annotations }) => annotations.flatMap((annotation) => {
     const first = locate(index, annotation.start);
     const last = locate(index, Math.max(annotation.start, annotation.end - 1));
     const start = starts.get(index.nodes[first.node]!);
     const end = starts.get(index.nodes[last.node]!);
     if (start === undefined || end === undefined) return []; // the page removed that text since
     return [{ factIds: annotation.factIds, category: annotation.category, start: start + first.offset, end: end + last.offset + 1 }];
-  });
+  }));
   return toWebAnnotations(items, fullText, location.href, label);
 }

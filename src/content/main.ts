@@ -1,36 +1,40 @@
 /**
  * Content script: runs on every http(s) page. It asks the worker for the
- * compiled matcher, annotates the page, and follows setting changes from
- * storage, so a switch in the popup reaches every open tab at once.
+ * compiled matcher, annotates the page, follows the page as it changes, and
+ * follows setting changes from storage, so a switch in the popup reaches
+ * every open tab at once.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { Matcher } from '../core/annotate';
-import { SETTINGS_KEY, repairSettings, siteEnabled } from '../core/settings';
+import { SETTINGS_KEY, repairSettings } from '../core/settings';
 import { isContentRequest, isFromThisExtension, type GetMatcherResponse } from '../messages';
 import { HoverCard } from './card';
 import { HoverController } from './hover';
+import { PageObserver } from './observe';
 import { PageAnnotator } from './page';
 
 async function main(): Promise<void> {
   if (!document.body) return;
   const settings = repairSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
   const response = (await browser.runtime.sendMessage({ type: 'matcher/get' })) as GetMatcherResponse;
-  const matcher = new Matcher(response.matcher);
-  const page = new PageAnnotator(matcher, response.cards, settings, (count) => {
+  const page = new PageAnnotator(new Matcher(response.matcher), response.cards, settings, (count) => {
     browser.runtime.sendMessage({ type: 'badge/set', count }).catch(() => undefined);
   });
+  const observer = new PageObserver(page);
   const card = new HoverCard(response.cards);
   new HoverController(card, (event) => page.targetOf(event));
 
-  if (siteEnabled(settings, page.host)) {
-    page.analyse();
-    page.draw();
+  if (page.enabled) {
+    observer.ownWrite(() => page.rescan());
+    observer.start();
   }
 
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
     card.hide();
-    page.updateSettings(repairSettings(changes[SETTINGS_KEY]!.newValue));
+    observer.ownWrite(() => page.updateSettings(repairSettings(changes[SETTINGS_KEY]!.newValue)));
+    if (page.enabled) observer.start();
+    else observer.stop();
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {

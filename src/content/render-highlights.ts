@@ -20,11 +20,25 @@ export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }
 
+/** One Highlight per category, shared by every region of the page. */
+const highlights = new Map<Category, Highlight>();
+
+function highlightFor(category: Category): Highlight {
+  let highlight = highlights.get(category);
+  if (!highlight) {
+    highlight = new Highlight();
+    // Entities paint over the sentence they sit in.
+    highlight.priority = isStatementCategory(category) ? 0 : 1;
+    highlights.set(category, highlight);
+    CSS.highlights.set(HIGHLIGHT_PREFIX + category, highlight);
+  }
+  return highlight;
+}
+
 export class HighlightRenderer implements Renderer {
   private entries: Entry[] = [];
   /** Entries touching each text node, for hit-testing. */
   private readonly byNode = new Map<Text, Entry[]>();
-  private readonly names = new Set<string>();
 
   constructor(private readonly index: TextIndex) {}
 
@@ -39,21 +53,13 @@ export class HighlightRenderer implements Renderer {
 
   render(annotations: readonly Annotation[]): void {
     this.clear();
-    const highlights = new Map<Category, Highlight>();
     for (const annotation of annotations) {
       const start = locate(this.index, annotation.start);
       const last = locate(this.index, Math.max(annotation.start, annotation.end - 1));
       const range = document.createRange();
       range.setStart(this.index.nodes[start.node]!, start.offset);
       range.setEnd(this.index.nodes[last.node]!, Math.min(last.offset + 1, this.index.nodes[last.node]!.length));
-      let highlight = highlights.get(annotation.category);
-      if (!highlight) {
-        highlight = new Highlight();
-        // Entities paint over the sentence they sit in.
-        highlight.priority = isStatementCategory(annotation.category) ? 0 : 1;
-        highlights.set(annotation.category, highlight);
-      }
-      highlight.add(range);
+      highlightFor(annotation.category).add(range);
       const entry = { range, annotation };
       this.entries.push(entry);
       for (let i = start.node; i <= last.node; i++) {
@@ -63,18 +69,28 @@ export class HighlightRenderer implements Renderer {
         this.byNode.set(node, list);
       }
     }
-    for (const [category, highlight] of highlights) {
-      const name = HIGHLIGHT_PREFIX + category;
-      CSS.highlights.set(name, highlight);
-      this.names.add(name);
-    }
   }
 
   clear(): void {
-    for (const name of this.names) CSS.highlights.delete(name);
-    this.names.clear();
+    this.remove(this.entries);
     this.entries = [];
     this.byNode.clear();
+  }
+
+  clearWithin(root: Node): void {
+    const inside = new Set(this.entries.filter((e) => root.contains(e.range.startContainer)));
+    if (inside.size === 0) return;
+    this.remove(inside);
+    this.entries = this.entries.filter((e) => !inside.has(e));
+    for (const [node, list] of this.byNode) {
+      const kept = list.filter((e) => !inside.has(e));
+      if (kept.length > 0) this.byNode.set(node, kept);
+      else this.byNode.delete(node);
+    }
+  }
+
+  private remove(entries: Iterable<Entry>): void {
+    for (const entry of entries) highlightFor(entry.annotation.category).delete(entry.range);
   }
 
   targetOf(event: Event): HighlightTarget | null {

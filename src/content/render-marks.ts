@@ -89,16 +89,33 @@ export class MarkRenderer implements Renderer {
   }
 
   clear(): void {
-    for (const mark of this.marks) {
+    this.unwrap(this.marks);
+    this.marks = [];
+    this.drawn = 0;
+    for (const [node, original] of this.originals) restoreSplitNode(node, original);
+    this.originals.clear();
+  }
+
+  clearWithin(root: Node): void {
+    const inside = this.marks.filter((m) => root.contains(m));
+    if (inside.length === 0) return;
+    this.unwrap(inside);
+    this.marks = this.marks.filter((m) => !root.contains(m));
+    this.drawn = new Set(this.marks.filter((m) => m.tabIndex === 0)).size;
+    for (const [node, original] of this.originals) {
+      if (!root.contains(node)) continue;
+      restoreSplitNode(node, original);
+      this.originals.delete(node);
+    }
+  }
+
+  private unwrap(marks: readonly HTMLElement[]): void {
+    for (const mark of marks) {
       const parent = mark.parentNode;
       if (!parent) continue;
       while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
       parent.removeChild(mark);
     }
-    this.marks = [];
-    this.drawn = 0;
-    for (const [node, data] of this.originals) restoreSplitNode(node, data);
-    this.originals.clear();
   }
 
   private rememberTouchedNodes(annotations: readonly Annotation[]): void {

@@ -7,6 +7,8 @@ export interface Renderer {
   render(annotations: readonly Annotation[]): void;
   /** Removes every highlight and leaves the page's text nodes as they were. */
   clear(): void;
+  /** Removes the highlights inside a subtree the page is changing, restoring its text nodes. */
+  clearWithin(root: Node): void;
   /** How many highlights are drawn now. */
   readonly count: number;
   /** The highlight an event (pointer or focus) is about, if any. */

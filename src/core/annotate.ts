@@ -51,7 +51,12 @@ interface EntityHit {
 
 const QUOTE_OR_STOP = new Set(['"', "'", '.', '!', '?', ')']);
 
-export function annotate(matcher: Matcher, raw: string): AnnotateResult {
+/**
+ * Annotates a page's text. With `verdict`, a page-wide verdict decided
+ * earlier is applied instead of judging this text alone (for text a dynamic
+ * page adds after the first pass).
+ */
+export function annotate(matcher: Matcher, raw: string, verdict?: PageVerdict): AnnotateResult {
   const data = matcher.data;
   const spinHits: LexiconHit[] = [];
   const { norm, tokens } = matcher.read(raw, spinHits);
@@ -118,7 +123,7 @@ export function annotate(matcher: Matcher, raw: string): AnnotateResult {
   }
   statements.sort((a, b) => a.start - b.start);
 
-  const verdict = decideVerdict({
+  verdict ??= decideVerdict({
     data,
     entities,
     statements,

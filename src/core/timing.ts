@@ -8,3 +8,12 @@ export const CARD_CLOSE_GRACE_MS = 300;
 export const CARD_OFFSET_PX = 8;
 /** Widest card, in CSS pixels. */
 export const CARD_MAX_WIDTH_PX = 340;
+
+/** Longest wait for an idle period before a burst of page changes is annotated anyway. */
+export const OBSERVER_IDLE_TIMEOUT_MS = 500;
+/** Above this many mutation records in one pass, one full rescan replaces many small passes. */
+export const MAX_RECORDS_PER_PASS = 1000;
+/** Above this many changed blocks in one pass, a full rescan too. */
+export const MAX_DIRTY_ROOTS = 200;
+/** Full rescans are at most this frequent, however stormy the page. */
+export const MIN_RESCAN_INTERVAL_MS = 2000;

@@ -1,0 +1,112 @@
+/**
+ * Follows a dynamic page: one MutationObserver on the body, bursts coalesced
+ * into one pass per idle period, work in proportion to the change, one full
+ * rescan instead when a burst is too large (as Dark Reader does), and a full
+ * rescan on single-page navigation. The extension's own DOM writes are
+ * dropped from the record queue, so it never reacts to itself.
+ */
+import { MAX_DIRTY_ROOTS, MAX_RECORDS_PER_PASS, MIN_RESCAN_INTERVAL_MS, OBSERVER_IDLE_TIMEOUT_MS } from '../core/timing';
+import { isProtected } from './text-index';
+
+const BLOCK_PARENTS = 'p, li, td, th, dd, dt, blockquote, h1, h2, h3, h4, h5, h6, figcaption, section, article, div, body';
+
+export interface ObservedPage {
+  rescan(): void;
+  refresh(roots: readonly HTMLElement[]): void;
+  readonly hasVerdict: boolean;
+}
+
+export class PageObserver {
+  private readonly observer: MutationObserver;
+  private pending: MutationRecord[] = [];
+  private scheduled = false;
+  private lastRescan = 0;
+  private rescanQueued = false;
+  private url = location.href;
+
+  constructor(private readonly page: ObservedPage) {
+    this.observer = new MutationObserver((records) => this.enqueue(records));
+  }
+
+  start(): void {
+    this.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  }
+
+  stop(): void {
+    this.observer.disconnect();
+    this.pending = [];
+  }
+
+  /** Runs a write of the extension's own and forgets the records it caused. */
+  ownWrite(write: () => void): void {
+    this.enqueue(this.observer.takeRecords());
+    write();
+    this.observer.takeRecords();
+  }
+
+  private enqueue(records: MutationRecord[]): void {
+    if (records.length === 0) return;
+    // Keep only what a pass needs to decide; a storm needs nothing more than "too many".
+    if (this.pending.length <= MAX_RECORDS_PER_PASS) this.pending.push(...records.slice(0, MAX_RECORDS_PER_PASS + 1));
+    else this.pending.length = MAX_RECORDS_PER_PASS + 1;
+    if (this.scheduled) return;
+    this.scheduled = true;
+    const run = () => {
+      this.scheduled = false;
+      this.pass();
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: OBSERVER_IDLE_TIMEOUT_MS });
+    else setTimeout(run, 50);
+  }
+
+  private pass(): void {
+    const records = this.pending;
+    this.pending = [];
+    if (this.rescanQueued) return; // the rescan will read these changes too
+    const navigated = location.href !== this.url;
+    this.url = location.href;
+    const roots = navigated || records.length > MAX_RECORDS_PER_PASS || !this.page.hasVerdict ? null : dirtyRoots(records);
+    if (roots === null || roots.length > MAX_DIRTY_ROOTS) {
+      this.rescanThrottled();
+      return;
+    }
+    if (roots.length > 0) this.ownWrite(() => this.page.refresh(roots));
+  }
+
+  private rescanThrottled(): void {
+    if (this.rescanQueued) return;
+    this.rescanQueued = true;
+    setTimeout(() => {
+      this.rescanQueued = false;
+      this.lastRescan = Date.now();
+      this.pending = [];
+      this.ownWrite(() => this.page.rescan());
+    }, Math.max(0, this.lastRescan + MIN_RESCAN_INTERVAL_MS - Date.now()));
+  }
+}
+
+/** The smallest set of block elements covering every change, none inside another. */
+function dirtyRoots(records: MutationRecord[]): HTMLElement[] {
+  const roots = new Set<HTMLElement>();
+  const consider = (node: Node | null) => {
+    const element = node instanceof HTMLElement ? node : node?.parentElement;
+    if (!element || !element.isConnected) return;
+    if (element.closest('[data-annotator-ui]') || protectedAncestor(element)) return;
+    const block = element.matches(BLOCK_PARENTS) ? element : element.closest<HTMLElement>(BLOCK_PARENTS);
+    if (block) roots.add(block);
+  };
+  for (const record of records) {
+    if (record.type === 'characterData') consider(record.target);
+    else {
+      record.addedNodes.forEach((node) => consider(node.nodeType === 3 ? node.parentNode : node));
+      if (record.removedNodes.length > 0) consider(record.target);
+    }
+  }
+  const list = [...roots];
+  return list.filter((root) => !list.some((other) => other !== root && other.contains(root)));
+}
+
+function protectedAncestor(element: Element): boolean {
+  for (let e: Element | null = element; e; e = e.parentElement) if (isProtected(e)) return true;
+  return false;
+}
