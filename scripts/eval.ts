@@ -11,7 +11,7 @@ import { Window } from 'happy-dom';
 import { annotate, Matcher } from '../src/core/annotate';
 import { compileMatcher } from '../src/core/compile';
 import { isStatementCategory, parseStory } from '../src/core/dataset';
-import { parseLexicon } from '../src/core/lexicon';
+import { parseLexicon } from '../src/core/dataset';
 import { buildTextIndex } from '../src/content/text-index';
 import { addTally, emptyTally, precision, recall, tallyCounts, tallySets, type Tally } from './eval-metrics';
 

@@ -6,7 +6,7 @@
  */
 import { annotate, type AnnotateResult, type Annotation, type Matcher } from '../core/annotate';
 import type { CardModel } from '../core/cards';
-import { CATEGORIES, type Category } from '../core/dataset';
+import { CATEGORIES, type Category } from '../core/categories';
 import type { AnnotationCollection } from '../core/export';
 import { siteEnabled, type RendererKind, type Settings } from '../core/settings';
 import type { PageVerdict } from '../core/verdict';

@@ -4,7 +4,7 @@
  * hit-testing goes from the pointer to a caret position to the ranges there.
  */
 import type { Annotation } from '../core/annotate';
-import { isStatementCategory, type Category } from '../core/dataset';
+import { isStatementCategory, type Category } from '../core/categories';
 import type { HighlightTarget } from './hover';
 import type { Renderer } from './renderer';
 import { locate, type TextIndex } from './text-index';

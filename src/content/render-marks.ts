@@ -9,7 +9,7 @@
  */
 import Mark from 'mark.js';
 import type { Annotation } from '../core/annotate';
-import type { Category } from '../core/dataset';
+import type { Category } from '../core/categories';
 import type { HighlightTarget } from './hover';
 import { CATEGORY_ATTRIBUTE, FACT_ID_ATTRIBUTE, type Renderer } from './renderer';
 import { PROTECTED_SELECTORS, locate, toPlainOffset, type TextIndex } from './text-index';

@@ -4,8 +4,8 @@
  * the page verdict decides what is shown.
  */
 import { WordAutomaton } from './automaton';
-import { PHRASE_CONCEPT, PHRASE_CUE, PHRASE_ENTITY, type MatcherData } from './compile';
-import type { Category } from './dataset';
+import { PHRASE_CONCEPT, PHRASE_CUE, PHRASE_ENTITY, type MatcherData } from './matcher-data';
+import type { Category } from './categories';
 import { LexiconRewriter, type LexiconHit } from './lexicon';
 import { normalizeText, type NormalizedText } from './normalize';
 import { JOINS_PREVIOUS, REWRITTEN, STARTS_SENTENCE, stem, tokenize, type Token } from './tokens';

@@ -2,7 +2,8 @@
  * What a hover card says about a fact: plain data built from the story, so
  * the content script only lays it out.
  */
-import type { Category, Fact, Story } from './dataset';
+import type { Category } from './categories';
+import type { Fact, Story } from './dataset';
 
 export const CATEGORY_LABELS: Record<Category, string> = {
   person: 'Person',

@@ -5,38 +5,15 @@
  * time) and handed to content scripts.
  */
 import { expandAliases } from './aliases';
-import { buildAutomaton, type AutomatonData } from './automaton';
-import { isStatementCategory, type Category, type Story } from './dataset';
-import { LexiconRewriter, type Lexicon } from './lexicon';
+import { buildAutomaton } from './automaton';
+import { isStatementCategory } from './categories';
+import type { Lexicon, Story } from './dataset';
+import { LexiconRewriter } from './lexicon';
+import { PHRASE_CONCEPT, PHRASE_CUE, PHRASE_ENTITY, type FactData, type MatcherData } from './matcher-data';
+
+export type { MatcherData } from './matcher-data';
 import { normalizeText } from './normalize';
 import { REWRITTEN, stem, tokenize } from './tokens';
-
-export const PHRASE_ENTITY = 0;
-export const PHRASE_CONCEPT = 1;
-export const PHRASE_CUE = 2;
-
-export interface FactData {
-  id: string;
-  category: Category;
-  /** For statements: weights and rules of their concepts. */
-  concepts: { weight: number; required: boolean; entities: number[] }[];
-  threshold: number;
-}
-
-export interface MatcherData {
-  version: 1;
-  storyId: string;
-  lexicon: Lexicon;
-  automaton: AutomatonData;
-  /** Per phrase: kind (PHRASE_*), fact or cue index, concept index. */
-  phraseKind: number[];
-  phraseTarget: number[];
-  phraseConcept: number[];
-  /** Per phrase: exact-case words, or null where any case matches. */
-  phraseCase: (string | null)[][] | null[];
-  facts: FactData[];
-  cueWeights: number[];
-}
 
 interface PhraseKey {
   keys: string[];

@@ -7,16 +7,9 @@
  */
 import { z } from 'zod';
 
-export const CATEGORIES = ['person', 'organization', 'place', 'event', 'claim', 'quote', 'limit'] as const;
-export type Category = (typeof CATEGORIES)[number];
+import { CATEGORIES, isStatementCategory, type Category } from './categories';
 
-/** Entities are named things; statements are what was said or claimed about them. */
-export const ENTITY_CATEGORIES: readonly Category[] = ['person', 'organization', 'place', 'event'];
-export const STATEMENT_CATEGORIES: readonly Category[] = ['claim', 'quote', 'limit'];
-
-export function isStatementCategory(category: Category): boolean {
-  return STATEMENT_CATEGORIES.includes(category);
-}
+export { CATEGORIES, ENTITY_CATEGORIES, STATEMENT_CATEGORIES, isStatementCategory, type Category } from './categories';
 
 const nonEmpty = z.string().trim().min(1);
 const factId = z.string().regex(/^(person|organization|place|event|claim|quote|limit):[a-z0-9]+(-[a-z0-9]+)*$/, 'must look like "category:kebab-name"');
@@ -181,4 +174,44 @@ export function parseStory(input: unknown): Story {
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   throw new DatasetError(issue.path.join('.'), issue.message);
+}
+
+/** The spin lexicon: the word swaps a synonym rewriter makes, mapped back to plain English. */
+export const lexiconSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    entries: z
+      .array(
+        z
+          .object({
+            plain: nonEmpty,
+            spun: z.array(nonEmpty).min(1),
+            /** 0: an ordinary word; 3: only a rewriter would write it. */
+            weight: z.number().min(0).max(3).default(1),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict()
+  .superRefine((lexicon, ctx) => {
+    const seen = new Map<string, number>();
+    lexicon.entries.forEach((entry, i) =>
+      entry.spun.forEach((form, j) => {
+        const key = form.toLowerCase();
+        if (seen.has(key)) {
+          ctx.addIssue({ code: 'custom', path: ['entries', i, 'spun', j], message: `"${form}" is already in entry ${seen.get(key)}` });
+        }
+        seen.set(key, i);
+      }),
+    );
+  });
+
+export type Lexicon = z.infer<typeof lexiconSchema>;
+
+export function parseLexicon(input: unknown): Lexicon {
+  const result = lexiconSchema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new DatasetError(`lexicon.${issue.path.join('.')}`, issue.message);
 }

@@ -3,7 +3,7 @@
  * fact and a target with a quote selector (exact text, 32 characters either
  * side) and a position selector (offsets into the page's full text).
  */
-import type { Category } from './dataset';
+import type { Category } from './categories';
 
 export const QUOTE_CONTEXT = 32;
 

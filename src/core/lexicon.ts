@@ -4,51 +4,9 @@
  * "safety pursuits of each events" and "security interests of both parties"
  * become the same words before anything is matched.
  */
-import { z } from 'zod';
-import { DatasetError } from './dataset';
+import type { Lexicon } from './dataset';
 import { normalizeText } from './normalize';
 import { JOINS_PREVIOUS, REWRITTEN, tokenize, type Token } from './tokens';
-
-const nonEmpty = z.string().trim().min(1);
-
-export const lexiconSchema = z
-  .object({
-    schemaVersion: z.literal(1),
-    entries: z
-      .array(
-        z
-          .object({
-            plain: nonEmpty,
-            spun: z.array(nonEmpty).min(1),
-            /** 0: an ordinary word; 3: only a rewriter would write it. */
-            weight: z.number().min(0).max(3).default(1),
-          })
-          .strict(),
-      )
-      .min(1),
-  })
-  .strict()
-  .superRefine((lexicon, ctx) => {
-    const seen = new Map<string, number>();
-    lexicon.entries.forEach((entry, i) =>
-      entry.spun.forEach((form, j) => {
-        const key = form.toLowerCase();
-        if (seen.has(key)) {
-          ctx.addIssue({ code: 'custom', path: ['entries', i, 'spun', j], message: `"${form}" is already in entry ${seen.get(key)}` });
-        }
-        seen.set(key, i);
-      }),
-    );
-  });
-
-export type Lexicon = z.infer<typeof lexiconSchema>;
-
-export function parseLexicon(input: unknown): Lexicon {
-  const result = lexiconSchema.safeParse(input);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  throw new DatasetError(`lexicon.${issue.path.join('.')}`, issue.message);
-}
 
 interface TrieNode {
   next: Map<string, TrieNode>;

@@ -1,5 +1,5 @@
 /** Reader settings, as kept in extension storage. Pure: defaults and repair of stored values. */
-import { CATEGORIES, type Category } from './dataset';
+import { CATEGORIES, type Category } from './categories';
 
 export type RendererKind = 'marks' | 'highlights';
 

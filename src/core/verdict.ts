@@ -4,7 +4,7 @@
  * decides what is shown: a highlight on the wrong page is worse than none.
  */
 import type { Annotation } from './annotate';
-import type { MatcherData } from './compile';
+import type { MatcherData } from './matcher-data';
 import type { LexiconHit } from './lexicon';
 
 export type VerdictKind = 'this-summit' | 'spun-copy' | 'other-event' | 'other-topic' | 'nothing';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DatasetError, parseStory } from '../../src/core/dataset';
-import { parseLexicon } from '../../src/core/lexicon';
+import { parseLexicon } from '../../src/core/dataset';
 import { readJson } from './helpers';
 
 const mini = () => structuredClone(readJson('tests/fixtures/mini-story.json')) as Record<string, any>;

@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { Matcher } from '../../src/core/annotate';
 import { compileMatcher } from '../../src/core/compile';
 import { parseStory } from '../../src/core/dataset';
-import { parseLexicon } from '../../src/core/lexicon';
+import { parseLexicon } from '../../src/core/dataset';
 
 /** The project root, whatever the test environment does to import.meta.url. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
