@@ -17,30 +17,36 @@ async function main(): Promise<void> {
   if (!document.body) return;
   const settings = repairSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
   const response = (await browser.runtime.sendMessage({ type: 'matcher/get' })) as GetMatcherResponse;
-  const page = new PageAnnotator(new Matcher(response.matcher), response.cards, settings, (count) => {
-    browser.runtime.sendMessage({ type: 'badge/set', count }).catch(() => undefined);
-  });
-  const observer = new PageObserver(page);
+  let observer: PageObserver | undefined;
+  const page = new PageAnnotator(
+    new Matcher(response.matcher),
+    response.cards,
+    settings,
+    (count) => void browser.runtime.sendMessage({ type: 'badge/set', count }).catch(() => undefined),
+    (write) => (observer ? observer.ownWrite(write) : write()),
+  );
+  observer = new PageObserver(page);
   const card = new HoverCard(response.cards);
   new HoverController(card, (event) => page.targetOf(event));
 
-  if (page.enabled) {
-    observer.ownWrite(() => page.rescan());
-    observer.start();
-  }
 
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
     card.hide();
-    observer.ownWrite(() => page.updateSettings(repairSettings(changes[SETTINGS_KEY]!.newValue)));
-    if (page.enabled) observer.start();
-    else observer.stop();
+    page.updateSettings(repairSettings(changes[SETTINGS_KEY]!.newValue));
+    if (page.enabled) observer!.start();
+    else observer!.stop();
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (!isFromThisExtension(sender, browser.runtime.id) || !isContentRequest(message)) return undefined;
     return Promise.resolve(message.type === 'page/get-state' ? page.state() : page.export());
   });
+
+  if (page.enabled) {
+    observer.start();
+    await page.rescan();
+  }
 }
 
 main().catch((error: unknown) => console.warn('[news-in-context]', error));

@@ -11,7 +11,7 @@ import { isProtected } from './text-index';
 const BLOCK_PARENTS = 'p, li, td, th, dd, dt, blockquote, h1, h2, h3, h4, h5, h6, figcaption, section, article, div, body';
 
 export interface ObservedPage {
-  rescan(): void;
+  rescan(): Promise<void>;
   refresh(roots: readonly HTMLElement[]): void;
   readonly hasVerdict: boolean;
 }
@@ -70,7 +70,7 @@ export class PageObserver {
       this.rescanThrottled();
       return;
     }
-    if (roots.length > 0) this.ownWrite(() => this.page.refresh(roots));
+    if (roots.length > 0) this.page.refresh(roots);
   }
 
   private rescanThrottled(): void {
@@ -80,7 +80,7 @@ export class PageObserver {
       this.rescanQueued = false;
       this.lastRescan = Date.now();
       this.pending = [];
-      this.ownWrite(() => this.page.rescan());
+      void this.page.rescan();
     }, Math.max(0, this.lastRescan + MIN_RESCAN_INTERVAL_MS - Date.now()));
   }
 }

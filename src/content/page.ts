@@ -4,7 +4,9 @@
  * regions: the body on the first pass, plus subtrees a dynamic page adds or
  * changes later, each annotated under the page-wide verdict.
  */
-import { annotate, type AnnotateResult, type Annotation, type Matcher } from '../core/annotate';
+import { analyseText, annotate, judge, mergeAnalyses, type AnnotateResult, type Annotation, type Matcher, type TextAnalysis } from '../core/annotate';
+import { chunkBoundaries } from '../core/chunks';
+import { DRAW_ANNOTATIONS_PER_STEP, INDEX_NODES_PER_STEP } from '../core/timing';
 import type { CardModel } from '../core/cards';
 import { CATEGORIES, type Category } from '../core/categories';
 import type { AnnotationCollection } from '../core/export';
@@ -16,7 +18,8 @@ import type { HighlightTarget } from './hover';
 import { HighlightRenderer, highlightsSupported } from './render-highlights';
 import { MarkRenderer } from './render-marks';
 import type { Renderer } from './renderer';
-import { buildTextIndex, type TextIndex } from './text-index';
+import { Slicer } from './slicer';
+import { TextIndexBuilder, buildTextIndex, locate, type TextIndex } from './text-index';
 
 interface Region {
   root: HTMLElement;
@@ -30,12 +33,16 @@ export class PageAnnotator {
   private regions: Region[] = [];
   private verdict: PageVerdict | undefined;
   private rendererKind: RendererKind = 'marks';
+  /** Bumped by each rescan and settings change: unfinished sliced work checks it and gives up. */
+  private generation = 0;
 
   constructor(
     private readonly matcher: Matcher,
     private readonly cards: Record<string, CardModel>,
     private settings: Settings,
     private readonly onDrawn: (count: number) => void,
+    /** Runs a DOM write of ours so that the page observer ignores it. */
+    private readonly guard: (write: () => void) => void = (write) => write(),
   ) {}
 
   get host(): string {
@@ -51,18 +58,50 @@ export class PageAnnotator {
     return !!this.verdict && this.verdict.kind !== 'nothing';
   }
 
-  /** Reads the whole page afresh and draws it. */
-  rescan(): void {
-    this.clearAll();
-    const region = this.makeRegion(document.body);
-    this.verdict = region.result.verdict;
+  /**
+   * Reads the whole page afresh and draws it, in slices: the text index, the
+   * analysis (in stretches cut at block boundaries) and the drawing (visible
+   * part first) each yield to the page between short units of work. A newer
+   * rescan or a settings change makes an unfinished one give up.
+   */
+  async rescan(): Promise<void> {
+    const generation = ++this.generation;
+    const stale = () => generation !== this.generation;
+    const slicer = new Slicer();
+    this.guard(() => this.clearAll());
+    const builder = new TextIndexBuilder(document.body);
+    while (!builder.step(INDEX_NODES_PER_STEP)) {
+      await slicer.pause();
+      if (stale()) return;
+    }
+    const index = builder.result();
+    const cuts = chunkBoundaries(index.text);
+    const parts: TextAnalysis[] = [];
+    for (let i = 1; i < cuts.length; i++) {
+      parts.push(analyseText(this.matcher, index.text.slice(cuts[i - 1]!, cuts[i]!), cuts[i - 1]!));
+      await slicer.pause();
+      if (stale()) return;
+    }
+    const result = judge(this.matcher, mergeAnalyses(parts));
+    const region: Region = { root: document.body, index, result, renderer: this.createRenderer(document.body, index), shown: [] };
+    this.verdict = result.verdict;
     this.regions = [region];
-    this.drawRegion(region);
+    region.shown = this.visible(result.annotations);
+    for (const batch of visibleFirst(region.shown, index)) {
+      this.guard(() => region.renderer.add(batch));
+      await slicer.pause();
+      if (stale()) return;
+    }
     this.reportCount();
   }
 
   /** Re-reads the given subtrees (new or changed) and draws them. */
   refresh(roots: readonly HTMLElement[]): void {
+    this.guard(() => this.refreshNow(roots));
+    this.reportCount();
+  }
+
+  private refreshNow(roots: readonly HTMLElement[]): void {
     for (const root of roots) {
       for (const region of this.regions) region.renderer.clearWithin(root);
       this.regions = this.regions.filter((r) => r.root.isConnected && !root.contains(r.root));
@@ -70,7 +109,6 @@ export class PageAnnotator {
       this.regions.push(region);
       this.drawRegion(region);
     }
-    this.reportCount();
   }
 
   private makeRegion(root: HTMLElement): Region {
@@ -85,8 +123,12 @@ export class PageAnnotator {
     return this.rendererKind === 'highlights' ? new HighlightRenderer(index) : new MarkRenderer(root, index);
   }
 
+  private visible(annotations: readonly Annotation[]): Annotation[] {
+    return this.enabled ? annotations.filter((a) => this.settings.categories[a.category]) : [];
+  }
+
   private drawRegion(region: Region): void {
-    region.shown = this.enabled ? region.result.annotations.filter((a) => this.settings.categories[a.category]) : [];
+    region.shown = this.visible(region.result.annotations);
     if (region.shown.length > 0) region.renderer.render(region.shown);
     else region.renderer.clear();
   }
@@ -98,12 +140,13 @@ export class PageAnnotator {
   updateSettings(settings: Settings): void {
     const rendererChanged = settings.renderer !== this.settings.renderer;
     this.settings = settings;
-    if (this.regions.length === 0 || rendererChanged) {
-      if (this.enabled) this.rescan();
-      else this.clearAll();
+    if (this.regions.length === 0 || rendererChanged || !this.enabled) {
+      this.generation++;
+      if (this.enabled) void this.rescan();
+      else this.guard(() => this.clearAll());
       return;
     }
-    for (const region of this.regions) this.drawRegion(region);
+    this.guard(() => this.regions.forEach((region) => this.drawRegion(region)));
     this.reportCount();
   }
 
@@ -152,4 +195,29 @@ export class PageAnnotator {
       },
     };
   }
+}
+
+/**
+ * Batches of annotations to draw, those in the viewport first. All layout
+ * reads happen here, before any of the batch's writes.
+ */
+function visibleFirst(annotations: readonly Annotation[], index: TextIndex): Annotation[][] {
+  const inView: Annotation[] = [];
+  const rest: Annotation[] = [];
+  const height = window.innerHeight;
+  const seen = new Map<Element, boolean>();
+  for (const annotation of annotations) {
+    const parent = index.nodes[locate(index, annotation.start).node]!.parentElement;
+    let visible = parent ? seen.get(parent) : false;
+    if (visible === undefined && parent) {
+      const rect = parent.getBoundingClientRect();
+      visible = rect.bottom >= 0 && rect.top <= height;
+      seen.set(parent, visible);
+    }
+    (visible ? inView : rest).push(annotation);
+  }
+  const all = [...inView, ...rest];
+  const batches: Annotation[][] = [];
+  for (let i = 0; i < all.length; i += DRAW_ANNOTATIONS_PER_STEP) batches.push(all.slice(i, i + DRAW_ANNOTATIONS_PER_STEP));
+  return batches;
 }

@@ -53,6 +53,10 @@ export class HighlightRenderer implements Renderer {
 
   render(annotations: readonly Annotation[]): void {
     this.clear();
+    this.add(annotations);
+  }
+
+  add(annotations: readonly Annotation[]): void {
     for (const annotation of annotations) {
       const start = locate(this.index, annotation.start);
       const last = locate(this.index, Math.max(annotation.start, annotation.end - 1));

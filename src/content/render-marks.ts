@@ -46,15 +46,48 @@ export class MarkRenderer implements Renderer {
 
   render(annotations: readonly Annotation[]): void {
     this.clear();
+    this.add(annotations);
+  }
+
+  /**
+   * Draws more annotations. mark.js runs once per block and category, on
+   * that block alone: its cost is the size of the blocks that have
+   * highlights, not the size of the page.
+   */
+  add(annotations: readonly Annotation[]): void {
     this.rememberTouchedNodes(annotations);
-    const marker = new Mark(this.root);
+    const byContext = new Map<Element, Annotation[]>();
+    for (const annotation of annotations) {
+      const context = this.contextOf(annotation);
+      if (!context) continue;
+      const list = byContext.get(context) ?? [];
+      list.push(annotation);
+      byContext.set(context, list);
+    }
+    for (const [context, list] of byContext) this.markIn(context, list);
+  }
+
+  /** The smallest element holding the whole annotation. */
+  private contextOf(annotation: Annotation): Element | null {
+    const first = this.index.nodes[locate(this.index, annotation.start).node]!;
+    const last = this.index.nodes[locate(this.index, Math.max(annotation.start, annotation.end - 1)).node]!;
+    let context = first.parentElement;
+    while (context && !context.contains(last)) context = context.parentElement;
+    return context && this.root.contains(context) ? context : null;
+  }
+
+  private markIn(context: Element, annotations: Annotation[]): void {
+    // mark.js counts offsets from the context's first text node: the first indexed node inside it.
+    let first = locate(this.index, annotations[0]!.start).node;
+    for (const annotation of annotations) first = Math.min(first, locate(this.index, annotation.start).node);
+    while (first > 0 && context.contains(this.index.nodes[first - 1]!)) first--;
+    const base = this.index.plainStarts[first]!;
+    const marker = new Mark(context as HTMLElement);
     for (const category of DRAW_ORDER) {
-      const ranges = mergeOverlaps(annotations.filter((a) => a.category === category)).map(
-        (annotation): MarkRange => {
-          const start = toPlainOffset(this.index, annotation.start);
-          return { start, length: toPlainOffset(this.index, annotation.end) - start, annotation };
-        },
-      );
+      const ranges = mergeOverlaps(annotations.filter((a) => a.category === category)).map((annotation): MarkRange => {
+        const start = toPlainOffset(this.index, annotation.start) - base;
+        return { start, length: toPlainOffset(this.index, annotation.end) - base - start, annotation };
+      });
       if (ranges.length === 0) continue;
       const firstPiece = new Set<Annotation>();
       marker.markRanges(ranges, {

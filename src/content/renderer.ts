@@ -5,6 +5,8 @@ import type { HighlightTarget } from './hover';
 export interface Renderer {
   /** Draws these annotations (already filtered to the categories switched on). */
   render(annotations: readonly Annotation[]): void;
+  /** Draws more annotations without removing those drawn (for drawing in slices). */
+  add(annotations: readonly Annotation[]): void;
   /** Removes every highlight and leaves the page's text nodes as they were. */
   clear(): void;
   /** Removes the highlights inside a subtree the page is changing, restoring its text nodes. */

@@ -43,49 +43,73 @@ export function isProtected(element: Element): boolean {
   return element.matches(PROTECTED);
 }
 
-export function buildTextIndex(root: Element): TextIndex {
-  const nodes: Text[] = [];
-  const starts: number[] = [];
-  const plainStarts: number[] = [];
-  const parts: string[] = [];
-  const blockOf = new Map<Element, Element | null>();
-  const nearestBlock = (element: Element | null): Element | null => {
-    if (!element) return null;
-    const cached = blockOf.get(element);
-    if (cached !== undefined) return cached;
-    const block = BLOCK_TAGS.has(element.tagName) ? element : nearestBlock(element.parentElement);
-    blockOf.set(element, block);
-    return block;
-  };
+/**
+ * Builds the index in steps, so a huge page can be read across several short
+ * tasks. The walker keeps its place between steps.
+ */
+export class TextIndexBuilder {
+  private readonly nodes: Text[] = [];
+  private readonly starts: number[] = [];
+  private readonly plainStarts: number[] = [];
+  private readonly parts: string[] = [];
+  private readonly blockOf = new Map<Element, Element | null>();
+  private readonly walker: TreeWalker;
+  private length = 0;
+  private plainLength = 0;
+  private previousBlock: Element | null = null;
+  private pendingBreak = false;
 
-  const walker = root.ownerDocument.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
-    acceptNode: (node) => (node.nodeType === ELEMENT_NODE && isProtected(node as Element) ? FILTER_REJECT : FILTER_ACCEPT),
-  });
-  let length = 0;
-  let plainLength = 0;
-  let previousBlock: Element | null = null;
-  let pendingBreak = false;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === ELEMENT_NODE) {
-      if ((node as Element).tagName === 'BR') pendingBreak = true;
-      continue;
-    }
-    const text = node as Text;
-    const block = nearestBlock(text.parentElement);
-    if (nodes.length > 0 && (pendingBreak || block !== previousBlock)) {
-      parts.push(BLOCK_SEPARATOR);
-      length++;
-    }
-    pendingBreak = false;
-    previousBlock = block;
-    nodes.push(text);
-    starts.push(length);
-    plainStarts.push(plainLength);
-    parts.push(text.data);
-    length += text.data.length;
-    plainLength += text.data.length;
+  constructor(root: Element) {
+    this.walker = root.ownerDocument.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
+      acceptNode: (node) => (node.nodeType === ELEMENT_NODE && isProtected(node as Element) ? FILTER_REJECT : FILTER_ACCEPT),
+    });
   }
-  return { text: parts.join(''), nodes, starts, plainStarts };
+
+  /** Reads up to `maxNodes` more nodes; true when the whole tree is read. */
+  step(maxNodes = Infinity): boolean {
+    for (let budget = maxNodes; budget > 0; budget--) {
+      const node = this.walker.nextNode();
+      if (!node) return true;
+      if (node.nodeType === ELEMENT_NODE) {
+        if ((node as Element).tagName === 'BR') this.pendingBreak = true;
+        continue;
+      }
+      const text = node as Text;
+      const block = this.nearestBlock(text.parentElement);
+      if (this.nodes.length > 0 && (this.pendingBreak || block !== this.previousBlock)) {
+        this.parts.push(BLOCK_SEPARATOR);
+        this.length++;
+      }
+      this.pendingBreak = false;
+      this.previousBlock = block;
+      this.nodes.push(text);
+      this.starts.push(this.length);
+      this.plainStarts.push(this.plainLength);
+      this.parts.push(text.data);
+      this.length += text.data.length;
+      this.plainLength += text.data.length;
+    }
+    return false;
+  }
+
+  result(): TextIndex {
+    return { text: this.parts.join(''), nodes: this.nodes, starts: this.starts, plainStarts: this.plainStarts };
+  }
+
+  private nearestBlock(element: Element | null): Element | null {
+    if (!element) return null;
+    const cached = this.blockOf.get(element);
+    if (cached !== undefined) return cached;
+    const block = BLOCK_TAGS.has(element.tagName) ? element : this.nearestBlock(element.parentElement);
+    this.blockOf.set(element, block);
+    return block;
+  }
+}
+
+export function buildTextIndex(root: Element): TextIndex {
+  const builder = new TextIndexBuilder(root);
+  builder.step();
+  return builder.result();
 }
 
 /** Index of the node holding joined-text offset `offset` (the last node starting at or before it). */

@@ -51,12 +51,32 @@ interface EntityHit {
 
 const QUOTE_OR_STOP = new Set(['"', "'", '.', '!', '?', ')']);
 
+/** What one stretch of text holds, before the page verdict decides what to show. */
+export interface TextAnalysis {
+  entities: Annotation[];
+  statements: Annotation[];
+  cuesSeen: Set<number>;
+  /** First hit of each rewriter phrase seen, with the page's own words for it. */
+  spin: Map<number, { start: number; example: string }>;
+  wordCount: number;
+}
+
 /**
  * Annotates a page's text. With `verdict`, a page-wide verdict decided
  * earlier is applied instead of judging this text alone (for text a dynamic
  * page adds after the first pass).
  */
 export function annotate(matcher: Matcher, raw: string, verdict?: PageVerdict): AnnotateResult {
+  return judge(matcher, analyseText(matcher, raw), verdict);
+}
+
+/**
+ * Finds entities, statements, cues and rewriter phrases in one stretch of
+ * text. Offsets are shifted by `offset`, so stretches of one page (cut at
+ * block boundaries, which sentences never cross) can be analysed apart and
+ * merged.
+ */
+export function analyseText(matcher: Matcher, raw: string, offset = 0): TextAnalysis {
   const data = matcher.data;
   const spinHits: LexiconHit[] = [];
   const { norm, tokens } = matcher.read(raw, spinHits);
@@ -123,14 +143,41 @@ export function annotate(matcher: Matcher, raw: string, verdict?: PageVerdict): 
   }
   statements.sort((a, b) => a.start - b.start);
 
+  const spin = new Map<number, { start: number; example: string }>();
+  for (const hit of spinHits) {
+    if (spin.has(hit.entry)) continue;
+    const start = norm.rawStart[hit.start]!;
+    spin.set(hit.entry, { start: start + offset, example: raw.slice(start, norm.rawEnd[hit.end - 1]!) });
+  }
+  if (offset !== 0) {
+    for (const a of entities) (a.start += offset), (a.end += offset);
+    for (const a of statements) (a.start += offset), (a.end += offset);
+  }
+  return { entities, statements, cuesSeen, spin, wordCount: count };
+}
+
+/** Joins the analyses of consecutive stretches of one page. */
+export function mergeAnalyses(parts: readonly TextAnalysis[]): TextAnalysis {
+  const merged: TextAnalysis = { entities: [], statements: [], cuesSeen: new Set(), spin: new Map(), wordCount: 0 };
+  for (const part of parts) {
+    merged.entities.push(...part.entities);
+    merged.statements.push(...part.statements);
+    for (const cue of part.cuesSeen) merged.cuesSeen.add(cue);
+    for (const [entry, hit] of part.spin) if (!merged.spin.has(entry)) merged.spin.set(entry, hit);
+    merged.wordCount += part.wordCount;
+  }
+  return merged;
+}
+
+/** Applies the page verdict (decided here, or given) to an analysis. */
+export function judge(matcher: Matcher, analysis: TextAnalysis, verdict?: PageVerdict): AnnotateResult {
+  const { entities, statements } = analysis;
   verdict ??= decideVerdict({
-    data,
+    data: matcher.data,
     entities,
     statements,
-    cuesSeen,
-    spinHits,
-    spinExample: (hit) => raw.slice(norm.rawStart[hit.start]!, norm.rawEnd[hit.end - 1]!),
-    wordCount: count,
+    cuesSeen: analysis.cuesSeen,
+    spin: analysis.spin,
   });
   if (verdict.kind === 'nothing') return { annotations: [], similar: [], verdict };
   if (!verdict.statementsShown) return { annotations: entities, similar: statements, verdict };

@@ -17,3 +17,10 @@ export const MAX_RECORDS_PER_PASS = 1000;
 export const MAX_DIRTY_ROOTS = 200;
 /** Full rescans are at most this frequent, however stormy the page. */
 export const MIN_RESCAN_INTERVAL_MS = 2000;
+
+/** Longest stretch of work before the content script yields to the page (tasks stay well under 50 ms). */
+export const SLICE_BUDGET_MS = 12;
+/** Text nodes read per step of the text index, between budget checks. */
+export const INDEX_NODES_PER_STEP = 2000;
+/** Highlights drawn per step, between budget checks. */
+export const DRAW_ANNOTATIONS_PER_STEP = 100;

@@ -5,7 +5,6 @@
  */
 import type { Annotation } from './annotate';
 import type { MatcherData } from './matcher-data';
-import type { LexiconHit } from './lexicon';
 
 export type VerdictKind = 'this-summit' | 'spun-copy' | 'other-event' | 'other-topic' | 'nothing';
 
@@ -42,9 +41,8 @@ export interface VerdictInput {
   entities: Annotation[];
   statements: Annotation[];
   cuesSeen: Set<number>;
-  spinHits: LexiconHit[];
-  spinExample: (hit: LexiconHit) => string;
-  wordCount: number;
+  /** First hit of each rewriter phrase seen (by lexicon entry). */
+  spin: Map<number, { start: number; example: string }>;
 }
 
 export function decideVerdict(input: VerdictInput): PageVerdict {
@@ -56,15 +54,13 @@ export function decideVerdict(input: VerdictInput): PageVerdict {
   let eventScore = 0;
   for (const cue of input.cuesSeen) eventScore += data.cueWeights[cue]!;
 
-  const spinEntries = new Map<number, LexiconHit>();
-  for (const hit of input.spinHits) if (!spinEntries.has(hit.entry)) spinEntries.set(hit.entry, hit);
   let spinScore = 0;
   const examples: string[] = [];
-  const weights = data.lexicon.entries.map((e) => e.weight);
-  const ranked = [...spinEntries.values()].sort((a, b) => weights[b.entry]! - weights[a.entry]! || a.start - b.start);
-  for (const hit of ranked) {
-    spinScore += weights[hit.entry]!;
-    if (examples.length < SPIN_EXAMPLES && weights[hit.entry]! >= 2) examples.push(input.spinExample(hit));
+  const weight = (entry: number) => data.lexicon.entries[entry]!.weight;
+  const ranked = [...input.spin].sort(([a, hitA], [b, hitB]) => weight(b) - weight(a) || hitA.start - hitB.start);
+  for (const [entry, hit] of ranked) {
+    spinScore += weight(entry);
+    if (examples.length < SPIN_EXAMPLES && weight(entry) >= 2 && !examples.includes(hit.example)) examples.push(hit.example);
   }
 
   const base = { statementIds, entityIds, eventScore, spinScore, spinExamples: examples };
