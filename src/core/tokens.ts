@@ -80,6 +80,26 @@ function classifyGap(lower: string, text: string, from: number, to: number, prev
   return (joins ? JOINS_PREVIOUS : 0) | (stop ? STARTS_SENTENCE : 0);
 }
 
+/** English endings after an apostrophe: "Putin's", "don't", "they'll" split there. */
+const CLITICS = new Set(['s', 't', 'd', 'll', 're', 've', 'm']);
+
+/**
+ * End of the word that continues at `from`. An apostrophe between letters
+ * stays inside the word unless a clitic follows, so "Xi'an" is one word
+ * (not the name "Xi") while "Putin's" is "Putin" + "s".
+ */
+function wordEnd(lower: string, from: number): number {
+  let end = from;
+  for (;;) {
+    while (end < lower.length && isWordCode(lower.charCodeAt(end))) end++;
+    if (lower.charCodeAt(end) !== 0x27 || !isWordCode(lower.charCodeAt(end + 1))) return end;
+    let next = end + 1;
+    while (next < lower.length && isWordCode(lower.charCodeAt(next))) next++;
+    if (CLITICS.has(lower.slice(end + 1, next))) return end;
+    end = next;
+  }
+}
+
 /** Splits normalised text into word tokens; "%" is a word of its own ("percent"). */
 export function tokenize(norm: NormalizedText): Token[] {
   const { lower, text } = norm;
@@ -96,7 +116,7 @@ export function tokenize(norm: NormalizedText): Token[] {
       continue;
     }
     let end = i + 1;
-    if (!percent) while (end < n && isWordCode(lower.charCodeAt(end))) end++;
+    if (!percent) end = wordEnd(lower, end);
     const flags = tokens.length === 0 ? STARTS_SENTENCE : classifyGap(lower, text, previousEnd, i, previousWord, i);
     const word = percent ? 'percent' : lower.slice(i, end);
     tokens.push({ word, start: i, end, flags });
@@ -189,6 +209,11 @@ function unifyNumbers(tokens: Token[], lower: string): Token[] {
 
 const ORDINAL_WORD = /(st|nd|rd|th)$/;
 
+/** "bas" (from "based") reads as "base": a stem is never shorter than four letters. */
+function restoreE(stemmed: string): string {
+  return stemmed.length < 4 ? `${stemmed}e` : stemmed;
+}
+
 /**
  * A light suffix stripper, applied to page words and dataset phrases alike,
  * so that inflections meet ("attended", "attends", "attending" → "attend").
@@ -202,13 +227,15 @@ export function stem(word: string): string {
   }
   let w = word;
   if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
-  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  if (w.endsWith('ing') && w.length > 5) w = restoreE(w.slice(0, -3));
   else if (w.endsWith('ied') && w.length > 4) return w.slice(0, -3) + 'y';
-  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  else if (w.endsWith('ed') && w.length > 4) w = restoreE(w.slice(0, -2));
   else if (w.endsWith('es') && w.length > 4 && /(ss|x|ch|sh|z)es$/.test(w)) w = w.slice(0, -2);
-  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+  // "-ics" nouns keep their s: "Olympics" is not the adjective "Olympic".
+  else if (w.endsWith('s') && !/(ss|us|is|ics)$/.test(w)) w = w.slice(0, -1);
   const last = w.charCodeAt(w.length - 1);
-  if (w.length > 3 && last === w.charCodeAt(w.length - 2) && last !== 108 && last !== 115 && last !== 122) w = w.slice(0, -1);
-  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
+  if (w.length > 4 && last === w.charCodeAt(w.length - 2) && last !== 108 && last !== 115 && last !== 122) w = w.slice(0, -1);
+  // Never shorter than four letters: "noted" must not become "not", nor "used" "us".
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
   return w;
 }

@@ -48,3 +48,16 @@ describe('stem', () => {
     expect(stem('modi')).not.toBe(stem('modify'));
   });
 });
+
+describe('word edges', () => {
+  it("keeps an apostrophe inside a name but splits English clitics", () => {
+    expect(words("Xi'an and O'Brien met Putin's aide; they'll go")).toEqual(["xi'an", 'and', "o'brien", 'met', 'putin', 's', 'aide', 'they', 'll', 'go']);
+  });
+
+  it('keeps -ics nouns apart from their adjectives and never stems into another short word', () => {
+    expect(stem('olympics')).not.toBe(stem('olympic'));
+    expect(stem('noted')).not.toBe('not');
+    expect(stem('note')).not.toBe('not');
+    expect(stem('used')).not.toBe('us');
+  });
+});
