@@ -211,7 +211,7 @@ const ORDINAL_WORD = /(st|nd|rd|th)$/;
 
 /** "bas" (from "based") reads as "base": a stem is never shorter than four letters. */
 function restoreE(stemmed: string): string {
-  return stemmed.length < 4 ? `${stemmed}e` : stemmed;
+  return stemmed.length < 4 && !/[aeiouy]$/.test(stemmed) ? `${stemmed}e` : stemmed;
 }
 
 /**

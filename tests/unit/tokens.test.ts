@@ -40,6 +40,7 @@ describe('stem', () => {
     expect(stem('stopped')).toBe(stem('stop'));
     expect(stem('based')).toBe(stem('base'));
     expect(stem('countries')).toBe(stem('country'));
+    expect(stem('seeing')).toBe(stem('see'));
   });
 
   it('leaves short words and names alone', () => {
