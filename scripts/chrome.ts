@@ -1,0 +1,219 @@
+/**
+ * Finding a Chromium binary and launching it with the built extension loaded.
+ *
+ * Shared by `npm start` (scripts/start.ts) and the end-to-end tests (tests/e2e/harness.ts).
+ */
+import { accessSync, constants, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+/** The bit of the extension API used inside service-worker callbacks (module-local: no @types/chrome). */
+interface TabInfo {
+  id?: number;
+  url?: string;
+  pendingUrl?: string;
+  active: boolean;
+}
+declare const chrome: { tabs: { query(query: object): Promise<TabInfo[]> } };
+
+/** Project root, resolved from this file so that the current directory does not matter. */
+export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+/** The built extension (`npm run build`). */
+export const DIST = join(ROOT, 'dist');
+
+const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
+
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The Chromium to drive: `CHROME_PATH`, then /usr/bin/chromium, then the usual names on PATH.
+ * Throws a one-line message saying what to install when there is none.
+ */
+export function findChrome(): string {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) {
+    if (isExecutable(fromEnv)) return fromEnv;
+    throw new Error(`CHROME_PATH=${fromEnv} is not an executable file: point it at a Chromium binary or unset it`);
+  }
+  if (isExecutable('/usr/bin/chromium')) return '/usr/bin/chromium';
+  const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
+  for (const name of PATH_NAMES) {
+    for (const dir of dirs) {
+      const candidate = join(dir, name);
+      if (isExecutable(candidate)) return candidate;
+    }
+  }
+  throw new Error('Chromium not found: install it with `apt-get install chromium` or set CHROME_PATH');
+}
+
+export interface LaunchOptions {
+  /** Profile directory; a fresh temporary one (removed on close) when omitted. */
+  userDataDir?: string;
+  /** Default true: Chromium's new headless mode, which runs extensions. */
+  headless?: boolean;
+  /** Extra Chromium switches. */
+  args?: string[];
+  /** The unpacked extension to load: EXTENSION_DIR from the environment, else dist/. */
+  extensionDir?: string;
+}
+
+export interface Launched {
+  context: BrowserContext;
+  extensionId: string;
+  /** The extension's service worker (for chrome.* calls from tests and scripts). */
+  serviceWorker: Worker;
+}
+
+/**
+ * Launches Chromium with dist/ loaded as an unpacked extension and waits for its service worker.
+ *
+ * Headless: Playwright's `headless: true` passes plain `--headless`, which since Chromium 132 is
+ * the new headless mode (the old one was split out into chrome-headless-shell). The new mode runs
+ * extensions, their service workers and content scripts; checked with Chromium 156 here. We keep
+ * Playwright's `headless: true` rather than `headless: false` + `--headless=new` (which also works)
+ * because Playwright then emulates a hover-capable pointer: `(hover: hover)` matches, as on a
+ * desktop, whereas the bare `--headless=new` launch reports `(hover: none)`.
+ */
+export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Launched> {
+  const extensionDir = resolve(opts.extensionDir ?? (process.env.EXTENSION_DIR || DIST));
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first`);
+  }
+  const headless = opts.headless ?? true;
+  const temporary = opts.userDataDir === undefined;
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'nic-profile-'));
+  const args = [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    ...(opts.args ?? []),
+  ];
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChrome(),
+    headless,
+    args,
+    // Playwright's defaults include --disable-extensions, which would fight --load-extension.
+    ignoreDefaultArgs: ['--disable-extensions'],
+    // Headless: a fixed desktop-sized page. In a real window: whatever size the window has.
+    viewport: headless ? { width: 1280, height: 900 } : null,
+  });
+  if (temporary) {
+    // Remove the temporary profile once the browser process has exited (close() waits for it).
+    const close = context.close.bind(context);
+    const removeProfile = () => {
+      try {
+        rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+      } catch {
+        // Left behind in the temp folder; not worth failing a run over.
+      }
+    };
+    context.close = async (...closeArgs: Parameters<BrowserContext['close']>) => {
+      try {
+        await close(...closeArgs);
+      } finally {
+        removeProfile();
+      }
+    };
+  }
+  try {
+    const serviceWorker = await extensionWorker(context);
+    const extensionId = new URL(serviceWorker.url()).host;
+    return { context, extensionId, serviceWorker };
+  } catch (error) {
+    await context.close().catch(() => {});
+    throw error;
+  }
+}
+
+/** The extension's service worker: already running, or the next one to start (15 s at most). */
+export async function extensionWorker(context: BrowserContext, timeoutMs = 15_000): Promise<Worker> {
+  const isExtension = (w: Worker) => w.url().startsWith('chrome-extension://');
+  const running = context.serviceWorkers().find(isExtension);
+  if (running) return running;
+  return context.waitForEvent('serviceworker', { predicate: isExtension, timeout: timeoutMs }).catch(() => {
+    throw new Error(
+      `The extension's service worker did not start within ${timeoutMs} ms (is the build a valid MV3 extension?)`,
+    );
+  });
+}
+
+/**
+ * The extension's service worker, alive now. While Playwright is attached Chromium keeps it running
+ * (checked: still alive after 70 s idle), but should it stop, opening the popup wakes it again.
+ */
+export async function liveWorker(context: BrowserContext, extensionId: string): Promise<Worker> {
+  const running = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+  if (running) return running;
+  const waking = extensionWorker(context);
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/src/popup/index.html`).catch(() => {});
+  try {
+    return await waking;
+  } finally {
+    await page.close();
+  }
+}
+
+/** Runs `fn` in the service worker, retrying once on a fresh worker if the old one went away. */
+export async function inWorker<T, A>(
+  context: BrowserContext,
+  extensionId: string,
+  fn: (arg: A) => T | Promise<T>,
+  arg: A,
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const worker = await liveWorker(context, extensionId);
+    try {
+      return await worker.evaluate(fn as never, arg as never) as T;
+    } catch (error) {
+      if (attempt >= 1 || !/closed|destroyed|detached/i.test(String(error))) throw error;
+    }
+  }
+}
+
+/**
+ * The browser tab id of `page`. Matched by URL when the extension may read tab URLs (the "tabs"
+ * permission); otherwise, and when several tabs share the URL, the page is brought to the front and
+ * the active tab of the focused window is taken (all of a context's pages share one window).
+ */
+export async function tabIdOf(context: BrowserContext, extensionId: string, page: Page): Promise<number> {
+  const url = page.url();
+  const byUrl = await inWorker(context, extensionId, async (u: string) => {
+    const same = (await chrome.tabs.query({})).filter((t) => t.url === u || t.pendingUrl === u);
+    return same.length === 1 ? (same[0]!.id ?? null) : null;
+  }, url);
+  if (byUrl !== null) return byUrl;
+  await page.bringToFront();
+  const active = await inWorker(context, extensionId, async () => {
+    const tabs = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tabs.map((t) => ({ id: t.id ?? null, url: t.url ?? null }));
+  }, undefined);
+  const match = active.find((t) => t.url === null || t.url === url);
+  if (active.length !== 1 || !match || match.id === null) {
+    throw new Error(`No tab found for ${url} (active tabs: ${JSON.stringify(active)})`);
+  }
+  return match.id;
+}
+
+/** Opens the popup page in a new tab, acting on `page`'s tab. */
+export async function openPopup(context: BrowserContext, extensionId: string, page: Page): Promise<Page> {
+  const tabId = await tabIdOf(context, extensionId, page);
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html?tabId=${tabId}`);
+  return popup;
+}

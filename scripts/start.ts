@@ -1,0 +1,123 @@
+/**
+ * `npm start` (after the build): serves demo/ on 127.0.0.1 and opens it in Chromium with the
+ * extension loaded.
+ *
+ * - With a display (DISPLAY or WAYLAND_DISPLAY set): a real window; runs until you close it.
+ * - Without one: headless. Waits for the highlights, prints how many there are per category,
+ *   saves artifacts/page.png, artifacts/hover-card.png and artifacts/popup.png, and exits 0.
+ *
+ * Set HEADLESS=1 to force the headless run even with a display.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, openPopup, ROOT, type Launched } from './chrome';
+import { serve } from './serve';
+
+const CATEGORIES = ['person', 'organization', 'place', 'event', 'claim', 'quote', 'limit'];
+const HIGHLIGHT_TIMEOUT_MS = 30_000;
+const HOVER_DWELL_MS = 600;
+const ARTIFACTS = join(ROOT, 'artifacts');
+
+async function main(): Promise<void> {
+  const headed = !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !/^(1|true|yes)$/i.test(process.env.HEADLESS ?? '');
+  const site = await serve(join(ROOT, 'demo'));
+  console.log(`Demo page: ${site.url}`);
+
+  let launched: Launched;
+  try {
+    launched = await launchWithExtension({ headless: !headed });
+  } catch (error) {
+    await site.close();
+    throw error;
+  }
+  const { context, extensionId } = launched;
+  console.log(`Extension loaded: ${extensionId}`);
+
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(site.url);
+
+  if (headed) {
+    console.log('Chromium is open with the demo page. Close the browser window (or press Ctrl+C) to finish.');
+    process.once('SIGINT', () => void context.close());
+    await new Promise<void>((done) => context.on('close', () => done()));
+    await site.close();
+    return;
+  }
+
+  try {
+    await headlessTour(launched, page);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+}
+
+async function headlessTour({ context, extensionId }: Launched, page: Page): Promise<void> {
+  await page.waitForSelector('[data-fact-id]', { state: 'attached', timeout: HIGHLIGHT_TIMEOUT_MS });
+  await settle(page);
+
+  const counts: Record<string, number> = await page.evaluate(() => {
+    const out: Record<string, number> = {};
+    for (const el of Array.from(document.querySelectorAll('[data-fact-id]'))) {
+      const c = el.getAttribute('data-category') || '(none)';
+      out[c] = (out[c] || 0) + 1;
+    }
+    return out;
+  });
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  console.log(`Highlights: ${total}`);
+  for (const c of [...CATEGORIES, ...Object.keys(counts).filter((k) => !CATEGORIES.includes(k))]) {
+    console.log(`  ${c.padEnd(13)} ${counts[c] ?? 0}`);
+  }
+
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const shot = (name: string) => join(ARTIFACTS, name);
+
+  await page.screenshot({ path: shot('page.png') });
+  console.log(`Saved ${relative(ROOT, shot('page.png'))}`);
+
+  const person = page.locator('[data-category=person]').first();
+  if ((await person.count()) > 0) {
+    await person.scrollIntoViewIfNeeded();
+    await person.hover();
+    await page.waitForTimeout(HOVER_DWELL_MS);
+    const cardShown = await page.evaluate(() => {
+      const host = document.querySelector('[data-annotator-ui]');
+      return !!host && !!host.shadowRoot;
+    });
+    await page.screenshot({ path: shot('hover-card.png') });
+    console.log(`Saved ${relative(ROOT, shot('hover-card.png'))}${cardShown ? '' : ' (no hover card appeared)'}`);
+    await page.mouse.move(1, 1);
+  } else {
+    console.log('No person highlight to hover: hover-card.png not taken');
+  }
+
+  const popup = await openPopup(context, extensionId, page);
+  await popup.setViewportSize({ width: 380, height: 640 });
+  await popup.waitForLoadState('load');
+  await popup
+    .waitForFunction(() => (document.querySelector('#limits')?.children.length ?? 0) > 0, null, { timeout: 5_000 })
+    .catch(() => console.log('The popup did not list the limits within 5 s'));
+  await popup.screenshot({ path: shot('popup.png'), fullPage: true });
+  console.log(`Saved ${relative(ROOT, shot('popup.png'))}`);
+}
+
+/** Waits until the number of highlights has not changed for a moment (the first scan is done). */
+async function settle(page: Page): Promise<void> {
+  let last = -1;
+  for (let i = 0; i < 40; i++) {
+    const n = await page.locator('[data-fact-id]').count();
+    if (n === last) return;
+    last = n;
+    await page.waitForTimeout(250);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,213 @@
+/**
+ * Shared helpers for the end-to-end tests: launch Chromium with the built extension, serve the
+ * demo page and the fixtures, find a page's tab id, open the popup for a tab, read highlights.
+ *
+ * Every wait here polls for a condition; the only fixed waits are the "stays quiet" checks,
+ * where nothing happening is the expected outcome.
+ */
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchWithExtension, ROOT, type Launched, type LaunchOptions } from '../../scripts/chrome';
+import { serve, serveTwoOrigins, type Served, type TwoOrigins } from '../../scripts/serve';
+
+export { findChrome, ROOT, DIST, liveWorker, inWorker, tabIdOf, openPopup } from '../../scripts/chrome';
+
+export const DEMO_DIR = join(ROOT, 'demo');
+export const FIXTURES_DIR = join(ROOT, 'tests', 'e2e', 'fixtures');
+
+export const CATEGORIES = ['person', 'organization', 'place', 'event', 'claim', 'quote', 'limit'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Popup checkbox names, by category (the contract). */
+export const CATEGORY_LABELS: Record<Category, string> = {
+  person: 'People',
+  organization: 'Organizations',
+  place: 'Places',
+  event: 'Events',
+  claim: 'Claims',
+  quote: 'Quotes',
+  limit: 'Limits',
+};
+
+/** Selector for highlight elements. */
+export const HIGHLIGHT = '[data-fact-id]';
+/** Long enough for a first scan on a slow two-core machine. */
+export const HIGHLIGHT_TIMEOUT_MS = 20_000;
+
+export function launch(opts: LaunchOptions = {}): Promise<Launched> {
+  return launchWithExtension(opts);
+}
+
+export function serveDemo(): Promise<Served> {
+  return serve(DEMO_DIR);
+}
+
+/** The fixtures folder on two origins (the second for cross-origin iframes). */
+export function serveFixtures(): Promise<TwoOrigins> {
+  return serveTwoOrigins(FIXTURES_DIR);
+}
+
+/** Opens `url` in a new page of `context`. */
+export async function openPage(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  return page;
+}
+
+/** Waits until `page` has at least `min` highlights. */
+export async function waitForHighlights(page: Page, min = 1, timeout = HIGHLIGHT_TIMEOUT_MS): Promise<void> {
+  await page.waitForFunction(
+    ([sel, n]) => document.querySelectorAll(sel).length >= n,
+    [HIGHLIGHT, min] as const,
+    { timeout, polling: 100 },
+  );
+}
+
+/** Number of elements matching `selector` (0 when none). */
+export function countOf(page: Page, selector: string): Promise<number> {
+  return page.evaluate((sel) => document.querySelectorAll(sel).length, selector);
+}
+
+/** Every fact id on the page (split from the space-separated attribute values), de-duplicated. */
+export function factIdsOn(page: Page): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const ids = new Set<string>();
+    for (const el of document.querySelectorAll(sel)) {
+      for (const id of (el.getAttribute('data-fact-id') ?? '').split(/\s+/)) if (id) ids.add(id);
+    }
+    return [...ids].sort();
+  }, HIGHLIGHT);
+}
+
+/** Highlight count per `data-category` value, as found on the page (unknown values included). */
+export function categoryCounts(page: Page): Promise<Record<string, number>> {
+  return page.evaluate((sel) => {
+    const counts: Record<string, number> = {};
+    for (const el of document.querySelectorAll(sel)) {
+      const c = el.getAttribute('data-category') ?? '(none)';
+      counts[c] = (counts[c] ?? 0) + 1;
+    }
+    return counts;
+  }, HIGHLIGHT);
+}
+
+/**
+ * Asserts-by-polling that `selector` stays absent for `ms`: the check for "nothing happens".
+ * Resolves to the highest count seen (0 when it stayed quiet).
+ */
+export async function maxCountDuring(page: Page, selector: string, ms: number): Promise<number> {
+  return page.evaluate(
+    ([sel, duration]) =>
+      new Promise<number>((done) => {
+        let max = document.querySelectorAll(sel).length;
+        const started = performance.now();
+        const tick = () => {
+          max = Math.max(max, document.querySelectorAll(sel).length);
+          if (performance.now() - started >= duration) done(max);
+          else setTimeout(tick, 50);
+        };
+        tick();
+      }),
+    [selector, ms] as const,
+  );
+}
+
+/** Text of everything inside the open shadow roots of `[data-annotator-ui]` hosts that is visible. */
+export function visibleCardText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const texts: string[] = [];
+    for (const host of document.querySelectorAll<HTMLElement>('[data-annotator-ui]')) {
+      if (!host.isConnected || host.hidden || !host.checkVisibility()) continue;
+      const root = host.shadowRoot;
+      if (!root) continue;
+      for (const child of root.children) {
+        if (child instanceof HTMLStyleElement || child instanceof HTMLLinkElement) continue;
+        if (child instanceof HTMLElement && child.checkVisibility() && child.getClientRects().length > 0) {
+          texts.push(child.innerText || child.textContent || '');
+        }
+      }
+    }
+    return texts.join('\n').trim();
+  });
+}
+
+/** Waits until the number of highlights has stopped changing for `quietMs` (and is at least `min`). */
+export async function waitForStableHighlights(page: Page, min = 1, quietMs = 800, timeout = HIGHLIGHT_TIMEOUT_MS): Promise<number> {
+  await waitForHighlights(page, min, timeout);
+  return page.evaluate(
+    ([sel, quiet, limit]) =>
+      new Promise<number>((done, fail) => {
+        const started = performance.now();
+        let last = -1;
+        let since = performance.now();
+        const tick = () => {
+          const n = document.querySelectorAll(sel).length;
+          const now = performance.now();
+          if (n !== last) {
+            last = n;
+            since = now;
+          }
+          if (now - since >= quiet) done(n);
+          else if (now - started > limit) fail(new Error(`highlight count still changing after ${limit} ms`));
+          else setTimeout(tick, 50);
+        };
+        tick();
+      }),
+    [HIGHLIGHT, quietMs, timeout] as const,
+  );
+}
+
+export interface Span {
+  ids: string[];
+  category: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * The page's visible text as one string (text nodes of <body> in document order, without script,
+ * style and the extension's own UI) and every highlight as a [start, end) range in it. Pieces of
+ * one highlight split across elements (same ids, touching or only whitespace apart) are merged.
+ */
+export function highlightSpans(page: Page): Promise<{ text: string; spans: Span[] }> {
+  return page.evaluate((sel) => {
+    const skip = 'script, style, noscript, template, [data-annotator-ui]';
+    const starts = new Map<Text, number>();
+    let text = '';
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => (n.parentElement?.closest(skip) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      starts.set(n, text.length);
+      text += n.data;
+    }
+    const raw: { ids: string[]; category: string; start: number; end: number }[] = [];
+    for (const el of document.querySelectorAll(sel)) {
+      const inner = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let first: Text | null = null;
+      let last: Text | null = null;
+      for (let n = inner.nextNode() as Text | null; n; n = inner.nextNode() as Text | null) {
+        if (!starts.has(n)) continue;
+        first ??= n;
+        last = n;
+      }
+      if (!first || !last) continue;
+      raw.push({
+        ids: (el.getAttribute('data-fact-id') ?? '').split(/\s+/).filter(Boolean).sort(),
+        category: el.getAttribute('data-category') ?? '',
+        start: starts.get(first)!,
+        end: starts.get(last)! + last.data.length,
+      });
+    }
+    raw.sort((a, b) => a.start - b.start || b.end - a.end);
+    const key = (m: { ids: string[]; category: string }) => m.ids.join(' ') + '|' + m.category;
+    const merged: typeof raw = [];
+    for (const r of raw) {
+      const prev = merged.findLast((m) => key(m) === key(r) && m.end <= r.start);
+      if (prev && /^\s*$/.test(text.slice(prev.end, r.start))) prev.end = Math.max(prev.end, r.end);
+      else merged.push({ ...r });
+    }
+    return { text, spans: merged.map((m) => ({ ...m, text: text.slice(m.start, m.end) })) };
+  }, HIGHLIGHT);
+}

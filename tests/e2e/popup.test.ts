@@ -1,0 +1,95 @@
+/** The toolbar popup: story summary, limits, counts, and the category and site switches. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Launched } from '../../scripts/chrome';
+import type { Served } from '../../scripts/serve';
+import {
+  CATEGORY_LABELS,
+  HIGHLIGHT,
+  categoryCounts,
+  countOf,
+  launch,
+  openPage,
+  openPopup,
+  serveDemo,
+  waitForStableHighlights,
+} from './harness';
+
+let browser: Launched | undefined;
+let site: Served | undefined;
+let tabA: Page;
+let tabB: Page;
+let popup: Page;
+
+/** Marks the page so a reload would be noticed (the marker would be gone). */
+async function markNoReload(page: Page): Promise<void> {
+  await page.evaluate(() => ((window as unknown as { __e2eNoReload: boolean }).__e2eNoReload = true));
+}
+function notReloaded(page: Page): Promise<boolean> {
+  return page.evaluate(() => (window as unknown as { __e2eNoReload?: boolean }).__e2eNoReload === true);
+}
+
+/** "person=0 others>0" style summary, for polling. */
+async function personState(page: Page): Promise<string> {
+  const c = await categoryCounts(page);
+  const others = Object.entries(c).filter(([k]) => k !== 'person').reduce((n, [, v]) => n + v, 0);
+  return `person=${c.person ?? 0} place=${(c.place ?? 0) > 0 ? '>0' : '0'} others=${others > 0 ? '>0' : '0'}`;
+}
+
+beforeAll(async () => {
+  site = await serveDemo();
+  browser = await launch();
+  tabA = await openPage(browser.context, `${site.url}?tab=a`);
+  tabB = await openPage(browser.context, `${site.url}?tab=b`);
+  await waitForStableHighlights(tabA);
+  await waitForStableHighlights(tabB);
+  await markNoReload(tabA);
+  await markNoReload(tabB);
+  popup = await openPopup(browser.context, browser.extensionId, tabA);
+});
+
+afterAll(async () => {
+  await browser?.context.close();
+  await site?.close();
+});
+
+describe('popup', () => {
+  it('shows the story summary, the limits and the counts per category', async () => {
+    await expect.poll(() => popup.locator('#summary').innerText(), { timeout: 10_000 }).toMatch(/Xi[\s\S]*Putin|Putin[\s\S]*Xi/);
+    await expect.poll(() => popup.locator('#limits li').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(5);
+    await expect.poll(() => popup.locator('#counts').innerText(), { timeout: 10_000 }).toMatch(/[1-9]/);
+    const counts = await popup.locator('#counts').innerText();
+    for (const label of Object.values(CATEGORY_LABELS)) expect(counts).toContain(label);
+  });
+
+  it('has a checked switch for each category and for the site', async () => {
+    for (const name of [...Object.values(CATEGORY_LABELS), 'Highlight on this site']) {
+      const box = popup.getByRole('checkbox', { name, exact: true });
+      await expect.poll(() => box.count(), { timeout: 10_000 }).toBe(1);
+      expect(await box.isChecked(), name).toBe(true);
+    }
+  });
+
+  it('unchecking People removes person highlights from every open tab, without reload; checking brings them back', async () => {
+    const people = popup.getByRole('checkbox', { name: 'People', exact: true });
+    await people.uncheck();
+    for (const tab of [tabA, tabB]) {
+      await expect.poll(() => personState(tab), { timeout: 5_000 }).toBe('person=0 place=>0 others=>0');
+    }
+    await people.check();
+    for (const tab of [tabA, tabB]) {
+      await expect.poll(() => countOf(tab, '[data-category=person]'), { timeout: 5_000 }).toBeGreaterThan(0);
+      expect(await notReloaded(tab), 'the tab was not reloaded').toBe(true);
+    }
+  });
+
+  it('unchecking "Highlight on this site" removes every highlight; checking brings them back', async () => {
+    const siteSwitch = popup.getByRole('checkbox', { name: 'Highlight on this site', exact: true });
+    await siteSwitch.uncheck();
+    await expect.poll(() => countOf(tabA, HIGHLIGHT), { timeout: 5_000 }).toBe(0);
+    await siteSwitch.check();
+    await expect.poll(() => countOf(tabA, HIGHLIGHT), { timeout: 5_000 }).toBeGreaterThan(10);
+    await expect.poll(() => personState(tabA), { timeout: 5_000 }).not.toMatch(/^person=0 /);
+    expect(await notReloaded(tabA)).toBe(true);
+  });
+});
