@@ -37,6 +37,8 @@ export interface TextIndex {
   starts: number[];
   /** Offset of each node's data in the concatenation of node data alone (mark.js's coordinates). */
   plainStarts: number[];
+  /** Length of each node's data when indexed (marking later splits the nodes themselves). */
+  lengths: number[];
 }
 
 export function isProtected(element: Element): boolean {
@@ -51,6 +53,7 @@ export class TextIndexBuilder {
   private readonly nodes: Text[] = [];
   private readonly starts: number[] = [];
   private readonly plainStarts: number[] = [];
+  private readonly lengths: number[] = [];
   private readonly parts: string[] = [];
   private readonly blockOf = new Map<Element, Element | null>();
   private readonly walker: TreeWalker;
@@ -85,6 +88,7 @@ export class TextIndexBuilder {
       this.nodes.push(text);
       this.starts.push(this.length);
       this.plainStarts.push(this.plainLength);
+      this.lengths.push(text.data.length);
       this.parts.push(text.data);
       this.length += text.data.length;
       this.plainLength += text.data.length;
@@ -93,7 +97,7 @@ export class TextIndexBuilder {
   }
 
   result(): TextIndex {
-    return { text: this.parts.join(''), nodes: this.nodes, starts: this.starts, plainStarts: this.plainStarts };
+    return { text: this.parts.join(''), nodes: this.nodes, starts: this.starts, plainStarts: this.plainStarts, lengths: this.lengths };
   }
 
   private nearestBlock(element: Element | null): Element | null {
@@ -127,7 +131,7 @@ export function nodeAt(index: TextIndex, offset: number): number {
 /** A joined-text offset as (node, offset in node); offsets in a separator clamp to the node's end. */
 export function locate(index: TextIndex, offset: number): { node: number; offset: number } {
   const node = nodeAt(index, offset);
-  const within = Math.min(offset - index.starts[node]!, index.nodes[node]!.data.length);
+  const within = Math.min(offset - index.starts[node]!, index.lengths[node]!);
   return { node, offset: Math.max(0, within) };
 }
 

@@ -69,3 +69,15 @@ describe('mark renderer', () => {
     after.forEach((node, i) => expect(node).toBe(before[i]));
   });
 });
+
+describe('mark renderer nesting', () => {
+  it('nests entity highlights inside a highlighted sentence and marks what follows it', () => {
+    setBody('<h1>Video call, December 2021</h1><p>Intro. It was the 37th meeting of Xi Jinping and Putin since 2013. More about China.</p>');
+    const index = buildTextIndex(document.body);
+    new MarkRenderer(document.body, index).render(annotate(matcher, index.text).annotations);
+    const claim = document.querySelector('mark[data-category="claim"]')!;
+    expect(claim.querySelector('mark[data-fact-id="person:xi-jinping"]')?.textContent).toBe('Xi Jinping');
+    expect(claim.querySelector('mark[data-fact-id="person:vladimir-putin"]')?.textContent).toBe('Putin');
+    expect(document.querySelector('mark[data-fact-id="place:china"]')?.textContent).toBe('China');
+  });
+});
