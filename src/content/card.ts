@@ -32,6 +32,8 @@ const CARD_CSS = `
 
 /** Most facts shown in one card when a highlight stands for several. */
 const MAX_FACTS_PER_CARD = 3;
+/** Most statements listed under a person; the rest are counted. */
+const MAX_FIGURES_LISTED = 5;
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
@@ -101,7 +103,9 @@ function renderFact(model: CardModel): HTMLElement {
   if (model.attribution) section.append(element('p', 'attribution', model.attribution));
   if (model.figuresIn.length > 0) {
     const list = element('ul', 'figures');
-    for (const item of model.figuresIn) list.append(element('li', '', item.title));
+    for (const item of model.figuresIn.slice(0, MAX_FIGURES_LISTED)) list.append(element('li', '', item.title));
+    const more = model.figuresIn.length - MAX_FIGURES_LISTED;
+    if (more > 0) list.append(element('li', '', `and ${more} more`));
     section.append(element('p', 'attribution', 'Figures in:'), list);
   }
   return section;

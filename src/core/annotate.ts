@@ -4,7 +4,7 @@
  * the page verdict decides what is shown.
  */
 import { WordAutomaton } from './automaton';
-import { PHRASE_CONCEPT, PHRASE_CUE, PHRASE_ENTITY, type MatcherData } from './matcher-data';
+import { PHRASE_CONCEPT, PHRASE_CUE, PHRASE_ENTITY, PHRASE_NOT_MENTION, type MatcherData } from './matcher-data';
 import type { Category } from './categories';
 import { LexiconRewriter, type LexiconHit } from './lexicon';
 import { normalizeText, type NormalizedText } from './normalize';
@@ -113,7 +113,9 @@ export function analyseText(matcher: Matcher, raw: string, offset = 0): TextAnal
     }
     const kind = data.phraseKind[phrase];
     const target = data.phraseTarget[phrase]!;
-    if (kind === PHRASE_ENTITY) {
+    if (kind === PHRASE_NOT_MENTION) {
+      entityHits.push({ fact: -1, first, last });
+    } else if (kind === PHRASE_ENTITY) {
       entityHits.push({ fact: target, first, last });
       for (let t = first; t <= last; t++) addTo(entitiesBySentence, sentenceOf[t]!, target);
     } else if (kind === PHRASE_CONCEPT) {
@@ -213,8 +215,9 @@ function resolveEntities(hits: EntityHit[], tokens: Token[], norm: NormalizedTex
     let j = i;
     const byCategory = new Map<Category, Set<string>>();
     while (j < hits.length && hits[j]!.first === hit.first && hits[j]!.last === hit.last) {
-      const fact = data.facts[hits[j]!.fact]!;
-      addTo(byCategory, fact.category, fact.id);
+      // A not-a-mention phrase (fact -1) still covers its words, so shorter names inside it lose.
+      const fact = data.facts[hits[j]!.fact];
+      if (fact) addTo(byCategory, fact.category, fact.id);
       j++;
     }
     if (hit.first > coveredUntil) {

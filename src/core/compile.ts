@@ -9,7 +9,7 @@ import { buildAutomaton } from './automaton';
 import { isStatementCategory } from './categories';
 import type { Lexicon, Story } from './dataset';
 import { LexiconRewriter } from './lexicon';
-import { PHRASE_CONCEPT, PHRASE_CUE, PHRASE_ENTITY, type FactData, type MatcherData } from './matcher-data';
+import { PHRASE_CONCEPT, PHRASE_CUE, PHRASE_ENTITY, PHRASE_NOT_MENTION, type FactData, type MatcherData } from './matcher-data';
 
 export type { MatcherData } from './matcher-data';
 import { normalizeText } from './normalize';
@@ -71,6 +71,8 @@ export function compileMatcher(story: Story, lexicon: Lexicon): MatcherData {
       })),
     };
   });
+
+  for (const phrase of story.notMentions) add(phraseKey(rewriter, phrase, false), PHRASE_NOT_MENTION, -1, 0);
 
   story.eventCues.forEach((cue, i) => {
     for (const phrase of cue.phrases) add(phraseKey(rewriter, phrase, false), PHRASE_CUE, i, 0);

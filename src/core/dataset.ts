@@ -127,6 +127,11 @@ export const storySchema = z
      * Positive weights point at this event, negative ones at another.
      */
     eventCues: z.array(cue).min(1),
+    /**
+     * Phrases that contain a name but are not a mention of it ("Asia Pacific",
+     * "Power of Siberia"): they win the longest-match and are not highlighted.
+     */
+    notMentions: z.array(nonEmpty).default([]),
     facts: z.array(factSchema).min(1),
   })
   .strict()

@@ -6,6 +6,8 @@ import type { Lexicon } from './dataset';
 export const PHRASE_ENTITY = 0;
 export const PHRASE_CONCEPT = 1;
 export const PHRASE_CUE = 2;
+/** A phrase that contains a name but is not a mention of it. */
+export const PHRASE_NOT_MENTION = 3;
 
 export interface FactData {
   id: string;
