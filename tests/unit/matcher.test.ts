@@ -35,6 +35,10 @@ describe('entity matching', () => {
     expect(found('claims in the South China Sea')).toEqual([{ ids: 'place:south-china-sea', text: 'South China Sea' }]);
   });
 
+  it('does not take a name inside a not-a-mention phrase', () => {
+    expect(found('Ships in the East China Sea; China said so.')).toEqual([{ ids: 'place:china', text: 'China' }]);
+  });
+
   it('ignores no-break spaces, soft hyphens and curly quotes', () => {
     expect(found('Vladimir\u00a0Pu\u00adtin’s plan').map((f) => f.text)).toEqual(['Vladimir\u00a0Pu\u00adtin']);
   });
