@@ -21,6 +21,7 @@ const CARD_CSS = `
 .quote { margin: 0 0 6px; padding-left: 8px; border-left: 3px solid #cbd5e0; font-style: italic; }
 .attribution { margin: 0 0 6px; color: #4a5568; }
 .figures { margin: 0 0 6px; padding-left: 18px; }
+.similar { margin: 0 0 8px; padding: 6px 8px; border-radius: 4px; background: #edf2f7; color: #2d3748; font-size: 12px; }
 .source { margin: 8px 0 0; font-size: 11px; color: #718096; }
 @media (prefers-color-scheme: dark) {
   .card { background: #1f2430; color: #e2e8f0; box-shadow: 0 4px 18px rgba(0,0,0,.5), 0 0 0 1px rgba(255,255,255,.12); }
@@ -62,10 +63,13 @@ export class HoverCard {
     return !this.card.hidden;
   }
 
-  show(factIds: readonly string[], anchor: DOMRect): void {
+  show(factIds: readonly string[], anchor: DOMRect, similar = false): void {
     const models = factIds.map((id) => this.cards[id]).filter((m): m is CardModel => !!m).slice(0, MAX_FACTS_PER_CARD);
     if (models.length === 0) return;
-    this.card.replaceChildren(...models.map(renderFact), element('p', 'source', `Source: ${models[0]!.sourceLine}`));
+    const warning = similar
+      ? [element('p', 'similar', 'Similar statement, other event: this page is about another meeting. Below is what was said at the 15 December 2021 summit.')]
+      : [];
+    this.card.replaceChildren(...warning, ...models.map(renderFact), element('p', 'source', `Source: ${models[0]!.sourceLine}`));
     if (!this.host.isConnected) document.documentElement.append(this.host);
     this.card.hidden = false;
     this.place(anchor);

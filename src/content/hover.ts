@@ -12,6 +12,8 @@ export interface HighlightTarget {
   rect: DOMRect;
   /** Identity, to tell "still on the same highlight" from "moved to another". */
   key: unknown;
+  /** A statement from another meeting, shown because the reader asked for similar statements. */
+  similar?: boolean;
 }
 
 export class HoverController {
@@ -74,7 +76,7 @@ export class HoverController {
 
   private openAt(target: HighlightTarget): void {
     this.current = target.key;
-    this.card.show(target.factIds, target.rect);
+    this.card.show(target.factIds, target.rect, target.similar ?? false);
   }
 
   private scheduleClose(): void {

@@ -13,8 +13,19 @@ import { HoverController } from './hover';
 import { PageObserver } from './observe';
 import { PageAnnotator } from './page';
 
+/** Frames from another origin than the page (ads, embeds) are skipped quietly. */
+function sameOriginAsTop(): boolean {
+  if (window.top === window) return true;
+  try {
+    return window.top!.location.origin === location.origin;
+  } catch {
+    return false;
+  }
+}
+
 async function main(): Promise<void> {
-  if (!document.body) return;
+  if (!document.body || !sameOriginAsTop()) return;
+  const isTop = window.top === window;
   const settings = repairSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
   const response = (await browser.runtime.sendMessage({ type: 'matcher/get' })) as GetMatcherResponse;
   let observer: PageObserver | undefined;
@@ -22,7 +33,8 @@ async function main(): Promise<void> {
     new Matcher(response.matcher),
     response.cards,
     settings,
-    (count) => void browser.runtime.sendMessage({ type: 'badge/set', count }).catch(() => undefined),
+    // The top frame owns the badge; frames would overwrite each other's counts.
+    (count) => isTop && void browser.runtime.sendMessage({ type: 'badge/set', count }).catch(() => undefined),
     (write) => (observer ? observer.ownWrite(write) : write()),
   );
   observer = new PageObserver(page);

@@ -86,7 +86,7 @@ export class PageAnnotator {
     const region: Region = { root: document.body, index, result, renderer: this.createRenderer(document.body, index), shown: [] };
     this.verdict = result.verdict;
     this.regions = [region];
-    region.shown = this.visible(result.annotations);
+    region.shown = this.visible(result);
     for (const batch of visibleFirst(region.shown, index)) {
       this.guard(() => region.renderer.add(batch));
       await slicer.pause();
@@ -123,12 +123,15 @@ export class PageAnnotator {
     return this.rendererKind === 'highlights' ? new HighlightRenderer(index) : new MarkRenderer(root, index);
   }
 
-  private visible(annotations: readonly Annotation[]): Annotation[] {
-    return this.enabled ? annotations.filter((a) => this.settings.categories[a.category]) : [];
+  /** What the settings let through: switched-on categories, plus similar statements if the reader asked. */
+  private visible(result: AnnotateResult): Annotation[] {
+    if (!this.enabled) return [];
+    const all = this.settings.showSimilar ? [...result.annotations, ...result.similar] : result.annotations;
+    return all.filter((a) => this.settings.categories[a.category]);
   }
 
   private drawRegion(region: Region): void {
-    region.shown = this.visible(region.result.annotations);
+    region.shown = this.visible(region.result);
     if (region.shown.length > 0) region.renderer.render(region.shown);
     else region.renderer.clear();
   }
@@ -138,7 +141,7 @@ export class PageAnnotator {
   }
 
   updateSettings(settings: Settings): void {
-    const rendererChanged = settings.renderer !== this.settings.renderer;
+    const rendererChanged = settings.renderer !== this.settings.renderer || settings.showSimilar !== this.settings.showSimilar;
     this.settings = settings;
     if (this.regions.length === 0 || rendererChanged || !this.enabled) {
       this.generation++;

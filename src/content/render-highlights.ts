@@ -20,17 +20,21 @@ export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }
 
-/** One Highlight per category, shared by every region of the page. */
-const highlights = new Map<Category, Highlight>();
+/** One Highlight per category (and one for similar statements), shared by every region of the page. */
+const highlights = new Map<string, Highlight>();
 
-function highlightFor(category: Category): Highlight {
-  let highlight = highlights.get(category);
+function highlightName(annotation: Annotation): string {
+  return annotation.similar ? 'similar' : annotation.category;
+}
+
+function highlightFor(name: string): Highlight {
+  let highlight = highlights.get(name);
   if (!highlight) {
     highlight = new Highlight();
     // Entities paint over the sentence they sit in.
-    highlight.priority = isStatementCategory(category) ? 0 : 1;
-    highlights.set(category, highlight);
-    CSS.highlights.set(HIGHLIGHT_PREFIX + category, highlight);
+    highlight.priority = name === 'similar' || isStatementCategory(name as Category) ? 0 : 1;
+    highlights.set(name, highlight);
+    CSS.highlights.set(HIGHLIGHT_PREFIX + name, highlight);
   }
   return highlight;
 }
@@ -63,7 +67,7 @@ export class HighlightRenderer implements Renderer {
       const range = document.createRange();
       range.setStart(this.index.nodes[start.node]!, start.offset);
       range.setEnd(this.index.nodes[last.node]!, Math.min(last.offset + 1, this.index.nodes[last.node]!.length));
-      highlightFor(annotation.category).add(range);
+      highlightFor(highlightName(annotation)).add(range);
       const entry = { range, annotation };
       this.entries.push(entry);
       for (let i = start.node; i <= last.node; i++) {
@@ -94,7 +98,7 @@ export class HighlightRenderer implements Renderer {
   }
 
   private remove(entries: Iterable<Entry>): void {
-    for (const entry of entries) highlightFor(entry.annotation.category).delete(entry.range);
+    for (const entry of entries) highlightFor(highlightName(entry.annotation)).delete(entry.range);
   }
 
   targetOf(event: Event): HighlightTarget | null {
@@ -114,7 +118,7 @@ export class HighlightRenderer implements Renderer {
     hits.sort((a, b) => a.annotation.end - a.annotation.start - (b.annotation.end - b.annotation.start));
     const factIds = [...new Set(hits.flatMap((h) => h.annotation.factIds))];
     const rect = [...hits[0]!.range.getClientRects()].find((r) => contains(r, x, y)) ?? hits[0]!.range.getBoundingClientRect();
-    return { factIds, rect, key: hits[0]!.range };
+    return { factIds, rect, key: hits[0]!.range, similar: hits[0]!.annotation.similar === true };
   }
 }
 

@@ -11,10 +11,11 @@ import Mark from 'mark.js';
 import type { Annotation } from '../core/annotate';
 import type { Category } from '../core/categories';
 import type { HighlightTarget } from './hover';
-import { CATEGORY_ATTRIBUTE, FACT_ID_ATTRIBUTE, type Renderer } from './renderer';
+import { CATEGORY_ATTRIBUTE, FACT_ID_ATTRIBUTE, SIMILAR_ATTRIBUTE, type Renderer } from './renderer';
 import { PROTECTED_SELECTORS, locate, toPlainOffset, type TextIndex } from './text-index';
 
 export const MARK_CLASS = 'nic-mark';
+const SIMILAR_CLASS = 'nic-similar';
 const EXCLUDE = PROTECTED_SELECTORS.flatMap((s) => [s, `${s} *`]);
 
 interface OriginalText {
@@ -98,6 +99,10 @@ export class MarkRenderer implements Renderer {
           const { annotation } = range as MarkRange;
           element.setAttribute(FACT_ID_ATTRIBUTE, annotation.factIds.join(' '));
           element.setAttribute(CATEGORY_ATTRIBUTE, annotation.category);
+          if (annotation.similar) {
+            element.classList.add(SIMILAR_CLASS);
+            element.setAttribute(SIMILAR_ATTRIBUTE, '');
+          }
           if (!firstPiece.has(annotation)) {
             // One tab stop per highlight, on its first piece.
             firstPiece.add(annotation);
@@ -118,7 +123,7 @@ export class MarkRenderer implements Renderer {
     for (let mark: Element | null = start; mark; mark = mark.parentElement?.closest(`mark.${MARK_CLASS}`) ?? null) {
       for (const id of (mark.getAttribute(FACT_ID_ATTRIBUTE) ?? '').split(' ')) if (id && !factIds.includes(id)) factIds.push(id);
     }
-    return { factIds, rect: start.getBoundingClientRect(), key: start };
+    return { factIds, rect: start.getBoundingClientRect(), key: start, similar: start.hasAttribute(SIMILAR_ATTRIBUTE) };
   }
 
   clear(): void {

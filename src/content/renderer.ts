@@ -20,3 +20,5 @@ export interface Renderer {
 /** Attribute on every highlight element: the fact ids it stands for. */
 export const FACT_ID_ATTRIBUTE = 'data-fact-id';
 export const CATEGORY_ATTRIBUTE = 'data-category';
+/** On statements shown as "similar, from another meeting" (an opt-in setting). */
+export const SIMILAR_ATTRIBUTE = 'data-similar';

@@ -17,6 +17,8 @@ export interface Annotation {
   category: Category;
   start: number;
   end: number;
+  /** A statement found on a page about another meeting: similar wording, not this story's fact. */
+  similar?: true;
 }
 
 export interface AnnotateResult {
@@ -182,7 +184,9 @@ export function judge(matcher: Matcher, analysis: TextAnalysis, verdict?: PageVe
     spin: analysis.spin,
   });
   if (verdict.kind === 'nothing') return { annotations: [], similar: [], verdict };
-  if (!verdict.statementsShown) return { annotations: entities, similar: statements, verdict };
+  if (!verdict.statementsShown) {
+    return { annotations: entities, similar: statements.map((a) => ({ ...a, similar: true as const })), verdict };
+  }
   return { annotations: [...statements, ...entities].sort((a, b) => a.start - b.start), similar: [], verdict };
 }
 

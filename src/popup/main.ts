@@ -24,7 +24,7 @@ async function readSettings(): Promise<Settings> {
 async function pageState(tabId: number | undefined): Promise<PageStateResponse | undefined> {
   if (tabId === undefined) return undefined;
   try {
-    return (await browser.tabs.sendMessage(tabId, { type: 'page/get-state' })) as PageStateResponse;
+    return (await browser.tabs.sendMessage(tabId, { type: 'page/get-state' }, { frameId: 0 })) as PageStateResponse;
   } catch {
     return undefined; // no content script there: a browser page, the store, a PDF…
   }
@@ -55,6 +55,27 @@ function buildSwitches(settings: Settings, onChange: (next: Settings) => void): 
   return counts;
 }
 
+function bindDisplayOptions(current: () => Settings, save: (next: Settings) => void): void {
+  const elementFree = document.getElementById('element-free') as HTMLInputElement;
+  const similar = document.getElementById('show-similar') as HTMLInputElement;
+  elementFree.checked = current().renderer === 'highlights';
+  similar.checked = current().showSimilar;
+  elementFree.addEventListener('change', () => save({ ...current(), renderer: elementFree.checked ? 'highlights' : 'marks' }));
+  similar.addEventListener('change', () => save({ ...current(), showSimilar: similar.checked }));
+}
+
+/** Downloads the tab's annotations as a W3C Web Annotation collection. */
+async function saveExport(tabId: number | undefined): Promise<void> {
+  if (tabId === undefined) return;
+  const collection = await browser.tabs.sendMessage(tabId, { type: 'annotations/export' }, { frameId: 0 });
+  const url = URL.createObjectURL(new Blob([JSON.stringify(collection, null, 2)], { type: 'application/ld+json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = 'annotations.jsonld';
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 async function main(): Promise<void> {
   const tabId = await targetTabId();
   let settings = await readSettings();
@@ -80,6 +101,8 @@ async function main(): Promise<void> {
     return state;
   };
   let host = (await refresh())?.host;
+  bindDisplayOptions(() => settings, save);
+  document.getElementById('export')!.addEventListener('click', () => void saveExport(tabId));
   site.addEventListener('change', () => {
     if (host !== undefined) save(withSite(settings, host, site.checked));
   });
