@@ -19,10 +19,14 @@ import { HighlightRenderer, highlightsSupported } from './render-highlights';
 import { MarkRenderer } from './render-marks';
 import type { Renderer } from './renderer';
 import { Slicer } from './slicer';
+import { adoptHighlightStyles } from './shadow-styles';
 import { TextIndexBuilder, buildTextIndex, locate, type TextIndex } from './text-index';
 
+/** The body, or an open shadow root inside it. */
+type Root = HTMLElement | ShadowRoot;
+
 interface Region {
-  root: HTMLElement;
+  root: Root;
   index: TextIndex;
   result: AnnotateResult;
   renderer: Renderer;
@@ -69,28 +73,42 @@ export class PageAnnotator {
     const stale = () => generation !== this.generation;
     const slicer = new Slicer();
     this.guard(() => this.clearAll());
-    const builder = new TextIndexBuilder(document.body);
-    while (!builder.step(INDEX_NODES_PER_STEP)) {
-      await slicer.pause();
-      if (stale()) return;
+
+    // Read the body, then every open shadow root found on the way (web components).
+    const roots: Root[] = [document.body];
+    const read: { root: Root; index: TextIndex; analysis: TextAnalysis }[] = [];
+    for (let r = 0; r < roots.length; r++) {
+      const builder = new TextIndexBuilder(roots[r]!);
+      while (!builder.step(INDEX_NODES_PER_STEP)) {
+        await slicer.pause();
+        if (stale()) return;
+      }
+      roots.push(...builder.shadowRoots);
+      const index = builder.result();
+      const cuts = chunkBoundaries(index.text);
+      const parts: TextAnalysis[] = [];
+      for (let i = 1; i < cuts.length; i++) {
+        parts.push(analyseText(this.matcher, index.text.slice(cuts[i - 1]!, cuts[i]!), cuts[i - 1]!));
+        await slicer.pause();
+        if (stale()) return;
+      }
+      read.push({ root: roots[r]!, index, analysis: mergeAnalyses(parts) });
     }
-    const index = builder.result();
-    const cuts = chunkBoundaries(index.text);
-    const parts: TextAnalysis[] = [];
-    for (let i = 1; i < cuts.length; i++) {
-      parts.push(analyseText(this.matcher, index.text.slice(cuts[i - 1]!, cuts[i]!), cuts[i - 1]!));
-      await slicer.pause();
-      if (stale()) return;
-    }
-    const result = judge(this.matcher, mergeAnalyses(parts));
-    const region: Region = { root: document.body, index, result, renderer: this.createRenderer(document.body, index), shown: [] };
-    this.verdict = result.verdict;
-    this.regions = [region];
-    region.shown = this.visible(result);
-    for (const batch of visibleFirst(region.shown, index)) {
-      this.guard(() => region.renderer.add(batch));
-      await slicer.pause();
-      if (stale()) return;
+
+    // One verdict for the whole page, applied to each root's findings.
+    const verdict = judge(this.matcher, mergeAnalyses(read.map((r) => r.analysis))).verdict;
+    this.verdict = verdict;
+    this.regions = read.map(({ root, index, analysis }) => {
+      const result = judge(this.matcher, analysis, verdict);
+      if (root instanceof ShadowRoot) adoptHighlightStyles(root);
+      return { root, index, result, renderer: this.createRenderer(root, index), shown: this.visible(result) };
+    });
+    for (const region of this.regions) {
+      for (const batch of visibleFirst(region.shown, region.index)) {
+        this.guard(() => region.renderer.add(batch));
+        await slicer.pause();
+        if (stale()) return;
+      }
     }
     this.reportCount();
   }
@@ -111,14 +129,14 @@ export class PageAnnotator {
     }
   }
 
-  private makeRegion(root: HTMLElement): Region {
+  private makeRegion(root: Root): Region {
     const index = buildTextIndex(root);
     const result = annotate(this.matcher, index.text, root === document.body ? undefined : this.verdict);
     return { root, index, result, renderer: this.createRenderer(root, index), shown: [] };
   }
 
   /** The element-free renderer where the browser has the Highlight API and the reader wants it. */
-  private createRenderer(root: HTMLElement, index: TextIndex): Renderer {
+  private createRenderer(root: Root, index: TextIndex): Renderer {
     this.rendererKind = this.settings.renderer === 'highlights' && highlightsSupported() ? 'highlights' : 'marks';
     return this.rendererKind === 'highlights' ? new HighlightRenderer(index) : new MarkRenderer(root, index);
   }

@@ -37,7 +37,7 @@ export class MarkRenderer implements Renderer {
   /** Text nodes split by marking, with what they held and what followed them. */
   private readonly originals = new Map<Text, OriginalText>();
 
-  constructor(private readonly root: HTMLElement, private readonly index: TextIndex) {}
+  constructor(private readonly root: HTMLElement | ShadowRoot, private readonly index: TextIndex) {}
 
   private drawn = 0;
 
@@ -117,7 +117,9 @@ export class MarkRenderer implements Renderer {
 
   /** The innermost highlight under the event, with the facts of the highlights around it. */
   targetOf(event: Event): HighlightTarget | null {
-    const start = event.target instanceof Element ? event.target.closest(`mark.${MARK_CLASS}`) : null;
+    // composedPath: inside a web component the event's target is retargeted to its host.
+    const origin = event.composedPath()[0] ?? event.target;
+    const start = origin instanceof Element ? origin.closest(`mark.${MARK_CLASS}`) : null;
     if (!start) return null;
     const factIds: string[] = [];
     for (let mark: Element | null = start; mark; mark = mark.parentElement?.closest(`mark.${MARK_CLASS}`) ?? null) {

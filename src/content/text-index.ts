@@ -61,8 +61,10 @@ export class TextIndexBuilder {
   private plainLength = 0;
   private previousBlock: Element | null = null;
   private pendingBreak = false;
+  /** Open shadow roots met on the way: the caller indexes each on its own. */
+  readonly shadowRoots: ShadowRoot[] = [];
 
-  constructor(root: Element) {
+  constructor(root: Element | ShadowRoot) {
     this.walker = root.ownerDocument.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
       acceptNode: (node) => (node.nodeType === ELEMENT_NODE && isProtected(node as Element) ? FILTER_REJECT : FILTER_ACCEPT),
     });
@@ -74,7 +76,9 @@ export class TextIndexBuilder {
       const node = this.walker.nextNode();
       if (!node) return true;
       if (node.nodeType === ELEMENT_NODE) {
-        if ((node as Element).tagName === 'BR') this.pendingBreak = true;
+        const element = node as Element;
+        if (element.tagName === 'BR') this.pendingBreak = true;
+        if (element.shadowRoot) this.shadowRoots.push(element.shadowRoot);
         continue;
       }
       const text = node as Text;
@@ -110,7 +114,7 @@ export class TextIndexBuilder {
   }
 }
 
-export function buildTextIndex(root: Element): TextIndex {
+export function buildTextIndex(root: Element | ShadowRoot): TextIndex {
   const builder = new TextIndexBuilder(root);
   builder.step();
   return builder.result();
