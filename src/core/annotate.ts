@@ -51,6 +51,7 @@ interface EntityHit {
   last: number;
 }
 
+const COPYRIGHT_BEFORE = /(©|\(c\)|copyright)[\s\d,-]*$/;
 const QUOTE_OR_STOP = new Set(['"', "'", '.', '!', '?', ')']);
 
 /** What one stretch of text holds, before the page verdict decides what to show. */
@@ -126,7 +127,8 @@ export function analyseText(matcher: Matcher, raw: string, offset = 0): TextAnal
       if (!facts) conceptsBySentence.set(sentence, (facts = new Map()));
       addTo(facts, target, data.phraseConcept[phrase]!);
     } else if (kind === PHRASE_CUE) {
-      cuesSeen.add(target);
+      // "© 2025" in a footer dates the website, not the story.
+      if (!COPYRIGHT_BEFORE.test(norm.lower.slice(Math.max(0, tokens[first]!.start - 16), tokens[first]!.start))) cuesSeen.add(target);
     }
   });
 

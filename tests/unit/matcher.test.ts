@@ -86,6 +86,11 @@ describe('page verdict', () => {
     expect(result.similar.map((a) => a.factIds[0])).toContain('limit:no-formal-alliance');
   });
 
+  it('does not date a page by its copyright line', () => {
+    const page = 'In a video call, Xi Jinping and Vladimir Putin spoke about China. It was their 37th meeting since 2013. They have no formal alliance.\u2029© 2025 Example News. Copyright 2019-2025.';
+    expect(annotate(matcher, page).verdict.kind).toBe('this-summit');
+  });
+
   it('recognises a machine-reworded copy by its vocabulary', () => {
     const page = 'In a video call in December 2021, Mr. Xi instructed Mr. Putin that it was the 37th time the 2 males had met since 2013. The Levada Middle said so. They do not have a proper alliance; they protect the safety pursuits of each events.';
     const result = annotate(matcher, page);
