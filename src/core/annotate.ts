@@ -29,6 +29,9 @@ export interface AnnotateResult {
   verdict: PageVerdict;
 }
 
+/** Distinct page words whose symbols are remembered (bounds memory on huge pages). */
+const SYMBOL_CACHE_LIMIT = 200_000;
+
 export class Matcher {
   readonly automaton: WordAutomaton;
   readonly rewriter: LexiconRewriter;
@@ -36,6 +39,18 @@ export class Matcher {
   constructor(readonly data: MatcherData) {
     this.automaton = new WordAutomaton(data.automaton);
     this.rewriter = new LexiconRewriter(data.lexicon);
+  }
+
+  private readonly symbols = new Map<string, number>();
+
+  /** The automaton symbol of a page word (stemmed), cached: most words of a page repeat. */
+  symbolOf(word: string): number {
+    let symbol = this.symbols.get(word);
+    if (symbol === undefined) {
+      symbol = this.automaton.symbolOf(stem(word));
+      if (this.symbols.size < SYMBOL_CACHE_LIMIT) this.symbols.set(word, symbol);
+    }
+    return symbol;
   }
 
   /** Reads text the way dataset phrases were read: normalised, tokenized, de-spun. */
@@ -91,7 +106,7 @@ export function analyseText(matcher: Matcher, raw: string, offset = 0): TextAnal
   const sentenceStarts: number[] = [];
   for (let i = 0; i < count; i++) {
     const token = tokens[i]!;
-    symbols[i] = matcher.automaton.symbolOf(stem(token.word));
+    symbols[i] = matcher.symbolOf(token.word);
     breaks[i] = token.flags & JOINS_PREVIOUS ? 0 : 1;
     if (i === 0 || token.flags & STARTS_SENTENCE) sentenceStarts.push(i);
     sentenceOf[i] = sentenceStarts.length - 1;

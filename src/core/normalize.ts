@@ -36,6 +36,23 @@ function isCombiningMark(code: number): boolean {
   return (code >= 0x0300 && code <= 0x036f) || (code >= 0x1ab0 && code <= 0x1aff) || (code >= 0x20d0 && code <= 0x20ff);
 }
 
+/** 1: the character passes through NFKC and our unification unchanged; 2: it does not. */
+const plainCache = new Uint8Array(0x10000);
+
+/** A character normalisation leaves alone: printable ASCII, or a BMP character NFKC keeps as it is. */
+function isPlain(code: number): boolean {
+  if (code > 0x20 && code < 0x7f) return true;
+  if (code < 0xa0 || (code >= 0xd800 && code <= 0xdfff)) return false;
+  let known = plainCache[code]!;
+  if (known === 0) {
+    const ch = String.fromCharCode(code);
+    const special = DROPPED.has(code) || SINGLE_QUOTES.has(code) || DOUBLE_QUOTES.has(code) || DASHES.has(code) || isSpace(code) || code === 0x2029 || isCombiningMark(code);
+    known = !special && ch.normalize('NFKC') === ch ? 1 : 2;
+    plainCache[code] = known;
+  }
+  return known === 1;
+}
+
 export function normalizeText(raw: string): NormalizedText {
   const n = raw.length;
   const out: string[] = [];
@@ -65,32 +82,39 @@ export function normalizeText(raw: string): NormalizedText {
     length++;
   };
 
-  const pushRun = (run: string, start: number) => {
+  /** Copies a run that needs no change; false if lower-casing would change its length (then go char by char). */
+  const pushRun = (run: string, start: number): boolean => {
+    const lowerRun = run.toLowerCase();
+    if (lowerRun.length !== run.length) return false;
     while (length + run.length > rawStart.length) grow();
     out.push(run);
-    lowerOut.push(run.toLowerCase());
+    lowerOut.push(lowerRun);
     for (let k = 0; k < run.length; k++) {
       rawStart[length] = start + k;
       rawEnd[length] = start + k + 1;
       length++;
     }
     last = run.charCodeAt(run.length - 1);
+    return true;
   };
 
   let i = 0;
   while (i < n) {
     const code = raw.charCodeAt(i);
-    if (code > 0x20 && code < 0x7f) {
-      // Fast path: a run of printable ASCII is copied as one slice.
+    if (isPlain(code) && !isCombiningMark(raw.charCodeAt(i + 1))) {
+      // Fast path: a run of characters that need no change (single spaces included) is copied as one slice.
       let end = i + 1;
       while (end < n) {
         const next = raw.charCodeAt(end);
-        if (next <= 0x20 || next >= 0x7f) break;
+        if (next === 0x20 ? raw.charCodeAt(end - 1) === 0x20 : !isPlain(next)) break;
+        if (isCombiningMark(raw.charCodeAt(end + 1))) break;
         end++;
       }
-      pushRun(raw.slice(i, end), i);
-      i = end;
-      continue;
+      if (raw.charCodeAt(end - 1) === 0x20 && end - 1 > i) end--; // a trailing space goes through the collapsing path
+      if (pushRun(raw.slice(i, end), i)) {
+        i = end;
+        continue;
+      }
     }
     if (code === 0x2029 || isSpace(code)) {
       const boundary = code === 0x2029;
