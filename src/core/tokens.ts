@@ -80,6 +80,9 @@ function classifyGap(lower: string, text: string, from: number, to: number, prev
   return (joins ? JOINS_PREVIOUS : 0) | (stop ? STARTS_SENTENCE : 0);
 }
 
+/** Negated forms whose verb is not the word minus its "n": won't, can't, shan't. */
+const IRREGULAR_NEGATIONS: Record<string, string> = { won: 'will', can: 'can', shan: 'shall', ain: 'is' };
+
 /** English endings after an apostrophe: "Putin's", "don't", "they'll" split there. */
 const CLITICS = new Set(['s', 't', 'd', 'll', 're', 've', 'm']);
 
@@ -119,7 +122,13 @@ export function tokenize(norm: NormalizedText): Token[] {
     if (!percent) end = wordEnd(lower, end);
     const flags = tokens.length === 0 ? STARTS_SENTENCE : classifyGap(lower, text, previousEnd, i, previousWord, i);
     const word = percent ? 'percent' : lower.slice(i, end);
-    tokens.push({ word, start: i, end, flags });
+    if (word === 't' && previousWord.endsWith('n') && lower.charCodeAt(i - 1) === 0x27 && tokens.length > 0) {
+      // "doesn't" reads as "does not", so negations match however they are written.
+      const verb = tokens[tokens.length - 1]!;
+      verb.word = IRREGULAR_NEGATIONS[previousWord] ?? previousWord.slice(0, -1);
+      verb.end -= 1;
+      tokens.push({ word: 'not', start: verb.end, end, flags: JOINS_PREVIOUS | REWRITTEN });
+    } else tokens.push({ word, start: i, end, flags });
     previousEnd = end;
     previousWord = word;
     i = end;

@@ -62,3 +62,9 @@ describe('word edges', () => {
     expect(stem('used')).not.toBe('us');
   });
 });
+
+describe('negations', () => {
+  it('reads contracted negations as "not"', () => {
+    expect(words("It doesn't mention Ukraine; they won't, can't and didn't")).toEqual(['it', 'does', 'not', 'mention', 'ukraine', 'they', 'will', 'not', 'can', 'not', 'and', 'did', 'not']);
+  });
+});
