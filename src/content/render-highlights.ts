@@ -50,11 +50,6 @@ export class HighlightRenderer implements Renderer {
     return this.entries.length;
   }
 
-  /** Ranges in document order, for keyboard navigation. */
-  get ranges(): readonly Entry[] {
-    return this.entries;
-  }
-
   render(annotations: readonly Annotation[]): void {
     this.clear();
     this.add(annotations);

@@ -2,8 +2,7 @@
 export const CATEGORIES = ['person', 'organization', 'place', 'event', 'claim', 'quote', 'limit'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-/** Entities are named things; statements are what was said or claimed about them. */
-export const ENTITY_CATEGORIES: readonly Category[] = ['person', 'organization', 'place', 'event'];
+/** Statements are what was said or claimed; the other categories are named things (entities). */
 export const STATEMENT_CATEGORIES: readonly Category[] = ['claim', 'quote', 'limit'];
 
 export function isStatementCategory(category: Category): boolean {

@@ -9,7 +9,7 @@ import { z } from 'zod';
 
 import { CATEGORIES, isStatementCategory, type Category } from './categories';
 
-export { CATEGORIES, ENTITY_CATEGORIES, STATEMENT_CATEGORIES, isStatementCategory, type Category } from './categories';
+export { CATEGORIES, STATEMENT_CATEGORIES, isStatementCategory, type Category } from './categories';
 
 const nonEmpty = z.string().trim().min(1);
 const factId = z.string().regex(/^(person|organization|place|event|claim|quote|limit):[a-z0-9]+(-[a-z0-9]+)*$/, 'must look like "category:kebab-name"');
