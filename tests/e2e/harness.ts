@@ -6,8 +6,16 @@
  * where nothing happening is the expected outcome.
  */
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchWithExtension, ROOT, type Launched, type LaunchOptions } from '../../scripts/chrome';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import {
+  findChrome as findChromeFn,
+  inWorker as inWorkerFn,
+  launchWithExtension,
+  ROOT,
+  tabIdOf as tabIdOfPage,
+  type Launched,
+  type LaunchOptions,
+} from '../../scripts/chrome';
 import { serve, serveTwoOrigins, type Served, type TwoOrigins } from '../../scripts/serve';
 
 export { findChrome, ROOT, DIST, liveWorker, inWorker, tabIdOf, openPopup } from '../../scripts/chrome';
@@ -210,4 +218,156 @@ export function highlightSpans(page: Page): Promise<{ text: string; spans: Span[
     }
     return { text, spans: merged.map((m) => ({ ...m, text: text.slice(m.start, m.end) })) };
   }, HIGHLIGHT);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers added for the renderer, dynamic-page, hostile-page and network tests.
+// ---------------------------------------------------------------------------------------------
+
+/** The bit of the extension API these helpers call inside the service worker (no @types/chrome). */
+declare const chrome: {
+  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+  tabs: { sendMessage(tabId: number, message: object, options: { frameId: number }): Promise<unknown> };
+};
+
+/** The story paragraph that makes a fixture count as a page about the summit. */
+export const STORY_PARAGRAPH =
+  'In a video summit on Wednesday, December 15, 2021, Xi Jinping told Vladimir Putin that relations between China and Russia exceed an alliance, according to Kremlin aide Yuri Ushakov.';
+
+/** One W3C Web Annotation as the content script exports it. */
+export interface ExportedAnnotation {
+  type: string;
+  body: { value: string; category: string }[];
+  target: {
+    source: string;
+    selector: [
+      { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
+      { type: 'TextPositionSelector'; start: number; end: number },
+    ];
+  };
+}
+export interface ExportedCollection {
+  type: string;
+  total: number;
+  items: ExportedAnnotation[];
+}
+
+/** Asks the top frame's content script of `page` for its W3C Web Annotation export. */
+export async function exportOf(context: BrowserContext, extensionId: string, page: Page): Promise<ExportedCollection> {
+  const tabId = await tabIdOfPage(context, extensionId, page);
+  return inWorkerFn(context, extensionId, (id: number) => chrome.tabs.sendMessage(id, { type: 'annotations/export' }, { frameId: 0 }), tabId) as Promise<ExportedCollection>;
+}
+
+/**
+ * Merges `patch` into the stored settings (from the service worker, as the popup would), e.g.
+ * `{ renderer: 'highlights' }` or `{ categories: { person: false } }` (categories merged per key).
+ */
+export async function patchSettings(context: BrowserContext, extensionId: string, patch: Record<string, unknown>): Promise<void> {
+  await inWorkerFn(context, extensionId, async (p: Record<string, unknown>) => {
+    const current = ((await chrome.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+    const next: Record<string, unknown> = { ...current, ...p };
+    if (p.categories && typeof p.categories === 'object') {
+      next.categories = { ...((current.categories as object | undefined) ?? {}), ...(p.categories as object) };
+    }
+    await chrome.storage.local.set({ settings: next });
+  }, patch);
+}
+
+/** Size of the CSS Custom Highlight registered as `name` in the page's document (-1 when none). */
+export function highlightSize(page: Page, name: string): Promise<number> {
+  return page.evaluate((n) => (CSS.highlights.get(n) as { size: number } | undefined)?.size ?? -1, name);
+}
+
+/** Collects the page's uncaught errors (and `console.error`s are left alone: pages may log). */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error?.stack ?? error)));
+  return errors;
+}
+
+/**
+ * Loads `url` in a plain Chromium without the extension, waits for `ready` (a page function
+ * returning true), then returns `read`'s result: the baseline for "the extension changed nothing".
+ */
+export async function withoutExtension<T>(url: string, read: () => T, ready: () => boolean = () => true): Promise<T> {
+  const plain = await chromium.launch({ executablePath: findChromeFn(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await plain.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(ready, undefined, { timeout: 10_000, polling: 100 });
+    return await page.evaluate(read);
+  } finally {
+    await plain.close();
+  }
+}
+
+/**
+ * How long (ms) a trivial `page.evaluate` takes to come back; throws after `limitMs`.
+ * The measure of "the tab stays responsive".
+ */
+export async function roundTripMs(page: Page, limitMs = 5_000): Promise<number> {
+  const started = Date.now();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    await Promise.race([
+      page.evaluate(() => 1 + 1),
+      new Promise((_, fail) => {
+        timer = setTimeout(() => fail(new Error(`page.evaluate did not return within ${limitMs} ms`)), limitMs);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+  return Date.now() - started;
+}
+
+/** The two protected regions every new fixture carries, as served (byte for byte). */
+export const FIXTURE_PROTECTED = {
+  textarea: '<textarea id="protected-text">Putin</textarea>',
+  contenteditable: '<div id="protected-edit" contenteditable="true">Xi Jinping</div>',
+} as const;
+
+/** outerHTML of the fixture's textarea and contenteditable, plus the textarea's value. */
+export function protectedState(target: Pick<Page, 'evaluate'>): Promise<{ textarea: string | null; contenteditable: string | null; value: string | null }> {
+  return target.evaluate(() => ({
+    textarea: document.querySelector('#protected-text')?.outerHTML ?? null,
+    contenteditable: document.querySelector('#protected-edit')?.outerHTML ?? null,
+    value: document.querySelector<HTMLTextAreaElement>('#protected-text')?.value ?? null,
+  }));
+}
+
+/** The expected `protectedState` of an untouched fixture. */
+export const FIXTURE_PROTECTED_STATE = { ...FIXTURE_PROTECTED, value: 'Putin' };
+
+/** Fact ids of the highlights inside `selector` (de-duplicated, sorted). */
+export function factIdsWithin(target: Pick<Page, 'evaluate'>, selector: string): Promise<string[]> {
+  return target.evaluate(([scope, sel]) => {
+    const ids = new Set<string>();
+    for (const el of document.querySelectorAll(`${scope} ${sel}`)) {
+      for (const id of (el.getAttribute('data-fact-id') ?? '').split(/\s+/)) if (id) ids.add(id);
+    }
+    return [...ids].sort();
+  }, [selector, HIGHLIGHT] as const);
+}
+
+/**
+ * What is wrong with an export against the page's body.textContent: selectors that disagree
+ * with the text, and items listed twice. Empty when all is well.
+ */
+export function exportProblems(collection: ExportedCollection, bodyText: string): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const item of collection.items) {
+    const [quote, position] = item.target.selector;
+    const ids = item.body.map((b) => b.value).join(' ');
+    const at = `${ids} @${position.start}-${position.end}`;
+    if (quote.type !== 'TextQuoteSelector' || position.type !== 'TextPositionSelector') problems.push(`${at}: selector types ${quote.type}, ${position.type}`);
+    const actual = bodyText.slice(position.start, position.end);
+    if (actual !== quote.exact) problems.push(`${at}: exact ${JSON.stringify(quote.exact)} but the text there is ${JSON.stringify(actual)}`);
+    const key = `${ids}|${position.start}|${position.end}`;
+    if (seen.has(key)) problems.push(`${at}: listed twice`);
+    seen.add(key);
+  }
+  if (collection.total !== collection.items.length) problems.push(`total ${collection.total} but ${collection.items.length} items`);
+  return problems;
 }
