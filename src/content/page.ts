@@ -121,7 +121,10 @@ export class PageAnnotator {
 
   private refreshNow(roots: readonly HTMLElement[]): void {
     for (const root of roots) {
-      for (const region of this.regions) region.renderer.clearWithin(root);
+      for (const region of this.regions) {
+        region.renderer.clearWithin(root);
+        forgetWithin(region, root);
+      }
       this.regions = this.regions.filter((r) => r.root.isConnected && !root.contains(r.root));
       const region = this.makeRegion(root);
       this.regions.push(region);
@@ -216,6 +219,19 @@ export class PageAnnotator {
       },
     };
   }
+}
+
+/**
+ * Drops a region's annotations inside a subtree being re-read (or whose text
+ * the page has removed): the subtree's new region stands for them now.
+ */
+function forgetWithin(region: Region, root: Node): void {
+  const keep = (a: Annotation) => {
+    const node = region.index.nodes[locate(region.index, a.start).node]!;
+    return node.isConnected && !root.contains(node);
+  };
+  region.shown = region.shown.filter(keep);
+  region.result = { ...region.result, annotations: region.result.annotations.filter(keep), similar: region.result.similar.filter(keep) };
 }
 
 /**

@@ -13,8 +13,11 @@ import type { Category } from '../core/categories';
 import type { HighlightTarget } from './hover';
 import { CATEGORY_ATTRIBUTE, FACT_ID_ATTRIBUTE, SIMILAR_ATTRIBUTE, type Renderer } from './renderer';
 import { PROTECTED_SELECTORS, locate, toPlainOffset, type TextIndex } from './text-index';
+import { LargeBlockWrapper } from './wrap-large';
 
 export const MARK_CLASS = 'nic-mark';
+/** Blocks with more text than this are marked by the large-block wrapper instead of mark.js. */
+const LARGE_BLOCK_CHARS = 50_000;
 const SIMILAR_CLASS = 'nic-similar';
 const EXCLUDE = PROTECTED_SELECTORS.flatMap((s) => [s, `${s} *`]);
 
@@ -40,6 +43,9 @@ export class MarkRenderer implements Renderer {
   constructor(private readonly root: HTMLElement | ShadowRoot, private readonly index: TextIndex) {}
 
   private drawn = 0;
+  /** Annotations already given their tab stop (the first piece of each). */
+  private readonly firstPieces = new Set<Annotation>();
+  private readonly largeWrapper = new LargeBlockWrapper((annotation) => this.makeMark(annotation, this.firstPieces));
 
   get count(): number {
     return this.drawn;
@@ -82,6 +88,13 @@ export class MarkRenderer implements Renderer {
     let first = locate(this.index, annotations[0]!.start).node;
     for (const annotation of annotations) first = Math.min(first, locate(this.index, annotation.start).node);
     while (first > 0 && context.contains(this.index.nodes[first - 1]!)) first--;
+    let last = first;
+    while (last + 1 < this.index.nodes.length && context.contains(this.index.nodes[last + 1]!)) last++;
+    const size = this.index.plainStarts[last]! + this.index.lengths[last]! - this.index.plainStarts[first]!;
+    if (size > LARGE_BLOCK_CHARS) {
+      this.markLarge(annotations);
+      return;
+    }
     const base = this.index.plainStarts[first]!;
     const marker = new Mark(context as HTMLElement);
     for (const category of DRAW_ORDER) {
@@ -90,29 +103,57 @@ export class MarkRenderer implements Renderer {
         return { start, length: toPlainOffset(this.index, annotation.end) - base - start, annotation };
       });
       if (ranges.length === 0) continue;
-      const firstPiece = new Set<Annotation>();
+      const firstPiece = this.firstPieces;
       marker.markRanges(ranges, {
         element: 'mark',
         className: `${MARK_CLASS} nic-${category}`,
         exclude: EXCLUDE,
-        each: (element: HTMLElement, range: unknown) => {
-          const { annotation } = range as MarkRange;
-          element.setAttribute(FACT_ID_ATTRIBUTE, annotation.factIds.join(' '));
-          element.setAttribute(CATEGORY_ATTRIBUTE, annotation.category);
-          if (annotation.similar) {
-            element.classList.add(SIMILAR_CLASS);
-            element.setAttribute(SIMILAR_ATTRIBUTE, '');
-          }
-          if (!firstPiece.has(annotation)) {
-            // One tab stop per highlight, on its first piece.
-            firstPiece.add(annotation);
-            element.tabIndex = 0;
-            this.drawn++;
-          }
-          this.marks.push(element);
-        },
+        each: (element: HTMLElement, range: unknown) => this.decorate(element, (range as MarkRange).annotation, firstPiece),
       } as Mark.MarkRangesOptions);
     }
+  }
+
+  /** Same layers as mark.js, through the large-block wrapper. */
+  private markLarge(annotations: Annotation[]): void {
+    for (const category of DRAW_ORDER) {
+      const spans = mergeOverlaps(annotations.filter((a) => a.category === category)).flatMap((annotation) => {
+        const first = locate(this.index, annotation.start);
+        const last = locate(this.index, Math.max(annotation.start, annotation.end - 1));
+        const parts = [];
+        for (let i = first.node; i <= last.node; i++) {
+          const start = i === first.node ? first.offset : 0;
+          const end = i === last.node ? last.offset + 1 : this.index.lengths[i]!;
+          if (end > start) parts.push({ span: { node: this.index.nodes[i]!, start, end }, annotation });
+        }
+        return parts;
+      });
+      this.largeWrapper.wrap(spans);
+    }
+  }
+
+  /** A mark element as mark.js makes it, decorated for the contract. */
+  private makeMark(annotation: Annotation, firstPiece: Set<Annotation>): HTMLElement {
+    const element = document.createElement('mark');
+    element.setAttribute('data-markjs', 'true');
+    element.className = `${MARK_CLASS} nic-${annotation.category}`;
+    this.decorate(element, annotation, firstPiece);
+    return element;
+  }
+
+  private decorate(element: HTMLElement, annotation: Annotation, firstPiece: Set<Annotation>): void {
+    element.setAttribute(FACT_ID_ATTRIBUTE, annotation.factIds.join(' '));
+    element.setAttribute(CATEGORY_ATTRIBUTE, annotation.category);
+    if (annotation.similar) {
+      element.classList.add(SIMILAR_CLASS);
+      element.setAttribute(SIMILAR_ATTRIBUTE, '');
+    }
+    if (!firstPiece.has(annotation)) {
+      // One tab stop per highlight, on its first piece.
+      firstPiece.add(annotation);
+      element.tabIndex = 0;
+      this.drawn++;
+    }
+    this.marks.push(element);
   }
 
   /** The innermost highlight under the event, with the facts of the highlights around it. */
@@ -132,6 +173,8 @@ export class MarkRenderer implements Renderer {
     this.unwrap(this.marks);
     this.marks = [];
     this.drawn = 0;
+    this.firstPieces.clear();
+    this.largeWrapper.clear();
     for (const [node, original] of this.originals) restoreSplitNode(node, original);
     this.originals.clear();
   }
@@ -146,6 +189,7 @@ export class MarkRenderer implements Renderer {
       if (!root.contains(node)) continue;
       restoreSplitNode(node, original);
       this.originals.delete(node);
+      this.largeWrapper.forget(node);
     }
   }
 

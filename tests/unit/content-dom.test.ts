@@ -81,3 +81,28 @@ describe('mark renderer nesting', () => {
     expect(document.querySelector('mark[data-fact-id="place:china"]')?.textContent).toBe('China');
   });
 });
+
+describe('mark renderer on a very large block', () => {
+  const sentence = 'In a video call in December 2021, Xi Jinping told Vladimir Putin it was their 37th meeting since 2013. Filler words here. ';
+
+  it('marks every mention, nests entities in statements, and restores the original node', () => {
+    setBody(`<p id="big">${sentence.repeat(600)}</p>`);
+    const big = document.getElementById('big')!;
+    const original = big.firstChild as Text;
+    const data = original.data;
+    expect(data.length).toBeGreaterThan(50_000);
+    const index = buildTextIndex(document.body);
+    const annotations = annotate(matcher, index.text).annotations;
+    const renderer = new MarkRenderer(document.body, index);
+    renderer.render(annotations);
+    expect(document.querySelectorAll('mark[data-category="claim"]').length).toBe(600);
+    expect(document.querySelectorAll('mark[data-category="claim"] mark[data-fact-id="person:xi-jinping"]').length).toBe(600);
+    expect([...document.querySelectorAll('mark[data-fact-id="person:vladimir-putin"]')].every((m) => m.textContent === 'Vladimir Putin')).toBe(true);
+    expect(big.textContent).toBe(data);
+    expect(renderer.count).toBe(annotations.length);
+    renderer.clear();
+    expect(big.childNodes.length).toBe(1);
+    expect(big.firstChild).toBe(original);
+    expect(original.data).toBe(data);
+  });
+});
