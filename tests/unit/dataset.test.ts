@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DatasetError, parseStory } from '../../src/core/dataset';
-import { parseLexicon } from '../../src/core/dataset';
-import { readJson } from './helpers';
+import { DatasetError, parseLexicon, parseStory } from '../../src/core/dataset';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pageText } from '../../scripts/eval';
+import { ROOT, readJson } from './helpers';
 
 const mini = () => structuredClone(readJson('tests/fixtures/mini-story.json')) as Record<string, any>;
 
@@ -57,5 +59,30 @@ describe('dataset schema', () => {
     expect(() => parseLexicon({ schemaVersion: 1, entries: [{ plain: 'a', spun: ['x'] }, { plain: 'b', spun: ['X'] }] })).toThrow(
       /lexicon\.entries\.1\.spun\.0/,
     );
+  });
+});
+
+describe('the story dataset', () => {
+  const story = parseStory(readJson('data/story.json'));
+  const lexicon = parseLexicon(readJson('data/spin-lexicon.json'));
+  const seedText = pageText(readFileSync(resolve(ROOT, 'demo/index.html'), 'utf8')).replace(/\s+/g, ' ');
+
+  it('holds every required fact id', () => {
+    const ids = new Set(story.facts.map((f) => f.id));
+    const required = readFileSync(resolve(ROOT, 'tests/fixtures/required-fact-ids.txt'), 'utf8').split('\n').filter(Boolean);
+    expect(required.length).toBeGreaterThan(50);
+    expect(required.filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it('quotes its evidence verbatim from the source article', () => {
+    const missing = story.facts.filter((f) => !seedText.includes(f.evidence.replace(/\s+/g, ' '))).map((f) => f.id);
+    expect(missing).toEqual([]);
+  });
+
+  it("writes its cards in plain English, not in the rewriter's words", () => {
+    const tellTale = lexicon.entries.filter((e) => e.weight >= 3).flatMap((e) => e.spun);
+    const texts = story.facts.flatMap((f) => [f.title, f.card, f.role ?? '', f.quote ?? '']).concat(Object.values(story.summary).flat());
+    const spun = texts.flatMap((text) => tellTale.filter((form) => new RegExp(`\\b${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(text)).map((form) => `${form} in "${text}"`));
+    expect(spun).toEqual([]);
   });
 });

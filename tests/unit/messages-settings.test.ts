@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { buildCards, formatDate } from '../../src/core/cards';
+import { parseStory } from '../../src/core/dataset';
+import { defaultSettings, repairSettings, siteEnabled, withSite } from '../../src/core/settings';
+import { isContentRequest, isFromThisExtension, isWorkerRequest } from '../../src/messages';
+import { readJson } from './helpers';
+
+describe('message guards', () => {
+  it('accept the known messages and refuse anything else', () => {
+    expect(isWorkerRequest({ type: 'matcher/get' })).toBe(true);
+    expect(isWorkerRequest({ type: 'badge/set', count: 3 })).toBe(true);
+    expect(isWorkerRequest({ type: 'badge/set', count: -1 })).toBe(false);
+    expect(isWorkerRequest({ type: 'badge/set', count: '3' })).toBe(false);
+    expect(isWorkerRequest({ type: 'page/get-state' })).toBe(false);
+    expect(isWorkerRequest(null)).toBe(false);
+    expect(isContentRequest({ type: 'annotations/export' })).toBe(true);
+    expect(isContentRequest({ type: 'matcher/get' })).toBe(false);
+    expect(isContentRequest('page/get-state')).toBe(false);
+  });
+
+  it('only trust this extension as a sender', () => {
+    expect(isFromThisExtension({ id: 'abc' }, 'abc')).toBe(true);
+    expect(isFromThisExtension({ id: 'other' }, 'abc')).toBe(false);
+    expect(isFromThisExtension({}, 'abc')).toBe(false);
+  });
+});
+
+describe('settings', () => {
+  it('repairs whatever storage holds, keeping every valid field', () => {
+    expect(repairSettings(undefined)).toEqual(defaultSettings());
+    const repaired = repairSettings({ categories: { person: false, place: 'no' }, disabledSites: ['a.com', 7], renderer: 'canvas', showSimilar: true });
+    expect(repaired.categories.person).toBe(false);
+    expect(repaired.categories.place).toBe(true);
+    expect(repaired.disabledSites).toEqual(['a.com']);
+    expect(repaired.renderer).toBe('marks');
+    expect(repaired.showSimilar).toBe(true);
+  });
+
+  it('switches sites off and on', () => {
+    const off = withSite(defaultSettings(), 'news.example', false);
+    expect(siteEnabled(off, 'news.example')).toBe(false);
+    expect(siteEnabled(off, 'other.example')).toBe(true);
+    expect(siteEnabled(withSite(off, 'news.example', true), 'news.example')).toBe(true);
+  });
+});
+
+describe('cards', () => {
+  const story = parseStory(readJson('data/story.json'));
+  const cards = buildCards(story);
+
+  it('give every fact a card with the source line dated 15 Dec 2021', () => {
+    expect(formatDate('2021-12-15')).toBe('15 Dec 2021');
+    for (const fact of story.facts) {
+      expect(cards[fact.id]!.title).toBe(fact.title);
+      expect(cards[fact.id]!.sourceLine).toMatch(/15 Dec 2021$/);
+    }
+  });
+
+  it('list, for a person, the statements they figure in', () => {
+    const xi = cards['person:xi-jinping']!;
+    expect(xi.role).toBeTruthy();
+    expect(xi.figuresIn.map((f) => f.id)).toContain('quote:exceeds-alliance');
+  });
+
+  it('say who said a quote and according to whom', () => {
+    expect(cards['quote:exceeds-alliance']!.attribution).toMatch(/Xi/);
+    expect(cards['quote:exceeds-alliance']!.attribution).toMatch(/Ushakov/);
+  });
+});
