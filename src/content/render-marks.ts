@@ -20,6 +20,7 @@ export const MARK_CLASS = 'nic-mark';
 const LARGE_BLOCK_CHARS = 50_000;
 const SIMILAR_CLASS = 'nic-similar';
 const EXCLUDE = PROTECTED_SELECTORS.flatMap((s) => [s, `${s} *`]);
+const PROTECTED = PROTECTED_SELECTORS.join(',');
 
 interface OriginalText {
   data: string;
@@ -97,6 +98,8 @@ export class MarkRenderer implements Renderer {
     }
     const base = this.index.plainStarts[first]!;
     const marker = new Mark(context as HTMLElement);
+    // mark.js tests every text node against every exclude selector: skip that where nothing is protected.
+    const exclude = context.querySelector(PROTECTED) ? EXCLUDE : [];
     for (const category of DRAW_ORDER) {
       const ranges = mergeOverlaps(annotations.filter((a) => a.category === category)).map((annotation): MarkRange => {
         const start = toPlainOffset(this.index, annotation.start) - base;
@@ -107,7 +110,7 @@ export class MarkRenderer implements Renderer {
       marker.markRanges(ranges, {
         element: 'mark',
         className: `${MARK_CLASS} nic-${category}`,
-        exclude: EXCLUDE,
+        exclude,
         each: (element: HTMLElement, range: unknown) => this.decorate(element, (range as MarkRange).annotation, firstPiece),
       } as Mark.MarkRangesOptions);
     }

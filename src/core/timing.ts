@@ -19,7 +19,7 @@ export const MAX_DIRTY_ROOTS = 200;
 export const MIN_RESCAN_INTERVAL_MS = 2000;
 
 /** Longest stretch of work before the content script yields to the page (tasks stay well under 50 ms). */
-export const SLICE_BUDGET_MS = 12;
+export const SLICE_BUDGET_MS = 20;
 /** Text nodes read per step of the text index, between budget checks. */
 export const INDEX_NODES_PER_STEP = 2000;
 /** Highlights drawn per step, between budget checks. */
