@@ -9,7 +9,7 @@
  * with performance.now() until it finishes (an async one, such as the sliced
  * PageAnnotator.rescan(), until its promise settles). Two animation frames
  * then let the browser do the style and layout work the DOM changes cause.
- * `console.timeStamp` marks the window for the Node side, which reads the
+ * `performance.mark` marks the window for the Node side, which reads the
  * longest task from a Chromium trace; the Long Tasks API (tasks of 50 ms and
  * more) is the fallback.
  */
@@ -17,7 +17,7 @@ import Mark from 'mark.js';
 import { annotate, Matcher } from '../src/core/annotate';
 import type { CardModel } from '../src/core/cards';
 import type { MatcherData } from '../src/core/compile';
-import { defaultSettings } from '../src/core/settings';
+import { defaultSettings, type RendererKind } from '../src/core/settings';
 import { PageAnnotator } from '../src/content/page';
 import { MarkRenderer } from '../src/content/render-marks';
 import { buildTextIndex } from '../src/content/text-index';
@@ -32,13 +32,22 @@ export interface Measured<T> {
   ms: number;
   /** Time of the first, synchronous part of the call: all of it for a synchronous operation. */
   syncMs: number;
-  /** Longest task seen by the Long Tasks API (which reports tasks of 50 ms and more) or syncMs; the trace is better. */
+  /** Longest task seen by the Long Tasks API (which reports tasks of 50 ms and more), or syncMs if longer. */
   longTaskApiMs: number;
+  /** Tasks of 50 ms or more (Long Tasks API). */
+  longTaskCount: number;
   /** performance.memory.usedJSHeapSize right after the call, before any forced GC. */
   heapMB: number;
   /** The same after a forced GC just before the call. */
   heapBeforeMB: number;
   detail: T;
+}
+
+export interface RescanDetail {
+  /** <mark> elements in the page. */
+  marks: number;
+  /** Ranges in the page's CSS highlights. */
+  highlights: number;
 }
 
 export interface StagesDetail {
@@ -48,7 +57,10 @@ export interface StagesDetail {
   textLength: number;
   textNodes: number;
   annotations: number;
+  /** MarkRenderer.count: highlights drawn. */
   marks: number;
+  /** <mark> elements in the page (a highlight across elements takes several). */
+  markElements: number;
   verdict: string;
 }
 
@@ -69,8 +81,11 @@ export interface BenchApi {
   /** Hands in the compiled matcher (as JSON text) and the cards; returns the ms `new Matcher` took. */
   setup(matcherJson: string, cardsJson: string): number;
   floor(): Promise<Measured<{ chars: number; nodes: number }>>;
-  /** PageAnnotator.rescan() with the marks renderer: the extension's complete first pass, as it runs it. */
-  rescan(): Promise<Measured<{ marks: number }>>;
+  /**
+   * PageAnnotator.rescan(): the extension's complete first pass, as it runs it, with the marks renderer
+   * (the default) or the CSS Custom Highlight API one. `marks` counts <mark> elements, `highlights` Highlight ranges.
+   */
+  rescan(renderer?: RendererKind): Promise<Measured<RescanDetail>>;
   /** The same work unsliced, stage by stage: buildTextIndex(body), annotate, MarkRenderer.render. */
   stages(): Promise<Measured<StagesDetail>>;
   /** Text index + annotate only, with `new Matcher` timed apart (dataset-scale test). */
@@ -118,7 +133,7 @@ async function measure<T>(operation: () => T | Promise<T>): Promise<Measured<T>>
   const heapBefore = heapMB();
   // Start in a task of our own, as a content script's callback would.
   await sleep(0);
-  console.timeStamp(START_STAMP);
+  performance.mark(START_STAMP);
   const start = performance.now();
   const pending = operation();
   const syncMs = performance.now() - start;
@@ -128,13 +143,16 @@ async function measure<T>(operation: () => T | Promise<T>): Promise<Measured<T>>
   await frames(2);
   // Long-task entries are delivered asynchronously: give the observer a moment.
   await sleep(60);
-  console.timeStamp(END_STAMP);
+  performance.mark(END_STAMP);
   let longest = syncMs;
+  let count = 0;
   for (const entry of longTasks) {
-    if (entry.startTime + entry.duration >= start) longest = Math.max(longest, entry.duration);
+    if (entry.startTime + entry.duration < start) continue;
+    longest = Math.max(longest, entry.duration);
+    count++;
   }
   longTasks.length = 0;
-  return { ms, syncMs, longTaskApiMs: longest, heapMB: heapAfter, heapBeforeMB: heapBefore, detail };
+  return { ms, syncMs, longTaskApiMs: longest, longTaskCount: Math.max(count, syncMs >= 50 ? 1 : 0), heapMB: heapAfter, heapBeforeMB: heapBefore, detail };
 }
 
 let matcher: Matcher | undefined;
@@ -148,6 +166,14 @@ function requireMatcher(): Matcher {
 }
 
 const markCount = (root: ParentNode = document.body): number => root.querySelectorAll('mark').length;
+
+/** Ranges in all CSS highlights of the page (the Highlight API renderer's output). */
+function highlightRanges(): number {
+  const registry = (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights;
+  let count = 0;
+  registry?.forEach((highlight) => (count += highlight.size));
+  return count;
+}
 
 page.nicBench = {
   setup(matcherJson, cardsJson) {
@@ -170,13 +196,13 @@ page.nicBench = {
       return { chars, nodes };
     }),
 
-  rescan: () =>
-    measure(async () => {
+  rescan: (renderer = 'marks') =>
+    measure(async (): Promise<RescanDetail> => {
       const settings = defaultSettings();
-      settings.renderer = 'marks';
+      settings.renderer = renderer;
       annotator = new PageAnnotator(requireMatcher(), cards, settings, () => undefined);
       await annotator.rescan();
-      return { marks: markCount() };
+      return { marks: markCount(), highlights: highlightRanges() };
     }),
 
   stages: () =>
@@ -199,6 +225,7 @@ page.nicBench = {
         textNodes: index.nodes.length,
         annotations: result.annotations.length,
         marks: renderer.count,
+        markElements: markCount(),
         verdict: result.verdict.kind,
       };
     }),
