@@ -101,7 +101,8 @@ export class PageAnnotator {
     this.regions = read.map(({ root, index, analysis }) => {
       const result = judge(this.matcher, analysis, verdict);
       if (root instanceof ShadowRoot) adoptHighlightStyles(root);
-      return { root, index, result, renderer: this.createRenderer(root, index), shown: this.visible(result) };
+      const shown = this.visible(result);
+      return { root, index, result, renderer: this.createRenderer(root, index, result.annotations.length), shown };
     });
     for (const region of this.regions) {
       for (const batch of visibleFirst(region.shown, region.index)) {
@@ -135,13 +136,13 @@ export class PageAnnotator {
   private makeRegion(root: Root): Region {
     const index = buildTextIndex(root);
     const result = annotate(this.matcher, index.text, root === document.body ? undefined : this.verdict);
-    return { root, index, result, renderer: this.createRenderer(root, index), shown: [] };
+    return { root, index, result, renderer: this.createRenderer(root, index, result.annotations.length), shown: [] };
   }
 
   /** The element-free renderer where the browser has the Highlight API and the reader wants it. */
-  private createRenderer(root: Root, index: TextIndex): Renderer {
+  private createRenderer(root: Root, index: TextIndex, expected: number): Renderer {
     this.rendererKind = this.settings.renderer === 'highlights' && highlightsSupported() ? 'highlights' : 'marks';
-    return this.rendererKind === 'highlights' ? new HighlightRenderer(index) : new MarkRenderer(root, index);
+    return this.rendererKind === 'highlights' ? new HighlightRenderer(index) : new MarkRenderer(root, index, expected);
   }
 
   /** What the settings let through: switched-on categories, plus similar statements if the reader asked. */

@@ -6,7 +6,7 @@
  */
 import { BLOCK_SEPARATOR } from './normalize';
 
-export const CHUNK_SIZE = 32_768;
+export const CHUNK_SIZE = 16_384;
 
 export function chunkBoundaries(text: string, size = CHUNK_SIZE): number[] {
   const cuts = [0];

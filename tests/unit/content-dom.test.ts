@@ -106,3 +106,23 @@ describe('mark renderer on a very large block', () => {
     expect(original.data).toBe(data);
   });
 });
+
+describe('mark renderer on a page with many highlights', () => {
+  it('draws the same markup through the linear wrapper as through mark.js, and restores the page', () => {
+    const html = Array.from({ length: 30 }, (_, i) => `<p>Paragraph ${i}: In a video call in December 2021, Xi Jinping told <b>Vladimir</b> Putin it was their 37th meeting since 2013.</p>`).join('');
+    const draw = (expected: number) => {
+      setBody(html);
+      const index = buildTextIndex(document.body);
+      const renderer = new MarkRenderer(document.body, index, expected);
+      renderer.render(annotate(matcher, index.text).annotations);
+      const markup = document.body.innerHTML;
+      renderer.clear();
+      expect(document.body.innerHTML).toBe(html);
+      return markup;
+    };
+    const viaMarkJs = draw(0);
+    const viaWrapper = draw(100_000);
+    expect(viaMarkJs).toContain('data-fact-id="claim:37th-meeting"');
+    expect(viaWrapper).toBe(viaMarkJs);
+  });
+});
