@@ -23,4 +23,9 @@ export const SLICE_BUDGET_MS = 20;
 /** Text nodes read per step of the text index, between budget checks. */
 export const INDEX_NODES_PER_STEP = 2000;
 /** Highlights drawn per step, between budget checks. */
-export const DRAW_ANNOTATIONS_PER_STEP = 100;
+export const DRAW_ANNOTATIONS_PER_STEP = 50;
+/**
+ * Drawing slices are shorter: the browser styles and lays out each slice's
+ * marks in the next frame, and that work counts against the page too.
+ */
+export const DRAW_SLICE_BUDGET_MS = 6;
