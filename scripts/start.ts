@@ -13,8 +13,8 @@ import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, openPopup, ROOT, type Launched } from './chrome';
 import { serve } from './serve';
+import { CATEGORIES } from '../src/core/categories';
 
-const CATEGORIES = ['person', 'organization', 'place', 'event', 'claim', 'quote', 'limit'];
 const HIGHLIGHT_TIMEOUT_MS = 30_000;
 const HOVER_DWELL_MS = 600;
 const ARTIFACTS = join(ROOT, 'artifacts');
