@@ -67,7 +67,7 @@ async function headlessTour({ context, extensionId }: Launched, page: Page): Pro
   });
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   console.log(`Highlights: ${total}`);
-  for (const c of [...CATEGORIES, ...Object.keys(counts).filter((k) => !CATEGORIES.includes(k))]) {
+  for (const c of [...CATEGORIES, ...Object.keys(counts).filter((k) => !(CATEGORIES as readonly string[]).includes(k))]) {
     console.log(`  ${c.padEnd(13)} ${counts[c] ?? 0}`);
   }
 
