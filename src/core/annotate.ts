@@ -113,8 +113,10 @@ export function analyseText(matcher: Matcher, raw: string, offset = 0): TextAnal
   }
 
   const entityHits: EntityHit[] = [];
-  /** sentence → fact → bit set of concepts seen. */
-  const conceptsBySentence = new Map<number, Map<number, Set<number>>>();
+  // Concept hits as flat triples, in sentence order (the automaton reports them left to right).
+  const hitSentence: number[] = [];
+  const hitFact: number[] = [];
+  const hitConcept: number[] = [];
   const entitiesBySentence = new Map<number, Set<number>>();
   const cuesSeen = new Set<number>();
 
@@ -137,10 +139,9 @@ export function analyseText(matcher: Matcher, raw: string, offset = 0): TextAnal
       entityHits.push({ fact: target, first, last });
       for (let t = first; t <= last; t++) addTo(entitiesBySentence, sentenceOf[t]!, target);
     } else if (kind === PHRASE_CONCEPT) {
-      const sentence = sentenceOf[first]!;
-      let facts = conceptsBySentence.get(sentence);
-      if (!facts) conceptsBySentence.set(sentence, (facts = new Map()));
-      addTo(facts, target, data.phraseConcept[phrase]!);
+      hitSentence.push(sentenceOf[first]!);
+      hitFact.push(target);
+      hitConcept.push(data.phraseConcept[phrase]!);
     } else if (kind === PHRASE_CUE) {
       // "© 2025" in a footer dates the website, not the story.
       if (!COPYRIGHT_BEFORE.test(norm.lower.slice(Math.max(0, tokens[first]!.start - 16), tokens[first]!.start))) cuesSeen.add(target);
@@ -149,11 +150,17 @@ export function analyseText(matcher: Matcher, raw: string, offset = 0): TextAnal
 
   const entities = resolveEntities(entityHits, tokens, norm, data);
   const statements: Annotation[] = [];
-  for (const [sentence, facts] of conceptsBySentence) {
+  for (let h = 0; h < hitSentence.length; ) {
+    // One sentence's hits: fact → bit mask of the concepts seen.
+    const sentence = hitSentence[h]!;
+    const seen = new Map<number, number>();
+    for (; h < hitSentence.length && hitSentence[h] === sentence; h++) {
+      seen.set(hitFact[h]!, (seen.get(hitFact[h]!) ?? 0) | (1 << hitConcept[h]!));
+    }
     const byCategory = new Map<Category, string[]>();
-    for (const [f, seen] of facts) {
+    for (const [f, mask] of seen) {
       const fact = data.facts[f]!;
-      if (!statementHolds(fact, seen, entitiesBySentence.get(sentence))) continue;
+      if (!statementHolds(fact, mask, entitiesBySentence.get(sentence))) continue;
       const ids = byCategory.get(fact.category) ?? [];
       ids.push(fact.id);
       byCategory.set(fact.category, ids);
@@ -213,13 +220,14 @@ function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   set.add(value);
 }
 
-function statementHolds(fact: MatcherData['facts'][number], seen: Set<number>, entities: Set<number> | undefined): boolean {
+/** Whether a sentence states the fact: required concepts present and enough of the weight. */
+function statementHolds(fact: MatcherData['facts'][number], seen: number, entities: Set<number> | undefined): boolean {
   let total = 0;
   let present = 0;
   for (let c = 0; c < fact.concepts.length; c++) {
     const concept = fact.concepts[c]!;
     total += concept.weight;
-    const hit = seen.has(c) || concept.entities.some((e) => entities?.has(e));
+    const hit = (seen & (1 << c)) !== 0 || concept.entities.some((e) => entities?.has(e));
     if (hit) present += concept.weight;
     else if (concept.required) return false;
   }
