@@ -150,15 +150,21 @@ export function analyseText(matcher: Matcher, raw: string, offset = 0): TextAnal
 
   const entities = resolveEntities(entityHits, tokens, norm, data);
   const statements: Annotation[] = [];
+  // Per fact, the bit mask of concepts seen in the current sentence; reset after each sentence.
+  const masks = new Int32Array(data.facts.length);
+  const touched: number[] = [];
   for (let h = 0; h < hitSentence.length; ) {
-    // One sentence's hits: fact → bit mask of the concepts seen.
     const sentence = hitSentence[h]!;
-    const seen = new Map<number, number>();
+    touched.length = 0;
     for (; h < hitSentence.length && hitSentence[h] === sentence; h++) {
-      seen.set(hitFact[h]!, (seen.get(hitFact[h]!) ?? 0) | (1 << hitConcept[h]!));
+      const f = hitFact[h]!;
+      if (masks[f] === 0) touched.push(f);
+      masks[f] = masks[f]! | (1 << hitConcept[h]!);
     }
     const byCategory = new Map<Category, string[]>();
-    for (const [f, mask] of seen) {
+    for (const f of touched) {
+      const mask = masks[f]!;
+      masks[f] = 0;
       const fact = data.facts[f]!;
       if (!statementHolds(fact, mask, entitiesBySentence.get(sentence))) continue;
       const ids = byCategory.get(fact.category) ?? [];
