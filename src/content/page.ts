@@ -150,7 +150,7 @@ export class PageAnnotator {
   /** What the settings let through: switched-on categories, plus similar statements if the reader asked. */
   private visible(result: AnnotateResult): Annotation[] {
     if (!this.enabled) return [];
-    const all = this.settings.showSimilar ? [...result.annotations, ...result.similar] : result.annotations;
+    const all = this.settings.showSimilar ? [...result.annotations, ...result.similar].sort((a, b) => a.start - b.start) : result.annotations;
     return all.filter((a) => this.settings.categories[a.category]);
   }
 
@@ -238,26 +238,28 @@ function forgetWithin(region: Region, root: Node): void {
 }
 
 /**
- * Batches of annotations to draw, those in the viewport first. All layout
- * reads happen here, before any of the batch's writes.
+ * Batches of annotations to draw, those in the viewport first. Annotations
+ * are in document order, which is (nearly always) top-to-bottom order, so
+ * two binary searches find the visible stretch with a handful of layout
+ * reads, all before any of the batches' writes.
  */
 function visibleFirst(annotations: readonly Annotation[], index: TextIndex): Annotation[][] {
-  const inView: Annotation[] = [];
-  const rest: Annotation[] = [];
-  const height = window.innerHeight;
-  const seen = new Map<Element, boolean>();
-  for (const annotation of annotations) {
-    const parent = index.nodes[locate(index, annotation.start).node]!.parentElement;
-    let visible = parent ? seen.get(parent) : false;
-    if (visible === undefined && parent) {
-      const rect = parent.getBoundingClientRect();
-      visible = rect.bottom >= 0 && rect.top <= height;
-      seen.set(parent, visible);
+  const rectOf = (i: number) => index.nodes[locate(index, annotations[i]!.start).node]!.parentElement?.getBoundingClientRect();
+  const firstAt = (from: number, before: (rect: DOMRect) => boolean) => {
+    let low = from;
+    let high = annotations.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      const rect = rectOf(mid);
+      if (rect && before(rect)) low = mid + 1;
+      else high = mid;
     }
-    (visible ? inView : rest).push(annotation);
-  }
-  const all = [...inView, ...rest];
+    return low;
+  };
+  const top = firstAt(0, (rect) => rect.bottom < 0);
+  const bottom = firstAt(top, (rect) => rect.top <= window.innerHeight);
+  const ordered = [...annotations.slice(top, bottom), ...annotations.slice(bottom), ...annotations.slice(0, top)];
   const batches: Annotation[][] = [];
-  for (let i = 0; i < all.length; i += DRAW_ANNOTATIONS_PER_STEP) batches.push(all.slice(i, i + DRAW_ANNOTATIONS_PER_STEP));
+  for (let i = 0; i < ordered.length; i += DRAW_ANNOTATIONS_PER_STEP) batches.push(ordered.slice(i, i + DRAW_ANNOTATIONS_PER_STEP));
   return batches;
 }
