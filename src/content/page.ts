@@ -259,7 +259,20 @@ function visibleFirst(annotations: readonly Annotation[], index: TextIndex): Ann
   const top = firstAt(0, (rect) => rect.bottom < 0);
   const bottom = firstAt(top, (rect) => rect.top <= window.innerHeight);
   const ordered = [...annotations.slice(top, bottom), ...annotations.slice(bottom), ...annotations.slice(0, top)];
+  // A block is never split across batches: each batch makes the browser lay its blocks out again,
+  // which for one huge paragraph costs far more than drawing all of its marks at once.
   const batches: Annotation[][] = [];
-  for (let i = 0; i < ordered.length; i += DRAW_ANNOTATIONS_PER_STEP) batches.push(ordered.slice(i, i + DRAW_ANNOTATIONS_PER_STEP));
+  let batch: Annotation[] = [];
+  let block: Element | null | undefined;
+  for (const annotation of ordered) {
+    const parent = index.nodes[locate(index, annotation.start).node]!.parentElement;
+    if (parent !== block && batch.length >= DRAW_ANNOTATIONS_PER_STEP) {
+      batches.push(batch);
+      batch = [];
+    }
+    block = parent;
+    batch.push(annotation);
+  }
+  if (batch.length > 0) batches.push(batch);
   return batches;
 }

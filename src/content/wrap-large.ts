@@ -30,6 +30,7 @@ export class LargeBlockWrapper {
 
   /** Wraps each span (ascending, non-overlapping, per node) in a mark for its annotation. */
   wrap(spans: readonly { span: NodeSpan; annotation: Annotation }[]): void {
+    this.splitUntouchedNodes(spans);
     const cursors = new Map<Text, Piece>();
     for (const { span, annotation } of spans) {
       let piece = cursors.get(span.node) ?? this.head(span.node);
@@ -53,6 +54,37 @@ export class LargeBlockWrapper {
   /** Forgets the pieces of a node whose text was put back together. */
   forget(node: Text): void {
     this.pieces.delete(node);
+  }
+
+  /**
+   * A node not yet split is cut at every span edge in one go: repeated
+   * splitText copies the rest of the text each time, which is quadratic in
+   * a multi-megabyte node. The original node keeps the first piece.
+   */
+  private splitUntouchedNodes(spans: readonly { span: NodeSpan }[]): void {
+    const edges = new Map<Text, Set<number>>();
+    for (const { span } of spans) {
+      if (this.pieces.has(span.node)) continue;
+      const set = edges.get(span.node) ?? new Set<number>();
+      set.add(span.start).add(span.end);
+      edges.set(span.node, set);
+    }
+    for (const [node, set] of edges) {
+      const data = node.data;
+      const cuts = [...set].filter((c) => c > 0 && c < data.length).sort((a, b) => a - b);
+      if (cuts.length < 2) continue;
+      const fragment = node.ownerDocument.createDocumentFragment();
+      const head: Piece = { node, start: 0, next: null };
+      let tail = head;
+      cuts.forEach((cut, i) => {
+        const piece = node.ownerDocument.createTextNode(data.slice(cut, cuts[i + 1] ?? data.length));
+        fragment.append(piece);
+        tail = tail.next = { node: piece, start: cut, next: null };
+      });
+      node.data = data.slice(0, cuts[0]);
+      node.parentNode!.insertBefore(fragment, node.nextSibling);
+      this.pieces.set(node, head);
+    }
   }
 
   private head(node: Text): Piece {
