@@ -12,6 +12,8 @@ const BLOCK_PARENTS = 'p, li, td, th, dd, dt, blockquote, h1, h2, h3, h4, h5, h6
 
 export interface ObservedPage {
   rescan(): Promise<void>;
+  /** Whether these subtrees name any fact of the story. */
+  mentionsStory(roots: readonly HTMLElement[]): boolean;
   refresh(roots: readonly HTMLElement[]): void;
   readonly hasVerdict: boolean;
 }
@@ -65,12 +67,16 @@ export class PageObserver {
     if (this.rescanQueued) return; // the rescan will read these changes too
     const navigated = location.href !== this.url;
     this.url = location.href;
-    const roots = navigated || records.length > MAX_RECORDS_PER_PASS || !this.page.hasVerdict ? null : dirtyRoots(records);
+    const roots = navigated || records.length > MAX_RECORDS_PER_PASS ? null : dirtyRoots(records);
     if (roots === null || roots.length > MAX_DIRTY_ROOTS) {
       this.rescanThrottled();
       return;
     }
-    if (roots.length > 0) this.page.refresh(roots);
+    if (roots.length === 0) return;
+    if (this.page.hasVerdict) this.page.refresh(roots);
+    // A page not (yet) about the story is read again only when the new text names something of it:
+    // a ticker or a clock on an unrelated page costs a look at the changed text, never a rescan.
+    else if (this.page.mentionsStory(roots)) this.rescanThrottled();
   }
 
   private rescanThrottled(): void {

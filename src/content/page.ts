@@ -116,6 +116,13 @@ export class PageAnnotator {
     this.reportCount();
   }
 
+  mentionsStory(roots: readonly HTMLElement[]): boolean {
+    return roots.some((root) => {
+      const analysis = analyseText(this.matcher, buildTextIndex(root).text);
+      return analysis.entities.length > 0 || analysis.statements.length > 0;
+    });
+  }
+
   /** Re-reads the given subtrees (new or changed) and draws them. */
   refresh(roots: readonly HTMLElement[]): void {
     this.guard(() => this.refreshNow(roots));
