@@ -70,10 +70,10 @@ export function expandAliases(fact: Fact): AliasForm[] {
       add({ text, caseSensitive: base.caseSensitive });
       if (fact.category !== 'person') continue;
       const words = text.split(/\s+/);
-      if (words.length === 1 && isName(text)) {
-        for (const title of PERSON_TITLES) add({ text: `${title} ${text}`, caseSensitive: base.caseSensitive });
-      }
-      if (words.length === 2 && words.every(isName)) {
+      if (!words.every(isName) || words.length > 2) continue;
+      // "President Xi", and "President Xi Jinping" too, so the title never leaves the name half-covered.
+      for (const title of PERSON_TITLES) add({ text: `${title} ${text}`, caseSensitive: base.caseSensitive });
+      if (words.length === 2) {
         // "Vladimir V. Putin": any single initial between given name and surname.
         for (let code = 65; code <= 90; code++) {
           add({ text: `${words[0]} ${String.fromCharCode(code)}. ${words[1]}`, caseSensitive: base.caseSensitive });

@@ -31,6 +31,10 @@ describe('entity matching', () => {
     ]);
   });
 
+  it('covers a title with the full name', () => {
+    expect(found('President Xi Jinping of China spoke.')[0]).toEqual({ ids: 'person:xi-jinping', text: 'President Xi Jinping' });
+  });
+
   it('prefers the longest name', () => {
     expect(found('claims in the South China Sea')).toEqual([{ ids: 'place:south-china-sea', text: 'South China Sea' }]);
   });
