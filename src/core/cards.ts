@@ -57,7 +57,10 @@ export function sourceLine(story: Story): string {
 function attributionText(fact: Fact): string | undefined {
   if (!fact.attribution) return undefined;
   const { speaker, accordingTo } = fact.attribution;
-  return speaker === accordingTo ? `Said by ${speaker}` : `Said by ${speaker}, according to ${accordingTo}`;
+  // "The New York Times reporters, according to the reporters" says one thing twice.
+  const same = speaker.toLowerCase().includes(accordingTo.toLowerCase()) || accordingTo.toLowerCase().includes(speaker.toLowerCase());
+  if (/reporter/i.test(speaker) && same) return `Reported by ${speaker}`;
+  return same ? `Said by ${speaker}` : `Said by ${speaker}, according to ${accordingTo}`;
 }
 
 export function buildCards(story: Story): Record<string, CardModel> {

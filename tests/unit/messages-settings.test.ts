@@ -67,3 +67,13 @@ describe('cards', () => {
     expect(cards['quote:exceeds-alliance']!.attribution).toMatch(/Ushakov/);
   });
 });
+
+describe('card attribution wording', () => {
+  const story = parseStory(readJson('data/story.json'));
+  const cards = buildCards(story);
+
+  it('does not name the same source twice', () => {
+    expect(cards['claim:border-length']!.attribution).toBe('Reported by The New York Times reporters');
+    for (const card of Object.values(cards)) expect(card.attribution ?? '').not.toMatch(/reporters, according to the reporters/);
+  });
+});
