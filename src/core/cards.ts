@@ -58,8 +58,8 @@ function attributionText(fact: Fact): string | undefined {
   if (!fact.attribution) return undefined;
   const { speaker, accordingTo } = fact.attribution;
   // "The New York Times reporters, according to the reporters" says one thing twice.
+  if (/reporter/i.test(speaker) && /reporter/i.test(accordingTo)) return `Reported by ${speaker}`;
   const same = speaker.toLowerCase().includes(accordingTo.toLowerCase()) || accordingTo.toLowerCase().includes(speaker.toLowerCase());
-  if (/reporter/i.test(speaker) && same) return `Reported by ${speaker}`;
   return same ? `Said by ${speaker}` : `Said by ${speaker}, according to ${accordingTo}`;
 }
 
