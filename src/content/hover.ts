@@ -20,7 +20,6 @@ export class HoverController {
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private current: unknown;
-  private readonly listeners: [EventTarget, string, EventListener, AddEventListenerOptions][] = [];
 
   constructor(
     private readonly card: HoverCard,
@@ -36,14 +35,8 @@ export class HoverController {
     this.listen(window, 'scroll', () => this.close(), { passive: true, capture: true });
   }
 
-  destroy(): void {
-    for (const [target, type, listener, options] of this.listeners) target.removeEventListener(type, listener, options);
-    this.close();
-  }
-
   private listen(target: EventTarget, type: string, listener: EventListener, options: AddEventListenerOptions = { capture: true }) {
     target.addEventListener(type, listener, options);
-    this.listeners.push([target, type, listener, options]);
   }
 
   private onPointerOver(event: Event): void {

@@ -14,7 +14,7 @@ interface Entry {
   annotation: Annotation;
 }
 
-export const HIGHLIGHT_PREFIX = 'nic-';
+const HIGHLIGHT_PREFIX = 'nic-';
 
 export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';

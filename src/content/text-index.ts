@@ -121,7 +121,7 @@ export function buildTextIndex(root: Element | ShadowRoot): TextIndex {
 }
 
 /** Index of the node holding joined-text offset `offset` (the last node starting at or before it). */
-export function nodeAt(index: TextIndex, offset: number): number {
+function nodeAt(index: TextIndex, offset: number): number {
   let low = 0;
   let high = index.starts.length - 1;
   while (low < high) {
