@@ -4,7 +4,7 @@
  * pointer leaves both highlight and card (after a grace period).
  * Which highlight is under the pointer is the renderer's business.
  */
-import { CARD_CLOSE_GRACE_MS, CARD_OPEN_DELAY_MS } from '../core/timing';
+import { CARD_CLOSE_GRACE_MS, CARD_OPEN_DELAY_MS, OWN_SCROLL_GRACE_MS } from '../core/timing';
 import type { HoverCard } from './card';
 
 export interface HighlightTarget {
@@ -21,22 +21,48 @@ export class HoverController {
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private current: unknown;
 
+  /** Position in the element-free highlights reached with the keyboard. */
+  private keyboardIndex = -1;
+  /** Scrolling to a highlight reached by keyboard must not close the card it opens. */
+  private ownScrollUntil = 0;
+
   constructor(
     private readonly card: HoverCard,
     private readonly targetOf: (event: Event) => HighlightTarget | null,
+    private readonly keyboardTargets: () => HighlightTarget[] = () => [],
   ) {
     this.listen(document, 'pointerover', (e) => this.onPointerOver(e));
     this.listen(document, 'pointerout', (e) => this.onPointerOut(e as PointerEvent));
     this.listen(document, 'focusin', (e) => this.onFocus(e));
     this.listen(document, 'focusout', () => this.scheduleClose());
-    this.listen(document, 'keydown', (e) => {
-      if ((e as KeyboardEvent).key === 'Escape' && this.card.open) this.close();
-    });
-    this.listen(window, 'scroll', () => this.close(), { passive: true, capture: true });
+    this.listen(document, 'keydown', (e) => this.onKey(e as KeyboardEvent));
+    this.listen(window, 'scroll', () => performance.now() > this.ownScrollUntil && this.close(), { passive: true, capture: true });
   }
 
   private listen(target: EventTarget, type: string, listener: EventListener, options: AddEventListenerOptions = { capture: true }) {
     target.addEventListener(type, listener, options);
+  }
+
+  /**
+   * Escape closes the card. Element-free highlights are not focusable, so
+   * Alt+Shift+N / Alt+Shift+P move to the next / previous one and open its card.
+   */
+  private onKey(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && this.card.open) {
+      this.close();
+      return;
+    }
+    if (!event.altKey || !event.shiftKey || (event.code !== 'KeyN' && event.code !== 'KeyP')) return;
+    const targets = this.keyboardTargets();
+    if (targets.length === 0) return;
+    event.preventDefault();
+    const step = event.code === 'KeyN' ? 1 : -1;
+    this.keyboardIndex = (this.keyboardIndex + step + targets.length) % targets.length;
+    const target = targets[this.keyboardIndex]!;
+    const range = target.key as Range;
+    this.ownScrollUntil = performance.now() + OWN_SCROLL_GRACE_MS;
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    this.openAt({ ...target, rect: range.getBoundingClientRect() });
   }
 
   private onPointerOver(event: Event): void {

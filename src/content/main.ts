@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   );
   observer = new PageObserver(page);
   const card = new HoverCard(response.cards);
-  new HoverController(card, (event) => page.targetOf(event));
+  new HoverController(card, (event) => page.targetOf(event), () => page.elementFreeTargets());
 
 
   browser.storage.onChanged.addListener((changes, area) => {

@@ -190,6 +190,11 @@ export class PageAnnotator {
     this.reportCount();
   }
 
+  /** Element-free highlights in document order (marks are reached with Tab instead). */
+  elementFreeTargets(): HighlightTarget[] {
+    return this.regions.flatMap((r) => (r.renderer instanceof HighlightRenderer ? r.renderer.targets() : []));
+  }
+
   targetOf(event: Event): HighlightTarget | null {
     for (const region of this.regions) {
       const target = region.renderer.targetOf(event);

@@ -96,6 +96,13 @@ export class HighlightRenderer implements Renderer {
     for (const entry of entries) highlightFor(highlightName(entry.annotation)).delete(entry.range);
   }
 
+  /** The highlights in document order, as card targets: keyboard navigation walks them. */
+  targets(): HighlightTarget[] {
+    return [...this.entries]
+      .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range))
+      .map((e) => ({ factIds: e.annotation.factIds, rect: e.range.getBoundingClientRect(), key: e.range, similar: e.annotation.similar === true }));
+  }
+
   targetOf(event: Event): HighlightTarget | null {
     if (!(event instanceof MouseEvent)) return null;
     return this.targetAt(event.clientX, event.clientY);

@@ -4,6 +4,8 @@
 export const CARD_OPEN_DELAY_MS = 200;
 /** Grace after the pointer leaves a highlight or card, so it can cross into the card. */
 export const CARD_CLOSE_GRACE_MS = 300;
+/** After the extension scrolls to a highlight, scroll events this soon after are its own. */
+export const OWN_SCROLL_GRACE_MS = 300;
 /** Gap between the highlight and its card. */
 export const CARD_OFFSET_PX = 8;
 /** Widest card, in CSS pixels. */

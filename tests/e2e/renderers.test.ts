@@ -155,6 +155,21 @@ describe('renderers', () => {
     await expect.poll(() => highlightSize(page, 'nic-person'), { timeout: 5_000 }).toBeGreaterThan(0);
   });
 
+  it('element-free highlights are reached with Alt+Shift+N / Alt+Shift+P, each opening its card', async () => {
+    await waitForStableRanges(page);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => visibleCardText(page), { timeout: 5_000 }).toContain('15 Dec 2021');
+    const first = await visibleCardText(page);
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => visibleCardText(page), { timeout: 5_000 }).not.toBe(first);
+    await page.keyboard.press('Alt+Shift+KeyP');
+    await expect.poll(() => visibleCardText(page), { timeout: 5_000 }).toBe(first);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => visibleCardText(page), { timeout: 5_000 }).toBe('');
+    expect(await countOf(page, 'mark')).toBe(0);
+  });
+
   it('switching back to marks restores the mark elements, and the export is still the same', async () => {
     await patchSettings(browser!.context, browser!.extensionId, { renderer: 'marks' });
     await waitForStableHighlights(page);
