@@ -8,7 +8,7 @@ import { expandAliases } from './aliases';
 import { buildAutomaton } from './automaton';
 import { isStatementCategory } from './categories';
 import type { Lexicon, Story } from './dataset';
-import { LexiconRewriter } from './lexicon';
+import { LexiconRewriter, compileLexicon } from './lexicon';
 import { PHRASE_CONCEPT, PHRASE_CUE, PHRASE_ENTITY, PHRASE_NOT_MENTION, type FactData, type MatcherData } from './matcher-data';
 
 export type { MatcherData } from './matcher-data';
@@ -31,7 +31,8 @@ export function phraseKey(rewriter: LexiconRewriter, text: string, caseSensitive
 }
 
 export function compileMatcher(story: Story, lexicon: Lexicon): MatcherData {
-  const rewriter = new LexiconRewriter(lexicon);
+  const compiledLexicon = compileLexicon(lexicon);
+  const rewriter = new LexiconRewriter(compiledLexicon);
   const factIndex = new Map(story.facts.map((fact, i) => [fact.id, i]));
   const phrases: string[][] = [];
   const phraseKind: number[] = [];
@@ -81,7 +82,7 @@ export function compileMatcher(story: Story, lexicon: Lexicon): MatcherData {
   return {
     version: 1,
     storyId: story.id,
-    lexicon,
+    lexicon: compiledLexicon,
     automaton: buildAutomaton(phrases),
     phraseKind,
     phraseTarget,

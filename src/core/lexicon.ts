@@ -25,20 +25,28 @@ export function phraseWords(phrase: string): string[] {
   return tokenize(normalizeText(phrase)).map((t) => t.word);
 }
 
+/**
+ * The lexicon with every phrase already read into words: built once in the
+ * worker and shipped in the matcher data, so a page never re-reads it.
+ */
+export interface CompiledLexicon {
+  entries: { spun: string[][]; plain: string[]; weight: number }[];
+}
+
+export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
+  return {
+    entries: lexicon.entries.map((e) => ({ spun: e.spun.map(phraseWords), plain: phraseWords(e.plain), weight: e.weight })),
+  };
+}
+
 export class LexiconRewriter {
   private readonly root: TrieNode = { next: new Map(), entry: -1 };
-  private readonly plainWords: string[][];
-  readonly weights: number[];
-  readonly labels: { spun: string; plain: string }[][];
 
-  constructor(readonly lexicon: Lexicon) {
-    this.plainWords = lexicon.entries.map((e) => phraseWords(e.plain));
-    this.weights = lexicon.entries.map((e) => e.weight);
-    this.labels = lexicon.entries.map((e) => e.spun.map((spun) => ({ spun, plain: e.plain })));
+  constructor(private readonly lexicon: CompiledLexicon) {
     lexicon.entries.forEach((entry, index) => {
-      for (const form of entry.spun) {
+      for (const words of entry.spun) {
         let node = this.root;
-        for (const word of phraseWords(form)) {
+        for (const word of words) {
           let child = node.next.get(word);
           if (!child) {
             child = { next: new Map(), entry: -1 };
@@ -77,7 +85,7 @@ export class LexiconRewriter {
       }
       const end = tokens[last]!.end;
       hits?.push({ entry, start: token.start, end });
-      this.plainWords[entry]!.forEach((word, k) => {
+      this.lexicon.entries[entry]!.plain.forEach((word, k) => {
         out.push({ word, start: token.start, end, flags: (k === 0 ? token.flags : JOINS_PREVIOUS) | REWRITTEN });
       });
       i = last;

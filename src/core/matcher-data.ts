@@ -1,7 +1,7 @@
 /** The compiled matcher as plain JSON: what the worker builds and every content script receives. */
 import type { AutomatonData } from './automaton';
 import type { Category } from './categories';
-import type { Lexicon } from './dataset';
+import type { CompiledLexicon } from './lexicon';
 
 export const PHRASE_ENTITY = 0;
 export const PHRASE_CONCEPT = 1;
@@ -20,7 +20,7 @@ export interface FactData {
 export interface MatcherData {
   version: 1;
   storyId: string;
-  lexicon: Lexicon;
+  lexicon: CompiledLexicon;
   automaton: AutomatonData;
   /** Per phrase: kind (PHRASE_*), fact or cue index, concept index. */
   phraseKind: number[];
