@@ -9,6 +9,8 @@ import type { Category } from './categories';
 import { LexiconRewriter, type LexiconHit } from './lexicon';
 import { normalizeText, type NormalizedText } from './normalize';
 import { JOINS_PREVIOUS, REWRITTEN, STARTS_SENTENCE, stem, tokenize, type Token } from './tokens';
+import { groupBy, type Groups } from './grouping';
+import { StatementIndex, type ConceptHits } from './statements';
 import { decideVerdict, type PageVerdict } from './verdict';
 
 /** A highlight: raw-text offsets and the facts it stands for (all of one category). */
@@ -36,9 +38,23 @@ export class Matcher {
   readonly automaton: WordAutomaton;
   readonly rewriter: LexiconRewriter;
 
+  readonly statements: StatementIndex;
+  /** Per automaton node: its phrases other than concepts, in phrase order. */
+  readonly otherPhrases: Groups;
+
   constructor(readonly data: MatcherData) {
     this.automaton = new WordAutomaton(data.automaton);
     this.rewriter = new LexiconRewriter(data.lexicon);
+    this.statements = new StatementIndex(data);
+    const { outputStart, outputs } = data.automaton;
+    const nodes: number[] = [];
+    const phrases: number[] = [];
+    for (let node = 0; node + 1 < outputStart.length; node++) {
+      for (let k = outputStart[node]!; k < outputStart[node + 1]!; k++) {
+        if (data.phraseKind[outputs[k]!] !== PHRASE_CONCEPT) nodes.push(node), phrases.push(outputs[k]!);
+      }
+    }
+    this.otherPhrases = groupBy(outputStart.length - 1, nodes, phrases);
   }
 
   private readonly symbols = new Map<string, number>();
@@ -113,65 +129,41 @@ export function analyseText(matcher: Matcher, raw: string, offset = 0): TextAnal
   }
 
   const entityHits: EntityHit[] = [];
-  // Concept hits as flat triples, in sentence order (the automaton reports them left to right).
-  const hitSentence: number[] = [];
-  const hitFact: number[] = [];
-  const hitConcept: number[] = [];
+  const conceptHits: ConceptHits = { node: [], sentence: [] };
   const entitiesBySentence = new Map<number, Set<number>>();
   const cuesSeen = new Set<number>();
+  const { conceptDepth } = matcher.statements;
+  const { start: otherStart, items: otherPhrases } = matcher.otherPhrases;
 
-  matcher.automaton.scan(symbols, breaks, (phrase, last) => {
-    const first = last - matcher.automaton.phraseLength(phrase) + 1;
-    const caseWords = data.phraseCase[phrase];
-    if (caseWords) {
-      for (let k = 0; k < caseWords.length; k++) {
-        const expected = caseWords[k];
-        const token = tokens[first + k]!;
-        if (expected === null) continue;
-        if (token.flags & REWRITTEN || norm.text.slice(token.start, token.end) !== expected) return;
-      }
+  matcher.automaton.scan(symbols, breaks, (node, last) => {
+    const depth = conceptDepth[node]!;
+    if (depth > 0) {
+      // Compiled concept phrases match in any case, so a hit of the node is a hit of all of them.
+      conceptHits.node.push(node);
+      conceptHits.sentence.push(sentenceOf[last - depth + 1]!);
     }
-    const kind = data.phraseKind[phrase];
-    const target = data.phraseTarget[phrase]!;
-    if (kind === PHRASE_NOT_MENTION) {
-      entityHits.push({ fact: -1, first, last });
-    } else if (kind === PHRASE_ENTITY) {
-      entityHits.push({ fact: target, first, last });
-      for (let t = first; t <= last; t++) addTo(entitiesBySentence, sentenceOf[t]!, target);
-    } else if (kind === PHRASE_CONCEPT) {
-      hitSentence.push(sentenceOf[first]!);
-      hitFact.push(target);
-      hitConcept.push(data.phraseConcept[phrase]!);
-    } else if (kind === PHRASE_CUE) {
-      // "© 2025" in a footer dates the website, not the story.
-      if (!COPYRIGHT_BEFORE.test(norm.lower.slice(Math.max(0, tokens[first]!.start - 16), tokens[first]!.start))) cuesSeen.add(target);
+    for (let k = otherStart[node]!; k < otherStart[node + 1]!; k++) {
+      const phrase = otherPhrases[k]!;
+      const first = last - data.automaton.phraseLength[phrase]! + 1;
+      const caseWords = data.phraseCase[phrase];
+      if (caseWords && !caseMatches(caseWords, tokens, first, norm)) continue;
+      const kind = data.phraseKind[phrase];
+      const target = data.phraseTarget[phrase]!;
+      if (kind === PHRASE_NOT_MENTION) {
+        entityHits.push({ fact: -1, first, last });
+      } else if (kind === PHRASE_ENTITY) {
+        entityHits.push({ fact: target, first, last });
+        for (let t = first; t <= last; t++) addTo(entitiesBySentence, sentenceOf[t]!, target);
+      } else if (kind === PHRASE_CUE) {
+        // "© 2025" in a footer dates the website, not the story.
+        if (!COPYRIGHT_BEFORE.test(norm.lower.slice(Math.max(0, tokens[first]!.start - 16), tokens[first]!.start))) cuesSeen.add(target);
+      }
     }
   });
 
   const entities = resolveEntities(entityHits, tokens, norm, data);
   const statements: Annotation[] = [];
-  // Per fact, the bit mask of concepts seen in the current sentence; reset after each sentence.
-  const masks = new Int32Array(data.facts.length);
-  const touched: number[] = [];
-  for (let h = 0; h < hitSentence.length; ) {
-    const sentence = hitSentence[h]!;
-    touched.length = 0;
-    for (; h < hitSentence.length && hitSentence[h] === sentence; h++) {
-      const f = hitFact[h]!;
-      if (masks[f] === 0) touched.push(f);
-      masks[f] = masks[f]! | (1 << hitConcept[h]!);
-    }
-    const byCategory = new Map<Category, string[]>();
-    for (const f of touched) {
-      const mask = masks[f]!;
-      masks[f] = 0;
-      const fact = data.facts[f]!;
-      if (!statementHolds(fact, mask, entitiesBySentence.get(sentence))) continue;
-      const ids = byCategory.get(fact.category) ?? [];
-      ids.push(fact.id);
-      byCategory.set(fact.category, ids);
-    }
-    if (byCategory.size === 0) continue;
+  for (const { sentence, byCategory } of matcher.statements.score(conceptHits, entitiesBySentence)) {
     const [start, end] = sentenceSpan(sentence, sentenceStarts, tokens, norm);
     for (const [category, factIds] of byCategory) statements.push({ factIds, category, start, end });
   }
@@ -226,18 +218,15 @@ function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   set.add(value);
 }
 
-/** Whether a sentence states the fact: required concepts present and enough of the weight. */
-function statementHolds(fact: MatcherData['facts'][number], seen: number, entities: Set<number> | undefined): boolean {
-  let total = 0;
-  let present = 0;
-  for (let c = 0; c < fact.concepts.length; c++) {
-    const concept = fact.concepts[c]!;
-    total += concept.weight;
-    const hit = (seen & (1 << c)) !== 0 || concept.entities.some((e) => entities?.has(e));
-    if (hit) present += concept.weight;
-    else if (concept.required) return false;
+/** Whether the page has the phrase's exact-case words (null: any case), none of them rewritten. */
+function caseMatches(caseWords: readonly (string | null)[], tokens: Token[], first: number, norm: NormalizedText): boolean {
+  for (let k = 0; k < caseWords.length; k++) {
+    const expected = caseWords[k];
+    if (expected === null) continue;
+    const token = tokens[first + k]!;
+    if (token.flags & REWRITTEN || norm.text.slice(token.start, token.end) !== expected) return false;
   }
-  return total > 0 && present / total >= fact.threshold;
+  return true;
 }
 
 /** Leftmost-longest: "South China Sea" wins over "China", "Beijing Winter Olympics" over "Beijing". */

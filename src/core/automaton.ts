@@ -84,14 +84,46 @@ export function buildAutomaton(phrases: readonly (readonly string[])[]): Automat
 
 export class WordAutomaton {
   private readonly symbolIds = new Map<string, number>();
-  private readonly transitions = new Map<number, number>();
-  private readonly symbolCount: number;
+  /**
+   * Transitions in an open-addressing hash table over (node, symbol) pairs:
+   * typed arrays, so a step boxes nothing (node × symbol keys outgrow small
+   * integers with large datasets, which made a Map slow).
+   */
+  private readonly slotMask: number;
+  private readonly slotNode: Int32Array;
+  private readonly slotSymbol: Int32Array;
+  /** Target node per slot; 0 marks an empty slot (no edge leads to the root). */
+  private readonly slotTarget: Int32Array;
+  private readonly fail: Int32Array;
+  /** Per node: the first node of its output chain that ends a phrase (itself or along the failure links), or 0. */
+  private readonly firstOutput: Int32Array;
+  private readonly outputLink: Int32Array;
 
-  constructor(private readonly data: AutomatonData) {
+  constructor(data: AutomatonData) {
     data.symbols.forEach((word, id) => this.symbolIds.set(word, id));
-    this.symbolCount = data.symbols.length;
+    const edgeCount = data.edges.length / 3;
+    let size = 16;
+    while (size < edgeCount * 2) size *= 2;
+    this.slotMask = size - 1;
+    this.slotNode = new Int32Array(size);
+    this.slotSymbol = new Int32Array(size);
+    this.slotTarget = new Int32Array(size);
     for (let i = 0; i < data.edges.length; i += 3) {
-      this.transitions.set(data.edges[i]! * this.symbolCount + data.edges[i + 1]!, data.edges[i + 2]!);
+      const node = data.edges[i]!;
+      const symbol = data.edges[i + 1]!;
+      let slot = slotOf(node, symbol) & this.slotMask;
+      while (this.slotTarget[slot] !== 0) slot = (slot + 1) & this.slotMask;
+      this.slotNode[slot] = node;
+      this.slotSymbol[slot] = symbol;
+      this.slotTarget[slot] = data.edges[i + 2]!;
+    }
+    const nodeCount = data.fail.length;
+    this.fail = new Int32Array(data.fail);
+    this.outputLink = new Int32Array(nodeCount);
+    this.firstOutput = new Int32Array(nodeCount);
+    for (let node = 1; node < nodeCount; node++) {
+      this.outputLink[node] = Math.max(data.outputLink[node]!, 0);
+      this.firstOutput[node] = data.outputStart[node + 1]! > data.outputStart[node]! ? node : this.outputLink[node]!;
     }
   }
 
@@ -100,16 +132,23 @@ export class WordAutomaton {
     return this.symbolIds.get(word) ?? -1;
   }
 
-  phraseLength(phraseId: number): number {
-    return this.data.phraseLength[phraseId]!;
+  private child(node: number, symbol: number): number {
+    let slot = slotOf(node, symbol) & this.slotMask;
+    for (;;) {
+      const target = this.slotTarget[slot]!;
+      if (target === 0 || (this.slotNode[slot] === node && this.slotSymbol[slot] === symbol)) return target;
+      slot = (slot + 1) & this.slotMask;
+    }
   }
 
   /**
    * Runs over a word sequence. `breaks[i]` true means no phrase may span from
-   * word i-1 into word i. Calls `onMatch(phraseId, lastWordIndex)`.
+   * word i-1 into word i. Calls `onNode(node, lastWordIndex)` for every node
+   * reached that ends phrases (`outputStart`/`outputs` list them), nearest
+   * the current word's node first.
    */
-  scan(symbols: Int32Array, breaks: Uint8Array, onMatch: (phraseId: number, last: number) => void): void {
-    const { fail, outputLink, outputStart, outputs } = this.data;
+  scan(symbols: Int32Array, breaks: Uint8Array, onNode: (node: number, last: number) => void): void {
+    const { fail, firstOutput, outputLink } = this;
     let node = 0;
     for (let i = 0; i < symbols.length; i++) {
       const symbol = symbols[i]!;
@@ -118,15 +157,18 @@ export class WordAutomaton {
         continue;
       }
       if (breaks[i]) node = 0;
-      let next = this.transitions.get(node * this.symbolCount + symbol);
-      while (next === undefined && node !== 0) {
+      let next = this.child(node, symbol);
+      while (next === 0 && node !== 0) {
         node = fail[node]!;
-        next = this.transitions.get(node * this.symbolCount + symbol);
+        next = this.child(node, symbol);
       }
-      node = next ?? 0;
-      for (let out = node; out > 0; out = outputLink[out]!) {
-        for (let k = outputStart[out]!; k < outputStart[out + 1]!; k++) onMatch(outputs[k]!, i);
-      }
+      node = next;
+      for (let out = firstOutput[node]!; out > 0; out = outputLink[out]!) onNode(out, i);
     }
   }
+}
+
+function slotOf(node: number, symbol: number): number {
+  const h = Math.imul(node, 0x9e3779b1) ^ Math.imul(symbol, 0x85ebca6b);
+  return h ^ (h >>> 15);
 }
