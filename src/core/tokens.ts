@@ -68,8 +68,7 @@ function classifyGap(lower: string, text: string, from: number, to: number, prev
     if (code === 0x0a) return STARTS_SENTENCE;
     if (code === 0x21 || code === 0x3f || code === 0x3b) stop = true; // ! ? ;
   }
-  const abbreviation = previous.length === 1 || ABBREVIATIONS.has(previous);
-  if (dot && !abbreviation) {
+  if (dot && previous.length !== 1 && !ABBREVIATIONS.has(previous)) {
     joins = false;
     stop = true;
   }
@@ -136,23 +135,20 @@ export function tokenize(norm: NormalizedText): Token[] {
   return unifyNumbers(tokens, lower);
 }
 
-const UNITS: Record<string, number> = {
+// Maps, not object literals: `word in {...}` is slow on page words and also sees inherited keys ("constructor").
+const UNITS = new Map(Object.entries({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
   nineteen: 19, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9,
   tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16,
   seventeenth: 17, eighteenth: 18, nineteenth: 19,
-};
-const TENS: Record<string, number> = {
+}));
+const TENS = new Map(Object.entries({
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
   twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60, seventieth: 70, eightieth: 80, ninetieth: 90,
-};
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000 };
+}));
+const SCALES = new Map(Object.entries({ hundred: 100, thousand: 1000, million: 1_000_000 }));
 const ORDINAL_DIGITS = /^(\d+)(st|nd|rd|th)$/;
-
-function isNumberWord(word: string): boolean {
-  return word in UNITS || word in TENS || word in SCALES;
-}
 
 /**
  * "thirty-seventh", "37th" and "37" become "37"; "2,600" becomes "2600";
@@ -180,7 +176,7 @@ function unifyNumbers(tokens: Token[], lower: string): Token[] {
       out.push({ word: digits, start: token.start, end, flags });
       continue;
     }
-    if (!isNumberWord(token.word) || token.word === 'second' || token.word in SCALES) {
+    if (!(UNITS.has(token.word) || TENS.has(token.word)) || token.word === 'second') {
       // "second" is too often not a number ("a second attempt" is fine, "a second" is time).
       out.push(token);
       continue;
@@ -192,14 +188,16 @@ function unifyNumbers(tokens: Token[], lower: string): Token[] {
     while (j < tokens.length) {
       const word = tokens[j]!.word;
       if (j > i && !(tokens[j]!.flags & JOINS_PREVIOUS)) break;
-      if (word in UNITS) {
+      const unit = UNITS.get(word);
+      const ten = TENS.get(word);
+      const scale = SCALES.get(word);
+      if (unit !== undefined) {
         if (j > i && current % 10 !== 0) break; // "one two" is two numbers
-        current += UNITS[word]!;
-      } else if (word in TENS) {
+        current += unit;
+      } else if (ten !== undefined) {
         if (j > i && current !== 0 && current % 100 !== 0) break;
-        current += TENS[word]!;
-      } else if (word in SCALES && j > i) {
-        const scale = SCALES[word]!;
+        current += ten;
+      } else if (scale !== undefined && j > i) {
         if (scale === 100) current *= 100;
         else {
           total += current * scale;
@@ -208,7 +206,7 @@ function unifyNumbers(tokens: Token[], lower: string): Token[] {
       } else break;
       last = j;
       j++;
-      if (j > i && tokens[last]!.word in UNITS && ORDINAL_WORD.test(tokens[last]!.word)) break;
+      if (unit !== undefined && ORDINAL_WORD.test(word)) break;
     }
     out.push({ word: String(total + current), start: token.start, end: tokens[last]!.end, flags: token.flags | REWRITTEN });
     i = last;

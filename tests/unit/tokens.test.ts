@@ -19,6 +19,11 @@ describe('tokenize', () => {
     expect(words('in 1969 and 2013')).toEqual(['in', '1969', 'and', '2013']);
   });
 
+  it('reads only number words as numbers, not names JavaScript objects inherit', () => {
+    expect(words('twenty constructor')).toEqual(['20', 'constructor']);
+    expect(words('constructor twenty')).toEqual(['constructor', '20']);
+  });
+
   it('ends sentences at full stops but not after titles or initials', () => {
     const tokens = tokenize(normalizeText('Mr. Xi met Vladimir V. Putin. Then they spoke.'));
     const starts = tokens.filter((t) => t.flags & STARTS_SENTENCE).map((t) => t.word);
