@@ -89,11 +89,16 @@ export function normalizeText(raw: string): NormalizedText {
     while (length + run.length > rawStart.length) grow();
     out.push(run);
     lowerOut.push(lowerRun);
-    for (let k = 0; k < run.length; k++) {
-      rawStart[length] = start + k;
-      rawEnd[length] = start + k + 1;
-      length++;
+    // Locals: the closure's variables are not kept in registers across the loop.
+    const starts = rawStart;
+    const ends = rawEnd;
+    const offset = start - length;
+    const to = length + run.length;
+    for (let k = length; k < to; k++) {
+      starts[k] = k + offset;
+      ends[k] = k + offset + 1;
     }
+    length = to;
     last = run.charCodeAt(run.length - 1);
     return true;
   };
