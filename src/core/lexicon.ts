@@ -64,7 +64,8 @@ export class LexiconRewriter {
    * Replacement words cover the whole replaced span and carry REWRITTEN.
    */
   rewrite(tokens: Token[], hits?: LexiconHit[]): Token[] {
-    const out: Token[] = [];
+    // Copied from the first replacement on: most text has few, or none.
+    let out: Token[] | undefined;
     for (let i = 0; i < tokens.length; i++) {
       let node: TrieNode | undefined = this.root;
       let entry = -1;
@@ -80,16 +81,17 @@ export class LexiconRewriter {
       }
       const token = tokens[i]!;
       if (entry < 0) {
-        out.push(token);
+        out?.push(token);
         continue;
       }
+      const copy = (out ??= tokens.slice(0, i));
       const end = tokens[last]!.end;
       hits?.push({ entry, start: token.start, end });
       this.lexicon.entries[entry]!.plain.forEach((word, k) => {
-        out.push({ word, start: token.start, end, flags: (k === 0 ? token.flags : JOINS_PREVIOUS) | REWRITTEN });
+        copy.push({ word, start: token.start, end, flags: (k === 0 ? token.flags : JOINS_PREVIOUS) | REWRITTEN });
       });
       i = last;
     }
-    return out;
+    return out ?? tokens;
   }
 }

@@ -155,7 +155,8 @@ const ORDINAL_DIGITS = /^(\d+)(st|nd|rd|th)$/;
  * "seventy" becomes "70". Spans cover every word read.
  */
 function unifyNumbers(tokens: Token[], lower: string): Token[] {
-  const out: Token[] = [];
+  // In place: a number is never more tokens than it was read from, so writes stay behind reads.
+  let written = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const first = token.word.charCodeAt(0);
@@ -173,12 +174,12 @@ function unifyNumbers(tokens: Token[], lower: string): Token[] {
         flags |= REWRITTEN;
         i++;
       }
-      out.push({ word: digits, start: token.start, end, flags });
+      tokens[written++] = { word: digits, start: token.start, end, flags };
       continue;
     }
     if (!(UNITS.has(token.word) || TENS.has(token.word)) || token.word === 'second') {
       // "second" is too often not a number ("a second attempt" is fine, "a second" is time).
-      out.push(token);
+      tokens[written++] = token;
       continue;
     }
     let total = 0;
@@ -208,10 +209,11 @@ function unifyNumbers(tokens: Token[], lower: string): Token[] {
       j++;
       if (unit !== undefined && ORDINAL_WORD.test(word)) break;
     }
-    out.push({ word: String(total + current), start: token.start, end: tokens[last]!.end, flags: token.flags | REWRITTEN });
+    tokens[written++] = { word: String(total + current), start: token.start, end: tokens[last]!.end, flags: token.flags | REWRITTEN };
     i = last;
   }
-  return out;
+  tokens.length = written;
+  return tokens;
 }
 
 const ORDINAL_WORD = /(st|nd|rd|th)$/;
