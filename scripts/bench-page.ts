@@ -19,6 +19,8 @@ import type { CardModel } from '../src/core/cards';
 import type { MatcherData } from '../src/core/compile';
 import { defaultSettings, type RendererKind } from '../src/core/settings';
 import { PageAnnotator } from '../src/content/page';
+import { HighlightList } from '../src/content/highlight-list';
+import { UiHost } from '../src/content/ui-host';
 import { MarkRenderer } from '../src/content/render-marks';
 import { buildTextIndex } from '../src/content/text-index';
 
@@ -200,7 +202,7 @@ page.nicBench = {
     measure(async (): Promise<RescanDetail> => {
       const settings = defaultSettings();
       settings.renderer = renderer;
-      annotator = new PageAnnotator(requireMatcher(), cards, settings, () => undefined);
+      annotator = new PageAnnotator(requireMatcher(), cards, settings, () => undefined, new HighlightList(new UiHost()));
       await annotator.rescan();
       return { marks: markCount(), highlights: highlightRanges() };
     }),

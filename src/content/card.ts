@@ -1,12 +1,12 @@
 /**
- * The hover card: a host element with an open shadow root, so page CSS
- * cannot reach it, built with DOM calls only (no HTML strings with data).
+ * The hover card: inside the extension's shadow root, so page CSS cannot
+ * reach it, built with DOM calls only (no HTML strings with data).
  */
 import type { CardModel } from '../core/cards';
 import { CARD_MAX_WIDTH_PX, CARD_OFFSET_PX } from '../core/timing';
+import type { UiHost } from './ui-host';
 
 const CARD_CSS = `
-:host { all: initial; }
 .card {
   position: fixed; z-index: 2147483647; box-sizing: border-box; max-width: ${CARD_MAX_WIDTH_PX}px;
   padding: 12px 14px; border-radius: 8px; background: #fff; color: #1a202c;
@@ -44,19 +44,18 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 }
 
 export class HoverCard {
-  readonly host: HTMLElement;
   private readonly card: HTMLElement;
 
-  constructor(private readonly cards: Record<string, CardModel>) {
-    this.host = document.createElement('div');
-    this.host.setAttribute('data-annotator-ui', '');
-    const shadow = this.host.attachShadow({ mode: 'open' });
+  constructor(
+    private readonly cards: Record<string, CardModel>,
+    private readonly host: UiHost,
+  ) {
     const style = document.createElement('style');
     style.textContent = CARD_CSS;
     this.card = element('div', 'card');
     this.card.setAttribute('role', 'tooltip');
     this.card.hidden = true;
-    shadow.append(style, this.card);
+    host.shadow.append(style, this.card);
   }
 
   get open(): boolean {
@@ -70,7 +69,7 @@ export class HoverCard {
       ? [element('p', 'similar', 'Similar statement, other event: this page is about another meeting. Below is what was said at the 15 December 2021 summit.')]
       : [];
     this.card.replaceChildren(...warning, ...models.map(renderFact), element('p', 'source', `Source: ${models[0]!.sourceLine}`));
-    if (!this.host.isConnected) document.documentElement.append(this.host);
+    this.host.attach();
     this.card.hidden = false;
     this.place(anchor);
   }
@@ -79,8 +78,9 @@ export class HoverCard {
     this.card.hidden = true;
   }
 
+  /** Whether the node is the card or inside it (the highlight list, also in the host, is not). */
   contains(node: Node | null): boolean {
-    return !!node && (node === this.host || this.host.contains(node));
+    return !!node && (node === this.host.element || this.host.shadow.contains(node));
   }
 
   /** Below the highlight when it fits, above otherwise; kept inside the viewport. */

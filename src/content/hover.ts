@@ -14,6 +14,8 @@ export interface HighlightTarget {
   key: unknown;
   /** A statement from another meeting, shown because the reader asked for similar statements. */
   similar?: boolean;
+  /** An element-free highlight: reaching it by keyboard scrolls it into view. */
+  range?: Range;
 }
 
 export class HoverController {
@@ -58,11 +60,18 @@ export class HoverController {
     event.preventDefault();
     const step = event.code === 'KeyN' ? 1 : -1;
     this.keyboardIndex = (this.keyboardIndex + step + targets.length) % targets.length;
-    const target = targets[this.keyboardIndex]!;
-    const range = target.key as Range;
+    this.reveal(targets[this.keyboardIndex]!);
+  }
+
+  /** Scrolls an element-free highlight reached by keyboard into view and opens its card there. */
+  private reveal(target: HighlightTarget): void {
+    if (!target.range) {
+      this.openAt(target);
+      return;
+    }
     this.ownScrollUntil = performance.now() + OWN_SCROLL_GRACE_MS;
-    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    this.openAt({ ...target, rect: range.getBoundingClientRect() });
+    target.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    this.openAt({ ...target, rect: target.range.getBoundingClientRect() });
   }
 
   private onPointerOver(event: Event): void {
@@ -89,7 +98,7 @@ export class HoverController {
     const target = this.targetOf(event);
     if (target) {
       clearTimeout(this.closeTimer);
-      this.openAt(target);
+      this.reveal(target);
     }
   }
 

@@ -9,9 +9,11 @@ import { Matcher } from '../core/annotate';
 import { SETTINGS_KEY, repairSettings } from '../core/settings';
 import { isContentRequest, isFromThisExtension, type GetMatcherResponse } from '../messages';
 import { HoverCard } from './card';
+import { HighlightList } from './highlight-list';
 import { HoverController } from './hover';
 import { PageObserver } from './observe';
 import { PageAnnotator } from './page';
+import { UiHost } from './ui-host';
 
 /** Frames from another origin than the page (ads, embeds) are skipped quietly. */
 function sameOriginAsTop(): boolean {
@@ -29,18 +31,19 @@ async function main(): Promise<void> {
   const settings = repairSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
   const response = (await browser.runtime.sendMessage({ type: 'matcher/get' })) as GetMatcherResponse;
   let observer: PageObserver | undefined;
+  const host = new UiHost();
   const page = new PageAnnotator(
     new Matcher(response.matcher),
     response.cards,
     settings,
     // The top frame owns the badge; frames would overwrite each other's counts.
     (count) => isTop && void browser.runtime.sendMessage({ type: 'badge/set', count }).catch(() => undefined),
+    new HighlightList(host),
     (write) => (observer ? observer.ownWrite(write) : write()),
   );
   observer = new PageObserver(page);
-  const card = new HoverCard(response.cards);
+  const card = new HoverCard(response.cards, host);
   new HoverController(card, (event) => page.targetOf(event), () => page.elementFreeTargets());
-
 
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !(SETTINGS_KEY in changes)) return;

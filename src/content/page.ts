@@ -10,10 +10,11 @@ import { DRAW_ANNOTATIONS_PER_STEP, DRAW_SLICE_BUDGET_MS, INDEX_NODES_PER_STEP }
 import type { CardModel } from '../core/cards';
 import { CATEGORIES, type Category } from '../core/categories';
 import type { AnnotationCollection } from '../core/export';
-import { siteEnabled, type RendererKind, type Settings } from '../core/settings';
+import { siteEnabled, type Settings } from '../core/settings';
 import type { PageVerdict } from '../core/verdict';
 import type { PageStateResponse } from '../messages';
 import { exportAnnotations } from './export-page';
+import type { HighlightList } from './highlight-list';
 import type { HighlightTarget } from './hover';
 import { HighlightRenderer, highlightsSupported } from './render-highlights';
 import { MarkRenderer } from './render-marks';
@@ -36,7 +37,6 @@ interface Region {
 export class PageAnnotator {
   private regions: Region[] = [];
   private verdict: PageVerdict | undefined;
-  private rendererKind: RendererKind = 'marks';
   /** Bumped by each rescan and settings change: unfinished sliced work checks it and gives up. */
   private generation = 0;
 
@@ -45,6 +45,8 @@ export class PageAnnotator {
     private readonly cards: Record<string, CardModel>,
     private settings: Settings,
     private readonly onDrawn: (count: number) => void,
+    /** Where element-free highlights are listed as elements. */
+    private readonly list: HighlightList,
     /** Runs a DOM write of ours so that the page observer ignores it. */
     private readonly guard: (write: () => void) => void = (write) => write(),
   ) {}
@@ -150,8 +152,7 @@ export class PageAnnotator {
 
   /** The element-free renderer where the browser has the Highlight API and the reader wants it. */
   private createRenderer(root: Root, index: TextIndex, expected: number): Renderer {
-    this.rendererKind = this.settings.renderer === 'highlights' && highlightsSupported() ? 'highlights' : 'marks';
-    return this.rendererKind === 'highlights' ? new HighlightRenderer(index) : new MarkRenderer(root, index, expected);
+    return this.settings.renderer === 'highlights' && highlightsSupported() ? new HighlightRenderer(index, this.list.group()) : new MarkRenderer(root, index, expected);
   }
 
   /** What the settings let through: switched-on categories, plus similar statements if the reader asked. */

@@ -5,6 +5,7 @@
  */
 import type { Annotation } from '../core/annotate';
 import { isStatementCategory, type Category } from '../core/categories';
+import type { ListGroup } from './highlight-list';
 import type { HighlightTarget } from './hover';
 import type { Renderer } from './renderer';
 import { locate, type TextIndex } from './text-index';
@@ -12,6 +13,8 @@ import { locate, type TextIndex } from './text-index';
 interface Entry {
   range: Range;
   annotation: Annotation;
+  /** Its entry in the highlight list (for the keyboard, screen readers and the testability contract). */
+  element: HTMLElement;
 }
 
 const HIGHLIGHT_PREFIX = 'nic-';
@@ -43,8 +46,12 @@ export class HighlightRenderer implements Renderer {
   private entries: Entry[] = [];
   /** Entries touching each text node, for hit-testing. */
   private readonly byNode = new Map<Text, Entry[]>();
+  private readonly byElement = new Map<Element, Entry>();
 
-  constructor(private readonly index: TextIndex) {}
+  constructor(
+    private readonly index: TextIndex,
+    private readonly list: ListGroup,
+  ) {}
 
   get count(): number {
     return this.entries.length;
@@ -63,8 +70,10 @@ export class HighlightRenderer implements Renderer {
       range.setStart(this.index.nodes[start.node]!, start.offset);
       range.setEnd(this.index.nodes[last.node]!, Math.min(last.offset + 1, this.index.nodes[last.node]!.length));
       highlightFor(highlightName(annotation)).add(range);
-      const entry = { range, annotation };
+      const element = this.list.add(annotation, this.index.text.slice(annotation.start, annotation.end));
+      const entry = { range, annotation, element };
       this.entries.push(entry);
+      this.byElement.set(element, entry);
       for (let i = start.node; i <= last.node; i++) {
         const node = this.index.nodes[i]!;
         const list = this.byNode.get(node) ?? [];
@@ -76,14 +85,18 @@ export class HighlightRenderer implements Renderer {
 
   clear(): void {
     this.remove(this.entries);
+    this.list.clear();
     this.entries = [];
     this.byNode.clear();
+    this.byElement.clear();
   }
 
   clearWithin(root: Node): void {
     const inside = new Set(this.entries.filter((e) => root.contains(e.range.startContainer)));
     if (inside.size === 0) return;
     this.remove(inside);
+    this.list.remove(new Set([...inside].map((e) => e.element)));
+    for (const entry of inside) this.byElement.delete(entry.element);
     this.entries = this.entries.filter((e) => !inside.has(e));
     for (const [node, list] of this.byNode) {
       const kept = list.filter((e) => !inside.has(e));
@@ -100,12 +113,14 @@ export class HighlightRenderer implements Renderer {
   targets(): HighlightTarget[] {
     return [...this.entries]
       .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range))
-      .map((e) => ({ factIds: e.annotation.factIds, rect: e.range.getBoundingClientRect(), key: e.range, similar: e.annotation.similar === true }));
+      .map(targetOfEntry);
   }
 
+  /** The highlight under the pointer, or the one whose list entry got focus. */
   targetOf(event: Event): HighlightTarget | null {
-    if (!(event instanceof MouseEvent)) return null;
-    return this.targetAt(event.clientX, event.clientY);
+    if (event instanceof MouseEvent) return this.targetAt(event.clientX, event.clientY);
+    const entry = event.target instanceof Element ? this.byElement.get(event.target) : undefined;
+    return entry ? targetOfEntry(entry) : null;
   }
 
   targetAt(x: number, y: number): HighlightTarget | null {
@@ -122,6 +137,11 @@ export class HighlightRenderer implements Renderer {
     const rect = [...hits[0]!.range.getClientRects()].find((r) => contains(r, x, y)) ?? hits[0]!.range.getBoundingClientRect();
     return { factIds, rect, key: hits[0]!.range, similar: hits[0]!.annotation.similar === true };
   }
+}
+
+function targetOfEntry(entry: Entry): HighlightTarget {
+  const { range, annotation } = entry;
+  return { factIds: annotation.factIds, rect: range.getBoundingClientRect(), key: range, range, similar: annotation.similar === true };
 }
 
 function contains(rect: DOMRect, x: number, y: number): boolean {

@@ -11,7 +11,7 @@ import Mark from 'mark.js';
 import type { Annotation } from '../core/annotate';
 import type { Category } from '../core/categories';
 import type { HighlightTarget } from './hover';
-import { CATEGORY_ATTRIBUTE, FACT_ID_ATTRIBUTE, SIMILAR_ATTRIBUTE, type Renderer } from './renderer';
+import { FACT_ID_ATTRIBUTE, SIMILAR_ATTRIBUTE, labelHighlight, type Renderer } from './renderer';
 import { PROTECTED_SELECTORS, locate, toPlainOffset, type TextIndex } from './text-index';
 import { LargeBlockWrapper } from './wrap-large';
 
@@ -161,12 +161,8 @@ export class MarkRenderer implements Renderer {
   }
 
   private decorate(element: HTMLElement, annotation: Annotation, firstPiece: Set<Annotation>): void {
-    element.setAttribute(FACT_ID_ATTRIBUTE, annotation.factIds.join(' '));
-    element.setAttribute(CATEGORY_ATTRIBUTE, annotation.category);
-    if (annotation.similar) {
-      element.classList.add(SIMILAR_CLASS);
-      element.setAttribute(SIMILAR_ATTRIBUTE, '');
-    }
+    labelHighlight(element, annotation);
+    if (annotation.similar) element.classList.add(SIMILAR_CLASS);
     if (!firstPiece.has(annotation)) {
       // One tab stop per highlight, on its first piece.
       firstPiece.add(annotation);

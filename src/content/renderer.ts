@@ -22,3 +22,10 @@ export const FACT_ID_ATTRIBUTE = 'data-fact-id';
 export const CATEGORY_ATTRIBUTE = 'data-category';
 /** On statements shown as "similar, from another meeting" (an opt-in setting). */
 export const SIMILAR_ATTRIBUTE = 'data-similar';
+
+/** Gives a highlight element (a mark, or an entry of the element-free list) the contract's attributes. */
+export function labelHighlight(element: HTMLElement, annotation: Annotation): void {
+  element.setAttribute(FACT_ID_ATTRIBUTE, annotation.factIds.join(' '));
+  element.setAttribute(CATEGORY_ATTRIBUTE, annotation.category);
+  if (annotation.similar) element.setAttribute(SIMILAR_ATTRIBUTE, '');
+}

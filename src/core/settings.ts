@@ -1,6 +1,7 @@
 /** Reader settings, as kept in extension storage. Pure: defaults and repair of stored values. */
 import { CATEGORIES, type Category } from './categories';
 
+/** `highlights`: the CSS Custom Highlight API, leaving the page's DOM alone (the default); `marks`: <mark> elements in the text. */
 export type RendererKind = 'marks' | 'highlights';
 
 export interface Settings {
@@ -19,7 +20,7 @@ export function defaultSettings(): Settings {
   return {
     categories: Object.fromEntries(CATEGORIES.map((c) => [c, true])) as Record<Category, boolean>,
     disabledSites: [],
-    renderer: 'marks',
+    renderer: 'highlights',
     showSimilar: false,
   };
 }

@@ -56,11 +56,11 @@ function buildSwitches(settings: Settings, onChange: (next: Settings) => void): 
 }
 
 function bindDisplayOptions(current: () => Settings, save: (next: Settings) => void): void {
-  const elementFree = document.getElementById('element-free') as HTMLInputElement;
+  const marks = document.getElementById('accessible-marks') as HTMLInputElement;
   const similar = document.getElementById('show-similar') as HTMLInputElement;
-  elementFree.checked = current().renderer === 'highlights';
+  marks.checked = current().renderer === 'marks';
   similar.checked = current().showSimilar;
-  elementFree.addEventListener('change', () => save({ ...current(), renderer: elementFree.checked ? 'highlights' : 'marks' }));
+  marks.addEventListener('change', () => save({ ...current(), renderer: marks.checked ? 'marks' : 'highlights' }));
   similar.addEventListener('change', () => save({ ...current(), showSimilar: similar.checked }));
 }
 

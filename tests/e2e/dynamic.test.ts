@@ -62,7 +62,7 @@ async function expectConsistentExport(p: Page): Promise<void> {
 
 beforeAll(async () => {
   site = await serveFixtures();
-  browser = await launch();
+  browser = await launch({ renderer: 'marks' });
   page = await browser.context.newPage();
   errors = collectPageErrors(page);
   await page.goto(`${site.url}dynamic.html`, { waitUntil: 'load' });

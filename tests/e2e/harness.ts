@@ -42,8 +42,16 @@ export const HIGHLIGHT = '[data-fact-id]';
 /** Long enough for a first scan on a slow two-core machine. */
 export const HIGHLIGHT_TIMEOUT_MS = 20_000;
 
-export function launch(opts: LaunchOptions = {}): Promise<Launched> {
-  return launchWithExtension(opts);
+/**
+ * Launches Chromium with the extension. `renderer: 'marks'` stores that setting before any page
+ * opens: the suites about <mark> elements (the testability contract's mode) use it; without it
+ * the extension runs with its defaults (element-free highlights).
+ */
+export async function launch(opts: LaunchOptions & { renderer?: 'marks' | 'highlights' } = {}): Promise<Launched> {
+  const { renderer, ...launchOptions } = opts;
+  const launched = await launchWithExtension(launchOptions);
+  if (renderer) await patchSettings(launched.context, launched.extensionId, { renderer });
+  return launched;
 }
 
 export function serveDemo(): Promise<Served> {

@@ -11,7 +11,7 @@ let page: Page;
 
 beforeAll(async () => {
   site = await serveDemo();
-  browser = await launch();
+  browser = await launch({ renderer: 'marks' });
   page = await openPage(browser.context, site.url);
   await waitForStableHighlights(page);
 });

@@ -96,7 +96,7 @@ function marksIn(target: Pick<Page, 'evaluate'>, scope: string): Promise<[string
 
 beforeAll(async () => {
   site = await serveFixtures();
-  browser = await launch();
+  browser = await launch({ renderer: 'marks' });
 });
 
 afterAll(async () => {
@@ -277,7 +277,7 @@ describe('hostile pages', () => {
     // Element-free mode on the same page: the ranges are there and the card opens from them.
     await patchSettings(browser!.context, browser!.extensionId, { renderer: 'highlights' });
     try {
-      await expect.poll(() => countOf(page, 'mark'), { timeout: 10_000 }).toBe(0);
+      await expect.poll(() => countOf(page, 'body mark'), { timeout: 10_000 }).toBe(0);
       await expect.poll(() => highlightSize(page, 'nic-person'), { timeout: 10_000 }).toBeGreaterThan(0);
       const point = await page.evaluate(() => {
         const ranges = [...(CSS.highlights.get('nic-person') as unknown as Set<Range>)];

@@ -118,7 +118,7 @@ beforeAll(async () => {
   site = await serveDemo();
   const port = await startProxy();
   // Loopback bypasses the proxy (Chromium's default): the fixture server is reached directly.
-  browser = await launch({ args: [`--proxy-server=http://127.0.0.1:${port}`, ...QUIET_CHROMIUM] });
+  browser = await launch({ args: [`--proxy-server=http://127.0.0.1:${port}`, ...QUIET_CHROMIUM], renderer: 'marks' });
   browser.context.on('request', record);
   browser.context.on('page', watch);
 });

@@ -46,7 +46,7 @@ beforeAll(async () => {
   } finally {
     await plain.close();
   }
-  browser = await launch();
+  browser = await launch({ renderer: 'marks' });
 });
 
 afterAll(async () => {

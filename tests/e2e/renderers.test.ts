@@ -1,7 +1,8 @@
 /**
- * The two renderers: <mark> elements (default) and the element-free CSS Custom Highlight API.
- * Both must export the same annotations; the element-free one must leave the page's DOM exactly as
- * it was; switching between them and switching a category off follow storage at once.
+ * The two renderers: the element-free CSS Custom Highlight API (the default) and <mark> elements
+ * (the "accessible highlights" option). Both must export the same annotations; the element-free
+ * one must leave the page's DOM exactly as it was, apart from the extension's one host element
+ * outside <body>; switching between them and switching a category off follow storage at once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -24,13 +25,13 @@ import {
   type ExportedCollection,
 } from './harness';
 
-const ELEMENT_FREE = 'Highlight without changing the page (CSS highlights)';
+const ACCESSIBLE_MARKS = 'Accessible highlights (mark elements in the page text)';
 
 let site: Served | undefined;
 let browser: Launched | undefined;
 let page: Page;
 let errors: string[];
-let marksExport: ExportedCollection;
+let freeExport: ExportedCollection;
 let baselineHtml: string;
 
 /** Sum of the sizes of every nic-* highlight in the page's registry. */
@@ -73,14 +74,52 @@ function checkSelectors(collection: ExportedCollection, bodyText: string): void 
   }
 }
 
+/** [category, text] of every range of the nic-* highlights, and of every element carrying a fact id, sorted. */
+function rangesAndEntries(p: Page): Promise<{ ranges: string[]; entries: string[]; outsideHost: number }> {
+  return p.evaluate(() => {
+    const ranges: string[] = [];
+    for (const [name, h] of CSS.highlights as unknown as Map<string, Set<Range>>) {
+      if (name.startsWith('nic-')) for (const r of h) ranges.push(`${name.slice(4)}|${r.toString()}`);
+    }
+    const all = [...document.querySelectorAll('[data-fact-id]')];
+    const host = document.querySelector('[data-annotator-ui]');
+    const inHost = all.filter((e) => host?.contains(e));
+    return {
+      ranges: ranges.sort(),
+      entries: inHost.map((e) => `${e.getAttribute('data-category')}|${e.textContent}`).sort(),
+      outsideHost: all.length - inHost.length,
+    };
+  });
+}
+
+/** The card's text, once the active element is an entry of the highlight list. */
+function focusedEntry(p: Page): Promise<{ inList: boolean; ids: string; rangeOnScreen: boolean }> {
+  return p.evaluate(() => {
+    const active = document.activeElement;
+    const host = document.querySelector('[data-annotator-ui]');
+    const inList = !!active && !!host && host !== active && host.contains(active);
+    const ids = inList ? (active!.getAttribute('data-fact-id') ?? '') : '';
+    let rangeOnScreen = false;
+    for (const [name, h] of CSS.highlights as unknown as Map<string, Set<Range>>) {
+      if (!name.startsWith('nic-') || !inList) continue;
+      for (const r of h) {
+        if (r.toString() !== active!.textContent) continue;
+        const rect = r.getBoundingClientRect();
+        if (rect.bottom > 0 && rect.top < innerHeight) rangeOnScreen = true;
+      }
+    }
+    return { inList, ids, rangeOnScreen };
+  });
+}
+
 beforeAll(async () => {
   site = await serveDemo();
   baselineHtml = await withoutExtension(site.url, () => document.body.innerHTML);
   browser = await launch();
   page = await openPage(browser.context, site.url);
   errors = collectPageErrors(page);
-  await waitForStableHighlights(page);
-  marksExport = await exportOf(browser.context, browser.extensionId, page);
+  await waitForStableRanges(page);
+  freeExport = await exportOf(browser.context, browser.extensionId, page);
 });
 
 afterAll(async () => {
@@ -89,70 +128,80 @@ afterAll(async () => {
 });
 
 describe('renderers', () => {
-  it('marks mode: the export is non-empty and every item has both selectors, which agree with body.textContent', async () => {
-    const text = await page.evaluate(() => document.body.textContent ?? '');
-    checkSelectors(marksExport, text);
-    // Every fact id shown as a <mark> is in the export.
-    const shown = await page.evaluate((sel) => [...new Set([...document.querySelectorAll(sel)].flatMap((e) => (e.getAttribute('data-fact-id') ?? '').split(/\s+/)))].sort(), HIGHLIGHT);
-    const exported = [...new Set(marksExport.items.flatMap((i) => i.body.map((b) => b.value)))].sort();
-    expect(exported).toEqual(shown);
-  });
-
-  it('the popup switch turns on element-free mode: no mark left, nic-person has ranges, and the export is identical', async () => {
-    const popup = await openPopup(browser!.context, browser!.extensionId, page);
-    const box = popup.getByRole('checkbox', { name: ELEMENT_FREE, exact: true });
-    await expect.poll(() => box.count(), { timeout: 10_000 }).toBe(1);
-    await box.check();
-    await popup.close();
-    await expect.poll(() => countOf(page, 'mark'), { timeout: 10_000 }).toBe(0);
-    await waitForStableRanges(page);
+  it('element-free by default: ranges drawn, no mark in the body, body.innerHTML as without the extension, a valid export', async () => {
     expect(await highlightSize(page, 'nic-person')).toBeGreaterThan(0);
-    const free = await exportOf(browser!.context, browser!.extensionId, page);
-    const text = await page.evaluate(() => document.body.textContent ?? '');
-    checkSelectors(free, text);
-    expect(free.items).toEqual(marksExport.items);
-    expect(errors).toEqual([]);
+    expect(await countOf(page, 'body mark')).toBe(0);
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(baselineHtml);
+    // The extension's only element: its host, after <body>.
+    expect(await page.evaluate(() => [...document.documentElement.children].map((e) => e.tagName.toLowerCase() + (e.hasAttribute('data-annotator-ui') ? '[ui]' : '')))).toEqual(['head', 'body', 'div[ui]']);
+    checkSelectors(freeExport, await page.evaluate(() => document.body.textContent ?? ''));
   });
 
-  it('element-free mode on a freshly loaded page: zero marks, ranges drawn, body.innerHTML as without the extension', async () => {
-    const fresh = await openPage(browser!.context, `${site!.url}`);
-    const freshErrors = collectPageErrors(fresh);
-    await waitForStableRanges(fresh);
-    expect(await countOf(fresh, 'mark')).toBe(0);
-    expect(await countOf(fresh, HIGHLIGHT)).toBe(0);
-    expect(await highlightSize(fresh, 'nic-person')).toBeGreaterThan(0);
-    expect(await fresh.evaluate(() => document.body.innerHTML)).toBe(baselineHtml);
-    expect(await countOf(fresh, '[data-annotator-ui]')).toBe(0);
-    // Same export as the marks mode gave on the same page.
-    const free = await exportOf(browser!.context, browser!.extensionId, fresh);
-    expect(free.items).toEqual(marksExport.items);
-    // Hovering a person range opens the card; the only new element is its host, outside <body>.
-    const point = await fresh.evaluate(() => {
+  it('element-free: the highlight list in the host has one entry per range, with the same category and text', async () => {
+    const { ranges, entries, outsideHost } = await rangesAndEntries(page);
+    expect(outsideHost).toBe(0);
+    expect(ranges.length).toBeGreaterThan(20);
+    expect(entries).toEqual(ranges);
+    expect(entries.filter((e) => /^person\|.*\bXi\b/.test(e)).length).toBeGreaterThan(0);
+    // Fact ids on the entries are those of the export.
+    const listed = await page.evaluate(() => [...new Set([...document.querySelectorAll('[data-annotator-ui] [data-fact-id]')].flatMap((e) => e.getAttribute('data-fact-id')!.split(' ')))].sort());
+    expect(listed).toEqual([...new Set(freeExport.items.flatMap((i) => i.body.map((b) => b.value)))].sort());
+  });
+
+  it('element-free: hovering a person range opens its card, and the body is still untouched', async () => {
+    const point = await page.evaluate(() => {
       const [range] = [...(CSS.highlights.get('nic-person') as unknown as Set<Range>)];
       range!.startContainer.parentElement!.scrollIntoView({ block: 'center' });
       const rect = range!.getClientRects()[0]!;
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
-    await fresh.mouse.move(point.x, point.y);
-    await expect.poll(() => visibleCardText(fresh), { timeout: 5_000 }).toContain('15 Dec 2021');
-    expect(await fresh.evaluate(() => document.body.innerHTML)).toBe(baselineHtml);
-    expect(await fresh.evaluate(() => [...document.documentElement.children].map((e) => e.tagName.toLowerCase() + (e.hasAttribute('data-annotator-ui') ? '[ui]' : '')))).toEqual(['head', 'body', 'div[ui]']);
-    expect(freshErrors).toEqual([]);
-    await fresh.close();
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => visibleCardText(page), { timeout: 5_000 }).toContain('15 Dec 2021');
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(baselineHtml);
+    await page.keyboard.press('Escape');
+    await page.mouse.move(1, 1);
+    await expect.poll(() => visibleCardText(page), { timeout: 5_000 }).toBe('');
   });
 
-  it('the page that was switched from marks to element-free mode is back to its original DOM', async () => {
-    // The marks were removed when the renderer changed: the body must be as the page served it.
+  it('element-free: Tab reaches the highlight list; its entries open their cards with the highlight scrolled into view; arrows move', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    let reached = false;
+    for (let i = 0; i < 80 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = (await focusedEntry(page)).inList;
+    }
+    expect(reached, 'Tab reached the highlight list').toBe(true);
+    const first = await focusedEntry(page);
+    expect(first.ids).not.toBe('');
+    expect(first.rangeOnScreen).toBe(true);
+    await expect.poll(() => visibleCardText(page), { timeout: 5_000 }).toContain('15 Dec 2021');
+    const firstCard = await visibleCardText(page);
+    await page.keyboard.press('End');
+    await expect.poll(async () => (await focusedEntry(page)).rangeOnScreen, { timeout: 5_000 }).toBe(true);
+    await expect.poll(() => visibleCardText(page), { timeout: 5_000 }).not.toBe(firstCard);
+    await page.keyboard.press('Home');
+    await expect.poll(() => visibleCardText(page), { timeout: 5_000 }).toBe(firstCard);
+    await page.keyboard.press('ArrowDown');
+    expect((await focusedEntry(page)).inList).toBe(true);
+    // One tab stop: Tab leaves the list at once.
+    await page.keyboard.press('Tab');
+    expect((await focusedEntry(page)).inList).toBe(false);
+    await page.keyboard.press('Escape');
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(baselineHtml);
   });
 
-  it('People switched off in element-free mode empties nic-person; other categories stay', async () => {
+  it('People switched off in element-free mode empties nic-person and its list entries; other categories stay', async () => {
     await patchSettings(browser!.context, browser!.extensionId, { categories: { person: false } });
     await expect.poll(() => highlightSize(page, 'nic-person'), { timeout: 5_000 }).toBeLessThanOrEqual(0);
+    expect(await countOf(page, '[data-category=person]')).toBe(0);
     expect(await highlightSize(page, 'nic-place')).toBeGreaterThan(0);
-    expect(await countOf(page, 'mark')).toBe(0);
+    expect(await countOf(page, 'body mark')).toBe(0);
     await patchSettings(browser!.context, browser!.extensionId, { categories: { person: true } });
     await expect.poll(() => highlightSize(page, 'nic-person'), { timeout: 5_000 }).toBeGreaterThan(0);
+    await waitForStableRanges(page);
+    const { ranges, entries } = await rangesAndEntries(page);
+    expect(entries).toEqual(ranges);
   });
 
   it('element-free highlights are reached with Alt+Shift+N / Alt+Shift+P, each opening its card', async () => {
@@ -167,17 +216,35 @@ describe('renderers', () => {
     await expect.poll(() => visibleCardText(page), { timeout: 5_000 }).toBe(first);
     await page.keyboard.press('Escape');
     await expect.poll(() => visibleCardText(page), { timeout: 5_000 }).toBe('');
-    expect(await countOf(page, 'mark')).toBe(0);
+    expect(await countOf(page, 'body mark')).toBe(0);
   });
 
-  it('switching back to marks restores the mark elements, and the export is still the same', async () => {
-    await patchSettings(browser!.context, browser!.extensionId, { renderer: 'marks' });
+  it('the popup switch "Accessible highlights" draws marks with the contract attributes; no range or list entry is left; the export is identical', async () => {
+    const popup = await openPopup(browser!.context, browser!.extensionId, page);
+    const box = popup.getByRole('checkbox', { name: ACCESSIBLE_MARKS, exact: true });
+    await expect.poll(() => box.count(), { timeout: 10_000 }).toBe(1);
+    expect(await box.isChecked()).toBe(false);
+    await box.check();
+    await popup.close();
+    await expect.poll(() => countOf(page, `body mark${HIGHLIGHT}[data-category]`), { timeout: 10_000 }).toBeGreaterThan(10);
     await waitForStableHighlights(page);
-    expect(await countOf(page, `mark${HIGHLIGHT}`)).toBeGreaterThan(10);
-    // No range left behind in the highlight registry.
     await expect.poll(() => totalHighlightRanges(page), { timeout: 5_000 }).toBe(0);
+    expect(await countOf(page, `[data-annotator-ui] ${HIGHLIGHT}`)).toBe(0);
+    const marks = await exportOf(browser!.context, browser!.extensionId, page);
+    checkSelectors(marks, await page.evaluate(() => document.body.textContent ?? ''));
+    expect(marks.items).toEqual(freeExport.items);
+    // Every fact id shown as a <mark> is in the export.
+    const shown = await page.evaluate((sel) => [...new Set([...document.querySelectorAll(`body ${sel}`)].flatMap((e) => (e.getAttribute('data-fact-id') ?? '').split(/\s+/)))].sort(), HIGHLIGHT);
+    expect([...new Set(marks.items.flatMap((i) => i.body.map((b) => b.value)))].sort()).toEqual(shown);
+  });
+
+  it('switching back to element-free removes every mark: the body is as the page served it, and the export is still the same', async () => {
+    await patchSettings(browser!.context, browser!.extensionId, { renderer: 'highlights' });
+    await expect.poll(() => countOf(page, 'body mark'), { timeout: 10_000 }).toBe(0);
+    await waitForStableRanges(page);
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(baselineHtml);
     const again = await exportOf(browser!.context, browser!.extensionId, page);
-    expect(again.items).toEqual(marksExport.items);
+    expect(again.items).toEqual(freeExport.items);
     expect(errors).toEqual([]);
   });
 });

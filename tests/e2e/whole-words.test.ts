@@ -25,7 +25,7 @@ let demo: Served | undefined;
 beforeAll(async () => {
   fixtures = await serveFixtures();
   demo = await serveDemo();
-  browser = await launch();
+  browser = await launch({ renderer: 'marks' });
 });
 
 afterAll(async () => {

@@ -32,8 +32,10 @@ describe('settings', () => {
     expect(repaired.categories.person).toBe(false);
     expect(repaired.categories.place).toBe(true);
     expect(repaired.disabledSites).toEqual(['a.com']);
-    expect(repaired.renderer).toBe('marks');
+    // An unknown renderer falls back to the default: element-free.
+    expect(repaired.renderer).toBe('highlights');
     expect(repaired.showSimilar).toBe(true);
+    expect(repairSettings({ renderer: 'marks' }).renderer).toBe('marks');
   });
 
   it('switches sites off and on', () => {

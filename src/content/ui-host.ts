@@ -1,0 +1,41 @@
+/**
+ * The extension's one element in the page: a host with an open shadow root,
+ * appended to <html> (outside <body>, so the page's own tree and
+ * `body.textContent` stay as they were). The hover card lives in the shadow
+ * root, where page CSS cannot reach it. The host's light-DOM children are the
+ * element-free renderer's highlight list (see highlight-list.ts), slotted into
+ * a visually hidden box.
+ */
+export const UI_HOST_ATTRIBUTE = 'data-annotator-ui';
+
+const HOST_CSS = `
+:host { all: initial; }
+/* Visually hidden, still focusable and read by screen readers. Strict containment keeps page CSS
+   on the slotted entries (position: fixed, huge fonts) inside this box, and its layout cheap. */
+.list {
+  position: fixed; top: 0; left: 0; width: 1px; height: 1px; margin: -1px; padding: 0;
+  overflow: hidden; clip-path: inset(50%); white-space: nowrap; contain: strict;
+}
+`;
+
+export class UiHost {
+  readonly element: HTMLElement;
+  readonly shadow: ShadowRoot;
+
+  constructor() {
+    this.element = document.createElement('div');
+    this.element.setAttribute(UI_HOST_ATTRIBUTE, '');
+    this.shadow = this.element.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = HOST_CSS;
+    const list = document.createElement('div');
+    list.className = 'list';
+    list.append(document.createElement('slot'));
+    this.shadow.append(style, list);
+  }
+
+  /** Puts the host in the page the first time something is shown (and again if the page removed it). */
+  attach(): void {
+    if (!this.element.isConnected) document.documentElement.append(this.element);
+  }
+}
