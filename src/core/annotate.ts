@@ -9,7 +9,6 @@ import type { Category } from './categories';
 import { LexiconRewriter, type LexiconHit } from './lexicon';
 import { normalizeText, type NormalizedText } from './normalize';
 import { JOINS_PREVIOUS, REWRITTEN, STARTS_SENTENCE, stem, tokenize, type Token } from './tokens';
-import { groupBy, type Groups } from './grouping';
 import { StatementIndex, type ConceptHits } from './statements';
 import { decideVerdict, type PageVerdict } from './verdict';
 
@@ -39,22 +38,20 @@ export class Matcher {
   readonly rewriter: LexiconRewriter;
 
   readonly statements: StatementIndex;
-  /** Per automaton node: its phrases other than concepts, in phrase order. */
-  readonly otherPhrases: Groups;
+  /** Per automaton node: 1 if phrases other than concepts (names, cues) end there. */
+  readonly endsOther: Uint8Array;
 
   constructor(readonly data: MatcherData) {
     this.automaton = new WordAutomaton(data.automaton);
     this.rewriter = new LexiconRewriter(data.lexicon);
     this.statements = new StatementIndex(data);
     const { outputStart, outputs } = data.automaton;
-    const nodes: number[] = [];
-    const phrases: number[] = [];
-    for (let node = 0; node + 1 < outputStart.length; node++) {
+    this.endsOther = new Uint8Array(outputStart.length - 1);
+    for (let node = 0; node < this.endsOther.length; node++) {
       for (let k = outputStart[node]!; k < outputStart[node + 1]!; k++) {
-        if (data.phraseKind[outputs[k]!] !== PHRASE_CONCEPT) nodes.push(node), phrases.push(outputs[k]!);
+        if (data.phraseKind[outputs[k]!] !== PHRASE_CONCEPT) this.endsOther[node] = 1;
       }
     }
-    this.otherPhrases = groupBy(outputStart.length - 1, nodes, phrases);
   }
 
   private readonly symbols = new Map<string, number>();
@@ -133,7 +130,8 @@ export function analyseText(matcher: Matcher, raw: string, offset = 0): TextAnal
   const entitiesBySentence = new Map<number, Set<number>>();
   const cuesSeen = new Set<number>();
   const { conceptDepth } = matcher.statements;
-  const { start: otherStart, items: otherPhrases } = matcher.otherPhrases;
+  const { endsOther } = matcher;
+  const { outputStart, outputs, phraseLength } = data.automaton;
 
   matcher.automaton.scan(symbols, breaks, (node, last) => {
     const depth = conceptDepth[node]!;
@@ -142,12 +140,14 @@ export function analyseText(matcher: Matcher, raw: string, offset = 0): TextAnal
       conceptHits.node.push(node);
       conceptHits.sentence.push(sentenceOf[last - depth + 1]!);
     }
-    for (let k = otherStart[node]!; k < otherStart[node + 1]!; k++) {
-      const phrase = otherPhrases[k]!;
-      const first = last - data.automaton.phraseLength[phrase]! + 1;
+    if (!endsOther[node]) return;
+    for (let k = outputStart[node]!; k < outputStart[node + 1]!; k++) {
+      const phrase = outputs[k]!;
+      const kind = data.phraseKind[phrase];
+      if (kind === PHRASE_CONCEPT) continue;
+      const first = last - phraseLength[phrase]! + 1;
       const caseWords = data.phraseCase[phrase];
       if (caseWords && !caseMatches(caseWords, tokens, first, norm)) continue;
-      const kind = data.phraseKind[phrase];
       const target = data.phraseTarget[phrase]!;
       if (kind === PHRASE_NOT_MENTION) {
         entityHits.push({ fact: -1, first, last });
@@ -222,9 +222,9 @@ function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 function caseMatches(caseWords: readonly (string | null)[], tokens: Token[], first: number, norm: NormalizedText): boolean {
   for (let k = 0; k < caseWords.length; k++) {
     const expected = caseWords[k];
-    if (expected === null) continue;
+    if (typeof expected !== 'string') continue;
     const token = tokens[first + k]!;
-    if (token.flags & REWRITTEN || norm.text.slice(token.start, token.end) !== expected) return false;
+    if (token.flags & REWRITTEN || token.end - token.start !== expected.length || !norm.text.startsWith(expected, token.start)) return false;
   }
   return true;
 }
