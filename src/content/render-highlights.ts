@@ -51,6 +51,8 @@ export class HighlightRenderer implements Renderer {
   constructor(
     private readonly index: TextIndex,
     private readonly list: ListGroup,
+    /** The web component's root when this region is one: hit-testing must be told to look inside it. */
+    private readonly shadowRoot?: ShadowRoot,
   ) {}
 
   get count(): number {
@@ -124,7 +126,7 @@ export class HighlightRenderer implements Renderer {
   }
 
   targetAt(x: number, y: number): HighlightTarget | null {
-    const caret = document.caretPositionFromPoint?.(x, y);
+    const caret = document.caretPositionFromPoint?.(x, y, this.shadowRoot ? { shadowRoots: [this.shadowRoot] } : undefined);
     const node = caret?.offsetNode;
     if (!caret || !(node instanceof Text)) return null;
     const hits = (this.byNode.get(node) ?? []).filter(

@@ -1,0 +1,65 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Annotation } from '../../src/core/annotate';
+import { HighlightList } from '../../src/content/highlight-list';
+import { UiHost } from '../../src/content/ui-host';
+
+const at = (start: number, id = `person:p${start}`): Annotation => ({ factIds: [id], category: 'person', start, end: start + 2 });
+
+function entries(): { ids: string; tab: number }[] {
+  return [...document.querySelectorAll<HTMLElement>('[data-annotator-ui] [data-fact-id]')].map((e) => ({ ids: e.getAttribute('data-fact-id')!, tab: e.tabIndex }));
+}
+
+describe('highlight list (element-free mode)', () => {
+  let list: HighlightList;
+  beforeEach(() => {
+    document.documentElement.querySelectorAll('[data-annotator-ui]').forEach((e) => e.remove());
+    list = new HighlightList(new UiHost());
+  });
+
+  it('is not in the page until it has an entry, then lives in the host outside <body>', () => {
+    const group = list.group();
+    expect(document.querySelector('[data-annotator-ui]')).toBeNull();
+    group.add(at(5), 'Xi');
+    const host = document.querySelector('[data-annotator-ui]')!;
+    expect(host.parentElement).toBe(document.documentElement);
+    expect(document.body.contains(host)).toBe(false);
+    expect(host.querySelector('mark')!.textContent).toBe('Xi');
+    expect(host.querySelector('mark')!.getAttribute('data-category')).toBe('person');
+  });
+
+  it('keeps entries in text order whatever order they arrive in (visible part first), with one tab stop on the first', () => {
+    const group = list.group();
+    for (const start of [50, 60, 70, 10, 20, 65]) group.add(at(start), 'x');
+    expect(entries().map((e) => e.ids)).toEqual(['person:p10', 'person:p20', 'person:p50', 'person:p60', 'person:p65', 'person:p70']);
+    expect(entries().map((e) => e.tab)).toEqual([0, -1, -1, -1, -1, -1]);
+  });
+
+  it('moves the tab stop when its entry is removed, and leaves nothing behind when cleared', () => {
+    const group = list.group();
+    const first = group.add(at(1), 'a');
+    group.add(at(2), 'b');
+    group.add(at(3), 'c');
+    group.remove(new Set([first]));
+    expect(entries()).toEqual([{ ids: 'person:p2', tab: 0 }, { ids: 'person:p3', tab: -1 }]);
+    group.clear();
+    expect(entries()).toEqual([]);
+    expect(document.querySelectorAll('[data-annotator-ui] div div').length).toBe(0);
+  });
+
+  it('arrow keys, Home and End move focus within the list', () => {
+    const group = list.group();
+    const made = [1, 2, 3].map((s) => group.add(at(s), String(s)));
+    made[0]!.focus();
+    const press = (key: string) => (document.activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    press('ArrowDown');
+    expect(document.activeElement).toBe(made[1]);
+    press('End');
+    expect(document.activeElement).toBe(made[2]);
+    press('ArrowDown');
+    expect(document.activeElement).toBe(made[2]);
+    press('Home');
+    expect(document.activeElement).toBe(made[0]);
+    expect(made.map((m) => m.tabIndex)).toEqual([0, -1, -1]);
+  });
+});
