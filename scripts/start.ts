@@ -77,15 +77,20 @@ async function headlessTour({ context, extensionId }: Launched, page: Page): Pro
   await page.screenshot({ path: shot('page.png') });
   console.log(`Saved ${relative(ROOT, shot('page.png'))}`);
 
-  const person = page.locator('[data-category=person]').first();
-  if ((await person.count()) > 0) {
-    await person.scrollIntoViewIfNeeded();
-    await person.hover();
+  // The first person highlight on screen: a range of the element-free renderer (the default), or a mark.
+  const point = await page.evaluate(() => {
+    const ranges = CSS.highlights.get('nic-person') as unknown as Set<Range> | undefined;
+    const target = ranges?.values().next().value ?? document.querySelector('body mark[data-category=person]');
+    if (!target) return null;
+    const node = target instanceof Range ? target.startContainer.parentElement : target;
+    node?.scrollIntoView({ block: 'center' });
+    const rect = target.getClientRects()[0];
+    return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+  });
+  if (point) {
+    await page.mouse.move(point.x, point.y);
     await page.waitForTimeout(HOVER_DWELL_MS);
-    const cardShown = await page.evaluate(() => {
-      const host = document.querySelector('[data-annotator-ui]');
-      return !!host && !!host.shadowRoot;
-    });
+    const cardShown = await page.evaluate(() => !!document.querySelector('[data-annotator-ui]')?.shadowRoot?.querySelector('[role=tooltip]:not([hidden])'));
     await page.screenshot({ path: shot('hover-card.png') });
     console.log(`Saved ${relative(ROOT, shot('hover-card.png'))}${cardShown ? '' : ' (no hover card appeared)'}`);
     await page.mouse.move(1, 1);
