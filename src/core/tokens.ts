@@ -102,6 +102,25 @@ function wordEnd(lower: string, from: number): number {
   }
 }
 
+/**
+ * Recent words, by a hash of their letters: a page repeats its words, and
+ * handing out one string per distinct word (not one per occurrence) spares
+ * the garbage collector most of a page's strings. Direct-mapped and bounded.
+ */
+const INTERNED_SLOTS = 1 << 14;
+const INTERNED_MAX_LENGTH = 32;
+const interned: string[] = Array.from({ length: INTERNED_SLOTS }, () => '');
+
+function wordAt(lower: string, start: number, end: number): string {
+  if (end - start > INTERNED_MAX_LENGTH) return lower.slice(start, end);
+  let h = 0;
+  for (let k = start; k < end; k++) h = (Math.imul(h, 31) + lower.charCodeAt(k)) | 0;
+  const slot = (h ^ (h >>> 14)) & (INTERNED_SLOTS - 1);
+  const known = interned[slot]!;
+  if (known.length === end - start && lower.startsWith(known, start)) return known;
+  return (interned[slot] = lower.slice(start, end));
+}
+
 /** Splits normalised text into word tokens; "%" is a word of its own ("percent"). */
 export function tokenize(norm: NormalizedText): Token[] {
   const { lower, text } = norm;
@@ -120,7 +139,7 @@ export function tokenize(norm: NormalizedText): Token[] {
     let end = i + 1;
     if (!percent) end = wordEnd(lower, end);
     const flags = tokens.length === 0 ? STARTS_SENTENCE : classifyGap(lower, text, previousEnd, i, previousWord, i);
-    const word = percent ? 'percent' : lower.slice(i, end);
+    const word = percent ? 'percent' : wordAt(lower, i, end);
     if (word === 't' && previousWord.endsWith('n') && lower.charCodeAt(i - 1) === 0x27 && tokens.length > 0) {
       // "doesn't" reads as "does not", so negations match however they are written.
       const verb = tokens[tokens.length - 1]!;
