@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { annotate } from '../../src/core/annotate';
-import { miniMatcher } from './helpers';
+import { annotate, Matcher } from '../../src/core/annotate';
+import { compileMatcher } from '../../src/core/compile';
+import { parseLexicon, parseStory } from '../../src/core/dataset';
+import { miniMatcher, readJson } from './helpers';
 
 const matcher = miniMatcher();
 /** Enough context for the page verdict to let highlights through. */
@@ -71,6 +73,34 @@ describe('statement matching', () => {
 
   it('needs the required concepts: a sentence merely about an alliance does not match', () => {
     expect(found('NATO is an alliance of many countries.')).toEqual([]);
+  });
+
+  it('finds a claim whose required concept is a mention, and lists claims in the order their words appear', () => {
+    const claim = (id: string, concepts: unknown[]) => ({
+      id,
+      category: 'claim',
+      title: id,
+      card: id,
+      attribution: { speaker: 'Xi Jinping', speakerId: 'person:xi-jinping', accordingTo: 'Xi Jinping' },
+      signature: { concepts },
+      evidence: id,
+    });
+    const mini = readJson('tests/fixtures/mini-story.json') as { facts: unknown[] };
+    const story = parseStory({
+      ...mini,
+      facts: [
+        ...mini.facts,
+        claim('claim:putin-pipeline', [{ name: 'who', entities: ['person:vladimir-putin'], required: true }, { name: 'what', variants: ['pipeline'] }]),
+        claim('claim:gas-pipeline', [{ name: 'gas', variants: ['gas'], required: true }, { name: 'what', variants: ['pipeline'] }]),
+      ],
+    });
+    const custom = new Matcher(compileMatcher(story, parseLexicon(readJson('tests/fixtures/mini-lexicon.json'))));
+    const page = `${CONTEXT}Vladimir Putin praised the gas pipeline. A pipeline without gas.`;
+    const claims = annotate(custom, page).annotations.filter((a) => a.start >= CONTEXT.length && a.category === 'claim');
+    expect(claims.map((a) => ({ ids: a.factIds, text: page.slice(a.start, a.end) }))).toEqual([
+      { ids: ['claim:gas-pipeline', 'claim:putin-pipeline'], text: 'Vladimir Putin praised the gas pipeline.' },
+      { ids: ['claim:gas-pipeline'], text: 'A pipeline without gas.' },
+    ]);
   });
 });
 
