@@ -36,7 +36,6 @@ const SYMBOL_CACHE_LIMIT = 200_000;
 export class Matcher {
   readonly automaton: WordAutomaton;
   readonly rewriter: LexiconRewriter;
-
   readonly statements: StatementIndex;
   /** Per automaton node: 1 if phrases other than concepts (names, cues) end there. */
   readonly endsOther: Uint8Array;
