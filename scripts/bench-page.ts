@@ -21,7 +21,7 @@ import { defaultSettings, type RendererKind } from '../src/core/settings';
 import { PageAnnotator } from '../src/content/page';
 import { HighlightList } from '../src/content/highlight-list';
 import { UiHost } from '../src/content/ui-host';
-import { MarkRenderer } from '../src/content/render-marks';
+import { HighlightRenderer } from '../src/content/render-highlights';
 import { buildTextIndex } from '../src/content/text-index';
 
 /** Trace markers around each measured operation. */
@@ -46,9 +46,11 @@ export interface Measured<T> {
 }
 
 export interface RescanDetail {
+  /** Highlights drawn, as the annotator reports them (the badge count). */
+  drawn: number;
   /** <mark> elements in the page. */
   marks: number;
-  /** Ranges in the page's CSS highlights. */
+  /** Ranges registered in the page's CSS highlights (on large pages, those near the viewport). */
   highlights: number;
 }
 
@@ -59,10 +61,8 @@ export interface StagesDetail {
   textLength: number;
   textNodes: number;
   annotations: number;
-  /** MarkRenderer.count: highlights drawn. */
-  marks: number;
-  /** <mark> elements in the page (a highlight across elements takes several). */
-  markElements: number;
+  /** HighlightRenderer.count: highlights drawn. */
+  highlights: number;
   verdict: string;
 }
 
@@ -75,7 +75,8 @@ export interface ScaleDetail {
 }
 
 export interface AppendDetail {
-  marksInParagraph: number;
+  /** Highlights drawn in the appended paragraph (ranges, or marks in the marks mode). */
+  highlightsInParagraph: number;
   paragraphChars: number;
 }
 
@@ -84,11 +85,11 @@ export interface BenchApi {
   setup(matcherJson: string, cardsJson: string): number;
   floor(): Promise<Measured<{ chars: number; nodes: number }>>;
   /**
-   * PageAnnotator.rescan(): the extension's complete first pass, as it runs it, with the marks renderer
-   * (the default) or the CSS Custom Highlight API one. `marks` counts <mark> elements, `highlights` Highlight ranges.
+   * PageAnnotator.rescan(): the extension's complete first pass, as it runs it, with the default renderer
+   * (CSS Custom Highlights) or the marks one. `marks` counts <mark> elements, `highlights` Highlight ranges.
    */
   rescan(renderer?: RendererKind): Promise<Measured<RescanDetail>>;
-  /** The same work unsliced, stage by stage: buildTextIndex(body), annotate, MarkRenderer.render. */
+  /** The same work unsliced, stage by stage: buildTextIndex(body), annotate, HighlightRenderer.render. */
   stages(): Promise<Measured<StagesDetail>>;
   /** Text index + annotate only, with `new Matcher` timed apart (dataset-scale test). */
   indexAndAnnotate(): Promise<Measured<ScaleDetail>>;
@@ -161,6 +162,8 @@ let matcher: Matcher | undefined;
 let matcherData: MatcherData | undefined;
 let cards: Record<string, CardModel> = {};
 let annotator: PageAnnotator | undefined;
+/** The annotator's count of highlights drawn, as it reports it after each pass. */
+let drawn = 0;
 
 function requireMatcher(): Matcher {
   if (!matcher) throw new Error('nicBench.setup() was not called');
@@ -198,13 +201,13 @@ page.nicBench = {
       return { chars, nodes };
     }),
 
-  rescan: (renderer = 'marks') =>
+  rescan: (renderer = defaultSettings().renderer) =>
     measure(async (): Promise<RescanDetail> => {
       const settings = defaultSettings();
       settings.renderer = renderer;
-      annotator = new PageAnnotator(requireMatcher(), cards, settings, () => undefined, new HighlightList(new UiHost()));
+      annotator = new PageAnnotator(requireMatcher(), cards, settings, (count) => (drawn = count), new HighlightList(new UiHost()));
       await annotator.rescan();
-      return { marks: markCount(), highlights: highlightRanges() };
+      return { drawn, marks: markCount(), highlights: highlightRanges() };
     }),
 
   stages: () =>
@@ -215,8 +218,8 @@ page.nicBench = {
       const t1 = performance.now();
       const result = annotate(m, index.text);
       const t2 = performance.now();
-      // Every category switched on (the default settings): draw all that annotate returned.
-      const renderer = new MarkRenderer(document.body, index);
+      // Every category switched on (the default settings): draw all that annotate returned, with the default renderer.
+      const renderer = new HighlightRenderer(index, new HighlightList(new UiHost()).group());
       if (result.annotations.length > 0) renderer.render(result.annotations);
       const t3 = performance.now();
       return {
@@ -226,8 +229,7 @@ page.nicBench = {
         textLength: index.text.length,
         textNodes: index.nodes.length,
         annotations: result.annotations.length,
-        marks: renderer.count,
-        markElements: markCount(),
+        highlights: renderer.count,
         verdict: result.verdict.kind,
       };
     }),
@@ -260,8 +262,9 @@ page.nicBench = {
     parent.appendChild(p);
     return measure((): AppendDetail => {
       if (!annotator) throw new Error('nicBench.rescan() must run before appendParagraph()');
+      const before = drawn;
       annotator.refresh([p]);
-      return { marksInParagraph: markCount(p), paragraphChars: text.length };
+      return { highlightsInParagraph: drawn - before, paragraphChars: text.length };
     });
   },
 

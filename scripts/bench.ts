@@ -9,8 +9,8 @@
  * while those are missing). Pages of about 100 KB, 1 MB and 5 MB of text are
  * generated from a fixed seed and served on 127.0.0.1; every measured run
  * gets a fresh page. Measured: (a) the floor, (b) PageAnnotator.rescan() with
- * the <mark> renderer (plus the same stages unsliced, and the Highlight API
- * renderer), (c) mark.js mark(aliases), (d) mark.js markRegExp; then the
+ * the default, element-free renderer (plus the same stages unsliced, and the
+ * <mark> renderer), (c) mark.js mark(aliases), (d) mark.js markRegExp; then the
  * dataset-scale ratio and the cost of refreshing one appended paragraph.
  *
  *   tsx scripts/bench.ts [options]
@@ -839,8 +839,8 @@ interface SizeResults {
   rescan?: OpResult;
   /** (b) stage by stage, unsliced. */
   stages?: OpResult;
-  /** (b) with the CSS Custom Highlight API renderer instead of <mark> elements. */
-  rescanHighlights?: OpResult;
+  /** (b) with the <mark> renderer instead of the default CSS Custom Highlights. */
+  rescanMarks?: OpResult;
   markKeywords?: OpResult;
   markRegExp?: OpResult;
 }
@@ -868,8 +868,8 @@ interface AppendResult {
   runs: number;
   longestTaskMs: number;
   rescanMs: number;
-  marksOnPage: number;
-  marksInParagraph: number;
+  highlightsOnPage: number;
+  highlightsInParagraph: number;
 }
 
 interface RunContext {
@@ -973,7 +973,7 @@ async function main(): Promise<void> {
         r.text.nodes = d[0]?.nodes ?? 0;
         return { chars: d[0]?.chars ?? 0, nodes: d[0]?.nodes ?? 0 };
       });
-      r.rescan = await repeat(size, '(b) PageAnnotator.rescan()', runs, (p) => runRescan(session, p, 'marks'), (d) => ({ marks: d[0]?.marks ?? 0 }));
+      r.rescan = await repeat(size, '(b) PageAnnotator.rescan()', runs, (p) => runRescan(session, p, 'highlights'), (d) => ({ drawn: d[0]?.drawn ?? 0, highlights: d[0]?.highlights ?? 0 }));
       if (options.trace && !r.rescan.timedOut) {
         // One more run under a trace: the length of every task, not only those over 50 ms.
         const traced = await onFreshPage(session, `/${size}.html`, matcherJson, cap, (p) =>
@@ -993,24 +993,23 @@ async function main(): Promise<void> {
         r.rescan.profileTop = top;
         log(`${size} (b) PageAnnotator.rescan() profiled, saved to ${file}; most self time:\n${top.map((t) => `    ${t}`).join('\n')}`);
       }
-      r.rescanHighlights = await repeat(size, '(b) rescan(), Highlight API renderer', runs, (p) => runRescan(session, p, 'highlights'), (d) => ({
+      r.rescanMarks = await repeat(size, '(b) rescan(), marks renderer', runs, (p) => runRescan(session, p, 'marks'), (d) => ({
         highlights: d[0]?.highlights ?? 0,
         marks: d[0]?.marks ?? 0,
       }));
-      log(`${size} (b) rescan(), Highlight API renderer: ${r.rescanHighlights.extra.highlights} ranges, ${r.rescanHighlights.extra.marks} <mark> elements`);
+      log(`${size} (b) rescan(), marks renderer: ${r.rescanMarks.extra.marks} <mark> elements, ${r.rescanMarks.extra.highlights} ranges`);
       r.stages = await repeat(size, '(b) stages, unsliced', runs, (p) => run(session, p, 'stages'), (d) => ({
         indexMs: median(d.map((x) => x.indexMs)),
         annotateMs: median(d.map((x) => x.annotateMs)),
         renderMs: median(d.map((x) => x.renderMs)),
         annotations: d[0]?.annotations ?? 0,
-        marks: d[0]?.marks ?? 0,
-        markElements: d[0]?.markElements ?? 0,
+        highlights: d[0]?.highlights ?? 0,
         verdict: d[0]?.verdict ?? '',
         textNodes: d[0]?.textNodes ?? 0,
       }));
       const st = r.stages.extra;
       log(
-        `${size} (b) stages: verdict ${st.verdict}, ${st.annotations} annotations, ${st.marks} highlights in ${st.markElements} <mark> elements; ` +
+        `${size} (b) stages: verdict ${st.verdict}, ${st.annotations} annotations, ${st.highlights} ranges drawn; ` +
           `index ${fmtTime(Number(st.indexMs))} / annotate ${fmtTime(Number(st.annotateMs))} / render ${fmtTime(Number(st.renderMs))}`,
       );
 
@@ -1100,21 +1099,21 @@ async function main(): Promise<void> {
       const appends = options.quick ? 3 : 7;
       const random = new Random(7);
       append = await onFreshPage(session, '/1MB.html', matcherJson, cap * 2, async (p) => {
-        const rescan = await runRescan(session, p, 'marks');
-        log(`append: PageAnnotator.rescan() of the 1MB page took ${fmtTime(rescan.ms)} (${rescan.detail.marks} <mark> elements)`);
+        const rescan = await runRescan(session, p, 'highlights');
+        log(`append: PageAnnotator.rescan() of the 1MB page took ${fmtTime(rescan.ms)} (${rescan.detail.drawn} highlights)`);
         const times: Outcome<AppendDetail>[] = [];
         for (let i = 0; i < appends; i++) {
           const m = await run(session, p, 'appendParagraph', appendedParagraph(random, i + 1));
           times.push(m);
-          log(`append ${i + 1}/${appends}: refresh([p]) ${fmtTime(m.ms)}, ${m.detail.marksInParagraph} marks in the ${m.detail.paragraphChars}-char paragraph`);
+          log(`append ${i + 1}/${appends}: refresh([p]) ${fmtTime(m.ms)}, ${m.detail.highlightsInParagraph} highlights in the ${m.detail.paragraphChars}-char paragraph`);
         }
         return {
           ms: median(times.map((m) => m.ms)),
           runs: times.length,
           longestTaskMs: median(times.map((m) => m.longestTaskMs)),
           rescanMs: rescan.ms,
-          marksOnPage: rescan.detail.marks,
-          marksInParagraph: median(times.map((m) => m.detail.marksInParagraph)),
+          highlightsOnPage: rescan.detail.drawn,
+          highlightsInParagraph: median(times.map((m) => m.detail.highlightsInParagraph)),
         };
       });
     }
@@ -1156,7 +1155,7 @@ async function main(): Promise<void> {
       appendParagraphMs: append ? round(append.ms) : null,
       details: {
         note:
-          'annotateMs, longestTaskMs and heapMB are those of PageAnnotator.rescan() (marks renderer; longestTaskMs: the longer of the longest ' +
+          'annotateMs, longestTaskMs and heapMB are those of PageAnnotator.rescan() (default, element-free renderer; longestTaskMs: the longer of the longest ' +
           'task in its traced run and the median longest task the Long Tasks API saw in the timed runs); null = skipped or over the cap. ' +
           'sizes.*.stages is the same work unsliced, stage by stage.',
         ...context,
@@ -1213,12 +1212,12 @@ function renderTable(results: Map<SizeName, SizeResults>, scale: ScaleResult | u
   row('runs: (a), (b), (c), (d)', (r) => `${r.floor?.runs ?? 0}, ${r.rescan?.runs ?? 0}, ${r.markKeywords?.runs ?? 0}, ${r.markRegExp?.runs ?? 0}`);
   row('**(a)** floor: TreeWalker reads every text node, ms', (r) => time(r.floor));
   row('**(b)** extension: `PageAnnotator.rescan()`, ms', (r) => time(r.rescan));
-  row('  ↳ verdict; annotations; `<mark>` elements', (r) => `${r.stages?.extra.verdict ?? '–'}; ${r.stages?.extra.annotations ?? '–'}; ${r.rescan?.extra.marks ?? '–'}`);
+  row('  ↳ verdict; annotations; drawn (ranges painted near the viewport)', (r) => `${r.stages?.extra.verdict ?? '–'}; ${r.stages?.extra.annotations ?? '–'}; ${r.rescan?.extra.drawn ?? '–'} (${r.rescan?.extra.highlights ?? '–'})`);
   row('  ↳ same work unsliced: `buildTextIndex`, ms', (r) => num(r.stages?.extra.indexMs));
   row('  ↳ unsliced: `annotate`, ms', (r) => num(r.stages?.extra.annotateMs));
-  row('  ↳ unsliced: `MarkRenderer.render`, ms', (r) => num(r.stages?.extra.renderMs));
+  row('  ↳ unsliced: `HighlightRenderer.render`, ms', (r) => num(r.stages?.extra.renderMs));
   row('  ↳ unsliced: total, ms', (r) => time(r.stages));
-  row('  ↳ `rescan()` with the Highlight API renderer, ms (ranges)', (r) => `${time(r.rescanHighlights)} (${r.rescanHighlights?.extra.highlights ?? '–'})`);
+  row('  ↳ `rescan()` with the marks renderer, ms (`<mark>` elements)', (r) => `${time(r.rescanMarks)} (${r.rescanMarks?.extra.marks ?? '–'})`);
   row('**(c)** mark.js `mark(aliases)`, ms', (r) => time(r.markKeywords));
   row('**(d)** mark.js `markRegExp(alternation)`, ms', (r) => time(r.markRegExp));
   row('  ↳ marks made by (c) / (d)', (r) => `${r.markKeywords?.extra.marks ?? '–'} / ${r.markRegExp?.extra.marks ?? '–'}`);
@@ -1234,7 +1233,7 @@ function renderTable(results: Map<SizeName, SizeResults>, scale: ScaleResult | u
     row('  ↳ traced run: longest, ms; tasks ≥ 1 ms', (r) => (r.rescan?.traced ? `${fmtMs(r.rescan.traced.longestTaskMs)}; ${r.rescan.traced.tasks}` : '–'));
     row('  ↳ traced run: main thread busy / wall, ms', (r) => (r.rescan?.traced ? `${fmtMs(r.rescan.traced.busyMs)} / ${fmtMs(r.rescan.traced.windowMs)}` : '–'));
   }
-  row('longest task with the Highlight API renderer, ms', (r) => under50(r.rescanHighlights));
+  row('longest task with the marks renderer, ms', (r) => under50(r.rescanMarks));
   row('longest task, ms: (b) unsliced / (c) / (d)', (r) => `${task(r.stages)} / ${task(r.markKeywords)} / ${task(r.markRegExp)}`);
   row('JS heap after, MB: (a) / (b) / (c) / (d)', (r) => `${heap(r.floor)} / ${heap(r.rescan)} / ${heap(r.markKeywords)} / ${heap(r.markRegExp)}`);
 
@@ -1260,20 +1259,20 @@ function renderTable(results: Map<SizeName, SizeResults>, scale: ScaleResult | u
     lines.push(
       `**Appending a paragraph** (~300 characters naming Putin and Xi) to the annotated 1 MB page: \`PageAnnotator.refresh([p])\` ` +
         `median **${fmtMs(append.ms)} ms** over ${append.runs} appends (longest task ${fmtMs(append.longestTaskMs)} ms, ` +
-        `${append.marksInParagraph} highlights drawn in it); the page's \`rescan()\` before them took ${fmtMs(append.rescanMs)} ms ` +
-        `for ${append.marksOnPage} \`<mark>\` elements.`,
+        `${append.highlightsInParagraph} highlights drawn in it); the page's \`rescan()\` before them took ${fmtMs(append.rescanMs)} ms ` +
+        `for ${append.highlightsOnPage} highlights.`,
     );
   }
   lines.push('');
   lines.push(
     `Chromium ${context.chromium}, headless, load average ${context.load}; medians over fresh page loads. Dataset: ${context.dataset} (${context.facts} facts, ${context.phrases} matcher phrases). ` +
-      '(b) awaits `PageAnnotator.rescan()` (marks renderer, default settings, matcher built beforehand); its unsliced rows run ' +
-      '`buildTextIndex(body)`, `annotate` and `MarkRenderer.render` in one task on another fresh page. ' +
+      '(b) awaits `PageAnnotator.rescan()` (default settings, so the element-free renderer with its highlight list; matcher built beforehand); its unsliced rows run ' +
+      '`buildTextIndex(body)`, `annotate` and `HighlightRenderer.render` in one task on another fresh page. ' +
       `(c) and (d) get the ${context.aliases} ${context.expandedAliases ? 'expanded alias forms' : 'aliases listed'} of the entity facts: ` +
       '(c) is `mark(aliases, { acrossElements: true, separateWordSearch: false })` with mark.js defaults otherwise (so matches inside words count), ' +
       'run once at the largest size it runs on, never above 1 MB; (d) is `markRegExp` of one escaped, longest-first alternation between non-letters, ' +
       `case-insensitive, with \`acrossElements: true\`. A run over ${cap} s is abandoned. Longest task: from the call until two frames after it ends ` +
-      '(so style and layout of the marks count): the longest the Long Tasks API saw (it sees tasks of 50 ms and more), or the call\'s own length' +
+      '(so style, layout and paint of the highlights count): the longest the Long Tasks API saw (it sees tasks of 50 ms and more), or the call\'s own length' +
       `${context.traced ? `; for (b) also every task of one extra run under a ${context.devtoolsTrace ? 'full DevTools trace (with JS samples: it lengthens tasks)' : 'light Chromium trace'} (tracing slows some DOM work, so that run is not timed, and its tasks may be a little longer)` : ''}. ` +
       'Heap: `performance.memory.usedJSHeapSize` right after the call.',
   );

@@ -9,6 +9,7 @@
  * mode too.
  */
 import type { Annotation } from '../core/annotate';
+import { partitionPoint } from '../core/partition';
 import { labelHighlight } from './renderer';
 import type { UiHost } from './ui-host';
 
@@ -90,7 +91,7 @@ export class ListGroup {
     labelHighlight(entry, annotation);
     entry.tabIndex = -1;
     entry.textContent = text;
-    const at = this.positionOf(annotation.start);
+    const at = partitionPoint(this.starts, (s) => s <= annotation.start);
     this.list.attachGroup(this.element);
     this.element.insertBefore(entry, this.entries[at] ?? null);
     this.starts.splice(at, 0, annotation.start);
@@ -123,18 +124,5 @@ export class ListGroup {
     this.element.replaceChildren();
     this.element.remove();
     for (const entry of removed) this.list.entryRemoved(entry);
-  }
-
-  /** First position whose start is after `start` (binary search; appending is the common case). */
-  private positionOf(start: number): number {
-    let low = 0;
-    let high = this.starts.length;
-    if (high > 0 && this.starts[high - 1]! <= start) return high;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.starts[mid]! <= start) low = mid + 1;
-      else high = mid;
-    }
-    return low;
   }
 }

@@ -6,6 +6,7 @@
  */
 import { analyseText, annotate, judge, mergeAnalyses, type AnnotateResult, type Annotation, type Matcher, type TextAnalysis } from '../core/annotate';
 import { chunkBoundaries } from '../core/chunks';
+import { partitionPoint } from '../core/partition';
 import { DRAW_ANNOTATIONS_PER_STEP, DRAW_SLICE_BUDGET_MS, INDEX_NODES_PER_STEP } from '../core/timing';
 import type { CardModel } from '../core/cards';
 import { CATEGORIES, type Category } from '../core/categories';
@@ -257,20 +258,9 @@ function forgetWithin(region: Region, root: Node): void {
  * reads, all before any of the batches' writes.
  */
 function visibleFirst(annotations: readonly Annotation[], index: TextIndex): Annotation[][] {
-  const rectOf = (i: number) => index.nodes[locate(index, annotations[i]!.start).node]!.parentElement?.getBoundingClientRect();
-  const firstAt = (from: number, before: (rect: DOMRect) => boolean) => {
-    let low = from;
-    let high = annotations.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      const rect = rectOf(mid);
-      if (rect && before(rect)) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  };
-  const top = firstAt(0, (rect) => rect.bottom < 0);
-  const bottom = firstAt(top, (rect) => rect.top <= window.innerHeight);
+  const rectOf = (a: Annotation) => index.nodes[locate(index, a.start).node]!.parentElement?.getBoundingClientRect();
+  const top = partitionPoint(annotations, (a) => (rectOf(a)?.bottom ?? 0) < 0);
+  const bottom = partitionPoint(annotations, (a) => (rectOf(a)?.top ?? Infinity) <= window.innerHeight, top);
   const ordered = [...annotations.slice(top, bottom), ...annotations.slice(bottom), ...annotations.slice(0, top)];
   // A block is never split across batches: each batch makes the browser lay its blocks out again,
   // which for one huge paragraph costs far more than drawing all of its marks at once.

@@ -7,6 +7,7 @@ import type { Annotation } from '../core/annotate';
 import { isStatementCategory, type Category } from '../core/categories';
 import type { ListGroup } from './highlight-list';
 import type { HighlightTarget } from './hover';
+import { PaintWindow } from './paint-window';
 import type { Renderer } from './renderer';
 import { locate, type TextIndex } from './text-index';
 
@@ -47,6 +48,10 @@ export class HighlightRenderer implements Renderer {
   /** Entries touching each text node, for hit-testing. */
   private readonly byNode = new Map<Text, Entry[]>();
   private readonly byElement = new Map<Element, Entry>();
+  private readonly window = new PaintWindow<Entry>(
+    (entry) => highlightFor(highlightName(entry.annotation)).add(entry.range),
+    (entry) => highlightFor(highlightName(entry.annotation)).delete(entry.range),
+  );
 
   constructor(
     private readonly index: TextIndex,
@@ -65,16 +70,17 @@ export class HighlightRenderer implements Renderer {
   }
 
   add(annotations: readonly Annotation[]): void {
+    const added: Entry[] = [];
     for (const annotation of annotations) {
       const start = locate(this.index, annotation.start);
       const last = locate(this.index, Math.max(annotation.start, annotation.end - 1));
       const range = document.createRange();
       range.setStart(this.index.nodes[start.node]!, start.offset);
       range.setEnd(this.index.nodes[last.node]!, Math.min(last.offset + 1, this.index.nodes[last.node]!.length));
-      highlightFor(highlightName(annotation)).add(range);
       const element = this.list.add(annotation, this.index.text.slice(annotation.start, annotation.end));
       const entry = { range, annotation, element };
       this.entries.push(entry);
+      added.push(entry);
       this.byElement.set(element, entry);
       for (let i = start.node; i <= last.node; i++) {
         const node = this.index.nodes[i]!;
@@ -83,10 +89,11 @@ export class HighlightRenderer implements Renderer {
         this.byNode.set(node, list);
       }
     }
+    this.window.add(added);
   }
 
   clear(): void {
-    this.remove(this.entries);
+    this.window.clear();
     this.list.clear();
     this.entries = [];
     this.byNode.clear();
@@ -96,7 +103,7 @@ export class HighlightRenderer implements Renderer {
   clearWithin(root: Node): void {
     const inside = new Set(this.entries.filter((e) => root.contains(e.range.startContainer)));
     if (inside.size === 0) return;
-    this.remove(inside);
+    this.window.remove(inside);
     this.list.remove(new Set([...inside].map((e) => e.element)));
     for (const entry of inside) this.byElement.delete(entry.element);
     this.entries = this.entries.filter((e) => !inside.has(e));
@@ -105,10 +112,6 @@ export class HighlightRenderer implements Renderer {
       if (kept.length > 0) this.byNode.set(node, kept);
       else this.byNode.delete(node);
     }
-  }
-
-  private remove(entries: Iterable<Entry>): void {
-    for (const entry of entries) highlightFor(highlightName(entry.annotation)).delete(entry.range);
   }
 
   /** The highlights in document order, as card targets: keyboard navigation walks them. */

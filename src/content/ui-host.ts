@@ -10,11 +10,12 @@ export const UI_HOST_ATTRIBUTE = 'data-annotator-ui';
 
 const HOST_CSS = `
 :host { all: initial; }
-/* Visually hidden, still focusable and read by screen readers. Strict containment keeps page CSS
-   on the slotted entries (position: fixed, huge fonts) inside this box, and its layout cheap. */
+/* Visually hidden, still focusable and read by screen readers. Off screen, content-visibility
+   lets the browser skip styling and laying out thousands of entries until one has focus; strict
+   containment keeps page CSS on the slotted entries (position: fixed, huge fonts) inside the box. */
 .list {
-  position: fixed; top: 0; left: 0; width: 1px; height: 1px; margin: -1px; padding: 0;
-  overflow: hidden; clip-path: inset(50%); white-space: nowrap; contain: strict;
+  position: fixed; top: -10px; left: -10px; width: 1px; height: 1px; margin: 0; padding: 0;
+  overflow: hidden; clip-path: inset(50%); white-space: nowrap; contain: strict; content-visibility: auto;
 }
 `;
 

@@ -31,3 +31,12 @@ export const DRAW_ANNOTATIONS_PER_STEP = 50;
  * marks in the next frame, and that work counts against the page too.
  */
 export const DRAW_SLICE_BUDGET_MS = 6;
+
+/**
+ * Up to this many element-free highlights in a region, all are registered with the browser;
+ * above it, only those near the viewport (the browser re-validates every registered range
+ * in each frame after one changes).
+ */
+export const PAINT_ALL_MAX_RANGES = 1000;
+/** Element-free highlights this many viewport heights above and below the viewport are painted too. */
+export const PAINT_MARGIN_VIEWPORTS = 2;

@@ -1,0 +1,103 @@
+/**
+ * Which element-free highlights are registered with `CSS.highlights`.
+ * Chromium re-validates every registered range in each frame after any
+ * highlight changes, so on a page with thousands of highlights every drawing
+ * slice would pay for all of them again (measured on the 5 MB bench page:
+ * rescan 550 ms without registering, 1.1 s with, in frames of 130-180 ms).
+ * Small regions are painted whole; large ones only near the viewport,
+ * brought up to date once per frame after scrolling, resizing or drawing.
+ * Hit-testing, the keyboard and the highlight list cover every highlight
+ * either way.
+ */
+import { partitionPoint } from '../core/partition';
+import { PAINT_ALL_MAX_RANGES, PAINT_MARGIN_VIEWPORTS } from '../core/timing';
+
+export interface Paintable {
+  range: Range;
+  annotation: { start: number };
+}
+
+export class PaintWindow<T extends Paintable> {
+  /** By start offset: document order, which is (nearly always) top-to-bottom order. */
+  private sorted: T[] = [];
+  private readonly painted = new Set<T>();
+
+  constructor(
+    private readonly paint: (entry: T) => void,
+    private readonly unpaint: (entry: T) => void,
+  ) {}
+
+  add(entries: readonly T[]): void {
+    for (const entry of entries) {
+      const at = partitionPoint(this.sorted, (e) => e.annotation.start <= entry.annotation.start);
+      this.sorted.splice(at, 0, entry);
+    }
+    if (this.sorted.length <= PAINT_ALL_MAX_RANGES) entries.forEach((entry) => this.show(entry));
+    else scheduleUpdate(this);
+  }
+
+  remove(entries: ReadonlySet<T>): void {
+    for (const entry of entries) this.hide(entry);
+    this.sorted = this.sorted.filter((e) => !entries.has(e));
+    if (this.sorted.length > PAINT_ALL_MAX_RANGES) scheduleUpdate(this);
+  }
+
+  clear(): void {
+    for (const entry of this.painted) this.unpaint(entry);
+    this.painted.clear();
+    this.sorted = [];
+    windows.delete(this);
+  }
+
+  /** Paints the entries within the margin of the viewport, and only those. */
+  update(): void {
+    if (this.sorted.length <= PAINT_ALL_MAX_RANGES) {
+      this.sorted.forEach((entry) => this.show(entry));
+      return;
+    }
+    const margin = innerHeight * PAINT_MARGIN_VIEWPORTS;
+    const first = partitionPoint(this.sorted, (e) => e.range.getBoundingClientRect().bottom < -margin);
+    const end = Math.min(
+      partitionPoint(this.sorted, (e) => e.range.getBoundingClientRect().top <= innerHeight + margin, first),
+      first + PAINT_ALL_MAX_RANGES,
+    );
+    const wanted = new Set(this.sorted.slice(first, end));
+    for (const entry of this.painted) if (!wanted.has(entry)) this.hide(entry);
+    for (const entry of wanted) this.show(entry);
+  }
+
+  private show(entry: T): void {
+    if (this.painted.has(entry)) return;
+    this.painted.add(entry);
+    this.paint(entry);
+  }
+
+  private hide(entry: T): void {
+    if (!this.painted.delete(entry)) return;
+    this.unpaint(entry);
+  }
+}
+
+/** Every window of the page that paints only near the viewport, brought up to date in one frame. */
+const windows = new Set<{ update(): void }>();
+let frame = 0;
+let listening = false;
+
+function scheduleUpdate(window: { update(): void }): void {
+  windows.add(window);
+  if (!listening) {
+    listening = true;
+    addEventListener('scroll', requestFrame, { capture: true, passive: true });
+    addEventListener('resize', requestFrame, { passive: true });
+  }
+  requestFrame();
+}
+
+function requestFrame(): void {
+  if (frame === 0 && windows.size > 0) frame = requestAnimationFrame(updateAll);
+}
+
+function updateAll(): void {
+  frame = 0;
+  for (const window of windows) window.update();
+}
