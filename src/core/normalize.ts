@@ -94,10 +94,10 @@ export function normalizeText(raw: string): NormalizedText {
     const ends = rawEnd;
     const offset = start - length;
     const to = length + run.length;
-    for (let k = length; k < to; k++) {
-      starts[k] = k + offset;
-      ends[k] = k + offset + 1;
-    }
+    for (let k = length; k < to; k++) starts[k] = k + offset;
+    // Within a run each character ends where the next starts.
+    ends.set(starts.subarray(length + 1, to), length);
+    ends[to - 1] = to + offset;
     length = to;
     last = run.charCodeAt(run.length - 1);
     return true;
