@@ -167,6 +167,8 @@ const TENS = new Map(Object.entries({
   twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60, seventieth: 70, eightieth: 80, ninetieth: 90,
 }));
 const SCALES = new Map(Object.entries({ hundred: 100, thousand: 1000, million: 1_000_000 }));
+/** Words that can start a number (scales only continue one). */
+const NUMBER_STARTS = new Set([...UNITS.keys(), ...TENS.keys()]);
 const ORDINAL_DIGITS = /^(\d+)(st|nd|rd|th)$/;
 
 /**
@@ -196,7 +198,7 @@ function unifyNumbers(tokens: Token[], lower: string): Token[] {
       tokens[written++] = { word: digits, start: token.start, end, flags };
       continue;
     }
-    if (!(UNITS.has(token.word) || TENS.has(token.word)) || token.word === 'second') {
+    if (!NUMBER_STARTS.has(token.word) || token.word === 'second') {
       // "second" is too often not a number ("a second attempt" is fine, "a second" is time).
       tokens[written++] = token;
       continue;
