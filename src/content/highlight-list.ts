@@ -6,123 +6,100 @@
  * scrolls to its highlight and opens its card. Each entry holds the
  * highlighted text and carries the same `data-fact-id` / `data-category` as a
  * mark would, so tools that read highlights as elements see them in this
- * mode too.
+ * mode too. Entries are the host's direct children, so the host's shadow
+ * styles (`::slotted`) win over page rules such as `mark { display: none }`.
  */
 import type { Annotation } from '../core/annotate';
 import { partitionPoint } from '../core/partition';
 import { labelHighlight } from './renderer';
 import type { UiHost } from './ui-host';
 
-export const LIST_LABEL = 'News in context: highlights on this page';
+interface Item {
+  /** The renderer (page region) it belongs to, in creation order. */
+  group: number;
+  start: number;
+  element: HTMLElement;
+}
 
 export class HighlightList {
-  private readonly element: HTMLElement;
+  /** In the host's order: by group, then by start offset (text order within a region). */
+  private items: Item[] = [];
+  private groups = 0;
   /** The entry in the tab order; the others are reached with the arrow keys. */
   private current: HTMLElement | undefined;
 
   constructor(private readonly host: UiHost) {
-    this.element = document.createElement('div');
-    this.element.setAttribute('role', 'group');
-    this.element.setAttribute('aria-label', LIST_LABEL);
-    this.element.addEventListener('keydown', (event) => this.onKey(event));
-    this.element.addEventListener('focusin', (event) => this.makeCurrent(event.target as HTMLElement));
+    host.element.addEventListener('keydown', (event) => this.onKey(event));
+    host.element.addEventListener('focusin', (event) => this.makeCurrent(event.target as HTMLElement));
   }
 
-  /** A part of the list for one renderer (one region of the page), kept in text order. */
+  /** A part of the list for one renderer (one region of the page). */
   group(): ListGroup {
-    return new ListGroup(this, document.createElement('div'));
+    return new ListGroup(this, this.groups++);
   }
 
-  /** Groups are in the list only while they hold entries, so regions the page replaced leave nothing behind. */
-  attachGroup(group: HTMLElement): void {
-    if (group.parentElement === this.element) return;
-    this.element.append(group);
-    if (this.element.parentElement !== this.host.element) this.host.element.append(this.element);
+  add(group: number, annotation: Annotation, text: string): HTMLElement {
+    const element = document.createElement('mark');
+    labelHighlight(element, annotation);
+    element.tabIndex = -1;
+    element.textContent = text;
+    const start = annotation.start;
+    const at = partitionPoint(this.items, (i) => i.group < group || (i.group === group && i.start <= start));
+    this.host.element.insertBefore(element, this.items[at]?.element ?? null);
+    this.items.splice(at, 0, { group, start, element });
     this.host.attach();
+    // The first entry holds the tab stop until one is focused.
+    if (!this.current || (at === 0 && this.current !== document.activeElement)) this.makeCurrent(element);
+    return element;
   }
 
-  /** Called with every new entry: the first entry of the list holds the tab stop until one is focused. */
-  entryAdded(entry: HTMLElement): void {
-    const precedes = this.current && this.current !== document.activeElement && entry.compareDocumentPosition(this.current) & Node.DOCUMENT_POSITION_FOLLOWING;
-    if (!this.current || precedes) this.makeCurrent(entry);
+  remove(which: (item: Item) => boolean): void {
+    const kept: Item[] = [];
+    for (const item of this.items) {
+      if (which(item)) item.element.remove();
+      else kept.push(item);
+    }
+    this.items = kept;
+    if (this.current && !this.current.isConnected) {
+      this.current = undefined;
+      if (kept[0]) this.makeCurrent(kept[0].element);
+    }
   }
 
-  entryRemoved(entry: HTMLElement): void {
-    if (entry !== this.current) return;
-    this.current = undefined;
-    const first = this.entries()[0];
-    if (first) this.makeCurrent(first);
-  }
-
-  private entries(): HTMLElement[] {
-    return [...this.element.querySelectorAll<HTMLElement>('mark')];
-  }
-
-  private makeCurrent(entry: HTMLElement): void {
-    if (entry.parentElement?.parentElement !== this.element) return;
+  private makeCurrent(element: HTMLElement): void {
+    if (element.parentElement !== this.host.element) return;
     if (this.current) this.current.tabIndex = -1;
-    entry.tabIndex = 0;
-    this.current = entry;
+    element.tabIndex = 0;
+    this.current = element;
   }
 
   private onKey(event: KeyboardEvent): void {
-    const entries = this.entries();
-    const at = entries.indexOf(event.target as HTMLElement);
+    const at = this.items.findIndex((i) => i.element === event.target);
     if (at < 0) return;
-    const next = { ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1, Home: 0, End: entries.length - 1 }[event.key];
+    const last = this.items.length - 1;
+    const next = { ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1, Home: 0, End: last }[event.key];
     if (next === undefined) return;
     event.preventDefault();
-    entries[Math.max(0, Math.min(entries.length - 1, next))]!.focus();
+    this.items[Math.max(0, Math.min(last, next))]!.element.focus();
   }
 }
 
+/** One renderer's entries. */
 export class ListGroup {
-  /** Entries in text order, with their start offsets (annotations arrive visible part first). */
-  private starts: number[] = [];
-  private entries: HTMLElement[] = [];
-
   constructor(
     private readonly list: HighlightList,
-    private readonly element: HTMLElement,
+    private readonly serial: number,
   ) {}
 
   add(annotation: Annotation, text: string): HTMLElement {
-    const entry = document.createElement('mark');
-    labelHighlight(entry, annotation);
-    entry.tabIndex = -1;
-    entry.textContent = text;
-    const at = partitionPoint(this.starts, (s) => s <= annotation.start);
-    this.list.attachGroup(this.element);
-    this.element.insertBefore(entry, this.entries[at] ?? null);
-    this.starts.splice(at, 0, annotation.start);
-    this.entries.splice(at, 0, entry);
-    this.list.entryAdded(entry);
-    return entry;
+    return this.list.add(this.serial, annotation, text);
   }
 
-  remove(entries: ReadonlySet<HTMLElement>): void {
-    const starts: number[] = [];
-    const kept: HTMLElement[] = [];
-    this.entries.forEach((entry, i) => {
-      if (!entries.has(entry)) {
-        starts.push(this.starts[i]!);
-        kept.push(entry);
-        return;
-      }
-      entry.remove();
-      this.list.entryRemoved(entry);
-    });
-    this.starts = starts;
-    this.entries = kept;
-    if (kept.length === 0) this.element.remove();
+  remove(elements: ReadonlySet<HTMLElement>): void {
+    this.list.remove((item) => elements.has(item.element));
   }
 
   clear(): void {
-    const removed = this.entries;
-    this.entries = [];
-    this.starts = [];
-    this.element.replaceChildren();
-    this.element.remove();
-    for (const entry of removed) this.list.entryRemoved(entry);
+    this.list.remove((item) => item.group === this.serial);
   }
 }

@@ -3,8 +3,8 @@
  * appended to <html> (outside <body>, so the page's own tree and
  * `body.textContent` stay as they were). The hover card lives in the shadow
  * root, where page CSS cannot reach it. The host's light-DOM children are the
- * element-free renderer's highlight list (see highlight-list.ts), slotted into
- * a visually hidden box.
+ * entries of the element-free renderer's highlight list (see
+ * highlight-list.ts), slotted into a visually hidden, labelled group.
  */
 export const UI_HOST_ATTRIBUTE = 'data-annotator-ui';
 
@@ -17,6 +17,8 @@ const HOST_CSS = `
   position: fixed; top: -10px; left: -10px; width: 1px; height: 1px; margin: 0; padding: 0;
   overflow: hidden; clip-path: inset(50%); white-space: nowrap; contain: strict; content-visibility: auto;
 }
+/* Important shadow rules beat the page's, even its !important ones (mark { display: none !important }). */
+::slotted(mark) { display: inline !important; visibility: visible !important; position: static !important; }
 `;
 
 export class UiHost {
@@ -31,6 +33,8 @@ export class UiHost {
     style.textContent = HOST_CSS;
     const list = document.createElement('div');
     list.className = 'list';
+    list.setAttribute('role', 'group');
+    list.setAttribute('aria-label', 'News in context: highlights on this page');
     list.append(document.createElement('slot'));
     this.shadow.append(style, list);
   }

@@ -185,6 +185,39 @@ describe('element-free highlights on changing and hostile pages', () => {
     await rtl.page.close();
   });
 
+  it('markup-looking text next to names: ranges on the names, no dialog, the body as without the extension', async () => {
+    const opened = await open('html-text.html');
+    const dialogs: string[] = [];
+    opened.page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss().catch(() => {});
+    });
+    await expect.poll(async () => within(await rangesOf(opened.page), 'tricky2').map((r) => r[1]), { timeout: 20_000 }).toEqual(expect.arrayContaining(['Xi Jinping', 'Putin']));
+    expect(within(await rangesOf(opened.page), 'tricky').map((r) => r[1])).toEqual(['Putin']);
+    const baseline = await withoutExtension(`${site!.url}html-text.html`, () => document.body.innerHTML);
+    expect(await opened.page.evaluate(() => document.body.innerHTML)).toBe(baseline);
+    // The entries hold the page's text as text: nothing in them was parsed.
+    expect(await opened.page.evaluate(() => document.querySelectorAll('[data-annotator-ui] mark *').length)).toBe(0);
+    expect(dialogs).toEqual([]);
+    await expectUntouched(opened);
+    await opened.page.close();
+  });
+
+  it('page CSS against marks, everything and ::highlight(): the list stays reachable by Tab and its card is visible', async () => {
+    const opened = await open('hostile-css.html');
+    const { page } = opened;
+    await expect.poll(async () => within(await rangesOf(page), 'second').length, { timeout: 20_000 }).toBeGreaterThan(0);
+    let reached = false;
+    for (let i = 0; i < 10 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => !!document.activeElement?.closest('[data-annotator-ui]') && document.activeElement?.hasAttribute('data-fact-id') === true);
+    }
+    expect(reached, 'Tab reached the highlight list despite mark { display: none !important }').toBe(true);
+    await expect.poll(() => visibleCardText(page), { timeout: 5_000 }).toContain('15 Dec 2021');
+    await expectUntouched(opened);
+    await page.close();
+  });
+
   it('a web component: ranges inside its open shadow root, and hovering one opens the card', async () => {
     const opened = await open('shadow.html');
     const { page } = opened;
