@@ -7,7 +7,7 @@
 import { analyseText, annotate, judge, mergeAnalyses, type AnnotateResult, type Annotation, type Matcher, type TextAnalysis } from '../core/annotate';
 import { chunkBoundaries } from '../core/chunks';
 import { partitionPoint } from '../core/partition';
-import { DRAW_ANNOTATIONS_PER_STEP, DRAW_SLICE_BUDGET_MS, INDEX_NODES_PER_STEP } from '../core/timing';
+import { DRAW_ANNOTATIONS_PER_STEP, INDEX_NODES_PER_STEP } from '../core/timing';
 import type { CardModel } from '../core/cards';
 import { CATEGORIES, type Category } from '../core/categories';
 import type { AnnotationCollection } from '../core/export';
@@ -107,9 +107,8 @@ export class PageAnnotator {
       const shown = this.visible(result);
       return { root, index, result, renderer: this.createRenderer(root, index, result.annotations.length), shown };
     });
-    // Drawing in shorter slices: the browser lays out each slice's marks in the frame after it.
-    const drawSlicer = new Slicer(DRAW_SLICE_BUDGET_MS);
     for (const region of this.regions) {
+      const drawSlicer = new Slicer(region.renderer.drawBudgetMs);
       for (const batch of visibleFirst(region.shown, region.index)) {
         this.guard(() => region.renderer.add(batch));
         await drawSlicer.pause();

@@ -4,6 +4,7 @@
  * hit-testing goes from the pointer to a caret position to the ranges there.
  */
 import type { Annotation } from '../core/annotate';
+import { SLICE_BUDGET_MS } from '../core/timing';
 import { isStatementCategory, type Category } from '../core/categories';
 import type { ListGroup } from './highlight-list';
 import type { HighlightTarget } from './hover';
@@ -44,6 +45,7 @@ function highlightFor(name: string): Highlight {
 }
 
 export class HighlightRenderer implements Renderer {
+  readonly drawBudgetMs = SLICE_BUDGET_MS;
   private entries: Entry[] = [];
   /** Entries touching each text node, for hit-testing. */
   private readonly byNode = new Map<Text, Entry[]>();

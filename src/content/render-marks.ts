@@ -9,6 +9,7 @@
  */
 import Mark from 'mark.js';
 import type { Annotation } from '../core/annotate';
+import { DRAW_SLICE_BUDGET_MS } from '../core/timing';
 import type { Category } from '../core/categories';
 import type { HighlightTarget } from './hover';
 import { FACT_ID_ATTRIBUTE, SIMILAR_ATTRIBUTE, labelHighlight, type Renderer } from './renderer';
@@ -39,6 +40,7 @@ interface MarkRange {
 const DRAW_ORDER: readonly Category[] = ['limit', 'claim', 'quote', 'event', 'organization', 'place', 'person'];
 
 export class MarkRenderer implements Renderer {
+  readonly drawBudgetMs = DRAW_SLICE_BUDGET_MS;
   private marks: HTMLElement[] = [];
   /** Text nodes split by marking, with what they held and what followed them. */
   private readonly originals = new Map<Text, OriginalText>();

@@ -13,6 +13,8 @@ export interface Renderer {
   clearWithin(root: Node): void;
   /** How many highlights are drawn now. */
   readonly count: number;
+  /** Longest drawing slice: marks make the browser lay text out again in the next frame, ranges do not. */
+  readonly drawBudgetMs: number;
   /** The highlight an event (pointer or focus) is about, if any. */
   targetOf(event: Event): HighlightTarget | null;
 }

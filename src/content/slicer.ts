@@ -7,10 +7,18 @@ import { SLICE_BUDGET_MS } from '../core/timing';
 
 /**
  * A macrotask, behind the page's own due timers and input. (scheduler.yield()
- * would resume ahead of them: the page's timers starved while we worked.)
+ * would resume ahead of them: the page's timers starved while we worked.) A
+ * message, not setTimeout(0), which browsers clamp to 4 ms once nested.
  */
+const channel = new MessageChannel();
+const waiting: (() => void)[] = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+
 function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
+  });
 }
 
 export class Slicer {

@@ -27,8 +27,8 @@ export const INDEX_NODES_PER_STEP = 2000;
 /** Highlights drawn per step, between budget checks. */
 export const DRAW_ANNOTATIONS_PER_STEP = 50;
 /**
- * Drawing slices are shorter: the browser styles and lays out each slice's
- * marks in the next frame, and that work counts against the page too.
+ * Drawing marks goes in shorter slices: the browser styles and lays out each
+ * slice's marks in the next frame, and that work counts against the page too.
  */
 export const DRAW_SLICE_BUDGET_MS = 6;
 
