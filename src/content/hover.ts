@@ -1,6 +1,6 @@
 /**
- * When the card opens and closes: after a short dwell on a highlight or at
- * once on keyboard focus; closed by Escape, by scrolling, and when the
+ * When the card opens and closes: after a short dwell on a highlight, or at
+ * once on a click (a tap) or keyboard focus; closed by Escape, by scrolling, and when the
  * pointer leaves both highlight and card (after a grace period).
  * Which highlight is under the pointer is the renderer's business.
  */
@@ -34,6 +34,7 @@ export class HoverController {
     private readonly keyboardTargets: () => HighlightTarget[] = () => [],
   ) {
     this.listen(document, 'pointerover', (e) => this.onPointerOver(e));
+    this.listen(document, 'click', (e) => this.onClick(e as MouseEvent));
     this.listen(document, 'pointerout', (e) => this.onPointerOut(e as PointerEvent));
     this.listen(document, 'focusin', (e) => this.onFocus(e));
     this.listen(document, 'focusout', () => this.scheduleClose());
@@ -85,6 +86,16 @@ export class HoverController {
     if (target.key === this.current && this.card.open) return;
     clearTimeout(this.openTimer);
     this.openTimer = setTimeout(() => this.openAt(target), CARD_OPEN_DELAY_MS);
+  }
+
+  /** A click or tap opens the card at once: touch screens have no hover. The page's own click goes on as usual. */
+  private onClick(event: MouseEvent): void {
+    if (event.button !== 0 || this.card.contains(event.target as Node)) return;
+    const target = this.targetOf(event);
+    if (!target) return;
+    clearTimeout(this.openTimer);
+    clearTimeout(this.closeTimer);
+    this.openAt(target);
   }
 
   private onPointerOut(event: PointerEvent): void {

@@ -1,7 +1,8 @@
 /**
  * The element-free renderer: the CSS Custom Highlight API over live Ranges,
  * one Highlight per category. The page's DOM is left exactly as it is;
- * hit-testing goes from the pointer to a caret position to the ranges there.
+ * hit-testing asks the browser which ranges are under the pointer (or, where
+ * it cannot say, goes from a caret position to the ranges on its text node).
  */
 import type { Annotation } from '../core/annotate';
 import { SLICE_BUDGET_MS } from '../core/timing';
@@ -50,6 +51,7 @@ export class HighlightRenderer implements Renderer {
   /** Entries touching each text node, for hit-testing. */
   private readonly byNode = new Map<Text, Entry[]>();
   private readonly byElement = new Map<Element, Entry>();
+  private readonly byRange = new Map<Range, Entry>();
   private readonly window = new PaintWindow<Entry>(
     (entry) => highlightFor(highlightName(entry.annotation)).add(entry.range),
     (entry) => highlightFor(highlightName(entry.annotation)).delete(entry.range),
@@ -84,6 +86,7 @@ export class HighlightRenderer implements Renderer {
       this.entries.push(entry);
       added.push(entry);
       this.byElement.set(element, entry);
+      this.byRange.set(range, entry);
       for (let i = start.node; i <= last.node; i++) {
         const node = this.index.nodes[i]!;
         const list = this.byNode.get(node) ?? [];
@@ -100,6 +103,7 @@ export class HighlightRenderer implements Renderer {
     this.entries = [];
     this.byNode.clear();
     this.byElement.clear();
+    this.byRange.clear();
   }
 
   clearWithin(root: Node): void {
@@ -107,7 +111,10 @@ export class HighlightRenderer implements Renderer {
     if (inside.size === 0) return;
     this.window.remove(inside);
     this.list.remove(new Set([...inside].map((e) => e.element)));
-    for (const entry of inside) this.byElement.delete(entry.element);
+    for (const entry of inside) {
+      this.byElement.delete(entry.element);
+      this.byRange.delete(entry.range);
+    }
     this.entries = this.entries.filter((e) => !inside.has(e));
     for (const [node, list] of this.byNode) {
       const kept = list.filter((e) => !inside.has(e));
@@ -131,12 +138,7 @@ export class HighlightRenderer implements Renderer {
   }
 
   targetAt(x: number, y: number): HighlightTarget | null {
-    const caret = document.caretPositionFromPoint?.(x, y, this.shadowRoot ? { shadowRoots: [this.shadowRoot] } : undefined);
-    const node = caret?.offsetNode;
-    if (!caret || !(node instanceof Text)) return null;
-    const hits = (this.byNode.get(node) ?? []).filter(
-      (e) => e.range.isPointInRange(node, caret.offset) && [...e.range.getClientRects()].some((r) => contains(r, x, y)),
-    );
+    const hits = this.entriesAt(x, y);
     if (hits.length === 0) return null;
     // Innermost (shortest) first: the entity, then the sentence around it.
     hits.sort((a, b) => a.annotation.end - a.annotation.start - (b.annotation.end - b.annotation.start));
@@ -144,7 +146,30 @@ export class HighlightRenderer implements Renderer {
     const rect = [...hits[0]!.range.getClientRects()].find((r) => contains(r, x, y)) ?? hits[0]!.range.getBoundingClientRect();
     return { factIds, rect, key: hits[0]!.range, similar: hits[0]!.annotation.similar === true };
   }
+
+  /**
+   * This renderer's entries under the point: the browser's own hit-testing of
+   * painted highlights where it has it, else the caret position there and the
+   * ranges on its text node.
+   */
+  private entriesAt(x: number, y: number): Entry[] {
+    const options = this.shadowRoot ? { shadowRoots: [this.shadowRoot] } : undefined;
+    const registry = CSS.highlights as HighlightRegistry & { highlightsFromPoint?: HighlightsFromPoint };
+    if (registry.highlightsFromPoint) {
+      const ranges = registry.highlightsFromPoint(x, y, options).flatMap((hit) => hit.ranges);
+      return ranges.map((range) => this.byRange.get(range as Range)).filter((e): e is Entry => !!e);
+    }
+    const caret = document.caretPositionFromPoint?.(x, y, options);
+    const node = caret?.offsetNode;
+    if (!caret || !(node instanceof Text)) return [];
+    return (this.byNode.get(node) ?? []).filter(
+      (e) => e.range.isPointInRange(node, caret.offset) && [...e.range.getClientRects()].some((r) => contains(r, x, y)),
+    );
+  }
 }
+
+/** `CSS.highlights.highlightsFromPoint` (Chromium 132+), not yet in TypeScript's DOM types. */
+type HighlightsFromPoint = (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => { highlight: Highlight; ranges: AbstractRange[] }[];
 
 function targetOfEntry(entry: Entry): HighlightTarget {
   const { range, annotation } = entry;

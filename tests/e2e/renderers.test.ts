@@ -163,6 +163,25 @@ describe('renderers', () => {
     await expect.poll(() => visibleCardText(page), { timeout: 5_000 }).toBe('');
   });
 
+  it('element-free: a click (a tap, with no hover before it) on a range opens its card; a click elsewhere does not', async () => {
+    const clickAt = (where: 'range' | 'plain') =>
+      page.evaluate((w) => {
+        const [range] = [...(CSS.highlights.get('nic-person') as unknown as Set<Range>)];
+        const block = range!.startContainer.parentElement!;
+        block.scrollIntoView({ block: 'center' });
+        const rect = w === 'range' ? range!.getClientRects()[0]! : document.querySelector('footer, h1')!.getBoundingClientRect();
+        const x = w === 'range' ? rect.left + rect.width / 2 : rect.right + 2;
+        const y = rect.top + rect.height / 2;
+        (document.elementFromPoint(x, y) ?? document.body).dispatchEvent(new MouseEvent('click', { clientX: x, clientY: y, bubbles: true, button: 0 }));
+      }, where);
+    await clickAt('plain');
+    expect(await visibleCardText(page)).toBe('');
+    await clickAt('range');
+    await expect.poll(() => visibleCardText(page), { timeout: 2_000 }).toContain('15 Dec 2021');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => visibleCardText(page), { timeout: 5_000 }).toBe('');
+  });
+
   it('element-free: Tab reaches the highlight list; its entries open their cards with the highlight scrolled into view; arrows move', async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
