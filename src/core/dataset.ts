@@ -38,7 +38,7 @@ const concept = z
 
 const signature = z
   .object({
-    /** At most 31: the matcher keeps a sentence's concepts as bits of one number. */
+    /** At most 31: a bound of the schema (real signatures have a handful); scoring itself has no limit. */
     concepts: z.array(concept).min(2).max(31),
     /** Fraction of the total concept weight a sentence must reach. */
     threshold: z.number().min(0.2).max(1).default(0.6),
