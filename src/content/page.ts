@@ -152,7 +152,7 @@ export class PageAnnotator {
 
   /** The element-free renderer where the browser has the Highlight API and the reader wants it. */
   private createRenderer(root: Root, index: TextIndex, expected: number): Renderer {
-    return this.settings.renderer === 'highlights' && highlightsSupported() ? new HighlightRenderer(index, this.list.group(), root instanceof ShadowRoot ? root : undefined) : new MarkRenderer(root, index, expected);
+    return this.settings.renderer === 'highlights' && highlightsSupported() ? new HighlightRenderer(index, this.list.group(), root instanceof ShadowRoot ? root : undefined, expected) : new MarkRenderer(root, index, expected);
   }
 
   /** What the settings let through: switched-on categories, plus similar statements if the reader asked. */

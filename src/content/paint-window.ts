@@ -25,21 +25,27 @@ export class PaintWindow<T extends Paintable> {
   constructor(
     private readonly paint: (entry: T) => void,
     private readonly unpaint: (entry: T) => void,
+    /** How many highlights the region is about to get: a large one is windowed from its first batch. */
+    private readonly expected = 0,
   ) {}
+
+  private get paintsAll(): boolean {
+    return this.sorted.length <= PAINT_ALL_MAX_RANGES && this.expected <= PAINT_ALL_MAX_RANGES;
+  }
 
   add(entries: readonly T[]): void {
     for (const entry of entries) {
       const at = partitionPoint(this.sorted, (e) => e.annotation.start <= entry.annotation.start);
       this.sorted.splice(at, 0, entry);
     }
-    if (this.sorted.length <= PAINT_ALL_MAX_RANGES) entries.forEach((entry) => this.show(entry));
+    if (this.paintsAll) entries.forEach((entry) => this.show(entry));
     else scheduleUpdate(this);
   }
 
   remove(entries: ReadonlySet<T>): void {
     for (const entry of entries) this.hide(entry);
     this.sorted = this.sorted.filter((e) => !entries.has(e));
-    if (this.sorted.length > PAINT_ALL_MAX_RANGES) scheduleUpdate(this);
+    if (!this.paintsAll) scheduleUpdate(this);
   }
 
   clear(): void {
@@ -51,7 +57,7 @@ export class PaintWindow<T extends Paintable> {
 
   /** Paints the entries within the margin of the viewport, and only those. */
   update(): void {
-    if (this.sorted.length <= PAINT_ALL_MAX_RANGES) {
+    if (this.paintsAll) {
       this.sorted.forEach((entry) => this.show(entry));
       return;
     }

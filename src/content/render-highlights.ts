@@ -52,17 +52,21 @@ export class HighlightRenderer implements Renderer {
   private readonly byNode = new Map<Text, Entry[]>();
   private readonly byElement = new Map<Element, Entry>();
   private readonly byRange = new Map<Range, Entry>();
-  private readonly window = new PaintWindow<Entry>(
-    (entry) => highlightFor(highlightName(entry.annotation)).add(entry.range),
-    (entry) => highlightFor(highlightName(entry.annotation)).delete(entry.range),
-  );
+  private readonly window: PaintWindow<Entry>;
 
   constructor(
     private readonly index: TextIndex,
     private readonly list: ListGroup,
     /** The web component's root when this region is one: hit-testing must be told to look inside it. */
     private readonly shadowRoot?: ShadowRoot,
-  ) {}
+    expectedHighlights = 0,
+  ) {
+    this.window = new PaintWindow<Entry>(
+      (entry) => highlightFor(highlightName(entry.annotation)).add(entry.range),
+      (entry) => highlightFor(highlightName(entry.annotation)).delete(entry.range),
+      expectedHighlights,
+    );
+  }
 
   get count(): number {
     return this.entries.length;
