@@ -85,6 +85,11 @@ export interface BenchApi {
   setup(matcherJson: string, cardsJson: string): number;
   floor(): Promise<Measured<{ chars: number; nodes: number }>>;
   /**
+   * The floor plus the least any normalising matcher must do to the text: join it, NFKC it and
+   * lower-case it (no tokens, no matching, no drawing): what "annotation within 3x the floor" is up against.
+   */
+  floorNormalised(): Promise<Measured<{ chars: number }>>;
+  /**
    * PageAnnotator.rescan(): the extension's complete first pass, as it runs it, with the default renderer
    * (CSS Custom Highlights) or the marks one. `marks` counts <mark> elements, `highlights` Highlight ranges.
    */
@@ -199,6 +204,14 @@ page.nicBench = {
         nodes++;
       }
       return { chars, nodes };
+    }),
+
+  floorNormalised: () =>
+    measure(() => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const parts: string[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push((node as Text).data);
+      return { chars: parts.join('').normalize('NFKC').toLowerCase().length };
     }),
 
   rescan: (renderer = defaultSettings().renderer) =>

@@ -835,6 +835,8 @@ const round = (n: number): number => Math.round(n * 100) / 100;
 interface SizeResults {
   text: { chars: number; nodes: number; storyShare: number; htmlBytes: number };
   floor?: OpResult;
+  /** (a) plus joining, NFKC and lower-casing the text. */
+  floorNormalised?: OpResult;
   /** (b) PageAnnotator.rescan(). */
   rescan?: OpResult;
   /** (b) stage by stage, unsliced. */
@@ -973,6 +975,7 @@ async function main(): Promise<void> {
         r.text.nodes = d[0]?.nodes ?? 0;
         return { chars: d[0]?.chars ?? 0, nodes: d[0]?.nodes ?? 0 };
       });
+      r.floorNormalised = await repeat(size, "(a') floor + NFKC + lower case", runs, (p) => run(session, p, 'floorNormalised'), () => ({}));
       r.rescan = await repeat(size, '(b) PageAnnotator.rescan()', runs, (p) => runRescan(session, p, 'highlights'), (d) => ({ drawn: d[0]?.drawn ?? 0 }));
       if (options.trace && !r.rescan.timedOut) {
         // One more run under a trace: the length of every task, not only those over 50 ms.
@@ -1211,6 +1214,7 @@ function renderTable(results: Map<SizeName, SizeResults>, scale: ScaleResult | u
   row('page text, chars / text nodes', (r) => `${(r.text.chars / 1000).toFixed(0)} k / ${(r.text.nodes / 1000).toFixed(1)} k`);
   row('runs: (a), (b), (c), (d)', (r) => `${r.floor?.runs ?? 0}, ${r.rescan?.runs ?? 0}, ${r.markKeywords?.runs ?? 0}, ${r.markRegExp?.runs ?? 0}`);
   row('**(a)** floor: TreeWalker reads every text node, ms', (r) => time(r.floor));
+  row("  ↳ (a′) the same, then the text joined, NFKC'd and lower-cased, ms; × (a)", (r) => `${time(r.floorNormalised)}; ${ratio(r.floorNormalised, r.floor)}`);
   row('**(b)** extension: `PageAnnotator.rescan()`, ms', (r) => time(r.rescan));
   row('  ↳ verdict; annotations; highlights drawn', (r) => `${r.stages?.extra.verdict ?? '–'}; ${r.stages?.extra.annotations ?? '–'}; ${r.rescan?.extra.drawn ?? '–'}`);
   row('  ↳ same work unsliced: `buildTextIndex`, ms', (r) => num(r.stages?.extra.indexMs));
