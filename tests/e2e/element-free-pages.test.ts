@@ -4,10 +4,10 @@
  * (its only element is the host after <body>), and the page keeps working.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Launched } from '../../scripts/chrome';
 import type { TwoOrigins } from '../../scripts/serve';
-import { FIXTURE_PROTECTED_STATE, collectPageErrors, launch, protectedState, roundTripMs, serveFixtures, visibleCardText, withoutExtension } from './harness';
+import { FIXTURE_PROTECTED_STATE, collectPageErrors, counterOf, frameOf, launch, protectedState, roundTripMs, serveFixtures, visibleCardText, withoutExtension } from './harness';
 
 let site: TwoOrigins | undefined;
 let browser: Launched | undefined;
@@ -85,10 +85,6 @@ async function expectUntouched({ page, errors }: Opened, target: Pick<Page, 'eva
   expect(await target.evaluate(() => document.querySelectorAll('body mark').length), 'marks in the body').toBe(0);
   expect(await protectedState(target), 'protected regions').toEqual(FIXTURE_PROTECTED_STATE);
   expect(errors, 'page errors').toEqual([]);
-}
-
-function counterOf(page: Pick<Page, 'evaluate'>): Promise<number> {
-  return page.evaluate(() => (window as unknown as { counter: number }).counter);
 }
 
 beforeAll(async () => {
@@ -237,14 +233,8 @@ describe('element-free highlights on changing and hostile pages', () => {
   it('frames: the same-origin one gets ranges, the cross-origin one nothing', async () => {
     const opened = await open(`iframes.html?other=${encodeURIComponent(site!.otherUrl)}`);
     const { page } = opened;
-    const frameFor = async (id: string): Promise<Frame> => {
-      const frame = await (await page.waitForSelector(`iframe#${id}`)).contentFrame();
-      if (!frame) throw new Error(`no frame for #${id}`);
-      await frame.waitForLoadState('load');
-      return frame;
-    };
-    const same = await frameFor('same');
-    const cross = await frameFor('cross');
+    const same = await frameOf(page, 'same');
+    const cross = await frameOf(page, 'cross');
     await expect.poll(async () => within(await rangesOf(same), 'framed').map((r) => r[1]), { timeout: 20_000 }).toEqual(expect.arrayContaining(['Xi Jinping', 'Vladimir Putin']));
     await expect.poll(async () => (await rangesOf(page)).length, { timeout: 20_000 }).toBeGreaterThan(0);
     // As long again as the same-origin frame took: the cross-origin one stays empty.

@@ -6,7 +6,7 @@
  * where nothing happening is the expected outcome.
  */
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import {
   findChrome as findChromeFn,
   inWorker as inWorkerFn,
@@ -378,4 +378,17 @@ export function exportProblems(collection: ExportedCollection, bodyText: string)
   }
   if (collection.total !== collection.items.length) problems.push(`total ${collection.total} but ${collection.items.length} items`);
   return problems;
+}
+
+/** The fixture page's own counter (`window.counter`), which its timers keep increasing. */
+export function counterOf(target: Pick<Page, 'evaluate'>): Promise<number> {
+  return target.evaluate(() => (window as unknown as { counter: number }).counter);
+}
+
+/** The loaded frame of `iframe#id` on `page`. */
+export async function frameOf(page: Page, id: string): Promise<Frame> {
+  const frame = await (await page.waitForSelector(`iframe#${id}`)).contentFrame();
+  if (!frame) throw new Error(`no frame for #${id}`);
+  await frame.waitForLoadState('load');
+  return frame;
 }

@@ -4,15 +4,17 @@
  * the page keeps working, highlights where they belong, protected regions byte-identical.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Launched } from '../../scripts/chrome';
 import type { TwoOrigins } from '../../scripts/serve';
 import {
   FIXTURE_PROTECTED_STATE,
   HIGHLIGHT,
   collectPageErrors,
+  counterOf,
   countOf,
   factIdsWithin,
+  frameOf,
   highlightSize,
   launch,
   maxCountDuring,
@@ -80,10 +82,6 @@ async function bounded<T>(promise: Promise<T>, ms: number, what: string): Promis
 /** Closes a page that may be busy, without waiting forever for it. */
 async function closeQuietly(page: Page): Promise<void> {
   await Promise.race([page.close({ runBeforeUnload: false }).catch(() => {}), new Promise((r) => setTimeout(r, 5_000))]);
-}
-
-function counterOf(page: Page): Promise<number> {
-  return page.evaluate(() => (window as unknown as { counter: number }).counter);
 }
 
 /** [fact ids, category, text] of every highlight inside `scope`. */
@@ -319,15 +317,8 @@ describe('hostile pages', () => {
   it('(viii) a same-origin iframe is annotated; a cross-origin one is not and stays error-free', async () => {
     const opened = await open(`iframes.html?other=${encodeURIComponent(site!.otherUrl)}`);
     const { page } = opened;
-    const frameFor = async (id: string): Promise<Frame> => {
-      const handle = await page.waitForSelector(`iframe#${id}`);
-      const frame = await handle.contentFrame();
-      if (!frame) throw new Error(`no frame for #${id}`);
-      await frame.waitForLoadState('load');
-      return frame;
-    };
-    const same = await frameFor('same');
-    const cross = await frameFor('cross');
+    const same = await frameOf(page, 'same');
+    const cross = await frameOf(page, 'cross');
     expect(new URL(cross.url()).origin).toBe(new URL(site!.otherUrl).origin);
     await waitForHighlights(page);
     await expect.poll(() => same.locator(HIGHLIGHT).count(), { timeout: 20_000 }).toBeGreaterThan(0);
