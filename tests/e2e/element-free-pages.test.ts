@@ -98,6 +98,21 @@ afterAll(async () => {
 });
 
 describe('element-free highlights on changing and hostile pages', () => {
+  it('a page with look-alike words and no story stays quiet: no range, no host element, nothing changed', async () => {
+    const opened = await open('unrelated.html');
+    const { page } = opened;
+    // The summit page in another tab proves the extension is running; this one must stay empty as long.
+    const control = await open('dynamic.html');
+    await expect.poll(async () => (await rangesOf(control.page)).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await rangesOf(page)).toEqual([]);
+    expect(await page.evaluate(() => document.querySelectorAll('[data-annotator-ui]').length)).toBe(0);
+    const baseline = await withoutExtension(`${site!.url}unrelated.html`, () => document.documentElement.outerHTML);
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(baseline);
+    await control.page.close();
+    await page.close();
+  });
+
   it('a dynamic page: added, replaced and appended text is highlighted, stale ranges go, the page changes nothing it did not change itself', async () => {
     const opened = await open('dynamic.html');
     const { page } = opened;
