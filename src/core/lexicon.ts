@@ -62,10 +62,12 @@ export class LexiconRewriter {
   /**
    * Replaces the longest rewriter phrase at each position by its plain words.
    * Replacement words cover the whole replaced span and carry REWRITTEN.
+   * Works in the given array (no copy of a page's tokens) while writes stay
+   * behind reads; a replacement longer than its phrase moves the rest to a copy.
    */
   rewrite(tokens: Token[], hits?: LexiconHit[]): Token[] {
-    // Copied from the first replacement on: most text has few, or none.
-    let out: Token[] | undefined;
+    let out = tokens;
+    let written = 0;
     for (let i = 0; i < tokens.length; i++) {
       let node: TrieNode | undefined = this.root;
       let entry = -1;
@@ -81,17 +83,19 @@ export class LexiconRewriter {
       }
       const token = tokens[i]!;
       if (entry < 0) {
-        out?.push(token);
+        out[written++] = token;
         continue;
       }
-      const copy = (out ??= tokens.slice(0, i));
       const end = tokens[last]!.end;
       hits?.push({ entry, start: token.start, end });
-      this.lexicon.entries[entry]!.plain.forEach((word, k) => {
-        copy.push({ word, start: token.start, end, flags: (k === 0 ? token.flags : JOINS_PREVIOUS) | REWRITTEN });
-      });
+      const plain = this.lexicon.entries[entry]!.plain;
+      if (out === tokens && written + plain.length > last + 1) out = tokens.slice(0, written);
+      for (let k = 0; k < plain.length; k++) {
+        out[written++] = { word: plain[k]!, start: token.start, end, flags: (k === 0 ? token.flags : JOINS_PREVIOUS) | REWRITTEN };
+      }
       i = last;
     }
-    return out ?? tokens;
+    out.length = written;
+    return out;
   }
 }
