@@ -36,6 +36,9 @@ function isCombiningMark(code: number): boolean {
   return (code >= 0x0300 && code <= 0x036f) || (code >= 0x1ab0 && code <= 0x1aff) || (code >= 0x20d0 && code <= 0x20ff);
 }
 
+/** Printable ASCII words with single spaces between them: all plain. */
+const ASCII_RUN = /[!-~]+(?: [!-~]+)*/y;
+
 /** 1: the character passes through NFKC and our unification unchanged; 2: it does not. */
 const plainCache = new Uint8Array(0x10000);
 
@@ -109,6 +112,13 @@ export function normalizeText(raw: string): NormalizedText {
     if (isPlain(code) && !isCombiningMark(raw.charCodeAt(i + 1))) {
       // Fast path: a run of characters that need no change (single spaces included) is copied as one slice.
       let end = i + 1;
+      if (code < 0x7f) {
+        // Its printable ASCII words skipped by a regular expression (native code even before the JIT has warmed up);
+        // the loop goes on from their last character, which a combining mark may still take out of the run.
+        ASCII_RUN.lastIndex = i;
+        ASCII_RUN.test(raw);
+        end = ASCII_RUN.lastIndex - 1;
+      }
       while (end < n) {
         const next = raw.charCodeAt(end);
         if (next === 0x20 ? raw.charCodeAt(end - 1) === 0x20 : !isPlain(next)) break;

@@ -38,4 +38,17 @@ describe('normalizeText', () => {
     const at = norm.text.indexOf('Putin');
     expect(raw.slice(...toRawSpan(norm, at, at + 5))).toBe('Putin');
   });
+
+  it('composes an ASCII letter with the combining mark after it, inside a run of plain words', () => {
+    const raw = 'the Cafe\u0301 de Flore  and cafe\u0301s';
+    const norm = normalizeText(raw);
+    expect(norm.text).toBe('the Caf\u00e9 de Flore and caf\u00e9s');
+    expect(norm.lower).toBe('the caf\u00e9 de flore and caf\u00e9s');
+    const e = norm.text.indexOf('\u00e9');
+    expect(raw.slice(...toRawSpan(norm, e, e + 1))).toBe('e\u0301');
+    expect(raw.slice(...toRawSpan(norm, 0, e + 1))).toBe('the Cafe\u0301');
+    const and = norm.text.indexOf('and');
+    expect(raw.slice(...toRawSpan(norm, and - 1, and + 3))).toBe('  and');
+    expect(raw.slice(...toRawSpan(norm, and, norm.text.length))).toBe('and cafe\u0301s');
+  });
 });
