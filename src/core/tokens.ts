@@ -86,21 +86,31 @@ const IRREGULAR_NEGATIONS: Record<string, string> = { won: 'will', can: 'can', s
 const CLITICS = new Set(['s', 't', 'd', 'll', 're', 've', 'm']);
 
 /**
- * End of the word that continues at `from`. An apostrophe between letters
+ * End of the word that starts at `from`, and the hash of its letters (what
+ * `wordAt` interns it by), read in one pass. An apostrophe between letters
  * stays inside the word unless a clitic follows, so "Xi'an" is one word
  * (not the name "Xi") while "Putin's" is "Putin" + "s".
  */
-function wordEnd(lower: string, from: number): number {
+function scanWord(lower: string, from: number): number {
+  const n = lower.length;
   let end = from;
+  let h = 0;
   for (;;) {
-    while (end < lower.length && isWordCode(lower.charCodeAt(end))) end++;
-    if (lower.charCodeAt(end) !== 0x27 || !isWordCode(lower.charCodeAt(end + 1))) return end;
+    for (let code: number; end < n && isWordCode((code = lower.charCodeAt(end))); end++) h = (Math.imul(h, 31) + code) | 0;
+    if (lower.charCodeAt(end) !== 0x27 || !isWordCode(lower.charCodeAt(end + 1))) break;
     let next = end + 1;
-    while (next < lower.length && isWordCode(lower.charCodeAt(next))) next++;
-    if (CLITICS.has(lower.slice(end + 1, next))) return end;
+    let after = (Math.imul(h, 31) + 0x27) | 0;
+    for (let code: number; next < n && isWordCode((code = lower.charCodeAt(next))); next++) after = (Math.imul(after, 31) + code) | 0;
+    if (CLITICS.has(lower.slice(end + 1, next))) break;
     end = next;
+    h = after;
   }
+  scannedHash = h;
+  return end;
 }
+
+/** Hash of the word `scanWord` last read (a second return value, without an allocation). */
+let scannedHash = 0;
 
 /**
  * Recent words, by a hash of their letters: a page repeats its words, and
@@ -111,10 +121,8 @@ const INTERNED_SLOTS = 1 << 14;
 const INTERNED_MAX_LENGTH = 32;
 const interned: string[] = Array.from({ length: INTERNED_SLOTS }, () => '');
 
-function wordAt(lower: string, start: number, end: number): string {
+function wordAt(lower: string, start: number, end: number, h: number): string {
   if (end - start > INTERNED_MAX_LENGTH) return lower.slice(start, end);
-  let h = 0;
-  for (let k = start; k < end; k++) h = (Math.imul(h, 31) + lower.charCodeAt(k)) | 0;
   const slot = (h ^ (h >>> 14)) & (INTERNED_SLOTS - 1);
   const known = interned[slot]!;
   if (known.length === end - start && lower.startsWith(known, start)) return known;
@@ -136,10 +144,9 @@ export function tokenize(norm: NormalizedText): Token[] {
       i++;
       continue;
     }
-    let end = i + 1;
-    if (!percent) end = wordEnd(lower, end);
+    const end = percent ? i + 1 : scanWord(lower, i);
     const flags = tokens.length === 0 ? STARTS_SENTENCE : classifyGap(lower, text, previousEnd, i, previousWord, i);
-    const word = percent ? 'percent' : wordAt(lower, i, end);
+    const word = percent ? 'percent' : wordAt(lower, i, end, scannedHash);
     if (word === 't' && previousWord.endsWith('n') && lower.charCodeAt(i - 1) === 0x27 && tokens.length > 0) {
       // "doesn't" reads as "does not", so negations match however they are written.
       const verb = tokens[tokens.length - 1]!;
