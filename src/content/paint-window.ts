@@ -29,6 +29,11 @@ export class PaintWindow<T extends Paintable> {
     private readonly expected = 0,
   ) {}
 
+  /** Every entry, painted or not, in text order (which is document order within a region). */
+  inTextOrder(): readonly T[] {
+    return this.sorted;
+  }
+
   private get paintsAll(): boolean {
     return this.sorted.length <= PAINT_ALL_MAX_RANGES && this.expected <= PAINT_ALL_MAX_RANGES;
   }

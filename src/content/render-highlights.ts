@@ -129,9 +129,7 @@ export class HighlightRenderer implements Renderer {
 
   /** The highlights in document order, as card targets: keyboard navigation walks them. */
   targets(): HighlightTarget[] {
-    return [...this.entries]
-      .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range))
-      .map(targetOfEntry);
+    return this.window.inTextOrder().map(targetOfEntry);
   }
 
   /** The highlight under the pointer, or the one whose list entry got focus. */
