@@ -1,5 +1,5 @@
-import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { build, defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { parseLexicon, parseStory } from './src/core/dataset';
@@ -45,12 +45,21 @@ function contentScript(): Plugin {
           outDir: 'dist',
           emptyOutDir: false,
           target: 'chrome111',
-          lib: { entry: 'src/content/main.ts', formats: ['iife'], name: 'newsInContext', fileName: () => CONTENT_SCRIPT },
+          lib: {
+            entry: 'src/content/main.ts',
+            formats: ['iife'],
+            name: 'newsInContext',
+            fileName: () => CONTENT_SCRIPT,
+          },
         },
       });
       copyFileSync('src/content/highlights.css', `dist/${CONTENT_CSS}`);
       const built = JSON.parse(readFileSync('dist/manifest.json', 'utf8'));
-      built.content_scripts = manifest.content_scripts.map((entry) => ({ ...entry, js: [CONTENT_SCRIPT], css: [CONTENT_CSS] }));
+      built.content_scripts = manifest.content_scripts.map((entry) => ({
+        ...entry,
+        js: [CONTENT_SCRIPT],
+        css: [CONTENT_CSS],
+      }));
       delete built.web_accessible_resources;
       writeFileSync('dist/manifest.json', `${JSON.stringify(built, null, 2)}\n`);
     },

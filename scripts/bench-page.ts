@@ -14,15 +14,15 @@
  * more) is the fallback.
  */
 import Mark from 'mark.js';
+import { HighlightList } from '../src/content/highlight-list';
+import { PageAnnotator } from '../src/content/page';
+import { HighlightRenderer } from '../src/content/render-highlights';
+import { buildTextIndex } from '../src/content/text-index';
+import { UiHost } from '../src/content/ui-host';
 import { annotate, Matcher } from '../src/core/annotate';
 import type { CardModel } from '../src/core/cards';
 import type { MatcherData } from '../src/core/compile';
 import { defaultSettings, type RendererKind } from '../src/core/settings';
-import { PageAnnotator } from '../src/content/page';
-import { HighlightList } from '../src/content/highlight-list';
-import { UiHost } from '../src/content/ui-host';
-import { HighlightRenderer } from '../src/content/render-highlights';
-import { buildTextIndex } from '../src/content/text-index';
 
 /** Trace markers around each measured operation. */
 export const START_STAMP = 'nic-bench-start';
@@ -160,7 +160,15 @@ async function measure<T>(operation: () => T | Promise<T>): Promise<Measured<T>>
     count++;
   }
   longTasks.length = 0;
-  return { ms, syncMs, longTaskApiMs: longest, longTaskCount: Math.max(count, syncMs >= 50 ? 1 : 0), heapMB: heapAfter, heapBeforeMB: heapBefore, detail };
+  return {
+    ms,
+    syncMs,
+    longTaskApiMs: longest,
+    longTaskCount: Math.max(count, syncMs >= 50 ? 1 : 0),
+    heapMB: heapAfter,
+    heapBeforeMB: heapBefore,
+    detail,
+  };
 }
 
 let matcher: Matcher | undefined;
@@ -218,7 +226,13 @@ page.nicBench = {
     measure(async (): Promise<RescanDetail> => {
       const settings = defaultSettings();
       settings.renderer = renderer;
-      annotator = new PageAnnotator(requireMatcher(), cards, settings, (count) => (drawn = count), new HighlightList(new UiHost()));
+      annotator = new PageAnnotator(
+        requireMatcher(),
+        cards,
+        settings,
+        (count) => (drawn = count),
+        new HighlightList(new UiHost()),
+      );
       await annotator.rescan();
       return { drawn, marks: markCount(), highlights: highlightRanges() };
     }),

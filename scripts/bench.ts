@@ -33,18 +33,18 @@
  * Progress goes to stderr; the table to stdout.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { Window } from 'happy-dom';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { expandAliases } from '../src/core/aliases';
 import { buildCards } from '../src/core/cards';
 import { compileMatcher, type MatcherData } from '../src/core/compile';
-import { isStatementCategory, parseLexicon, parseStory, type Lexicon, type Story } from '../src/core/dataset';
+import { isStatementCategory, type Lexicon, parseLexicon, parseStory, type Story } from '../src/core/dataset';
 import type { RendererKind } from '../src/core/settings';
 import type { AppendDetail, BenchApi, Measured, RescanDetail, ScaleDetail } from './bench-page';
 
@@ -115,11 +115,11 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--cpu-profile') options.profileDir = value();
     else if (arg === '--skip') {
       for (const part of value().split(',')) {
-        if (!(PARTS as readonly string[]).includes(part)) throw new UsageError(`--skip: unknown part ${part} (use ${PARTS.join(', ')})`);
+        if (!(PARTS as readonly string[]).includes(part))
+          throw new UsageError(`--skip: unknown part ${part} (use ${PARTS.join(', ')})`);
         options.skip.add(part as Part);
       }
-    }
-    else if (arg === '--cap-seconds') options.capSeconds = positiveInt(arg, value());
+    } else if (arg === '--cap-seconds') options.capSeconds = positiveInt(arg, value());
     else if (arg === '--sizes') {
       sizesGiven = true;
       options.sizes = value()
@@ -131,7 +131,10 @@ function parseArgs(argv: string[]): Options {
     } else if (arg === '--help' || arg === '-h') {
       // The options, as the comment at the top of this file lists them.
       const source = readFileSync(fileURLToPath(import.meta.url), 'utf8');
-      const usage = source.slice(source.indexOf(' *   tsx scripts/bench.ts'), source.indexOf(' * Progress goes to stderr'));
+      const usage = source.slice(
+        source.indexOf(' *   tsx scripts/bench.ts'),
+        source.indexOf(' * Progress goes to stderr'),
+      );
       process.stdout.write(`${usage.replace(/^ \* ?/gm, '').trimEnd()}\n`);
       process.exit(0);
     } else throw new UsageError(`unknown option ${arg}`);
@@ -201,9 +204,15 @@ function loadDataset(fixtures: boolean): Dataset {
   const lexiconPath = join(ROOT, 'data/spin-lexicon.json');
   if (!fixtures && existsSync(storyPath) && existsSync(lexiconPath)) {
     try {
-      return { source: 'data/story.json + data/spin-lexicon.json', story: parseStory(readJson(storyPath)), lexicon: parseLexicon(readJson(lexiconPath)) };
+      return {
+        source: 'data/story.json + data/spin-lexicon.json',
+        story: parseStory(readJson(storyPath)),
+        lexicon: parseLexicon(readJson(lexiconPath)),
+      };
     } catch (error) {
-      log(`data/ is not usable yet (${error instanceof Error ? error.message : String(error)}); using the test fixtures`);
+      log(
+        `data/ is not usable yet (${error instanceof Error ? error.message : String(error)}); using the test fixtures`,
+      );
     }
   }
   return {
@@ -231,8 +240,42 @@ function aliasRegExp(aliases: readonly string[]): { source: string; flags: strin
 }
 
 const SYLLABLES = [
-  'ka', 'ro', 'ven', 'li', 'tor', 'mi', 'san', 'el', 'da', 'gu', 'bre', 'nos', 'fa', 'ul', 'qui', 'zar', 'pe', 'ost',
-  'ri', 'lan', 've', 'tem', 'ba', 'ish', 'mor', 'ca', 'dri', 'len', 'sho', 'par', 'ny', 'tel', 'vok', 'ae', 'hum', 'jo',
+  'ka',
+  'ro',
+  'ven',
+  'li',
+  'tor',
+  'mi',
+  'san',
+  'el',
+  'da',
+  'gu',
+  'bre',
+  'nos',
+  'fa',
+  'ul',
+  'qui',
+  'zar',
+  'pe',
+  'ost',
+  'ri',
+  'lan',
+  've',
+  'tem',
+  'ba',
+  'ish',
+  'mor',
+  'ca',
+  'dri',
+  'len',
+  'sho',
+  'par',
+  'ny',
+  'tel',
+  'vok',
+  'ae',
+  'hum',
+  'jo',
 ];
 
 function syllableWord(random: Random, min = 2, max = 3): string {
@@ -316,7 +359,11 @@ export function storySentences(): string[] {
     for (const piece of pieces) {
       const previous = sentences[sentences.length - 1];
       // "Mr. Putin", "Vladimir V. Putin", "the U.S. side": not sentence ends.
-      if (previous !== undefined && /(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Jr|Sr)|\b[A-Z])\.$/.test(previous) && sentences.length > 0) {
+      if (
+        previous !== undefined &&
+        /(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Jr|Sr)|\b[A-Z])\.$/.test(previous) &&
+        sentences.length > 0
+      ) {
         sentences[sentences.length - 1] = `${previous} ${piece}`;
       } else sentences.push(piece);
     }
@@ -326,39 +373,137 @@ export function storySentences(): string[] {
 }
 
 const FILLER_SUBJECTS = [
-  'The city council', 'A spokeswoman for the company', 'Local residents', 'The planning committee', 'Officials at the regional office',
-  'Several economists', 'The new director', 'A number of analysts', 'Teachers in the district', 'The transport authority',
-  'A group of farmers', 'Researchers at the university', 'The board of trustees', 'Volunteers at the food bank',
-  'Shop owners along the high street', 'The health department', 'Parents at the primary school', 'The football club',
-  'The museum', 'Engineers working on the bridge', 'The mayor', 'Two opposition members', 'The union representing nurses',
+  'The city council',
+  'A spokeswoman for the company',
+  'Local residents',
+  'The planning committee',
+  'Officials at the regional office',
+  'Several economists',
+  'The new director',
+  'A number of analysts',
+  'Teachers in the district',
+  'The transport authority',
+  'A group of farmers',
+  'Researchers at the university',
+  'The board of trustees',
+  'Volunteers at the food bank',
+  'Shop owners along the high street',
+  'The health department',
+  'Parents at the primary school',
+  'The football club',
+  'The museum',
+  'Engineers working on the bridge',
+  'The mayor',
+  'Two opposition members',
+  'The union representing nurses',
 ];
-const FILLER_VERBS = ['said', 'announced', 'argued', 'warned', 'reported', 'suggested', 'confirmed', 'noted', 'estimated', 'explained'];
+const FILLER_VERBS = [
+  'said',
+  'announced',
+  'argued',
+  'warned',
+  'reported',
+  'suggested',
+  'confirmed',
+  'noted',
+  'estimated',
+  'explained',
+];
 const FILLER_WHEN = [
-  'on Tuesday', 'last week', 'in a statement', 'during a long meeting', 'earlier this month', 'on Friday evening',
-  'in an interview', 'at a press briefing', 'in a letter to members', 'after the vote',
+  'on Tuesday',
+  'last week',
+  'in a statement',
+  'during a long meeting',
+  'earlier this month',
+  'on Friday evening',
+  'in an interview',
+  'at a press briefing',
+  'in a letter to members',
+  'after the vote',
 ];
 const FILLER_MODALS = ['would', 'could', 'might', 'will', 'should', 'had to'];
-const FILLER_ACTIONS = ['increase', 'reduce', 'review', 'delay', 'expand', 'improve', 'replace', 'restore', 'support', 'reconsider'];
+const FILLER_ACTIONS = [
+  'increase',
+  'reduce',
+  'review',
+  'delay',
+  'expand',
+  'improve',
+  'replace',
+  'restore',
+  'support',
+  'reconsider',
+];
 const FILLER_OBJECTS = [
-  'the budget for public libraries', 'spending on road repairs', 'the number of bus routes', 'the price of electricity',
-  'funding for after-school programmes', 'the plan for new housing', 'water quality in the river', 'waiting times at the hospital',
-  'rents in the old town', 'the schedule for the autumn festival', 'the opening hours of the swimming pool',
-  'the cost of school meals', 'parking rules near the station', 'the recycling service', 'grants for small businesses',
+  'the budget for public libraries',
+  'spending on road repairs',
+  'the number of bus routes',
+  'the price of electricity',
+  'funding for after-school programmes',
+  'the plan for new housing',
+  'water quality in the river',
+  'waiting times at the hospital',
+  'rents in the old town',
+  'the schedule for the autumn festival',
+  'the opening hours of the swimming pool',
+  'the cost of school meals',
+  'parking rules near the station',
+  'the recycling service',
+  'grants for small businesses',
 ];
 const FILLER_TAILS = [
-  'before the end of the year', 'within two months', 'despite strong opposition', 'after a long debate', 'if the weather allows',
-  'according to early estimates', 'as demand keeps growing', 'once the contracts are signed', 'for the first time in a decade',
+  'before the end of the year',
+  'within two months',
+  'despite strong opposition',
+  'after a long debate',
+  'if the weather allows',
+  'according to early estimates',
+  'as demand keeps growing',
+  'once the contracts are signed',
+  'for the first time in a decade',
   'while the inquiry continues',
 ];
-const FILLER_ADJECTIVES = ['old', 'new', 'busy', 'quiet', 'narrow', 'crowded', 'historic', 'modest', 'popular', 'empty'];
-const FILLER_NOUNS = ['bridge', 'market', 'library', 'station', 'harbour', 'square', 'theatre', 'garden', 'factory', 'stadium'];
+const FILLER_ADJECTIVES = [
+  'old',
+  'new',
+  'busy',
+  'quiet',
+  'narrow',
+  'crowded',
+  'historic',
+  'modest',
+  'popular',
+  'empty',
+];
+const FILLER_NOUNS = [
+  'bridge',
+  'market',
+  'library',
+  'station',
+  'harbour',
+  'square',
+  'theatre',
+  'garden',
+  'factory',
+  'stadium',
+];
 const FILLER_EVENTS = [
-  'reopened after the repairs', 'drew larger crowds than expected', 'closed early because of the rain', 'was repainted over the summer',
-  'will host a concert this weekend', 'needs a new roof', 'attracted visitors from nearby towns', 'has changed little in fifty years',
+  'reopened after the repairs',
+  'drew larger crowds than expected',
+  'closed early because of the rain',
+  'was repainted over the summer',
+  'will host a concert this weekend',
+  'needs a new roof',
+  'attracted visitors from nearby towns',
+  'has changed little in fifty years',
 ];
 const FILLER_QUOTES = [
-  'We are doing our best with what we have', 'Nobody expected it to take this long', 'It is a good start, but only a start',
-  'People here want to be heard', 'The numbers speak for themselves', 'We will keep working on it',
+  'We are doing our best with what we have',
+  'Nobody expected it to take this long',
+  'It is a good start, but only a start',
+  'People here want to be heard',
+  'The numbers speak for themselves',
+  'We will keep working on it',
 ];
 /** Single words of the filler prose: generated claims draw concept variants from these so that some hit. */
 const FILLER_WORDS = [
@@ -370,10 +515,31 @@ const FILLER_WORDS = [
   ),
 ];
 const HEADINGS = [
-  'What was decided', 'Reactions in town', 'The numbers', 'What happens next', 'Background', 'A closer look', 'Voices from the street',
-  'The costs', 'Looking ahead', 'How we got here', 'Other news', 'In brief',
+  'What was decided',
+  'Reactions in town',
+  'The numbers',
+  'What happens next',
+  'Background',
+  'A closer look',
+  'Voices from the street',
+  'The costs',
+  'Looking ahead',
+  'How we got here',
+  'Other news',
+  'In brief',
 ];
-const TOPICS = ['world', 'politics', 'business', 'local', 'culture', 'sport', 'science', 'opinion', 'travel', 'weather'];
+const TOPICS = [
+  'world',
+  'politics',
+  'business',
+  'local',
+  'culture',
+  'sport',
+  'science',
+  'opinion',
+  'travel',
+  'weather',
+];
 
 function fillerSentence(random: Random): string {
   switch (random.int(0, 4)) {
@@ -403,7 +569,9 @@ function inlineMarkup(random: Random, sentence: string): string {
     : random.chance(0.5)
       ? `<em>${inner}</em>`
       : `<strong>${inner}</strong>`;
-  return [escapeHtml(words.slice(0, from).join(' ')), tag, escapeHtml(words.slice(from + length).join(' '))].filter(Boolean).join(' ');
+  return [escapeHtml(words.slice(0, from).join(' ')), tag, escapeHtml(words.slice(from + length).join(' '))]
+    .filter(Boolean)
+    .join(' ');
 }
 
 interface GeneratedPage {
@@ -440,8 +608,12 @@ export function generatePage(target: number, story: readonly string[], seed: num
   };
 
   out.push('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>The Daily Ledger</title>\n');
-  out.push('<style>body{font:16px/1.5 Georgia,serif;max-width:44em;margin:0 auto;padding:1em}</style>\n</head>\n<body>\n');
-  out.push(`<header><div class="site">The Daily Ledger</div><nav>${TOPICS.map((t) => `<a href="/${t}">${capitalize(t)}</a>`).join(' | ')}</nav></header>\n<main>\n`);
+  out.push(
+    '<style>body{font:16px/1.5 Georgia,serif;max-width:44em;margin:0 auto;padding:1em}</style>\n</head>\n<body>\n',
+  );
+  out.push(
+    `<header><div class="site">The Daily Ledger</div><nav>${TOPICS.map((t) => `<a href="/${t}">${capitalize(t)}</a>`).join(' | ')}</nav></header>\n<main>\n`,
+  );
   let articleNo = 0;
   while (text < target) {
     articleNo++;
@@ -460,7 +632,10 @@ export function generatePage(target: number, story: readonly string[], seed: num
       const kind = random.float();
       if (kind < 0.1) {
         const items = Array.from({ length: random.int(3, 5) }, () => paragraph(1));
-        emit(`<ul>\n${items.map((i) => `<li>${i.html}</li>`).join('\n')}\n</ul>\n`, items.reduce((n, i) => n + i.chars, 0));
+        emit(
+          `<ul>\n${items.map((i) => `<li>${i.html}</li>`).join('\n')}\n</ul>\n`,
+          items.reduce((n, i) => n + i.chars, 0),
+        );
       } else if (kind < 0.14) {
         const quote = paragraph(random.int(1, 2));
         emit(`<blockquote><p>${quote.html}</p></blockquote>\n`, quote.chars);
@@ -516,7 +691,10 @@ const viteQueryImports: Plugin = {
       path: resolve(args.resolveDir, args.path.replace(/\?[^?]*$/, '')),
       namespace: 'vite-text',
     }));
-    b.onLoad({ filter: /.*/, namespace: 'vite-text' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
+    b.onLoad({ filter: /.*/, namespace: 'vite-text' }, (args) => ({
+      contents: readFileSync(args.path, 'utf8'),
+      loader: 'text',
+    }));
   },
 };
 
@@ -551,8 +729,15 @@ function contentCss(): string {
 }
 
 const LAUNCH_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--enable-precise-memory-info', '--js-flags=--expose-gc',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-precise-memory-info',
+  '--js-flags=--expose-gc',
 ];
 
 class TimedOut extends Error {}
@@ -584,14 +769,23 @@ interface Session {
  * an unmarked DOM), injects the harness, hands it `matcherJson`, and runs `body`.
  * A run over `capMs` is abandoned by closing the context (which ends its renderer).
  */
-async function onFreshPage<T>(session: Session, path: string, matcherJson: string, capMs: number, body: (page: Page) => Promise<T>): Promise<T> {
+async function onFreshPage<T>(
+  session: Session,
+  path: string,
+  matcherJson: string,
+  capMs: number,
+  body: (page: Page) => Promise<T>,
+): Promise<T> {
   const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
     await page.goto(session.baseUrl + path, { waitUntil: 'load', timeout: 120_000 });
     if (session.css) await page.addStyleTag({ content: session.css });
     await page.addScriptTag({ content: session.harness });
-    await page.evaluate(([m, c]) => (window as unknown as { nicBench: BenchApi }).nicBench.setup(m, c), [matcherJson, session.cardsJson] as const);
+    await page.evaluate(([m, c]) => (window as unknown as { nicBench: BenchApi }).nicBench.setup(m, c), [
+      matcherJson,
+      session.cardsJson,
+    ] as const);
     return await withTimeout(body(page), capMs, path);
   } finally {
     await withTimeout(context.close(), 30_000, 'closing a context').catch(() => undefined);
@@ -653,7 +847,9 @@ function tasksFromTrace(buffer: Buffer): TraceTasks | undefined {
   let busy = 0;
   let coveredUntil = -Infinity;
   const runTasks = events
-    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === start.pid && e.tid === start.tid && e.dur !== undefined)
+    .filter(
+      (e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === start.pid && e.tid === start.tid && e.dur !== undefined,
+    )
     .sort((a, b) => a.ts - b.ts);
   for (const e of runTasks) {
     const dur = e.dur!;
@@ -665,13 +861,24 @@ function tasksFromTrace(buffer: Buffer): TraceTasks | undefined {
     if (e.ts >= coveredUntil) busy += Math.min(e.ts + dur, end.ts) - Math.max(e.ts, start.ts);
     coveredUntil = Math.max(coveredUntil, e.ts + dur);
   }
-  return { longestTaskMs: longest, tasksOver50: over50, tasks, busyMs: busy / 1000, windowMs: (end.ts - start.ts) / 1000 };
+  return {
+    longestTaskMs: longest,
+    tasksOver50: over50,
+    tasks,
+    busyMs: busy / 1000,
+    windowMs: (end.ts - start.ts) / 1000,
+  };
 }
 
 type Detail<K extends Operation> = Awaited<ReturnType<BenchApi[K]>>['detail'];
 
 /** Runs one harness operation; its longest task from the Long Tasks API (50 ms and more) or the call's own length. */
-function run<K extends Operation>(session: Session, page: Page, name: K, ...args: Parameters<BenchApi[K]>): Promise<Outcome<Detail<K>>> {
+function run<K extends Operation>(
+  session: Session,
+  page: Page,
+  name: K,
+  ...args: Parameters<BenchApi[K]>
+): Promise<Outcome<Detail<K>>> {
   return runWith(false, session, page, name, ...args);
 }
 
@@ -679,7 +886,13 @@ function run<K extends Operation>(session: Session, page: Page, name: K, ...args
  * The same under a Chromium trace, for the exact length of every task (short ones too). Kept apart from
  * the timed runs: even this light trace makes some DOM work (the text index's TreeWalker) about twice as slow.
  */
-function runTraced<K extends Operation>(session: Session, page: Page, saveAs: string | undefined, name: K, ...args: Parameters<BenchApi[K]>): Promise<Outcome<Detail<K>>> {
+function runTraced<K extends Operation>(
+  session: Session,
+  page: Page,
+  saveAs: string | undefined,
+  name: K,
+  ...args: Parameters<BenchApi[K]>
+): Promise<Outcome<Detail<K>>> {
   return runWith(saveAs ?? true, session, page, name, ...args);
 }
 
@@ -687,12 +900,26 @@ function runTraced<K extends Operation>(session: Session, page: Page, saveAs: st
 const LIGHT_TRACE = ['disabled-by-default-devtools.timeline', 'blink.user_timing'];
 /** What DevTools records, with JS samples: a flame chart, at the price of a much slower run. */
 const DEVTOOLS_TRACE = [
-  'devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing',
-  'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'toplevel', 'blink', 'loading', 'latencyInfo',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'blink.user_timing',
+  'v8.execute',
+  'disabled-by-default-v8.cpu_profiler',
+  'toplevel',
+  'blink',
+  'loading',
+  'latencyInfo',
 ];
 
 /** `trace`: false for none, true for a light trace, a file name for a DevTools trace saved there. */
-async function runWith<K extends Operation>(trace: boolean | string, session: Session, page: Page, name: K, ...args: Parameters<BenchApi[K]>): Promise<Outcome<Detail<K>>> {
+async function runWith<K extends Operation>(
+  trace: boolean | string,
+  session: Session,
+  page: Page,
+  name: K,
+  ...args: Parameters<BenchApi[K]>
+): Promise<Outcome<Detail<K>>> {
   if (trace) {
     await session.browser.startTracing(page, { categories: typeof trace === 'string' ? DEVTOOLS_TRACE : LIGHT_TRACE });
     session.tracing = true;
@@ -806,7 +1033,14 @@ function reduce<T>(runs: Outcome<T>[], extra: (details: T[]) => Record<string, n
 }
 
 const skippedResult = (why: string): OpResult => ({
-  runs: 0, ms: NaN, longestTaskMs: NaN, tasksOver50: NaN, heapMB: NaN, heapDeltaMB: NaN, skipped: why, extra: {},
+  runs: 0,
+  ms: NaN,
+  longestTaskMs: NaN,
+  tasksOver50: NaN,
+  heapMB: NaN,
+  heapDeltaMB: NaN,
+  skipped: why,
+  extra: {},
 });
 
 function fmtMs(ms: number): string {
@@ -892,7 +1126,8 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const started = performance.now();
   const loadBefore = loadavg()[0]!;
-  if (loadBefore > 0.5 * cpus().length) log(`the machine is busy (load average ${loadBefore.toFixed(1)} on ${cpus().length} cores): expect noisy numbers`);
+  if (loadBefore > 0.5 * cpus().length)
+    log(`the machine is busy (load average ${loadBefore.toFixed(1)} on ${cpus().length} cores): expect noisy numbers`);
   const runsFor = (size: SizeName): number => options.runs ?? (options.quick ? 1 : size === '5MB' ? 3 : 5);
   const cap = options.capSeconds * 1000;
 
@@ -922,7 +1157,9 @@ async function main(): Promise<void> {
     const page = generatePage(SIZES[size], sentences, 20211215 + SIZES[size]);
     generated.set(size, page);
     pages.set(`/${size}.html`, page.html);
-    log(`page ${size}: ${page.textChars} chars of text, ${(page.html.length / 1024).toFixed(0)} KB of HTML, ${(page.storyShare * 100).toFixed(0)} % of the text from story sentences`);
+    log(
+      `page ${size}: ${page.textChars} chars of text, ${(page.html.length / 1024).toFixed(0)} KB of HTML, ${(page.storyShare * 100).toFixed(0)} % of the text from story sentences`,
+    );
   }
   const harness = await bundleHarness();
   const { url: baseUrl, server } = await servePages(pages);
@@ -968,48 +1205,93 @@ async function main(): Promise<void> {
     for (const size of options.sizes) {
       const page = generated.get(size)!;
       const runs = runsFor(size);
-      const r: SizeResults = { text: { chars: page.textChars, nodes: 0, storyShare: page.storyShare, htmlBytes: page.html.length } };
+      const r: SizeResults = {
+        text: { chars: page.textChars, nodes: 0, storyShare: page.storyShare, htmlBytes: page.html.length },
+      };
       results.set(size, r);
 
-      r.floor = await repeat(size, '(a) floor', runs, (p) => run(session, p, 'floor'), (d) => {
-        r.text.nodes = d[0]?.nodes ?? 0;
-        return { chars: d[0]?.chars ?? 0, nodes: d[0]?.nodes ?? 0 };
-      });
-      r.floorNormalised = await repeat(size, "(a') floor + NFKC + lower case", runs, (p) => run(session, p, 'floorNormalised'), () => ({}));
-      r.rescan = await repeat(size, '(b) PageAnnotator.rescan()', runs, (p) => runRescan(session, p, 'highlights'), (d) => ({ drawn: d[0]?.drawn ?? 0 }));
+      r.floor = await repeat(
+        size,
+        '(a) floor',
+        runs,
+        (p) => run(session, p, 'floor'),
+        (d) => {
+          r.text.nodes = d[0]?.nodes ?? 0;
+          return { chars: d[0]?.chars ?? 0, nodes: d[0]?.nodes ?? 0 };
+        },
+      );
+      r.floorNormalised = await repeat(
+        size,
+        "(a') floor + NFKC + lower case",
+        runs,
+        (p) => run(session, p, 'floorNormalised'),
+        () => ({}),
+      );
+      r.rescan = await repeat(
+        size,
+        '(b) PageAnnotator.rescan()',
+        runs,
+        (p) => runRescan(session, p, 'highlights'),
+        (d) => ({ drawn: d[0]?.drawn ?? 0 }),
+      );
       if (options.trace && !r.rescan.timedOut) {
         // One more run under a trace: the length of every task, not only those over 50 ms.
         const traced = await onFreshPage(session, `/${size}.html`, matcherJson, cap, (p) =>
-          runTraced(session, p, options.traceDir ? join(resolve(options.traceDir), `rescan-${size}.json`) : undefined, 'rescan'),
+          runTraced(
+            session,
+            p,
+            options.traceDir ? join(resolve(options.traceDir), `rescan-${size}.json`) : undefined,
+            'rescan',
+          ),
         );
         r.rescan.traced = traced.traced;
         r.rescan.tracedMs = traced.ms;
         const t = traced.traced;
         log(
           `${size} (b) PageAnnotator.rescan() traced: ${fmtTime(traced.ms)}, ` +
-            (t ? `longest task ${fmtTime(t.longestTaskMs)}, ${t.tasks} tasks of 1 ms or more, main thread busy ${fmtTime(t.busyMs)} of ${fmtTime(t.windowMs)}` : 'no markers in the trace'),
+            (t
+              ? `longest task ${fmtTime(t.longestTaskMs)}, ${t.tasks} tasks of 1 ms or more, main thread busy ${fmtTime(t.busyMs)} of ${fmtTime(t.windowMs)}`
+              : 'no markers in the trace'),
         );
       }
       if (options.profileDir && !r.rescan.timedOut) {
         const file = join(resolve(options.profileDir), `rescan-${size}.cpuprofile`);
-        const top = await onFreshPage(session, `/${size}.html`, matcherJson, cap, (p) => profiled(p, file, () => call(p, 'rescan')));
+        const top = await onFreshPage(session, `/${size}.html`, matcherJson, cap, (p) =>
+          profiled(p, file, () => call(p, 'rescan')),
+        );
         r.rescan.profileTop = top;
-        log(`${size} (b) PageAnnotator.rescan() profiled, saved to ${file}; most self time:\n${top.map((t) => `    ${t}`).join('\n')}`);
+        log(
+          `${size} (b) PageAnnotator.rescan() profiled, saved to ${file}; most self time:\n${top.map((t) => `    ${t}`).join('\n')}`,
+        );
       }
-      r.rescanMarks = await repeat(size, '(b) rescan(), marks renderer', runs, (p) => runRescan(session, p, 'marks'), (d) => ({
-        highlights: d[0]?.highlights ?? 0,
-        marks: d[0]?.marks ?? 0,
-      }));
-      log(`${size} (b) rescan(), marks renderer: ${r.rescanMarks.extra.marks} <mark> elements, ${r.rescanMarks.extra.highlights} ranges`);
-      r.stages = await repeat(size, '(b) stages, unsliced', runs, (p) => run(session, p, 'stages'), (d) => ({
-        indexMs: median(d.map((x) => x.indexMs)),
-        annotateMs: median(d.map((x) => x.annotateMs)),
-        renderMs: median(d.map((x) => x.renderMs)),
-        annotations: d[0]?.annotations ?? 0,
-        highlights: d[0]?.highlights ?? 0,
-        verdict: d[0]?.verdict ?? '',
-        textNodes: d[0]?.textNodes ?? 0,
-      }));
+      r.rescanMarks = await repeat(
+        size,
+        '(b) rescan(), marks renderer',
+        runs,
+        (p) => runRescan(session, p, 'marks'),
+        (d) => ({
+          highlights: d[0]?.highlights ?? 0,
+          marks: d[0]?.marks ?? 0,
+        }),
+      );
+      log(
+        `${size} (b) rescan(), marks renderer: ${r.rescanMarks.extra.marks} <mark> elements, ${r.rescanMarks.extra.highlights} ranges`,
+      );
+      r.stages = await repeat(
+        size,
+        '(b) stages, unsliced',
+        runs,
+        (p) => run(session, p, 'stages'),
+        (d) => ({
+          indexMs: median(d.map((x) => x.indexMs)),
+          annotateMs: median(d.map((x) => x.annotateMs)),
+          renderMs: median(d.map((x) => x.renderMs)),
+          annotations: d[0]?.annotations ?? 0,
+          highlights: d[0]?.highlights ?? 0,
+          verdict: d[0]?.verdict ?? '',
+          textNodes: d[0]?.textNodes ?? 0,
+        }),
+      );
       const st = r.stages.extra;
       log(
         `${size} (b) stages: verdict ${st.verdict}, ${st.annotations} annotations, ${st.highlights} ranges drawn; ` +
@@ -1032,13 +1314,14 @@ async function main(): Promise<void> {
       }
       // (d) mark.js with one regular expression.
       if (options.skip.has('regexp')) r.markRegExp = skippedResult('--skip');
-      else r.markRegExp = await repeat(
-        size,
-        '(d) mark.js markRegExp',
-        runs,
-        (p) => run(session, p, 'markRegExp', regExp.source, regExp.flags, { acrossElements: true }),
-        (d) => ({ marks: d[0]?.marks ?? 0 }),
-      );
+      else
+        r.markRegExp = await repeat(
+          size,
+          '(d) mark.js markRegExp',
+          runs,
+          (p) => run(session, p, 'markRegExp', regExp.source, regExp.flags, { acrossElements: true }),
+          (d) => ({ marks: d[0]?.marks ?? 0 }),
+        );
     }
 
     // Dataset scale: the 1 MB page with the real dataset, then with 10,000 entities and 2,000 claims more
@@ -1050,7 +1333,9 @@ async function main(): Promise<void> {
         { key: 'entitiesOnly', entities: 10_000, claims: 0 },
         { key: 'claimsOnly', entities: 0, claims: 2_000 },
       ];
-      const datasets: { key: ScaleKey | 'real'; json: string; runs: Outcome<ScaleDetail>[] }[] = [{ key: 'real', json: matcherJson, runs: [] }];
+      const datasets: { key: ScaleKey | 'real'; json: string; runs: Outcome<ScaleDetail>[] }[] = [
+        { key: 'real', json: matcherJson, runs: [] },
+      ];
       let big: { facts: number; phrases: number; compileMs: number; jsonKB: number } | undefined;
       for (const variant of variants) {
         t = performance.now();
@@ -1058,7 +1343,13 @@ async function main(): Promise<void> {
         const data = compileMatcher(scaled, dataset.lexicon);
         const ms = performance.now() - t;
         const json = JSON.stringify(data);
-        if (variant.key === 'generated') big = { facts: scaled.facts.length, phrases: data.phraseKind.length, compileMs: ms, jsonKB: json.length / 1024 };
+        if (variant.key === 'generated')
+          big = {
+            facts: scaled.facts.length,
+            phrases: data.phraseKind.length,
+            compileMs: ms,
+            jsonKB: json.length / 1024,
+          };
         log(
           `scale ${variant.key}: ${scaled.facts.length} facts, ${data.phraseKind.length} phrases, parsed + compiled in ${ms.toFixed(0)} ms, ` +
             `${(json.length / 1024 / 1024).toFixed(1)} MB of matcher JSON`,
@@ -1083,8 +1374,12 @@ async function main(): Promise<void> {
         annotations: d[0]?.annotations ?? 0,
         verdict: d[0]?.verdict ?? '',
       });
-      const reduced = Object.fromEntries(datasets.map((d) => [d.key, reduce(d.runs, scaleExtra)])) as Record<ScaleKey | 'real', OpResult>;
-      const ratioOf = (key: ScaleKey) => Number(reduced[key].extra.indexAnnotateMs) / Number(reduced.real.extra.indexAnnotateMs);
+      const reduced = Object.fromEntries(datasets.map((d) => [d.key, reduce(d.runs, scaleExtra)])) as Record<
+        ScaleKey | 'real',
+        OpResult
+      >;
+      const ratioOf = (key: ScaleKey) =>
+        Number(reduced[key].extra.indexAnnotateMs) / Number(reduced.real.extra.indexAnnotateMs);
       scale = {
         real: reduced.real,
         generated: reduced.generated,
@@ -1103,12 +1398,16 @@ async function main(): Promise<void> {
       const random = new Random(7);
       append = await onFreshPage(session, '/1MB.html', matcherJson, cap * 2, async (p) => {
         const rescan = await runRescan(session, p, 'highlights');
-        log(`append: PageAnnotator.rescan() of the 1MB page took ${fmtTime(rescan.ms)} (${rescan.detail.drawn} highlights)`);
+        log(
+          `append: PageAnnotator.rescan() of the 1MB page took ${fmtTime(rescan.ms)} (${rescan.detail.drawn} highlights)`,
+        );
         const times: Outcome<AppendDetail>[] = [];
         for (let i = 0; i < appends; i++) {
           const m = await run(session, p, 'appendParagraph', appendedParagraph(random, i + 1));
           times.push(m);
-          log(`append ${i + 1}/${appends}: refresh([p]) ${fmtTime(m.ms)}, ${m.detail.highlightsInParagraph} highlights in the ${m.detail.paragraphChars}-char paragraph`);
+          log(
+            `append ${i + 1}/${appends}: refresh([p]) ${fmtTime(m.ms)}, ${m.detail.highlightsInParagraph} highlights in the ${m.detail.paragraphChars}-char paragraph`,
+          );
         }
         return {
           ms: median(times.map((m) => m.ms)),
@@ -1143,7 +1442,8 @@ async function main(): Promise<void> {
   if (options.json) {
     const bySize = (pick: (r: SizeResults) => number | null): Record<string, number | null> =>
       Object.fromEntries([...results].map(([size, r]) => [size, pick(r)]));
-    const value = (r: OpResult | undefined): number | null => (!r || r.skipped || r.timedOut || !Number.isFinite(r.ms) ? null : round(r.ms));
+    const value = (r: OpResult | undefined): number | null =>
+      !r || r.skipped || r.timedOut || !Number.isFinite(r.ms) ? null : round(r.ms);
     const json = {
       floorMs: bySize((r) => value(r.floor)),
       annotateMs: bySize((r) => value(r.rescan)),
@@ -1191,11 +1491,17 @@ async function main(): Promise<void> {
   log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-function renderTable(results: Map<SizeName, SizeResults>, scale: ScaleResult | undefined, append: AppendResult | undefined, context: RunContext): string {
+function renderTable(
+  results: Map<SizeName, SizeResults>,
+  scale: ScaleResult | undefined,
+  append: AppendResult | undefined,
+  context: RunContext,
+): string {
   const sizes = [...results.keys()];
   const cap = context.capSeconds;
   const rows: string[][] = [];
-  const row = (label: string, f: (r: SizeResults) => string) => rows.push([label, ...sizes.map((s) => f(results.get(s)!))]);
+  const row = (label: string, f: (r: SizeResults) => string) =>
+    rows.push([label, ...sizes.map((s) => f(results.get(s)!))]);
   const ok = (r: OpResult | undefined): boolean => !!r && !r.skipped && !r.timedOut && Number.isFinite(r.ms);
   const time = (r: OpResult | undefined): string => {
     if (!r) return '–';
@@ -1211,35 +1517,67 @@ function renderTable(results: Map<SizeName, SizeResults>, scale: ScaleResult | u
   const task = (o: OpResult | undefined) => (o?.timedOut ? `> ${cap} s` : ok(o) ? fmtMs(o!.longestTaskMs) : '–');
   const heap = (o: OpResult | undefined) => (ok(o) && Number.isFinite(o!.heapMB) ? o!.heapMB.toFixed(0) : '–');
 
-  row('page text, chars / text nodes', (r) => `${(r.text.chars / 1000).toFixed(0)} k / ${(r.text.nodes / 1000).toFixed(1)} k`);
-  row('runs: (a), (b), (c), (d)', (r) => `${r.floor?.runs ?? 0}, ${r.rescan?.runs ?? 0}, ${r.markKeywords?.runs ?? 0}, ${r.markRegExp?.runs ?? 0}`);
+  row(
+    'page text, chars / text nodes',
+    (r) => `${(r.text.chars / 1000).toFixed(0)} k / ${(r.text.nodes / 1000).toFixed(1)} k`,
+  );
+  row(
+    'runs: (a), (b), (c), (d)',
+    (r) => `${r.floor?.runs ?? 0}, ${r.rescan?.runs ?? 0}, ${r.markKeywords?.runs ?? 0}, ${r.markRegExp?.runs ?? 0}`,
+  );
   row('**(a)** floor: TreeWalker reads every text node, ms', (r) => time(r.floor));
-  row("  ↳ (a′) the same, then the text joined, NFKC'd and lower-cased, ms; × (a)", (r) => `${time(r.floorNormalised)}; ${ratio(r.floorNormalised, r.floor)}`);
+  row(
+    "  ↳ (a′) the same, then the text joined, NFKC'd and lower-cased, ms; × (a)",
+    (r) => `${time(r.floorNormalised)}; ${ratio(r.floorNormalised, r.floor)}`,
+  );
   row('**(b)** extension: `PageAnnotator.rescan()`, ms', (r) => time(r.rescan));
-  row('  ↳ verdict; annotations; highlights drawn', (r) => `${r.stages?.extra.verdict ?? '–'}; ${r.stages?.extra.annotations ?? '–'}; ${r.rescan?.extra.drawn ?? '–'}`);
+  row(
+    '  ↳ verdict; annotations; highlights drawn',
+    (r) => `${r.stages?.extra.verdict ?? '–'}; ${r.stages?.extra.annotations ?? '–'}; ${r.rescan?.extra.drawn ?? '–'}`,
+  );
   row('  ↳ same work unsliced: `buildTextIndex`, ms', (r) => num(r.stages?.extra.indexMs));
   row('  ↳ unsliced: `annotate`, ms', (r) => num(r.stages?.extra.annotateMs));
   row('  ↳ unsliced: `HighlightRenderer.render`, ms', (r) => num(r.stages?.extra.renderMs));
   row('  ↳ unsliced: total, ms', (r) => time(r.stages));
-  row('  ↳ `rescan()` with the marks renderer, ms (`<mark>` elements)', (r) => `${time(r.rescanMarks)} (${r.rescanMarks?.extra.marks ?? '–'})`);
+  row(
+    '  ↳ `rescan()` with the marks renderer, ms (`<mark>` elements)',
+    (r) => `${time(r.rescanMarks)} (${r.rescanMarks?.extra.marks ?? '–'})`,
+  );
   row('**(c)** mark.js `mark(aliases)`, ms', (r) => time(r.markKeywords));
   row('**(d)** mark.js `markRegExp(alternation)`, ms', (r) => time(r.markRegExp));
-  row('  ↳ marks made by (c) / (d)', (r) => `${r.markKeywords?.extra.marks ?? '–'} / ${r.markRegExp?.extra.marks ?? '–'}`);
+  row(
+    '  ↳ marks made by (c) / (d)',
+    (r) => `${r.markKeywords?.extra.marks ?? '–'} / ${r.markRegExp?.extra.marks ?? '–'}`,
+  );
   row('(b) / (a)', (r) => ratio(r.rescan, r.floor));
   row('(c) / (a)', (r) => ratio(r.markKeywords, r.floor));
   row('(d) / (a)', (r) => ratio(r.markRegExp, r.floor));
   row('(c) / (b)', (r) => ratio(r.markKeywords, r.rescan));
   row('(d) / (b)', (r) => ratio(r.markRegExp, r.rescan));
   const under50 = (o: OpResult | undefined) => (ok(o) && o!.tasksOver50 === 0 ? '< 50' : task(o));
-  row('**(b) longest task**, ms', (r) => (r.rescan?.timedOut ? `> ${cap} s` : r.rescan ? fmtMs(rescanLongestTask(r.rescan)) : '–'));
-  row('  ↳ timed runs, Long Tasks API: longest, ms; tasks ≥ 50 ms', (r) => (ok(r.rescan) ? `${under50(r.rescan)}; ${r.rescan!.tasksOver50}` : task(r.rescan)));
+  row('**(b) longest task**, ms', (r) =>
+    r.rescan?.timedOut ? `> ${cap} s` : r.rescan ? fmtMs(rescanLongestTask(r.rescan)) : '–',
+  );
+  row('  ↳ timed runs, Long Tasks API: longest, ms; tasks ≥ 50 ms', (r) =>
+    ok(r.rescan) ? `${under50(r.rescan)}; ${r.rescan!.tasksOver50}` : task(r.rescan),
+  );
   if (context.traced) {
-    row('  ↳ traced run: longest, ms; tasks ≥ 1 ms', (r) => (r.rescan?.traced ? `${fmtMs(r.rescan.traced.longestTaskMs)}; ${r.rescan.traced.tasks}` : '–'));
-    row('  ↳ traced run: main thread busy / wall, ms', (r) => (r.rescan?.traced ? `${fmtMs(r.rescan.traced.busyMs)} / ${fmtMs(r.rescan.traced.windowMs)}` : '–'));
+    row('  ↳ traced run: longest, ms; tasks ≥ 1 ms', (r) =>
+      r.rescan?.traced ? `${fmtMs(r.rescan.traced.longestTaskMs)}; ${r.rescan.traced.tasks}` : '–',
+    );
+    row('  ↳ traced run: main thread busy / wall, ms', (r) =>
+      r.rescan?.traced ? `${fmtMs(r.rescan.traced.busyMs)} / ${fmtMs(r.rescan.traced.windowMs)}` : '–',
+    );
   }
   row('longest task with the marks renderer, ms', (r) => under50(r.rescanMarks));
-  row('longest task, ms: (b) unsliced / (c) / (d)', (r) => `${task(r.stages)} / ${task(r.markKeywords)} / ${task(r.markRegExp)}`);
-  row('JS heap after, MB: (a) / (b) / (c) / (d)', (r) => `${heap(r.floor)} / ${heap(r.rescan)} / ${heap(r.markKeywords)} / ${heap(r.markRegExp)}`);
+  row(
+    'longest task, ms: (b) unsliced / (c) / (d)',
+    (r) => `${task(r.stages)} / ${task(r.markKeywords)} / ${task(r.markRegExp)}`,
+  );
+  row(
+    'JS heap after, MB: (a) / (b) / (c) / (d)',
+    (r) => `${heap(r.floor)} / ${heap(r.rescan)} / ${heap(r.markKeywords)} / ${heap(r.markRegExp)}`,
+  );
 
   const lines: string[] = [];
   lines.push(`| | ${sizes.join(' | ')} |`);
@@ -1276,7 +1614,7 @@ function renderTable(results: Map<SizeName, SizeResults>, scale: ScaleResult | u
       '(c) is `mark(aliases, { acrossElements: true, separateWordSearch: false })` with mark.js defaults otherwise (so matches inside words count), ' +
       'run once at the largest size it runs on, never above 1 MB; (d) is `markRegExp` of one escaped, longest-first alternation between non-letters, ' +
       `case-insensitive, with \`acrossElements: true\`. A run over ${cap} s is abandoned. Longest task: from the call until two frames after it ends ` +
-      '(so style, layout and paint of the highlights count): the longest the Long Tasks API saw (it sees tasks of 50 ms and more), or the call\'s own length' +
+      "(so style, layout and paint of the highlights count): the longest the Long Tasks API saw (it sees tasks of 50 ms and more), or the call's own length" +
       `${context.traced ? `; for (b) also every task of one extra run under a ${context.devtoolsTrace ? 'full DevTools trace (with JS samples: it lengthens tasks)' : 'light Chromium trace'} (tracing slows some DOM work, so that run is not timed, and its tasks may be a little longer)` : ''}. ` +
       'Heap: `performance.memory.usedJSHeapSize` right after the call.',
   );

@@ -7,7 +7,7 @@ import { accessSync, constants, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
 /** The bit of the extension API used inside service-worker callbacks (module-local: no @types/chrome). */
 interface TabInfo {
@@ -179,7 +179,7 @@ export async function inWorker<T, A>(
   for (let attempt = 0; ; attempt++) {
     const worker = await liveWorker(context, extensionId);
     try {
-      return await worker.evaluate(fn as never, arg as never) as T;
+      return (await worker.evaluate(fn as never, arg as never)) as T;
     } catch (error) {
       if (attempt >= 1 || !/closed|destroyed|detached/i.test(String(error))) throw error;
     }
@@ -193,16 +193,26 @@ export async function inWorker<T, A>(
  */
 export async function tabIdOf(context: BrowserContext, extensionId: string, page: Page): Promise<number> {
   const url = page.url();
-  const byUrl = await inWorker(context, extensionId, async (u: string) => {
-    const same = (await chrome.tabs.query({})).filter((t) => t.url === u || t.pendingUrl === u);
-    return same.length === 1 ? (same[0]!.id ?? null) : null;
-  }, url);
+  const byUrl = await inWorker(
+    context,
+    extensionId,
+    async (u: string) => {
+      const same = (await chrome.tabs.query({})).filter((t) => t.url === u || t.pendingUrl === u);
+      return same.length === 1 ? (same[0]!.id ?? null) : null;
+    },
+    url,
+  );
   if (byUrl !== null) return byUrl;
   await page.bringToFront();
-  const active = await inWorker(context, extensionId, async () => {
-    const tabs = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return tabs.map((t) => ({ id: t.id ?? null, url: t.url ?? null }));
-  }, undefined);
+  const active = await inWorker(
+    context,
+    extensionId,
+    async () => {
+      const tabs = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return tabs.map((t) => ({ id: t.id ?? null, url: t.url ?? null }));
+    },
+    undefined,
+  );
   const match = active.find((t) => t.url === null || t.url === url);
   if (active.length !== 1 || !match || match.id === null) {
     throw new Error(`No tab found for ${url} (active tabs: ${JSON.stringify(active)})`);

@@ -4,16 +4,15 @@
  * index, same matcher), printed per page and in total. With --readme, the
  * table also replaces the marked section of README.md.
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
+import { buildTextIndex } from '../src/content/text-index';
 import { annotate, Matcher } from '../src/core/annotate';
 import { compileMatcher } from '../src/core/compile';
-import { isStatementCategory, parseStory } from '../src/core/dataset';
-import { parseLexicon } from '../src/core/dataset';
-import { buildTextIndex } from '../src/content/text-index';
-import { addTally, emptyTally, precision, recall, tallyCounts, tallySets, type Tally } from './eval-metrics';
+import { isStatementCategory, parseLexicon, parseStory } from '../src/core/dataset';
+import { addTally, emptyTally, precision, recall, type Tally, tallyCounts, tallySets } from './eval-metrics';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EVAL = join(ROOT, 'tests/eval');
@@ -103,7 +102,8 @@ export function report(scores: PageScore[]): string {
     if (s.kind !== 'unrelated' && s.kind !== 'other-meeting') addTally(statements, s.statements);
     stray += s.strayStatements.length;
     if (s.verdictExpected === s.verdictFound) verdictsRight++;
-    const verdict = s.verdictExpected === s.verdictFound ? s.verdictFound : `${s.verdictExpected} → **${s.verdictFound}**`;
+    const verdict =
+      s.verdictExpected === s.verdictFound ? s.verdictFound : `${s.verdictExpected} → **${s.verdictFound}**`;
     lines.push(
       `| ${basename(s.page, '.html')} | ${s.kind} | ${verdict} | ${fmt(precision(s.entities))} | ${fmt(recall(s.entities))} | ${fmt(precision(s.statements))} | ${fmt(recall(s.statements))} |`,
     );
@@ -124,7 +124,8 @@ function main() {
   console.log(table);
   if (process.argv.includes('--verbose')) {
     for (const s of scores) {
-      if (s.missed.length || s.extra.length) console.log(`${s.page}: missed ${s.missed.join(', ') || '-'}; extra ${s.extra.join(', ') || '-'}`);
+      if (s.missed.length || s.extra.length)
+        console.log(`${s.page}: missed ${s.missed.join(', ') || '-'}; extra ${s.extra.join(', ') || '-'}`);
     }
   }
   if (process.argv.includes('--readme')) {

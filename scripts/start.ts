@@ -11,16 +11,17 @@
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, openPopup, ROOT, type Launched } from './chrome';
-import { serve } from './serve';
 import { CATEGORIES } from '../src/core/categories';
+import { type Launched, launchWithExtension, openPopup, ROOT } from './chrome';
+import { serve } from './serve';
 
 const HIGHLIGHT_TIMEOUT_MS = 30_000;
 const HOVER_DWELL_MS = 600;
 const ARTIFACTS = join(ROOT, 'artifacts');
 
 async function main(): Promise<void> {
-  const headed = !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !/^(1|true|yes)$/i.test(process.env.HEADLESS ?? '');
+  const headed =
+    !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !/^(1|true|yes)$/i.test(process.env.HEADLESS ?? '');
   const site = await serve(join(ROOT, 'demo'));
   console.log(`Demo page: ${site.url}`);
 
@@ -67,7 +68,10 @@ async function headlessTour({ context, extensionId }: Launched, page: Page): Pro
   });
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   console.log(`Highlights: ${total}`);
-  for (const c of [...CATEGORIES, ...Object.keys(counts).filter((k) => !(CATEGORIES as readonly string[]).includes(k))]) {
+  for (const c of [
+    ...CATEGORIES,
+    ...Object.keys(counts).filter((k) => !(CATEGORIES as readonly string[]).includes(k)),
+  ]) {
     console.log(`  ${c.padEnd(13)} ${counts[c] ?? 0}`);
   }
 
@@ -90,7 +94,9 @@ async function headlessTour({ context, extensionId }: Launched, page: Page): Pro
   if (point) {
     await page.mouse.move(point.x, point.y);
     await page.waitForTimeout(HOVER_DWELL_MS);
-    const cardShown = await page.evaluate(() => !!document.querySelector('[data-annotator-ui]')?.shadowRoot?.querySelector('[role=tooltip]:not([hidden])'));
+    const cardShown = await page.evaluate(
+      () => !!document.querySelector('[data-annotator-ui]')?.shadowRoot?.querySelector('[role=tooltip]:not([hidden])'),
+    );
     await page.screenshot({ path: shot('hover-card.png') });
     console.log(`Saved ${relative(ROOT, shot('hover-card.png'))}${cardShown ? '' : ' (no hover card appeared)'}`);
     await page.mouse.move(1, 1);

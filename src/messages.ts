@@ -4,9 +4,9 @@
  * by `isFromThisExtension` before a message is even looked at.
  */
 import type { CardModel } from './core/cards';
-import type { MatcherData } from './core/matcher-data';
 import type { Category } from './core/categories';
 import type { Story } from './core/dataset';
+import type { MatcherData } from './core/matcher-data';
 import type { VerdictKind } from './core/verdict';
 
 /** Content script → worker: the compiled matcher and the cards. */

@@ -7,8 +7,7 @@ import lexiconJson from '../../data/spin-lexicon.json';
 import storyJson from '../../data/story.json';
 import { buildCards, sourceLine } from '../core/cards';
 import { compileMatcher } from '../core/compile';
-import { parseStory } from '../core/dataset';
-import { parseLexicon } from '../core/dataset';
+import { parseLexicon, parseStory } from '../core/dataset';
 import type { GetMatcherResponse, GetStoryResponse } from '../messages';
 
 let loaded: { matcher: GetMatcherResponse; story: GetStoryResponse } | undefined;

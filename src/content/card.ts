@@ -36,7 +36,11 @@ const MAX_FACTS_PER_CARD = 3;
 /** Most statements listed under a person; the rest are counted. */
 const MAX_FIGURES_LISTED = 5;
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   el.className = className;
   if (text !== undefined) el.textContent = text;
@@ -63,12 +67,25 @@ export class HoverCard {
   }
 
   show(factIds: readonly string[], anchor: DOMRect, similar = false): void {
-    const models = factIds.map((id) => this.cards[id]).filter((m): m is CardModel => !!m).slice(0, MAX_FACTS_PER_CARD);
+    const models = factIds
+      .map((id) => this.cards[id])
+      .filter((m): m is CardModel => !!m)
+      .slice(0, MAX_FACTS_PER_CARD);
     if (models.length === 0) return;
     const warning = similar
-      ? [element('p', 'similar', 'Similar statement, other event: this page is about another meeting. Below is what was said at the 15 December 2021 summit.')]
+      ? [
+          element(
+            'p',
+            'similar',
+            'Similar statement, other event: this page is about another meeting. Below is what was said at the 15 December 2021 summit.',
+          ),
+        ]
       : [];
-    this.card.replaceChildren(...warning, ...models.map(renderFact), element('p', 'source', `Source: ${models[0]!.sourceLine}`));
+    this.card.replaceChildren(
+      ...warning,
+      ...models.map(renderFact),
+      element('p', 'source', `Source: ${models[0]!.sourceLine}`),
+    );
     this.host.attach();
     this.card.hidden = false;
     this.place(anchor);
@@ -89,9 +106,10 @@ export class HoverCard {
     this.card.style.width = `${width}px`;
     const height = this.card.offsetHeight;
     const below = anchor.bottom + CARD_OFFSET_PX;
-    const top = below + height <= window.innerHeight || anchor.top - CARD_OFFSET_PX - height < 0
-      ? below
-      : anchor.top - CARD_OFFSET_PX - height;
+    const top =
+      below + height <= window.innerHeight || anchor.top - CARD_OFFSET_PX - height < 0
+        ? below
+        : anchor.top - CARD_OFFSET_PX - height;
     const left = Math.max(CARD_OFFSET_PX, Math.min(anchor.left, window.innerWidth - width - CARD_OFFSET_PX));
     this.card.style.top = `${Math.max(CARD_OFFSET_PX, top)}px`;
     this.card.style.left = `${left}px`;

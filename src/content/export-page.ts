@@ -5,7 +5,7 @@
  * are the same whichever renderer drew the page.
  */
 import type { Annotation } from '../core/annotate';
-import { toWebAnnotations, type AnnotationCollection } from '../core/export';
+import { type AnnotationCollection, toWebAnnotations } from '../core/export';
 import { locate, type TextIndex } from './text-index';
 
 const SHOW_TEXT = 0x4;
@@ -15,7 +15,11 @@ export interface ExportRegion {
   annotations: readonly Annotation[];
 }
 
-export function exportAnnotations(body: HTMLElement, regions: readonly ExportRegion[], label: string): AnnotationCollection {
+export function exportAnnotations(
+  body: HTMLElement,
+  regions: readonly ExportRegion[],
+  label: string,
+): AnnotationCollection {
   const starts = new Map<Node, number>();
   const parts: string[] = [];
   let offset = 0;
@@ -27,13 +31,22 @@ export function exportAnnotations(body: HTMLElement, regions: readonly ExportReg
     offset += data.length;
   }
   const fullText = parts.join('');
-  const items = regions.flatMap(({ index, annotations }) => annotations.flatMap((annotation) => {
-    const first = locate(index, annotation.start);
-    const last = locate(index, Math.max(annotation.start, annotation.end - 1));
-    const start = starts.get(index.nodes[first.node]!);
-    const end = starts.get(index.nodes[last.node]!);
-    if (start === undefined || end === undefined) return []; // the page removed that text since
-    return [{ factIds: annotation.factIds, category: annotation.category, start: start + first.offset, end: end + last.offset + 1 }];
-  }));
+  const items = regions.flatMap(({ index, annotations }) =>
+    annotations.flatMap((annotation) => {
+      const first = locate(index, annotation.start);
+      const last = locate(index, Math.max(annotation.start, annotation.end - 1));
+      const start = starts.get(index.nodes[first.node]!);
+      const end = starts.get(index.nodes[last.node]!);
+      if (start === undefined || end === undefined) return []; // the page removed that text since
+      return [
+        {
+          factIds: annotation.factIds,
+          category: annotation.category,
+          start: start + first.offset,
+          end: end + last.offset + 1,
+        },
+      ];
+    }),
+  );
   return toWebAnnotations(items, fullText, location.href, label);
 }

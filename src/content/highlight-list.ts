@@ -77,7 +77,9 @@ export class HighlightList {
     const at = this.items.findIndex((i) => i.element === event.target);
     if (at < 0) return;
     const last = this.items.length - 1;
-    const next = { ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1, Home: 0, End: last }[event.key];
+    const next = { ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1, Home: 0, End: last }[
+      event.key
+    ];
     if (next === undefined) return;
     event.preventDefault();
     this.items[Math.max(0, Math.min(last, next))]!.element.focus();

@@ -39,10 +39,18 @@ export class HoverController {
     this.listen(document, 'focusin', (e) => this.onFocus(e));
     this.listen(document, 'focusout', () => this.scheduleClose());
     this.listen(document, 'keydown', (e) => this.onKey(e as KeyboardEvent));
-    this.listen(window, 'scroll', () => performance.now() > this.ownScrollUntil && this.close(), { passive: true, capture: true });
+    this.listen(window, 'scroll', () => performance.now() > this.ownScrollUntil && this.close(), {
+      passive: true,
+      capture: true,
+    });
   }
 
-  private listen(target: EventTarget, type: string, listener: EventListener, options: AddEventListenerOptions = { capture: true }) {
+  private listen(
+    target: EventTarget,
+    type: string,
+    listener: EventListener,
+    options: AddEventListenerOptions = { capture: true },
+  ) {
     target.addEventListener(type, listener, options);
   }
 

@@ -6,8 +6,8 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { Matcher } from '../core/annotate';
-import { SETTINGS_KEY, repairSettings } from '../core/settings';
-import { isContentRequest, isFromThisExtension, type GetMatcherResponse } from '../messages';
+import { repairSettings, SETTINGS_KEY } from '../core/settings';
+import { type GetMatcherResponse, isContentRequest, isFromThisExtension } from '../messages';
 import { HoverCard } from './card';
 import { HighlightList } from './highlight-list';
 import { HoverController } from './hover';
@@ -43,7 +43,11 @@ async function main(): Promise<void> {
   );
   observer = new PageObserver(page);
   const card = new HoverCard(response.cards, host);
-  new HoverController(card, (event) => page.targetOf(event), () => page.elementFreeTargets());
+  new HoverController(
+    card,
+    (event) => page.targetOf(event),
+    () => page.elementFreeTargets(),
+  );
 
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !(SETTINGS_KEY in changes)) return;

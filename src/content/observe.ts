@@ -5,10 +5,16 @@
  * rescan on single-page navigation. The extension's own DOM writes are
  * dropped from the record queue, so it never reacts to itself.
  */
-import { MAX_DIRTY_ROOTS, MAX_RECORDS_PER_PASS, MIN_RESCAN_INTERVAL_MS, OBSERVER_IDLE_TIMEOUT_MS } from '../core/timing';
+import {
+  MAX_DIRTY_ROOTS,
+  MAX_RECORDS_PER_PASS,
+  MIN_RESCAN_INTERVAL_MS,
+  OBSERVER_IDLE_TIMEOUT_MS,
+} from '../core/timing';
 import { isProtected } from './text-index';
 
-const BLOCK_PARENTS = 'p, li, td, th, dd, dt, blockquote, h1, h2, h3, h4, h5, h6, figcaption, section, article, div, body';
+const BLOCK_PARENTS =
+  'p, li, td, th, dd, dt, blockquote, h1, h2, h3, h4, h5, h6, figcaption, section, article, div, body';
 
 export interface ObservedPage {
   rescan(): Promise<void>;
@@ -82,12 +88,15 @@ export class PageObserver {
   private rescanThrottled(): void {
     if (this.rescanQueued) return;
     this.rescanQueued = true;
-    setTimeout(() => {
-      this.rescanQueued = false;
-      this.lastRescan = Date.now();
-      this.pending = [];
-      void this.page.rescan();
-    }, Math.max(0, this.lastRescan + MIN_RESCAN_INTERVAL_MS - Date.now()));
+    setTimeout(
+      () => {
+        this.rescanQueued = false;
+        this.lastRescan = Date.now();
+        this.pending = [];
+        void this.page.rescan();
+      },
+      Math.max(0, this.lastRescan + MIN_RESCAN_INTERVAL_MS - Date.now()),
+    );
   }
 }
 

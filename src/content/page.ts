@@ -4,14 +4,23 @@
  * regions: the body on the first pass, plus subtrees a dynamic page adds or
  * changes later, each annotated under the page-wide verdict.
  */
-import { analyseText, annotate, judge, mergeAnalyses, type AnnotateResult, type Annotation, type Matcher, type TextAnalysis } from '../core/annotate';
-import { chunkBoundaries } from '../core/chunks';
-import { partitionPoint } from '../core/partition';
-import { DRAW_ANNOTATIONS_PER_STEP, INDEX_NODES_PER_STEP } from '../core/timing';
+import {
+  type AnnotateResult,
+  type Annotation,
+  analyseText,
+  annotate,
+  judge,
+  type Matcher,
+  mergeAnalyses,
+  type TextAnalysis,
+} from '../core/annotate';
 import type { CardModel } from '../core/cards';
 import { CATEGORIES, type Category } from '../core/categories';
+import { chunkBoundaries } from '../core/chunks';
 import type { AnnotationCollection } from '../core/export';
-import { siteEnabled, type Settings } from '../core/settings';
+import { partitionPoint } from '../core/partition';
+import { type Settings, siteEnabled } from '../core/settings';
+import { DRAW_ANNOTATIONS_PER_STEP, INDEX_NODES_PER_STEP } from '../core/timing';
 import type { PageVerdict } from '../core/verdict';
 import type { PageStateResponse } from '../messages';
 import { exportAnnotations } from './export-page';
@@ -20,9 +29,9 @@ import type { HighlightTarget } from './hover';
 import { HighlightRenderer, highlightsSupported } from './render-highlights';
 import { MarkRenderer } from './render-marks';
 import type { Renderer } from './renderer';
-import { Slicer } from './slicer';
 import { adoptHighlightStyles } from './shadow-styles';
-import { TextIndexBuilder, buildTextIndex, locate, type TextIndex } from './text-index';
+import { Slicer } from './slicer';
+import { buildTextIndex, locate, type TextIndex, TextIndexBuilder } from './text-index';
 
 /** The body, or an open shadow root inside it. */
 type Root = HTMLElement | ShadowRoot;
@@ -152,13 +161,17 @@ export class PageAnnotator {
 
   /** The element-free renderer where the browser has the Highlight API and the reader wants it. */
   private createRenderer(root: Root, index: TextIndex, expected: number): Renderer {
-    return this.settings.renderer === 'highlights' && highlightsSupported() ? new HighlightRenderer(index, this.list.group(), root instanceof ShadowRoot ? root : undefined, expected) : new MarkRenderer(root, index, expected);
+    return this.settings.renderer === 'highlights' && highlightsSupported()
+      ? new HighlightRenderer(index, this.list.group(), root instanceof ShadowRoot ? root : undefined, expected)
+      : new MarkRenderer(root, index, expected);
   }
 
   /** What the settings let through: switched-on categories, plus similar statements if the reader asked. */
   private visible(result: AnnotateResult): Annotation[] {
     if (!this.enabled) return [];
-    const all = this.settings.showSimilar ? [...result.annotations, ...result.similar].sort((a, b) => a.start - b.start) : result.annotations;
+    const all = this.settings.showSimilar
+      ? [...result.annotations, ...result.similar].sort((a, b) => a.start - b.start)
+      : result.annotations;
     return all.filter((a) => this.settings.categories[a.category]);
   }
 
@@ -173,7 +186,8 @@ export class PageAnnotator {
   }
 
   updateSettings(settings: Settings): void {
-    const rendererChanged = settings.renderer !== this.settings.renderer || settings.showSimilar !== this.settings.showSimilar;
+    const rendererChanged =
+      settings.renderer !== this.settings.renderer || settings.showSimilar !== this.settings.showSimilar;
     this.settings = settings;
     if (this.regions.length === 0 || rendererChanged || !this.enabled) {
       this.generation++;
@@ -247,7 +261,11 @@ function forgetWithin(region: Region, root: Node): void {
     return node.isConnected && !root.contains(node);
   };
   region.shown = region.shown.filter(keep);
-  region.result = { ...region.result, annotations: region.result.annotations.filter(keep), similar: region.result.similar.filter(keep) };
+  region.result = {
+    ...region.result,
+    annotations: region.result.annotations.filter(keep),
+    similar: region.result.similar.filter(keep),
+  };
 }
 
 /**

@@ -5,8 +5,8 @@
  * it cannot say, goes from a caret position to the ranges on its text node).
  */
 import type { Annotation } from '../core/annotate';
+import { type Category, isStatementCategory } from '../core/categories';
 import { SLICE_BUDGET_MS } from '../core/timing';
-import { isStatementCategory, type Category } from '../core/categories';
 import type { ListGroup } from './highlight-list';
 import type { HighlightTarget } from './hover';
 import { PaintWindow } from './paint-window';
@@ -145,7 +145,8 @@ export class HighlightRenderer implements Renderer {
     // Innermost (shortest) first: the entity, then the sentence around it.
     hits.sort((a, b) => a.annotation.end - a.annotation.start - (b.annotation.end - b.annotation.start));
     const factIds = [...new Set(hits.flatMap((h) => h.annotation.factIds))];
-    const rect = [...hits[0]!.range.getClientRects()].find((r) => contains(r, x, y)) ?? hits[0]!.range.getBoundingClientRect();
+    const rect =
+      [...hits[0]!.range.getClientRects()].find((r) => contains(r, x, y)) ?? hits[0]!.range.getBoundingClientRect();
     return { factIds, rect, key: hits[0]!.range, similar: hits[0]!.annotation.similar === true };
   }
 
@@ -171,11 +172,21 @@ export class HighlightRenderer implements Renderer {
 }
 
 /** `CSS.highlights.highlightsFromPoint` (Chromium 132+), not yet in TypeScript's DOM types. */
-type HighlightsFromPoint = (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => { highlight: Highlight; ranges: AbstractRange[] }[];
+type HighlightsFromPoint = (
+  x: number,
+  y: number,
+  options?: { shadowRoots?: ShadowRoot[] },
+) => { highlight: Highlight; ranges: AbstractRange[] }[];
 
 function targetOfEntry(entry: Entry): HighlightTarget {
   const { range, annotation } = entry;
-  return { factIds: annotation.factIds, rect: range.getBoundingClientRect(), key: range, range, similar: annotation.similar === true };
+  return {
+    factIds: annotation.factIds,
+    rect: range.getBoundingClientRect(),
+    key: range,
+    range,
+    similar: annotation.similar === true,
+  };
 }
 
 function contains(rect: DOMRect, x: number, y: number): boolean {

@@ -9,11 +9,11 @@
  */
 import Mark from 'mark.js';
 import type { Annotation } from '../core/annotate';
-import { DRAW_SLICE_BUDGET_MS } from '../core/timing';
 import type { Category } from '../core/categories';
+import { DRAW_SLICE_BUDGET_MS } from '../core/timing';
 import type { HighlightTarget } from './hover';
-import { FACT_ID_ATTRIBUTE, SIMILAR_ATTRIBUTE, labelHighlight, type Renderer } from './renderer';
-import { PROTECTED_SELECTORS, locate, toPlainOffset, type TextIndex } from './text-index';
+import { FACT_ID_ATTRIBUTE, labelHighlight, type Renderer, SIMILAR_ATTRIBUTE } from './renderer';
+import { locate, PROTECTED_SELECTORS, type TextIndex, toPlainOffset } from './text-index';
 import { LargeBlockWrapper } from './wrap-large';
 
 export const MARK_CLASS = 'nic-mark';
@@ -130,7 +130,8 @@ export class MarkRenderer implements Renderer {
         element: 'mark',
         className: `${MARK_CLASS} nic-${category}`,
         exclude,
-        each: (element: HTMLElement, range: unknown) => this.decorate(element, (range as MarkRange).annotation, firstPiece),
+        each: (element: HTMLElement, range: unknown) =>
+          this.decorate(element, (range as MarkRange).annotation, firstPiece),
       } as Mark.MarkRangesOptions);
     }
   }
@@ -182,7 +183,8 @@ export class MarkRenderer implements Renderer {
     if (!start) return null;
     const factIds: string[] = [];
     for (let mark: Element | null = start; mark; mark = mark.parentElement?.closest(`mark.${MARK_CLASS}`) ?? null) {
-      for (const id of (mark.getAttribute(FACT_ID_ATTRIBUTE) ?? '').split(' ')) if (id && !factIds.includes(id)) factIds.push(id);
+      for (const id of (mark.getAttribute(FACT_ID_ATTRIBUTE) ?? '').split(' '))
+        if (id && !factIds.includes(id)) factIds.push(id);
     }
     return { factIds, rect: start.getBoundingClientRect(), key: start, similar: start.hasAttribute(SIMILAR_ATTRIBUTE) };
   }

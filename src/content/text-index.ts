@@ -9,17 +9,79 @@ import { BLOCK_SEPARATOR } from '../core/normalize';
 
 /** Never read, never touched: code, form fields, editors, graphics, and our own UI. */
 export const PROTECTED_SELECTORS = [
-  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button',
-  '[contenteditable]', 'svg', 'math', 'pre', 'code', 'kbd', 'samp', 'iframe', 'object', 'embed',
-  'canvas', 'video', 'audio', 'head', 'title', '[data-annotator-ui]',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'button',
+  '[contenteditable]',
+  'svg',
+  'math',
+  'pre',
+  'code',
+  'kbd',
+  'samp',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'head',
+  'title',
+  '[data-annotator-ui]',
 ];
 const PROTECTED = PROTECTED_SELECTORS.join(',');
 
 const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
-  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP',
-  'HR', 'HTML', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH',
-  'THEAD', 'TR', 'UL', 'LEGEND', 'MENU',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BODY',
+  'CAPTION',
+  'DD',
+  'DETAILS',
+  'DIALOG',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HGROUP',
+  'HR',
+  'HTML',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+  'LEGEND',
+  'MENU',
 ]);
 
 // DOM constants by value: the index also runs under a DOM implementation in Node (evaluation).
@@ -108,7 +170,13 @@ export class TextIndexBuilder {
   }
 
   result(): TextIndex {
-    return { text: this.parts.join(''), nodes: this.nodes, starts: this.starts, plainStarts: this.plainStarts, lengths: this.lengths };
+    return {
+      text: this.parts.join(''),
+      nodes: this.nodes,
+      starts: this.starts,
+      plainStarts: this.plainStarts,
+      lengths: this.lengths,
+    };
   }
 
   private nearestBlock(element: Element | null): Element | null {

@@ -14,8 +14,20 @@ export interface AliasForm {
 }
 
 const PERSON_TITLES = [
-  'Mr', 'Mrs', 'Ms', 'Dr', 'President', 'Premier', 'Prime Minister', 'Professor', 'Prof', 'Minister',
-  'Chairman', 'Assistant Secretary', 'Secretary', 'Comrade',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Dr',
+  'President',
+  'Premier',
+  'Prime Minister',
+  'Professor',
+  'Prof',
+  'Minister',
+  'Chairman',
+  'Assistant Secretary',
+  'Secretary',
+  'Comrade',
 ];
 
 /** Each set lists spellings of one name across transliteration systems. */

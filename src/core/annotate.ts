@@ -4,12 +4,12 @@
  * the page verdict decides what is shown.
  */
 import { WordAutomaton } from './automaton';
-import { PHRASE_CONCEPT, PHRASE_CUE, PHRASE_ENTITY, PHRASE_NOT_MENTION, type MatcherData } from './matcher-data';
 import type { Category } from './categories';
-import { LexiconRewriter, type LexiconHit } from './lexicon';
-import { normalizeText, type NormalizedText } from './normalize';
-import { JOINS_PREVIOUS, REWRITTEN, STARTS_SENTENCE, stem, tokenize, type Token } from './tokens';
-import { StatementIndex, type ConceptHits } from './statements';
+import { type LexiconHit, LexiconRewriter } from './lexicon';
+import { type MatcherData, PHRASE_CONCEPT, PHRASE_CUE, PHRASE_ENTITY, PHRASE_NOT_MENTION } from './matcher-data';
+import { type NormalizedText, normalizeText } from './normalize';
+import { type ConceptHits, StatementIndex } from './statements';
+import { JOINS_PREVIOUS, REWRITTEN, STARTS_SENTENCE, stem, type Token, tokenize } from './tokens';
 import { decideVerdict, type PageVerdict } from './verdict';
 
 /** A highlight: raw-text offsets and the facts it stands for (all of one category). */
@@ -155,7 +155,8 @@ export function analyseText(matcher: Matcher, raw: string, offset = 0): TextAnal
         for (let t = first; t <= last; t++) addTo(entitiesBySentence, sentenceOf[t]!, target);
       } else if (kind === PHRASE_CUE) {
         // "© 2025" in a footer dates the website, not the story.
-        if (!COPYRIGHT_BEFORE.test(norm.lower.slice(Math.max(0, tokens[first]!.start - 16), tokens[first]!.start))) cuesSeen.add(target);
+        if (!COPYRIGHT_BEFORE.test(norm.lower.slice(Math.max(0, tokens[first]!.start - 16), tokens[first]!.start)))
+          cuesSeen.add(target);
       }
     }
   });
@@ -218,12 +219,22 @@ function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 }
 
 /** Whether the page has the phrase's exact-case words (null: any case), none of them rewritten. */
-function caseMatches(caseWords: readonly (string | null)[], tokens: Token[], first: number, norm: NormalizedText): boolean {
+function caseMatches(
+  caseWords: readonly (string | null)[],
+  tokens: Token[],
+  first: number,
+  norm: NormalizedText,
+): boolean {
   for (let k = 0; k < caseWords.length; k++) {
     const expected = caseWords[k];
     if (typeof expected !== 'string') continue;
     const token = tokens[first + k]!;
-    if (token.flags & REWRITTEN || token.end - token.start !== expected.length || !norm.text.startsWith(expected, token.start)) return false;
+    if (
+      token.flags & REWRITTEN ||
+      token.end - token.start !== expected.length ||
+      !norm.text.startsWith(expected, token.start)
+    )
+      return false;
   }
   return true;
 }

@@ -59,7 +59,9 @@ function attributionText(fact: Fact): string | undefined {
   const { speaker, accordingTo } = fact.attribution;
   // "The New York Times reporters, according to the reporters" says one thing twice.
   if (/reporter/i.test(speaker) && /reporter/i.test(accordingTo)) return `Reported by ${speaker}`;
-  const same = speaker.toLowerCase().includes(accordingTo.toLowerCase()) || accordingTo.toLowerCase().includes(speaker.toLowerCase());
+  const same =
+    speaker.toLowerCase().includes(accordingTo.toLowerCase()) ||
+    accordingTo.toLowerCase().includes(speaker.toLowerCase());
   return same ? `Said by ${speaker}` : `Said by ${speaker}, according to ${accordingTo}`;
 }
 
@@ -70,7 +72,10 @@ export function buildCards(story: Story): Record<string, CardModel> {
     const figuresIn =
       fact.category === 'person'
         ? story.facts
-            .filter((other) => other.attribution?.speakerId === fact.id || (other.signature && other.related.includes(fact.id)))
+            .filter(
+              (other) =>
+                other.attribution?.speakerId === fact.id || (other.signature && other.related.includes(fact.id)),
+            )
             .map((other) => ({ id: other.id, title: other.title, category: other.category }))
         : [];
     cards[fact.id] = {

@@ -8,10 +8,18 @@ import { expandAliases } from './aliases';
 import { buildAutomaton } from './automaton';
 import { isStatementCategory } from './categories';
 import type { Lexicon, Story } from './dataset';
-import { LexiconRewriter, compileLexicon } from './lexicon';
-import { PHRASE_CONCEPT, PHRASE_CUE, PHRASE_ENTITY, PHRASE_NOT_MENTION, type FactData, type MatcherData } from './matcher-data';
+import { compileLexicon, LexiconRewriter } from './lexicon';
+import {
+  type FactData,
+  type MatcherData,
+  PHRASE_CONCEPT,
+  PHRASE_CUE,
+  PHRASE_ENTITY,
+  PHRASE_NOT_MENTION,
+} from './matcher-data';
 
 export type { MatcherData } from './matcher-data';
+
 import { normalizeText } from './normalize';
 import { REWRITTEN, stem, tokenize } from './tokens';
 
@@ -54,7 +62,8 @@ export function compileMatcher(story: Story, lexicon: Lexicon): MatcherData {
 
   const facts: FactData[] = story.facts.map((fact, f) => {
     if (!isStatementCategory(fact.category)) {
-      for (const form of expandAliases(fact)) add(phraseKey(rewriter, form.text, form.caseSensitive), PHRASE_ENTITY, f, 0);
+      for (const form of expandAliases(fact))
+        add(phraseKey(rewriter, form.text, form.caseSensitive), PHRASE_ENTITY, f, 0);
       return { id: fact.id, category: fact.category, concepts: [], threshold: 1 };
     }
     const signature = fact.signature!;

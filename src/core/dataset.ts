@@ -7,18 +7,20 @@
  */
 import { z } from 'zod';
 
-import { CATEGORIES, isStatementCategory, type Category } from './categories';
+import { CATEGORIES, type Category, isStatementCategory } from './categories';
 
-export { CATEGORIES, STATEMENT_CATEGORIES, isStatementCategory, type Category } from './categories';
+export { CATEGORIES, type Category, isStatementCategory, STATEMENT_CATEGORIES } from './categories';
 
 const nonEmpty = z.string().trim().min(1);
-const factId = z.string().regex(/^(person|organization|place|event|claim|quote|limit):[a-z0-9]+(-[a-z0-9]+)*$/, 'must look like "category:kebab-name"');
+const factId = z
+  .string()
+  .regex(
+    /^(person|organization|place|event|claim|quote|limit):[a-z0-9]+(-[a-z0-9]+)*$/,
+    'must look like "category:kebab-name"',
+  );
 
 /** A name or phrase that identifies an entity; short names are matched case-sensitively. */
-const alias = z.union([
-  nonEmpty,
-  z.object({ text: nonEmpty, caseSensitive: z.boolean() }).strict(),
-]);
+const alias = z.union([nonEmpty, z.object({ text: nonEmpty, caseSensitive: z.boolean() }).strict()]);
 
 /**
  * One idea a statement needs, in any of its wordings. A variant ending in "*"
@@ -155,7 +157,8 @@ export const storySchema = z
     story.facts.forEach((fact, i) => {
       fact.related.forEach((id, j) => mustExist(id, ['facts', i, 'related', j]));
       if (fact.attribution?.speakerId) mustExist(fact.attribution.speakerId, ['facts', i, 'attribution', 'speakerId']);
-      if (fact.attribution?.accordingToId) mustExist(fact.attribution.accordingToId, ['facts', i, 'attribution', 'accordingToId']);
+      if (fact.attribution?.accordingToId)
+        mustExist(fact.attribution.accordingToId, ['facts', i, 'attribution', 'accordingToId']);
       fact.signature?.concepts.forEach((c, j) =>
         c.entities.forEach((id, k) => mustExist(id, ['facts', i, 'signature', 'concepts', j, 'entities', k])),
       );
@@ -168,7 +171,10 @@ export type Alias = Fact['aliases'][number];
 export type Concept = NonNullable<Fact['signature']>['concepts'][number];
 
 export class DatasetError extends Error {
-  constructor(readonly path: string, detail: string) {
+  constructor(
+    readonly path: string,
+    detail: string,
+  ) {
     super(`dataset: ${path || '(root)'}: ${detail}`);
     this.name = 'DatasetError';
   }
@@ -206,7 +212,11 @@ export const lexiconSchema = z
       entry.spun.forEach((form, j) => {
         const key = form.toLowerCase();
         if (seen.has(key)) {
-          ctx.addIssue({ code: 'custom', path: ['entries', i, 'spun', j], message: `"${form}" is already in entry ${seen.get(key)}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['entries', i, 'spun', j],
+            message: `"${form}" is already in entry ${seen.get(key)}`,
+          });
         }
         seen.set(key, i);
       }),

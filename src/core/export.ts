@@ -37,7 +37,12 @@ export interface AnnotationCollection {
   items: WebAnnotation[];
 }
 
-export function toWebAnnotations(items: readonly ExportItem[], fullText: string, source: string, label: string): AnnotationCollection {
+export function toWebAnnotations(
+  items: readonly ExportItem[],
+  fullText: string,
+  source: string,
+  label: string,
+): AnnotationCollection {
   const sorted = [...items].sort((a, b) => a.start - b.start || b.end - a.end);
   return {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
@@ -47,8 +52,19 @@ export function toWebAnnotations(items: readonly ExportItem[], fullText: string,
     items: sorted.map((item) => ({
       '@context': 'http://www.w3.org/ns/anno.jsonld',
       type: 'Annotation',
-      motivation: item.category === 'person' || item.category === 'organization' || item.category === 'place' || item.category === 'event' ? 'identifying' : 'describing',
-      body: item.factIds.map((id) => ({ type: 'TextualBody', purpose: 'identifying', value: id, category: item.category })),
+      motivation:
+        item.category === 'person' ||
+        item.category === 'organization' ||
+        item.category === 'place' ||
+        item.category === 'event'
+          ? 'identifying'
+          : 'describing',
+      body: item.factIds.map((id) => ({
+        type: 'TextualBody',
+        purpose: 'identifying',
+        value: id,
+        category: item.category,
+      })),
       target: {
         source,
         selector: [

@@ -6,7 +6,7 @@
  */
 import type { Lexicon } from './dataset';
 import { normalizeText } from './normalize';
-import { JOINS_PREVIOUS, REWRITTEN, tokenize, type Token } from './tokens';
+import { JOINS_PREVIOUS, REWRITTEN, type Token, tokenize } from './tokens';
 
 interface TrieNode {
   next: Map<string, TrieNode>;
@@ -35,7 +35,11 @@ export interface CompiledLexicon {
 
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   return {
-    entries: lexicon.entries.map((e) => ({ spun: e.spun.map(phraseWords), plain: phraseWords(e.plain), weight: e.weight })),
+    entries: lexicon.entries.map((e) => ({
+      spun: e.spun.map(phraseWords),
+      plain: phraseWords(e.plain),
+      weight: e.weight,
+    })),
   };
 }
 
@@ -91,7 +95,12 @@ export class LexiconRewriter {
       const plain = this.lexicon.entries[entry]!.plain;
       if (out === tokens && written + plain.length > last + 1) out = tokens.slice(0, written);
       for (let k = 0; k < plain.length; k++) {
-        out[written++] = { word: plain[k]!, start: token.start, end, flags: (k === 0 ? token.flags : JOINS_PREVIOUS) | REWRITTEN };
+        out[written++] = {
+          word: plain[k]!,
+          start: token.start,
+          end,
+          flags: (k === 0 ? token.flags : JOINS_PREVIOUS) | REWRITTEN,
+        };
       }
       i = last;
     }

@@ -31,4 +31,3 @@ export interface MatcherData {
   facts: FactData[];
   cueWeights: number[];
 }
-

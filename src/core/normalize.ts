@@ -27,8 +27,15 @@ const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 
 
 function isSpace(code: number): boolean {
   return (
-    code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x202f || code === 0x205f || code === 0x3000
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
   );
 }
 
@@ -49,7 +56,14 @@ function isPlain(code: number): boolean {
   let known = plainCache[code]!;
   if (known === 0) {
     const ch = String.fromCharCode(code);
-    const special = DROPPED.has(code) || SINGLE_QUOTES.has(code) || DOUBLE_QUOTES.has(code) || DASHES.has(code) || isSpace(code) || code === 0x2029 || isCombiningMark(code);
+    const special =
+      DROPPED.has(code) ||
+      SINGLE_QUOTES.has(code) ||
+      DOUBLE_QUOTES.has(code) ||
+      DASHES.has(code) ||
+      isSpace(code) ||
+      code === 0x2029 ||
+      isCombiningMark(code);
     known = !special && ch.normalize('NFKC') === ch ? 1 : 2;
     plainCache[code] = known;
   }

@@ -8,7 +8,7 @@
  * many facts use costs one note per occurrence, not one per fact.
  */
 import type { Category } from './categories';
-import { PHRASE_CONCEPT, type MatcherData } from './matcher-data';
+import { type MatcherData, PHRASE_CONCEPT } from './matcher-data';
 
 /** Concept hits of one stretch of text, in the order the automaton reports them. */
 export interface ConceptHits {
@@ -62,7 +62,10 @@ export class StatementIndex {
     facts.forEach((fact, f) => {
       const first = fact.concepts.findIndex((c) => c.required);
       const base = this.conceptStart[f]!;
-      const [from, to] = first >= 0 && fact.concepts[first]!.entities.length === 0 ? [base + first, base + first + 1] : [base, base + fact.concepts.length];
+      const [from, to] =
+        first >= 0 && fact.concepts[first]!.entities.length === 0
+          ? [base + first, base + first + 1]
+          : [base, base + fact.concepts.length];
       for (let k = this.conceptNodes.start[from]!; k < this.conceptNodes.start[to]!; k++) {
         triggerNodes.push(this.conceptNodes.items[k]!);
         triggerFacts.push(f);

@@ -23,9 +23,53 @@ export interface Token {
 }
 
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'st', 'prof', 'gen', 'sen', 'rep', 'gov', 'jr', 'sr', 'vs', 'no', 'lt', 'col', 'sgt',
-  'capt', 'cmdr', 'adm', 'pres', 'rev', 'hon', 'messrs', 'inc', 'co', 'corp', 'ltd', 'jan', 'feb', 'mar', 'apr',
-  'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'fig', 'approx', 'etc', 'e', 'i', 'u', 'n',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'prof',
+  'gen',
+  'sen',
+  'rep',
+  'gov',
+  'jr',
+  'sr',
+  'vs',
+  'no',
+  'lt',
+  'col',
+  'sgt',
+  'capt',
+  'cmdr',
+  'adm',
+  'pres',
+  'rev',
+  'hon',
+  'messrs',
+  'inc',
+  'co',
+  'corp',
+  'ltd',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'fig',
+  'approx',
+  'etc',
+  'e',
+  'i',
+  'u',
+  'n',
 ]);
 
 const wordCharCache = new Uint8Array(0x10000); // 0 unknown, 1 word, 2 not word
@@ -45,7 +89,11 @@ function isWordCode(code: number): boolean {
 }
 
 function isUpperOrDigit(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || (code >= 0xc0 && String.fromCharCode(code).toLowerCase() !== String.fromCharCode(code));
+  return (
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    (code >= 0xc0 && String.fromCharCode(code).toLowerCase() !== String.fromCharCode(code))
+  );
 }
 
 /**
@@ -96,11 +144,13 @@ function scanWord(lower: string, from: number): number {
   let end = from;
   let h = 0;
   for (;;) {
-    for (let code: number; end < n && isWordCode((code = lower.charCodeAt(end))); end++) h = (Math.imul(h, 31) + code) | 0;
+    for (let code: number; end < n && isWordCode((code = lower.charCodeAt(end))); end++)
+      h = (Math.imul(h, 31) + code) | 0;
     if (lower.charCodeAt(end) !== 0x27 || !isWordCode(lower.charCodeAt(end + 1))) break;
     let next = end + 1;
     let after = (Math.imul(h, 31) + 0x27) | 0;
-    for (let code: number; next < n && isWordCode((code = lower.charCodeAt(next))); next++) after = (Math.imul(after, 31) + code) | 0;
+    for (let code: number; next < n && isWordCode((code = lower.charCodeAt(next))); next++)
+      after = (Math.imul(after, 31) + code) | 0;
     if (CLITICS.has(lower.slice(end + 1, next))) break;
     end = next;
     h = after;
@@ -162,17 +212,69 @@ export function tokenize(norm: NormalizedText): Token[] {
 }
 
 // Maps, not object literals: `word in {...}` is slow on page words and also sees inherited keys ("constructor").
-const UNITS = new Map(Object.entries({
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9,
-  tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16,
-  seventeenth: 17, eighteenth: 18, nineteenth: 19,
-}));
-const TENS = new Map(Object.entries({
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-  twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60, seventieth: 70, eightieth: 80, ninetieth: 90,
-}));
+const UNITS = new Map(
+  Object.entries({
+    zero: 0,
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    thirteen: 13,
+    fourteen: 14,
+    fifteen: 15,
+    sixteen: 16,
+    seventeen: 17,
+    eighteen: 18,
+    nineteen: 19,
+    first: 1,
+    second: 2,
+    third: 3,
+    fourth: 4,
+    fifth: 5,
+    sixth: 6,
+    seventh: 7,
+    eighth: 8,
+    ninth: 9,
+    tenth: 10,
+    eleventh: 11,
+    twelfth: 12,
+    thirteenth: 13,
+    fourteenth: 14,
+    fifteenth: 15,
+    sixteenth: 16,
+    seventeenth: 17,
+    eighteenth: 18,
+    nineteenth: 19,
+  }),
+);
+const TENS = new Map(
+  Object.entries({
+    twenty: 20,
+    thirty: 30,
+    forty: 40,
+    fifty: 50,
+    sixty: 60,
+    seventy: 70,
+    eighty: 80,
+    ninety: 90,
+    twentieth: 20,
+    thirtieth: 30,
+    fortieth: 40,
+    fiftieth: 50,
+    sixtieth: 60,
+    seventieth: 70,
+    eightieth: 80,
+    ninetieth: 90,
+  }),
+);
 const SCALES = new Map(Object.entries({ hundred: 100, thousand: 1000, million: 1_000_000 }));
 /** Words that can start a number (scales only continue one). */
 const NUMBER_STARTS = new Set([...UNITS.keys(), ...TENS.keys()]);
@@ -237,7 +339,12 @@ function unifyNumbers(tokens: Token[], lower: string): Token[] {
       j++;
       if (unit !== undefined && ORDINAL_WORD.test(word)) break;
     }
-    tokens[written++] = { word: String(total + current), start: token.start, end: tokens[last]!.end, flags: token.flags | REWRITTEN };
+    tokens[written++] = {
+      word: String(total + current),
+      start: token.start,
+      end: tokens[last]!.end,
+      flags: token.flags | REWRITTEN,
+    };
     i = last;
   }
   tokens.length = written;
@@ -271,7 +378,8 @@ export function stem(word: string): string {
   // "-ics" nouns keep their s: "Olympics" is not the adjective "Olympic".
   else if (w.endsWith('s') && !/(ss|us|is|ics)$/.test(w)) w = w.slice(0, -1);
   const last = w.charCodeAt(w.length - 1);
-  if (w.length > 4 && last === w.charCodeAt(w.length - 2) && last !== 108 && last !== 115 && last !== 122) w = w.slice(0, -1);
+  if (w.length > 4 && last === w.charCodeAt(w.length - 2) && last !== 108 && last !== 115 && last !== 122)
+    w = w.slice(0, -1);
   // Never shorter than four letters: "noted" must not become "not", nor "used" "us".
   if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
   return w;

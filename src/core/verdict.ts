@@ -60,7 +60,8 @@ export function decideVerdict(input: VerdictInput): PageVerdict {
   const ranked = [...input.spin].sort(([a, hitA], [b, hitB]) => weight(b) - weight(a) || hitA.start - hitB.start);
   for (const [entry, hit] of ranked) {
     spinScore += weight(entry);
-    if (examples.length < SPIN_EXAMPLES && weight(entry) >= 2 && !examples.includes(hit.example)) examples.push(hit.example);
+    if (examples.length < SPIN_EXAMPLES && weight(entry) >= 2 && !examples.includes(hit.example))
+      examples.push(hit.example);
   }
 
   const base = { statementIds, entityIds, eventScore, spinScore, spinExamples: examples };

@@ -6,7 +6,7 @@
 import browser from 'webextension-polyfill';
 import { CATEGORY_SWITCH_LABELS } from '../core/cards';
 import { CATEGORIES } from '../core/categories';
-import { SETTINGS_KEY, repairSettings, withSite, type Settings } from '../core/settings';
+import { repairSettings, SETTINGS_KEY, type Settings, withSite } from '../core/settings';
 import type { GetStoryResponse, PageStateResponse } from '../messages';
 import { renderStory, verdictText } from './view';
 

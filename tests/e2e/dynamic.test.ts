@@ -3,19 +3,20 @@
  * highlights go with the text they stood on, single-page navigation (history.pushState) rereads
  * the page, and the page's own scripts keep running undisturbed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Launched } from '../../scripts/chrome';
 import type { TwoOrigins } from '../../scripts/serve';
 import {
   CATEGORIES,
-  FIXTURE_PROTECTED_STATE,
-  HIGHLIGHT,
   collectPageErrors,
   countOf,
   exportOf,
   exportProblems,
+  FIXTURE_PROTECTED_STATE,
   factIdsWithin,
+  HIGHLIGHT,
   launch,
   maxCountDuring,
   openPopup,
@@ -33,7 +34,10 @@ let errors: string[];
 /** [fact ids, text] of every highlight inside `scope`. */
 function marksIn(p: Page, scope: string): Promise<[string, string][]> {
   return p.evaluate(
-    ([s, sel]) => [...document.querySelectorAll(`${s} ${sel}`)].map((e) => [e.getAttribute('data-fact-id') ?? '', e.textContent ?? ''] as [string, string]),
+    ([s, sel]) =>
+      [...document.querySelectorAll(`${s} ${sel}`)].map(
+        (e) => [e.getAttribute('data-fact-id') ?? '', e.textContent ?? ''] as [string, string],
+      ),
     [scope, HIGHLIGHT] as const,
   );
 }
@@ -77,7 +81,9 @@ afterAll(async () => {
 
 describe('dynamic page', () => {
   it('a paragraph the page appends 500 ms after load is highlighted, without a reload', async () => {
-    await expect.poll(() => factIdsWithin(page, '#added'), { timeout: 10_000 }).toEqual(['person:narendra-modi', 'person:vladimir-putin']);
+    await expect
+      .poll(() => factIdsWithin(page, '#added'), { timeout: 10_000 })
+      .toEqual(['person:narendra-modi', 'person:vladimir-putin']);
     const marks = await marksIn(page, '#added');
     // The honorific may be part of the highlight ("Mr. Putin").
     expect(marks.map(([, text]) => text.replace(/^Mr\. /, '')).sort()).toEqual(['Narendra Modi', 'Putin']);
@@ -87,18 +93,25 @@ describe('dynamic page', () => {
   it('a paragraph appended well after the first scan is highlighted too', async () => {
     await waitForStableHighlights(page);
     await page.evaluate(() => (window as unknown as { appendLate: () => void }).appendLate());
-    await expect.poll(() => factIdsWithin(page, '#added-late'), { timeout: 10_000 })
+    await expect
+      .poll(() => factIdsWithin(page, '#added-late'), { timeout: 10_000 })
       .toEqual(expect.arrayContaining(['person:joe-biden', 'person:narendra-modi', 'person:vladimir-putin']));
-    const people = (await marksIn(page, '#added-late')).filter(([ids]) => ids.startsWith('person:')).map(([, t]) => t.replace(/^Mr\. /, ''));
+    const people = (await marksIn(page, '#added-late'))
+      .filter(([ids]) => ids.startsWith('person:'))
+      .map(([, t]) => t.replace(/^Mr\. /, ''));
     expect(people.sort()).toEqual(['Joe Biden', 'Narendra Modi', 'Putin']);
   });
 
   it('a paragraph whose textContent the page replaces is annotated afresh; the old highlights are gone', async () => {
     expect(await factIdsWithin(page, '#changing')).toEqual(['event:beijing-winter-olympics', 'person:xi-jinping']);
     await page.evaluate(() => (window as unknown as { replaceChanging: () => void }).replaceChanging());
-    await expect.poll(() => factIdsWithin(page, '#changing'), { timeout: 10_000 }).toEqual(['person:dmitri-rogozin', 'person:karen-donfried']);
+    await expect
+      .poll(() => factIdsWithin(page, '#changing'), { timeout: 10_000 })
+      .toEqual(['person:dmitri-rogozin', 'person:karen-donfried']);
     expect((await marksIn(page, '#changing')).map(([, t]) => t).sort()).toEqual(['Dmitri Rogozin', 'Karen Donfried']);
-    expect(await page.locator('#changing').textContent()).toBe('Karen Donfried and Dmitri Rogozin were not on the call.');
+    expect(await page.locator('#changing').textContent()).toBe(
+      'Karen Donfried and Dmitri Rogozin were not on the call.',
+    );
     // The Olympics were only ever in that paragraph: no highlight of them is left anywhere.
     expect(await countOf(page, '[data-fact-id~="event:beijing-winter-olympics"]')).toBe(0);
   });
@@ -106,9 +119,13 @@ describe('dynamic page', () => {
   it('a changed inline element re-annotates its paragraph: old highlight kept once, new one added, text intact', async () => {
     expect(await factIdsWithin(page, '#inline-change')).toEqual(['person:xi-jinping']);
     await page.evaluate(() => (window as unknown as { changeInline: () => void }).changeInline());
-    await expect.poll(() => factIdsWithin(page, '#inline-change'), { timeout: 10_000 }).toEqual(['person:xi-jinping', 'place:moscow']);
+    await expect
+      .poll(() => factIdsWithin(page, '#inline-change'), { timeout: 10_000 })
+      .toEqual(['person:xi-jinping', 'place:moscow']);
     expect((await marksIn(page, '#inline-change')).map(([, t]) => t).sort()).toEqual(['Moscow', 'Xi Jinping']);
-    expect(await page.locator('#inline-change').textContent()).toBe('Xi Jinping listened while an aide from Moscow read the notes.');
+    expect(await page.locator('#inline-change').textContent()).toBe(
+      'Xi Jinping listened while an aide from Moscow read the notes.',
+    );
   });
 
   it('after all those changes the export still matches the page text, with nothing listed twice', async () => {
@@ -144,15 +161,25 @@ describe('dynamic page', () => {
     await patchSettings(browser!.context, browser!.extensionId, { categories: { place: true } });
     await expect.poll(() => countOf(page, '#inline-change [data-category=place]'), { timeout: 5_000 }).toBe(1);
     await waitForStableHighlights(page);
-    const nested = await page.evaluate((sel) => [...document.querySelectorAll(sel)]
-      .filter((el) => {
-        const outer = el.parentElement?.closest(sel);
-        return !!outer && outer.getAttribute('data-fact-id') === el.getAttribute('data-fact-id') && outer.getAttribute('data-category') === el.getAttribute('data-category');
-      })
-      .map((el) => `${el.getAttribute('data-fact-id')} "${el.textContent}" in #${el.closest('[id]')?.id}`), HIGHLIGHT);
+    const nested = await page.evaluate(
+      (sel) =>
+        [...document.querySelectorAll(sel)]
+          .filter((el) => {
+            const outer = el.parentElement?.closest(sel);
+            return (
+              !!outer &&
+              outer.getAttribute('data-fact-id') === el.getAttribute('data-fact-id') &&
+              outer.getAttribute('data-category') === el.getAttribute('data-category')
+            );
+          })
+          .map((el) => `${el.getAttribute('data-fact-id')} "${el.textContent}" in #${el.closest('[id]')?.id}`),
+      HIGHLIGHT,
+    );
     expect(nested, 'highlights drawn twice, one inside the other').toEqual([]);
     expect(await countOf(page, '#inline-change [data-fact-id][tabindex]')).toBe(2);
-    expect(await page.locator('#inline-change').textContent()).toBe('Xi Jinping listened while an aide from Moscow read the notes.');
+    expect(await page.locator('#inline-change').textContent()).toBe(
+      'Xi Jinping listened while an aide from Moscow read the notes.',
+    );
   });
 
   it("the page's own counter keeps increasing; protected regions untouched; no page errors", async () => {
@@ -177,15 +204,19 @@ describe('single-page app', () => {
     expect(await factIdsWithin(spa, '#article')).toContain('person:yuri-ushakov');
     await spa.click('#next-link');
     expect(new URL(spa.url()).pathname).toBe('/spa/olympics');
-    await expect.poll(() => factIdsWithin(spa, '#article'), { timeout: 10_000 }).toEqual(expect.arrayContaining([
-      'event:beijing-winter-olympics',
-      'event:summit-for-democracy',
-      'organization:johns-hopkins-sais-europe',
-      'person:joe-biden',
-      'person:sergey-radchenko',
-      'person:vladimir-putin',
-      'person:xi-jinping',
-    ]));
+    await expect
+      .poll(() => factIdsWithin(spa, '#article'), { timeout: 10_000 })
+      .toEqual(
+        expect.arrayContaining([
+          'event:beijing-winter-olympics',
+          'event:summit-for-democracy',
+          'organization:johns-hopkins-sais-europe',
+          'person:joe-biden',
+          'person:sergey-radchenko',
+          'person:vladimir-putin',
+          'person:xi-jinping',
+        ]),
+      );
     expect(await factIdsWithin(spa, '#article')).not.toContain('person:yuri-ushakov');
     await waitForStableHighlights(spa);
     const collection = await exportOf(browser!.context, browser!.extensionId, spa);

@@ -3,11 +3,23 @@
  * records, from its first script on, every mutation of its body: the extension must add none
  * (its only element is the host after <body>), and the page keeps working.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Launched } from '../../scripts/chrome';
 import type { TwoOrigins } from '../../scripts/serve';
-import { FIXTURE_PROTECTED_STATE, collectPageErrors, counterOf, frameOf, launch, protectedState, roundTripMs, serveFixtures, visibleCardText, withoutExtension } from './harness';
+import {
+  collectPageErrors,
+  counterOf,
+  FIXTURE_PROTECTED_STATE,
+  frameOf,
+  launch,
+  protectedState,
+  roundTripMs,
+  serveFixtures,
+  visibleCardText,
+  withoutExtension,
+} from './harness';
 
 let site: TwoOrigins | undefined;
 let browser: Launched | undefined;
@@ -23,7 +35,8 @@ function rangesOf(target: Pick<Page, 'evaluate'>): Promise<RangeRow[]> {
       for (const range of highlight) {
         const node = range.startContainer;
         const root = node.getRootNode();
-        const where = root instanceof ShadowRoot ? `shadow:${root.host.id}` : (node.parentElement?.closest('[id]')?.id ?? '');
+        const where =
+          root instanceof ShadowRoot ? `shadow:${root.host.id}` : (node.parentElement?.closest('[id]')?.id ?? '');
         rows.push([name.slice(4), range.toString(), where]);
       }
     }
@@ -42,23 +55,31 @@ const within = (rows: RangeRow[], where: string) => rows.filter((r) => r[2] === 
 function recordForeignMutations(): void {
   const foreign: string[] = [];
   (window as unknown as { foreignMutations: string[] }).foreignMutations = foreign;
-  const describe = (n: Node | null) => (n instanceof Element ? n.tagName.toLowerCase() + (n.id ? `#${n.id}` : '') : String(n?.nodeName));
+  const describe = (n: Node | null) =>
+    n instanceof Element ? n.tagName.toLowerCase() + (n.id ? `#${n.id}` : '') : String(n?.nodeName);
   const inBody = new MutationObserver((records) => {
     for (const record of records) {
       for (const node of [...record.addedNodes, ...record.removedNodes]) {
-        if (node instanceof Element && node.tagName === 'MARK') foreign.push(`mark ${record.type} in ${describe(record.target)}`);
+        if (node instanceof Element && node.tagName === 'MARK')
+          foreign.push(`mark ${record.type} in ${describe(record.target)}`);
       }
       if (record.type === 'characterData') foreign.push(`text in ${describe(record.target.parentNode)} changed`);
       if (record.type === 'attributes') foreign.push(`attribute ${record.attributeName} of ${describe(record.target)}`);
       // A text node split by a renderer shows up as a text node added right after another one.
-      if (record.type === 'childList' && record.previousSibling?.nodeType === Node.TEXT_NODE && [...record.addedNodes].some((n) => n.nodeType === Node.TEXT_NODE)) {
+      if (
+        record.type === 'childList' &&
+        record.previousSibling?.nodeType === Node.TEXT_NODE &&
+        [...record.addedNodes].some((n) => n.nodeType === Node.TEXT_NODE)
+      ) {
         foreign.push(`text node split in ${describe(record.target)}`);
       }
     }
   });
   const inHtml = new MutationObserver((records) => {
     for (const record of records) {
-      for (const node of record.addedNodes) if (!(node instanceof Element && node.hasAttribute('data-annotator-ui'))) foreign.push(`${describe(node)} added to <html>`);
+      for (const node of record.addedNodes)
+        if (!(node instanceof Element && node.hasAttribute('data-annotator-ui')))
+          foreign.push(`${describe(node)} added to <html>`);
     }
   });
   document.addEventListener('DOMContentLoaded', () => {
@@ -81,7 +102,10 @@ async function open(path: string): Promise<Opened> {
 }
 
 async function expectUntouched({ page, errors }: Opened, target: Pick<Page, 'evaluate'> = page): Promise<void> {
-  expect(await target.evaluate(() => (window as unknown as { foreignMutations: string[] }).foreignMutations), 'mutations the page did not make').toEqual([]);
+  expect(
+    await target.evaluate(() => (window as unknown as { foreignMutations: string[] }).foreignMutations),
+    'mutations the page did not make',
+  ).toEqual([]);
   expect(await target.evaluate(() => document.querySelectorAll('body mark').length), 'marks in the body').toBe(0);
   expect(await protectedState(target), 'protected regions').toEqual(FIXTURE_PROTECTED_STATE);
   expect(errors, 'page errors').toEqual([]);
@@ -116,21 +140,41 @@ describe('element-free highlights on changing and hostile pages', () => {
   it('a dynamic page: added, replaced and appended text is highlighted, stale ranges go, the page changes nothing it did not change itself', async () => {
     const opened = await open('dynamic.html');
     const { page } = opened;
-    await expect.poll(async () => within(await rangesOf(page), 'added'), { timeout: 20_000 }).toEqual(
-      expect.arrayContaining([['person', 'Mr. Putin', 'added'], ['person', 'Narendra Modi', 'added']]),
+    await expect
+      .poll(async () => within(await rangesOf(page), 'added'), { timeout: 20_000 })
+      .toEqual(
+        expect.arrayContaining([
+          ['person', 'Mr. Putin', 'added'],
+          ['person', 'Narendra Modi', 'added'],
+        ]),
+      );
+    expect(within(await rangesOf(page), 'changing')).toEqual(
+      expect.arrayContaining([['event', 'Beijing Winter Olympics', 'changing']]),
     );
-    expect(within(await rangesOf(page), 'changing')).toEqual(expect.arrayContaining([['event', 'Beijing Winter Olympics', 'changing']]));
 
     await page.evaluate(() => (window as unknown as { replaceChanging: () => void }).replaceChanging());
-    await expect.poll(async () => within(await rangesOf(page), 'changing'), { timeout: 10_000 }).toEqual(
-      expect.arrayContaining([['person', 'Karen Donfried', 'changing'], ['person', 'Dmitri Rogozin', 'changing']]),
-    );
+    await expect
+      .poll(async () => within(await rangesOf(page), 'changing'), { timeout: 10_000 })
+      .toEqual(
+        expect.arrayContaining([
+          ['person', 'Karen Donfried', 'changing'],
+          ['person', 'Dmitri Rogozin', 'changing'],
+        ]),
+      );
     // Nothing left of the replaced text: every range is in the document, none on a detached node.
-    expect(await page.evaluate(() => [...(CSS.highlights as unknown as Map<string, Set<Range>>).values()].every((h) => [...h].every((r) => r.startContainer.isConnected)))).toBe(true);
+    expect(
+      await page.evaluate(() =>
+        [...(CSS.highlights as unknown as Map<string, Set<Range>>).values()].every((h) =>
+          [...h].every((r) => r.startContainer.isConnected),
+        ),
+      ),
+    ).toBe(true);
     expect((await rangesOf(page)).some(([, text]) => text === 'Beijing Winter Olympics')).toBe(false);
 
     await page.evaluate(() => (window as unknown as { appendLate: () => void }).appendLate());
-    await expect.poll(async () => within(await rangesOf(page), 'added-late'), { timeout: 10_000 }).toEqual(expect.arrayContaining([['person', 'Joe Biden', 'added-late']]));
+    await expect
+      .poll(async () => within(await rangesOf(page), 'added-late'), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining([['person', 'Joe Biden', 'added-late']]));
 
     const before = await counterOf(page);
     await expect.poll(() => counterOf(page), { timeout: 5_000 }).toBeGreaterThan(before + 3);
@@ -147,7 +191,9 @@ describe('element-free highlights on changing and hostile pages', () => {
       await new Promise((r) => setTimeout(r, 250));
     }
     expect(slowest, 'slowest round trip during the storm (ms)').toBeLessThan(3_000);
-    await expect.poll(async () => within(await rangesOf(page), 'story').map((r) => r[1]), { timeout: 10_000 }).toEqual(expect.arrayContaining(['Xi Jinping', 'Vladimir Putin']));
+    await expect
+      .poll(async () => within(await rangesOf(page), 'story').map((r) => r[1]), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining(['Xi Jinping', 'Vladimir Putin']));
     await expectUntouched(opened);
     await page.close();
   });
@@ -155,8 +201,10 @@ describe('element-free highlights on changing and hostile pages', () => {
   it('a 5 MB single text node with ~3,000 person highlights: listed, painted near the viewport only, never split, the page answering throughout', async () => {
     const opened = await open('huge.html?every=1');
     const { page } = opened;
-    const listed = () => page.evaluate(() => document.querySelectorAll('[data-annotator-ui] [data-category=person]').length);
-    const painted = () => page.evaluate(() => (CSS.highlights.get('nic-person') as unknown as Set<Range> | undefined)?.size ?? 0);
+    const listed = () =>
+      page.evaluate(() => document.querySelectorAll('[data-annotator-ui] [data-category=person]').length);
+    const painted = () =>
+      page.evaluate(() => (CSS.highlights.get('nic-person') as unknown as Set<Range> | undefined)?.size ?? 0);
     const started = Date.now();
     let slowest = 0;
     while ((await listed()) < 2_000) {
@@ -168,7 +216,12 @@ describe('element-free highlights on changing and hostile pages', () => {
     // Only those near the viewport are registered with the browser; scrolling brings others in.
     await expect.poll(painted, { timeout: 5_000 }).toBeGreaterThan(0);
     expect(await painted()).toBeLessThan(await listed());
-    const farRange = () => page.evaluate(() => [...(CSS.highlights.get('nic-person') as unknown as Set<Range>)].some((r) => r.getBoundingClientRect().top > 0 && r.getBoundingClientRect().bottom < innerHeight));
+    const farRange = () =>
+      page.evaluate(() =>
+        [...(CSS.highlights.get('nic-person') as unknown as Set<Range>)].some(
+          (r) => r.getBoundingClientRect().top > 0 && r.getBoundingClientRect().bottom < innerHeight,
+        ),
+      );
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
     await expect.poll(farRange, { timeout: 5_000 }).toBe(true);
     // Still one text node: ranges never split it.
@@ -179,16 +232,20 @@ describe('element-free highlights on changing and hostile pages', () => {
 
   it('1,500 nested elements, right-to-left text with emoji: ranges cover exactly the names', async () => {
     const nested = await open('nested.html');
-    await expect.poll(async () => within(await rangesOf(nested.page), 'deep').map((r) => r[1]), { timeout: 20_000 }).toEqual(expect.arrayContaining(['Xi Jinping', 'Yuri Ushakov']));
+    await expect
+      .poll(async () => within(await rangesOf(nested.page), 'deep').map((r) => r[1]), { timeout: 20_000 })
+      .toEqual(expect.arrayContaining(['Xi Jinping', 'Yuri Ushakov']));
     await expectUntouched(nested);
     await nested.page.close();
 
     const rtl = await open('rtl-emoji.html');
     for (const id of ['hebrew', 'arabic', 'mixed']) {
-      await expect.poll(async () => within(await rangesOf(rtl.page), id).sort(), { timeout: 20_000 }).toEqual([
-        ['person', 'Putin', id],
-        ['person', 'Xi', id],
-      ]);
+      await expect
+        .poll(async () => within(await rangesOf(rtl.page), id).sort(), { timeout: 20_000 })
+        .toEqual([
+          ['person', 'Putin', id],
+          ['person', 'Xi', id],
+        ]);
     }
     const baseline = await withoutExtension(`${site!.url}rtl-emoji.html`, () => document.body.innerHTML);
     expect(await rtl.page.evaluate(() => document.body.innerHTML)).toBe(baseline);
@@ -203,7 +260,9 @@ describe('element-free highlights on changing and hostile pages', () => {
       dialogs.push(dialog.message());
       void dialog.dismiss().catch(() => {});
     });
-    await expect.poll(async () => within(await rangesOf(opened.page), 'tricky2').map((r) => r[1]), { timeout: 20_000 }).toEqual(expect.arrayContaining(['Xi Jinping', 'Putin']));
+    await expect
+      .poll(async () => within(await rangesOf(opened.page), 'tricky2').map((r) => r[1]), { timeout: 20_000 })
+      .toEqual(expect.arrayContaining(['Xi Jinping', 'Putin']));
     expect(within(await rangesOf(opened.page), 'tricky').map((r) => r[1])).toEqual(['Putin']);
     const baseline = await withoutExtension(`${site!.url}html-text.html`, () => document.body.innerHTML);
     expect(await opened.page.evaluate(() => document.body.innerHTML)).toBe(baseline);
@@ -217,11 +276,17 @@ describe('element-free highlights on changing and hostile pages', () => {
   it('page CSS against marks, everything and ::highlight(): the list stays reachable by Tab and its card is visible', async () => {
     const opened = await open('hostile-css.html');
     const { page } = opened;
-    await expect.poll(async () => within(await rangesOf(page), 'second').length, { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => within(await rangesOf(page), 'second').length, { timeout: 20_000 })
+      .toBeGreaterThan(0);
     let reached = false;
     for (let i = 0; i < 10 && !reached; i++) {
       await page.keyboard.press('Tab');
-      reached = await page.evaluate(() => !!document.activeElement?.closest('[data-annotator-ui]') && document.activeElement?.hasAttribute('data-fact-id') === true);
+      reached = await page.evaluate(
+        () =>
+          !!document.activeElement?.closest('[data-annotator-ui]') &&
+          document.activeElement?.hasAttribute('data-fact-id') === true,
+      );
     }
     expect(reached, 'Tab reached the highlight list despite mark { display: none !important }').toBe(true);
     await expect.poll(() => visibleCardText(page), { timeout: 5_000 }).toContain('15 Dec 2021');
@@ -232,15 +297,21 @@ describe('element-free highlights on changing and hostile pages', () => {
   it('a web component: ranges inside its open shadow root, and hovering one opens the card', async () => {
     const opened = await open('shadow.html');
     const { page } = opened;
-    await expect.poll(async () => within(await rangesOf(page), 'shadow:card').map((r) => r[1]), { timeout: 20_000 }).toEqual(expect.arrayContaining(['Xi Jinping', 'Vladimir Putin']));
+    await expect
+      .poll(async () => within(await rangesOf(page), 'shadow:card').map((r) => r[1]), { timeout: 20_000 })
+      .toEqual(expect.arrayContaining(['Xi Jinping', 'Vladimir Putin']));
     const point = await page.evaluate(() => {
-      const range = [...(CSS.highlights.get('nic-person') as unknown as Set<Range>)].find((r) => r.startContainer.getRootNode() instanceof ShadowRoot)!;
+      const range = [...(CSS.highlights.get('nic-person') as unknown as Set<Range>)].find(
+        (r) => r.startContainer.getRootNode() instanceof ShadowRoot,
+      )!;
       const rect = range.getClientRects()[0]!;
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
     await page.mouse.move(point.x, point.y);
     await expect.poll(() => visibleCardText(page), { timeout: 5_000 }).toContain('15 Dec 2021');
-    expect(await page.evaluate(() => document.getElementById('card')!.shadowRoot!.querySelectorAll('mark').length)).toBe(0);
+    expect(
+      await page.evaluate(() => document.getElementById('card')!.shadowRoot!.querySelectorAll('mark').length),
+    ).toBe(0);
     await expectUntouched(opened);
     await page.close();
   });
@@ -250,7 +321,9 @@ describe('element-free highlights on changing and hostile pages', () => {
     const { page } = opened;
     const same = await frameOf(page, 'same');
     const cross = await frameOf(page, 'cross');
-    await expect.poll(async () => within(await rangesOf(same), 'framed').map((r) => r[1]), { timeout: 20_000 }).toEqual(expect.arrayContaining(['Xi Jinping', 'Vladimir Putin']));
+    await expect
+      .poll(async () => within(await rangesOf(same), 'framed').map((r) => r[1]), { timeout: 20_000 })
+      .toEqual(expect.arrayContaining(['Xi Jinping', 'Vladimir Putin']));
     await expect.poll(async () => (await rangesOf(page)).length, { timeout: 20_000 }).toBeGreaterThan(0);
     // As long again as the same-origin frame took: the cross-origin one stays empty.
     await new Promise((r) => setTimeout(r, 1_000));

@@ -1,6 +1,7 @@
 /** The test harness itself: Chromium is found, the servers serve, the demo page has what the tests need. */
+
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
 import type { Served, TwoOrigins } from '../../scripts/serve';
 import { findChrome, highlightSpans, serveDemo, serveFixtures } from './harness';
 
@@ -11,7 +12,11 @@ let plain: Browser | undefined;
 beforeAll(async () => {
   demo = await serveDemo();
   fixtures = await serveFixtures();
-  plain = await chromium.launch({ executablePath: findChrome(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  plain = await chromium.launch({
+    executablePath: findChrome(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
 });
 
 afterAll(async () => {

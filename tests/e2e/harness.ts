@@ -6,19 +6,19 @@
  * where nothing happening is the expected outcome.
  */
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
 import {
   findChrome as findChromeFn,
   inWorker as inWorkerFn,
+  type Launched,
+  type LaunchOptions,
   launchWithExtension,
   ROOT,
   tabIdOf as tabIdOfPage,
-  type Launched,
-  type LaunchOptions,
 } from '../../scripts/chrome';
-import { serve, serveTwoOrigins, type Served, type TwoOrigins } from '../../scripts/serve';
+import { type Served, serve, serveTwoOrigins, type TwoOrigins } from '../../scripts/serve';
 
-export { findChrome, ROOT, DIST, liveWorker, inWorker, tabIdOf, openPopup } from '../../scripts/chrome';
+export { DIST, findChrome, inWorker, liveWorker, openPopup, ROOT, tabIdOf } from '../../scripts/chrome';
 
 export const DEMO_DIR = join(ROOT, 'demo');
 export const FIXTURES_DIR = join(ROOT, 'tests', 'e2e', 'fixtures');
@@ -72,11 +72,10 @@ export async function openPage(context: BrowserContext, url: string): Promise<Pa
 
 /** Waits until `page` has at least `min` highlights. */
 export async function waitForHighlights(page: Page, min = 1, timeout = HIGHLIGHT_TIMEOUT_MS): Promise<void> {
-  await page.waitForFunction(
-    ([sel, n]) => document.querySelectorAll(sel).length >= n,
-    [HIGHLIGHT, min] as const,
-    { timeout, polling: 100 },
-  );
+  await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length >= n, [HIGHLIGHT, min] as const, {
+    timeout,
+    polling: 100,
+  });
 }
 
 /** Number of elements matching `selector` (0 when none). */
@@ -148,7 +147,12 @@ export function visibleCardText(page: Page): Promise<string> {
 }
 
 /** Waits until the number of highlights has stopped changing for `quietMs` (and is at least `min`). */
-export async function waitForStableHighlights(page: Page, min = 1, quietMs = 800, timeout = HIGHLIGHT_TIMEOUT_MS): Promise<number> {
+export async function waitForStableHighlights(
+  page: Page,
+  min = 1,
+  quietMs = 800,
+  timeout = HIGHLIGHT_TIMEOUT_MS,
+): Promise<number> {
   await waitForHighlights(page, min, timeout);
   return page.evaluate(
     ([sel, quiet, limit]) =>
@@ -263,22 +267,36 @@ export interface ExportedCollection {
 /** Asks the top frame's content script of `page` for its W3C Web Annotation export. */
 export async function exportOf(context: BrowserContext, extensionId: string, page: Page): Promise<ExportedCollection> {
   const tabId = await tabIdOfPage(context, extensionId, page);
-  return inWorkerFn(context, extensionId, (id: number) => chrome.tabs.sendMessage(id, { type: 'annotations/export' }, { frameId: 0 }), tabId) as Promise<ExportedCollection>;
+  return inWorkerFn(
+    context,
+    extensionId,
+    (id: number) => chrome.tabs.sendMessage(id, { type: 'annotations/export' }, { frameId: 0 }),
+    tabId,
+  ) as Promise<ExportedCollection>;
 }
 
 /**
  * Merges `patch` into the stored settings (from the service worker, as the popup would), e.g.
  * `{ renderer: 'highlights' }` or `{ categories: { person: false } }` (categories merged per key).
  */
-export async function patchSettings(context: BrowserContext, extensionId: string, patch: Record<string, unknown>): Promise<void> {
-  await inWorkerFn(context, extensionId, async (p: Record<string, unknown>) => {
-    const current = ((await chrome.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
-    const next: Record<string, unknown> = { ...current, ...p };
-    if (p.categories && typeof p.categories === 'object') {
-      next.categories = { ...((current.categories as object | undefined) ?? {}), ...(p.categories as object) };
-    }
-    await chrome.storage.local.set({ settings: next });
-  }, patch);
+export async function patchSettings(
+  context: BrowserContext,
+  extensionId: string,
+  patch: Record<string, unknown>,
+): Promise<void> {
+  await inWorkerFn(
+    context,
+    extensionId,
+    async (p: Record<string, unknown>) => {
+      const current = ((await chrome.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+      const next: Record<string, unknown> = { ...current, ...p };
+      if (p.categories && typeof p.categories === 'object') {
+        next.categories = { ...((current.categories as object | undefined) ?? {}), ...(p.categories as object) };
+      }
+      await chrome.storage.local.set({ settings: next });
+    },
+    patch,
+  );
 }
 
 /** Size of the CSS Custom Highlight registered as `name` in the page's document (-1 when none). */
@@ -298,7 +316,11 @@ export function collectPageErrors(page: Page): string[] {
  * returning true), then returns `read`'s result: the baseline for "the extension changed nothing".
  */
 export async function withoutExtension<T>(url: string, read: () => T, ready: () => boolean = () => true): Promise<T> {
-  const plain = await chromium.launch({ executablePath: findChromeFn(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const plain = await chromium.launch({
+    executablePath: findChromeFn(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   try {
     const page = await plain.newPage();
     await page.goto(url, { waitUntil: 'load' });
@@ -336,7 +358,9 @@ export const FIXTURE_PROTECTED = {
 } as const;
 
 /** outerHTML of the fixture's textarea and contenteditable, plus the textarea's value. */
-export function protectedState(target: Pick<Page, 'evaluate'>): Promise<{ textarea: string | null; contenteditable: string | null; value: string | null }> {
+export function protectedState(
+  target: Pick<Page, 'evaluate'>,
+): Promise<{ textarea: string | null; contenteditable: string | null; value: string | null }> {
   return target.evaluate(() => ({
     textarea: document.querySelector('#protected-text')?.outerHTML ?? null,
     contenteditable: document.querySelector('#protected-edit')?.outerHTML ?? null,
@@ -349,13 +373,16 @@ export const FIXTURE_PROTECTED_STATE = { ...FIXTURE_PROTECTED, value: 'Putin' };
 
 /** Fact ids of the highlights inside `selector` (de-duplicated, sorted). */
 export function factIdsWithin(target: Pick<Page, 'evaluate'>, selector: string): Promise<string[]> {
-  return target.evaluate(([scope, sel]) => {
-    const ids = new Set<string>();
-    for (const el of document.querySelectorAll(`${scope} ${sel}`)) {
-      for (const id of (el.getAttribute('data-fact-id') ?? '').split(/\s+/)) if (id) ids.add(id);
-    }
-    return [...ids].sort();
-  }, [selector, HIGHLIGHT] as const);
+  return target.evaluate(
+    ([scope, sel]) => {
+      const ids = new Set<string>();
+      for (const el of document.querySelectorAll(`${scope} ${sel}`)) {
+        for (const id of (el.getAttribute('data-fact-id') ?? '').split(/\s+/)) if (id) ids.add(id);
+      }
+      return [...ids].sort();
+    },
+    [selector, HIGHLIGHT] as const,
+  );
 }
 
 /**
@@ -369,14 +396,17 @@ export function exportProblems(collection: ExportedCollection, bodyText: string)
     const [quote, position] = item.target.selector;
     const ids = item.body.map((b) => b.value).join(' ');
     const at = `${ids} @${position.start}-${position.end}`;
-    if (quote.type !== 'TextQuoteSelector' || position.type !== 'TextPositionSelector') problems.push(`${at}: selector types ${quote.type}, ${position.type}`);
+    if (quote.type !== 'TextQuoteSelector' || position.type !== 'TextPositionSelector')
+      problems.push(`${at}: selector types ${quote.type}, ${position.type}`);
     const actual = bodyText.slice(position.start, position.end);
-    if (actual !== quote.exact) problems.push(`${at}: exact ${JSON.stringify(quote.exact)} but the text there is ${JSON.stringify(actual)}`);
+    if (actual !== quote.exact)
+      problems.push(`${at}: exact ${JSON.stringify(quote.exact)} but the text there is ${JSON.stringify(actual)}`);
     const key = `${ids}|${position.start}|${position.end}`;
     if (seen.has(key)) problems.push(`${at}: listed twice`);
     seen.add(key);
   }
-  if (collection.total !== collection.items.length) problems.push(`total ${collection.total} but ${collection.items.length} items`);
+  if (collection.total !== collection.items.length)
+    problems.push(`total ${collection.total} but ${collection.items.length} items`);
   return problems;
 }
 

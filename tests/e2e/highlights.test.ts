@@ -1,9 +1,10 @@
 /** The demo page gets the story's facts highlighted, with the right ids and categories. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Launched } from '../../scripts/chrome';
 import type { Served } from '../../scripts/serve';
-import { CATEGORIES, HIGHLIGHT, factIdsOn, launch, openPage, serveDemo, waitForStableHighlights } from './harness';
+import { CATEGORIES, factIdsOn, HIGHLIGHT, launch, openPage, serveDemo, waitForStableHighlights } from './harness';
 
 let browser: Launched | undefined;
 let site: Served | undefined;
@@ -33,23 +34,32 @@ describe('demo page highlights', () => {
       'quote:exceeds-alliance',
       'limit:crimea-not-recognized',
     ];
-    expect(expected.filter((id) => !ids.includes(id)), 'expected fact ids missing from the demo page').toEqual([]);
+    expect(
+      expected.filter((id) => !ids.includes(id)),
+      'expected fact ids missing from the demo page',
+    ).toEqual([]);
   });
 
   it('uses only the seven categories, and every highlight is a <mark> with ids', async () => {
-    const found = await page.evaluate((sel) =>
-      [...document.querySelectorAll(sel)].map((el) => ({
-        tag: el.tagName.toLowerCase(),
-        category: el.getAttribute('data-category'),
-        ids: el.getAttribute('data-fact-id') ?? '',
-      })), HIGHLIGHT);
+    const found = await page.evaluate(
+      (sel) =>
+        [...document.querySelectorAll(sel)].map((el) => ({
+          tag: el.tagName.toLowerCase(),
+          category: el.getAttribute('data-category'),
+          ids: el.getAttribute('data-fact-id') ?? '',
+        })),
+      HIGHLIGHT,
+    );
     expect(found.length).toBeGreaterThan(10);
     for (const h of found) {
       expect(CATEGORIES as readonly (string | null)[]).toContain(h.category);
       expect(h.tag).toBe('mark');
       expect(h.ids.trim()).toMatch(/^[a-z]+:[a-z0-9-]+( [a-z]+:[a-z0-9-]+)*$/);
       // Each id's prefix is a category; the element's own category is among them.
-      const prefixes = h.ids.trim().split(/\s+/).map((id) => id.split(':')[0]);
+      const prefixes = h.ids
+        .trim()
+        .split(/\s+/)
+        .map((id) => id.split(':')[0]);
       expect(prefixes).toContain(h.category);
     }
   });
@@ -76,7 +86,8 @@ describe('demo page highlights', () => {
         }
         return {
           text: nodes.map((n) => n.data).join(''),
-          highlighted: nodes.length > 0 && nodes.every((n) => n.parentElement?.closest('[data-fact-id~="person:vladimir-putin"]')),
+          highlighted:
+            nodes.length > 0 && nodes.every((n) => n.parentElement?.closest('[data-fact-id~="person:vladimir-putin"]')),
         };
       };
       return { a: covered(p.querySelector('a')), b: covered(p.querySelector('b')) };

@@ -3,18 +3,19 @@
  * text with emoji, page CSS against highlights, web components, and frames. On each: no page error,
  * the page keeps working, highlights where they belong, protected regions byte-identical.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Launched } from '../../scripts/chrome';
 import type { TwoOrigins } from '../../scripts/serve';
 import {
-  FIXTURE_PROTECTED_STATE,
-  HIGHLIGHT,
   collectPageErrors,
   counterOf,
   countOf,
+  FIXTURE_PROTECTED_STATE,
   factIdsWithin,
   frameOf,
+  HIGHLIGHT,
   highlightSize,
   launch,
   maxCountDuring,
@@ -81,13 +82,24 @@ async function bounded<T>(promise: Promise<T>, ms: number, what: string): Promis
 
 /** Closes a page that may be busy, without waiting forever for it. */
 async function closeQuietly(page: Page): Promise<void> {
-  await Promise.race([page.close({ runBeforeUnload: false }).catch(() => {}), new Promise((r) => setTimeout(r, 5_000))]);
+  await Promise.race([
+    page.close({ runBeforeUnload: false }).catch(() => {}),
+    new Promise((r) => setTimeout(r, 5_000)),
+  ]);
 }
 
 /** [fact ids, category, text] of every highlight inside `scope`. */
 function marksIn(target: Pick<Page, 'evaluate'>, scope: string): Promise<[string, string, string][]> {
   return target.evaluate(
-    ([s, sel]) => [...document.querySelectorAll(`${s} ${sel}`)].map((e) => [e.getAttribute('data-fact-id') ?? '', e.getAttribute('data-category') ?? '', e.textContent ?? ''] as [string, string, string]),
+    ([s, sel]) =>
+      [...document.querySelectorAll(`${s} ${sel}`)].map(
+        (e) =>
+          [e.getAttribute('data-fact-id') ?? '', e.getAttribute('data-category') ?? '', e.textContent ?? ''] as [
+            string,
+            string,
+            string,
+          ],
+      ),
     [scope, HIGHLIGHT] as const,
   );
 }
@@ -119,18 +131,25 @@ describe('hostile pages', () => {
       if (Date.now() - started > 20_000) throw new Error('the storm never ended (stormDone stays false)');
     }
     expect(slowest, 'slowest round trip during the storm (ms)').toBeLessThan(3_000);
-    const stats = await page.evaluate(() => ({ changes: (window as unknown as { changes: number }).changes, counter: (window as unknown as { counter: number }).counter }));
+    const stats = await page.evaluate(() => ({
+      changes: (window as unknown as { changes: number }).changes,
+      counter: (window as unknown as { counter: number }).counter,
+    }));
     // setInterval(10 ms) is clamped and throttled; the page still made thousands of changes.
     expect(stats.changes).toBeGreaterThan(3_000);
     expect(stats.counter * 10).toBe(stats.changes);
     expect(await page.locator('#counter').textContent()).toBe(String(stats.counter));
     // The storm is over: the static article is highlighted.
-    await expect.poll(() => factIdsWithin(page, '#article'), { timeout: 10_000 }).toEqual(expect.arrayContaining([
-      'event:beijing-winter-olympics',
-      'person:vladimir-putin',
-      'person:xi-jinping',
-      'person:yuri-ushakov',
-    ]));
+    await expect
+      .poll(() => factIdsWithin(page, '#article'), { timeout: 10_000 })
+      .toEqual(
+        expect.arrayContaining([
+          'event:beijing-winter-olympics',
+          'person:vladimir-putin',
+          'person:xi-jinping',
+          'person:yuri-ushakov',
+        ]),
+      );
     await expectClean(opened);
     await page.close();
   });
@@ -144,7 +163,11 @@ describe('hostile pages', () => {
     const { page } = opened;
     try {
       // Every read is bounded: a page that stops answering fails the test instead of hanging it.
-      const length = await bounded(page.evaluate(() => document.getElementById('huge')!.textContent!.length), limitMs, 'reading the paragraph length');
+      const length = await bounded(
+        page.evaluate(() => document.getElementById('huge')!.textContent!.length),
+        limitMs,
+        'reading the paragraph length',
+      );
       expect(length).toBeGreaterThanOrEqual(5 * 1024 * 1024);
       const started = Date.now();
       let slowest = 0;
@@ -168,7 +191,9 @@ describe('hostile pages', () => {
       await waitForStableHighlights(page, 1, 1_000, 60_000);
       slowest = Math.max(slowest, await roundTripMs(page, limitMs));
       expect(slowest, 'slowest round trip while the page was read (ms)').toBeLessThan(limitMs);
-      expect(await factIdsWithin(page, '#huge')).toEqual(expect.arrayContaining(['person:vladimir-putin', 'person:xi-jinping', 'person:yuri-ushakov']));
+      expect(await factIdsWithin(page, '#huge')).toEqual(
+        expect.arrayContaining(['person:vladimir-putin', 'person:xi-jinping', 'person:yuri-ushakov']),
+      );
       // Still the same text, and the counter runs.
       expect(await page.evaluate(() => document.getElementById('huge')!.textContent!.length)).toBe(length);
       const before = await counterOf(page);
@@ -190,13 +215,18 @@ describe('hostile pages', () => {
   it('(iii) story text at the bottom of 1,500 nested divs is highlighted', async () => {
     const opened = await open('nested.html');
     const { page } = opened;
-    expect(await page.evaluate(() => {
-      let depth = 0;
-      for (let e: Element | null = document.getElementById('deep'); e && e.id !== 'outer'; e = e.parentElement) depth++;
-      return depth;
-    })).toBe(1501);
+    expect(
+      await page.evaluate(() => {
+        let depth = 0;
+        for (let e: Element | null = document.getElementById('deep'); e && e.id !== 'outer'; e = e.parentElement)
+          depth++;
+        return depth;
+      }),
+    ).toBe(1501);
     await waitForHighlights(page);
-    expect(await factIdsWithin(page, '#deep')).toEqual(expect.arrayContaining(['person:vladimir-putin', 'person:xi-jinping', 'person:yuri-ushakov']));
+    expect(await factIdsWithin(page, '#deep')).toEqual(
+      expect.arrayContaining(['person:vladimir-putin', 'person:xi-jinping', 'person:yuri-ushakov']),
+    );
     expect(await roundTripMs(page)).toBeLessThan(3_000);
     await expectClean(opened);
     await page.close();
@@ -214,13 +244,21 @@ describe('hostile pages', () => {
     const opened = await open('html-text.html');
     const { page } = opened;
     await waitForStableHighlights(page);
-    await expect.poll(() => marksIn(page, '#tricky'), { timeout: 10_000 }).toEqual([['person:vladimir-putin', 'person', 'Putin']]);
+    await expect
+      .poll(() => marksIn(page, '#tricky'), { timeout: 10_000 })
+      .toEqual([['person:vladimir-putin', 'person', 'Putin']]);
     const after = await page.evaluate(read);
     expect(after.text).toBe(baseline.text);
     expect(after.tricky).toBe(baseline.tricky);
     expect(after.tricky2).toBe(baseline.tricky2);
     // The only elements inside are our marks: the text was never parsed as markup.
-    expect(await page.evaluate(() => [...document.querySelectorAll('#tricky *, #tricky2 *')].filter((e) => !e.matches('mark.nic-mark')).map((e) => e.outerHTML))).toEqual([]);
+    expect(
+      await page.evaluate(() =>
+        [...document.querySelectorAll('#tricky *, #tricky2 *')]
+          .filter((e) => !e.matches('mark.nic-mark'))
+          .map((e) => e.outerHTML),
+      ),
+    ).toEqual([]);
     expect(await page.evaluate(() => document.querySelectorAll('img, svg, iframe, b').length)).toBe(0);
     const tricky2 = (await marksIn(page, '#tricky2')).map(([, , text]) => text);
     expect(tricky2).toEqual(expect.arrayContaining(['Xi Jinping', 'Putin']));
@@ -236,10 +274,12 @@ describe('hostile pages', () => {
     const { page } = opened;
     await waitForStableHighlights(page);
     for (const id of ['#hebrew', '#arabic', '#mixed']) {
-      await expect.poll(() => marksIn(page, id), { timeout: 5_000 }).toEqual([
-        ['person:vladimir-putin', 'person', 'Putin'],
-        ['person:xi-jinping', 'person', 'Xi'],
-      ]);
+      await expect
+        .poll(() => marksIn(page, id), { timeout: 5_000 })
+        .toEqual([
+          ['person:vladimir-putin', 'person', 'Putin'],
+          ['person:xi-jinping', 'person', 'Xi'],
+        ]);
     }
     // Emoji (flags are surrogate pairs; 👍🏽 has a skin-tone modifier) and RTL marks are intact.
     const baseline = await withoutExtension(`${site!.url}rtl-emoji.html`, () => document.body.textContent ?? '');
@@ -253,18 +293,23 @@ describe('hostile pages', () => {
     const { page } = opened;
     await waitForStableHighlights(page);
     const person = page.locator('#second mark[data-category=person]').first();
-    const style = await person.evaluate((el) => ({ display: getComputedStyle(el).display, visible: el.checkVisibility(), rects: el.getClientRects().length }));
+    const style = await person.evaluate((el) => ({
+      display: getComputedStyle(el).display,
+      visible: el.checkVisibility(),
+      rects: el.getClientRects().length,
+    }));
     expect(style).toEqual({ display: 'inline', visible: true, rects: 1 });
 
-    const cardState = () => page.evaluate(() => {
-      const host = document.querySelector<HTMLElement>('[data-annotator-ui]');
-      const card = host?.shadowRoot?.querySelector<HTMLElement>('.card, [role=tooltip]');
-      if (!host || !card) return 'no card';
-      const cs = getComputedStyle(card);
-      const hs = getComputedStyle(host);
-      const rect = card.getBoundingClientRect();
-      return `host:${hs.display}/${hs.visibility} card:${cs.display}/${cs.visibility} size:${rect.width > 0 && rect.height > 0} visible:${card.checkVisibility({ opacityProperty: true, visibilityProperty: true })}`;
-    });
+    const cardState = () =>
+      page.evaluate(() => {
+        const host = document.querySelector<HTMLElement>('[data-annotator-ui]');
+        const card = host?.shadowRoot?.querySelector<HTMLElement>('.card, [role=tooltip]');
+        if (!host || !card) return 'no card';
+        const cs = getComputedStyle(card);
+        const hs = getComputedStyle(host);
+        const rect = card.getBoundingClientRect();
+        return `host:${hs.display}/${hs.visibility} card:${cs.display}/${cs.visibility} size:${rect.width > 0 && rect.height > 0} visible:${card.checkVisibility({ opacityProperty: true, visibilityProperty: true })}`;
+      });
     await person.hover();
     await expect.poll(cardState, { timeout: 5_000 }).toMatch(/card:(?!none)\w+\/visible size:true visible:true/);
     expect(await cardState()).not.toMatch(/host:none/);
@@ -279,7 +324,8 @@ describe('hostile pages', () => {
       await expect.poll(() => highlightSize(page, 'nic-person'), { timeout: 10_000 }).toBeGreaterThan(0);
       const point = await page.evaluate(() => {
         const ranges = [...(CSS.highlights.get('nic-person') as unknown as Set<Range>)];
-        const range = ranges.find((r) => (r.startContainer.parentElement?.closest('#second') ?? null) !== null) ?? ranges[0]!;
+        const range =
+          ranges.find((r) => (r.startContainer.parentElement?.closest('#second') ?? null) !== null) ?? ranges[0]!;
         const rect = range.getClientRects()[0]!;
         return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
       });
@@ -298,9 +344,21 @@ describe('hostile pages', () => {
   it('(vii) a web component with an open shadow root: highlights inside it, and its card opens', async () => {
     const opened = await open('shadow.html');
     const { page } = opened;
-    const insideIds = () => page.evaluate((sel) => [...new Set([...document.getElementById('card')!.shadowRoot!.querySelectorAll(sel)]
-      .flatMap((e) => (e.getAttribute('data-fact-id') ?? '').split(/\s+/)))].sort(), HIGHLIGHT);
-    await expect.poll(insideIds, { timeout: 20_000 }).toEqual(expect.arrayContaining(['person:vladimir-putin', 'person:xi-jinping', 'person:yuri-ushakov']));
+    const insideIds = () =>
+      page.evaluate(
+        (sel) =>
+          [
+            ...new Set(
+              [...document.getElementById('card')!.shadowRoot!.querySelectorAll(sel)].flatMap((e) =>
+                (e.getAttribute('data-fact-id') ?? '').split(/\s+/),
+              ),
+            ),
+          ].sort(),
+        HIGHLIGHT,
+      );
+    await expect
+      .poll(insideIds, { timeout: 20_000 })
+      .toEqual(expect.arrayContaining(['person:vladimir-putin', 'person:xi-jinping', 'person:yuri-ushakov']));
     // The component's own nodes are kept: its style and paragraph, with the same text.
     const inside = await page.evaluate(() => {
       const root = document.getElementById('card')!.shadowRoot!;
@@ -322,17 +380,21 @@ describe('hostile pages', () => {
     expect(new URL(cross.url()).origin).toBe(new URL(site!.otherUrl).origin);
     await waitForHighlights(page);
     await expect.poll(() => same.locator(HIGHLIGHT).count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    expect(await factIdsWithin(same, '#framed')).toEqual(expect.arrayContaining(['person:vladimir-putin', 'person:xi-jinping']));
+    expect(await factIdsWithin(same, '#framed')).toEqual(
+      expect.arrayContaining(['person:vladimir-putin', 'person:xi-jinping']),
+    );
     // The cross-origin frame: nothing, for as long as the same-origin one took and then some.
     expect(await cross.evaluate((sel) => document.querySelectorAll(sel).length, HIGHLIGHT)).toBe(0);
-    expect(await cross.evaluate(async (sel) => {
-      let max = 0;
-      for (let i = 0; i < 30; i++) {
-        max = Math.max(max, document.querySelectorAll(sel).length);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      return max;
-    }, HIGHLIGHT)).toBe(0);
+    expect(
+      await cross.evaluate(async (sel) => {
+        let max = 0;
+        for (let i = 0; i < 30; i++) {
+          max = Math.max(max, document.querySelectorAll(sel).length);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        return max;
+      }, HIGHLIGHT),
+    ).toBe(0);
     expect(await cross.evaluate(() => document.querySelectorAll('[data-annotator-ui]').length)).toBe(0);
     expect(await maxCountDuring(page, '[data-annotator-ui]', 200)).toBe(0);
     await expectClean(opened, page);

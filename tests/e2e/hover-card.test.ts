@@ -1,6 +1,7 @@
 /** The hover card: opens on hover and on keyboard focus, shows the fact and its source, closes on Escape. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Launched } from '../../scripts/chrome';
 import type { Served } from '../../scripts/serve';
 import { launch, openPage, serveDemo, visibleCardText, waitForStableHighlights } from './harness';

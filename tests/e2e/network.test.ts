@@ -7,8 +7,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Launched } from '../../scripts/chrome';
 import type { Served } from '../../scripts/serve';
 import {
@@ -55,7 +55,12 @@ const proxied: { line: string; host: string; body: string }[] = [];
  * component updates, sign-in) whatever the switches: not requests of the extension. Each is
  * still checked not to carry the extension's id.
  */
-const CHROMIUM_SERVICES = new Set(['clients2.google.com', 'update.googleapis.com', 'accounts.google.com', 'content-autofill.googleapis.com']);
+const CHROMIUM_SERVICES = new Set([
+  'clients2.google.com',
+  'update.googleapis.com',
+  'accounts.google.com',
+  'content-autofill.googleapis.com',
+]);
 
 function hostOf(url: string): string {
   try {
@@ -136,10 +141,17 @@ describe('network', () => {
     expect(serviceWorker.url()).toMatch(new RegExp(`^chrome-extension://${extensionId}/`));
     // Positive control: a request the worker is made to send shows up, attributed to the worker.
     const probe = `${site!.url}probe-from-worker.txt`;
-    await inWorker(context, extensionId, async (url: string) => {
-      await fetch(url).catch(() => undefined);
-    }, probe);
-    await expect.poll(() => requests.find((r) => r.url === probe)?.from ?? null, { timeout: 5_000 }).toMatch(/^service worker chrome-extension:\/\//);
+    await inWorker(
+      context,
+      extensionId,
+      async (url: string) => {
+        await fetch(url).catch(() => undefined);
+      },
+      probe,
+    );
+    await expect
+      .poll(() => requests.find((r) => r.url === probe)?.from ?? null, { timeout: 5_000 })
+      .toMatch(/^service worker chrome-extension:\/\//);
     // Remove the probe from the record: the test made it, not the extension.
     requests.splice(0, requests.length, ...requests.filter((r) => r.url !== probe));
   });
@@ -172,18 +184,26 @@ describe('network', () => {
     const elsewhere = requests.filter((r) => origin(r.url) !== fixtureOrigin && !r.url.startsWith(ownFiles));
     expect(elsewhere, 'requests to anywhere but the fixture server and the extension').toEqual([]);
     // Both kinds were seen: the record is not empty by accident.
-    expect(requests.some((r) => origin(r.url) === fixtureOrigin && r.from.startsWith(`frame ${fixtureOrigin}`))).toBe(true);
+    expect(requests.some((r) => origin(r.url) === fixtureOrigin && r.from.startsWith(`frame ${fixtureOrigin}`))).toBe(
+      true,
+    );
     expect(requests.some((r) => r.url.startsWith(ownFiles))).toBe(true);
     // Nothing the extension did went to the fixture server on its own: only the test's navigation
     // to the demo page, and the page's own assets.
-    const fromExtension = requests.filter((r) => origin(r.url) === fixtureOrigin
-      && !(r.from.startsWith('navigation ') && r.url === site!.url)
-      && !r.from.startsWith(`frame ${fixtureOrigin}`));
+    const fromExtension = requests.filter(
+      (r) =>
+        origin(r.url) === fixtureOrigin &&
+        !(r.from.startsWith('navigation ') && r.url === site!.url) &&
+        !r.from.startsWith(`frame ${fixtureOrigin}`),
+    );
     expect(fromExtension, 'fixture-server requests not made by the demo page').toEqual([]);
     expect(webSockets).toEqual([]);
     const leftLoopback = proxied.filter((p) => !CHROMIUM_SERVICES.has(p.host)).map((p) => p.line);
     expect(leftLoopback, 'requests that left loopback (through the proxy), other than Chromium services').toEqual([]);
-    expect(proxied.filter((p) => `${p.line} ${p.body}`.includes(extensionId)).map((p) => p.line), 'Chromium service calls naming the extension').toEqual([]);
+    expect(
+      proxied.filter((p) => `${p.line} ${p.body}`.includes(extensionId)).map((p) => p.line),
+      'Chromium service calls naming the extension',
+    ).toEqual([]);
     await popup.close();
     await page.close();
   });

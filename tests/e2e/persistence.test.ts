@@ -38,7 +38,12 @@ describe('persistence', () => {
     page = await openPage(browser.context, site!.url);
     await waitForStableHighlights(page);
     expect(await countOf(page, '[data-category=person]')).toBeGreaterThan(0);
-    expect(await countOf(page, '[data-category=organization], [data-category=event], [data-category=claim], [data-category=quote], [data-category=limit]')).toBeGreaterThan(0);
+    expect(
+      await countOf(
+        page,
+        '[data-category=organization], [data-category=event], [data-category=claim], [data-category=quote], [data-category=limit]',
+      ),
+    ).toBeGreaterThan(0);
     expect(await maxCountDuring(page, '[data-category=place]', 1_000)).toBe(0);
 
     popup = await openPopup(browser.context, browser.extensionId, page);

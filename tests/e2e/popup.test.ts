@@ -1,13 +1,14 @@
 /** The toolbar popup: story summary, limits, counts, and the category and site switches. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Launched } from '../../scripts/chrome';
 import type { Served } from '../../scripts/serve';
 import {
   CATEGORY_LABELS,
-  HIGHLIGHT,
   categoryCounts,
   countOf,
+  HIGHLIGHT,
   launch,
   openPage,
   openPopup,
@@ -32,7 +33,9 @@ function notReloaded(page: Page): Promise<boolean> {
 /** "person=0 others>0" style summary, for polling. */
 async function personState(page: Page): Promise<string> {
   const c = await categoryCounts(page);
-  const others = Object.entries(c).filter(([k]) => k !== 'person').reduce((n, [, v]) => n + v, 0);
+  const others = Object.entries(c)
+    .filter(([k]) => k !== 'person')
+    .reduce((n, [, v]) => n + v, 0);
   return `person=${c.person ?? 0} place=${(c.place ?? 0) > 0 ? '>0' : '0'} others=${others > 0 ? '>0' : '0'}`;
 }
 
@@ -55,7 +58,9 @@ afterAll(async () => {
 
 describe('popup', () => {
   it('shows the story summary, the limits and the counts per category', async () => {
-    await expect.poll(() => popup.locator('#summary').innerText(), { timeout: 10_000 }).toMatch(/Xi[\s\S]*Putin|Putin[\s\S]*Xi/);
+    await expect
+      .poll(() => popup.locator('#summary').innerText(), { timeout: 10_000 })
+      .toMatch(/Xi[\s\S]*Putin|Putin[\s\S]*Xi/);
     await expect.poll(() => popup.locator('#limits li').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(5);
     await expect.poll(() => popup.locator('#counts').innerText(), { timeout: 10_000 }).toMatch(/[1-9]/);
     const counts = await popup.locator('#counts').innerText();

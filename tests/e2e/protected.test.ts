@@ -2,8 +2,9 @@
  * Protected regions stay byte-identical: script, textarea, input, contenteditable, inline SVG and
  * pre/code on the demo page are the same with and without the extension.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Launched } from '../../scripts/chrome';
 import type { Served } from '../../scripts/serve';
 import { findChrome, launch, openPage, serveDemo, waitForStableHighlights } from './harness';
@@ -38,7 +39,11 @@ let baseline: Snapshot;
 beforeAll(async () => {
   site = await serveDemo();
   // Without the extension: a plain Chromium.
-  const plain = await chromium.launch({ executablePath: findChrome(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const plain = await chromium.launch({
+    executablePath: findChrome(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   try {
     const page = await plain.newPage();
     await page.goto(site.url);
@@ -76,7 +81,10 @@ describe('protected regions', () => {
     expect(after.inputValue).toBe(baseline.inputValue);
     // No highlight, nor the extension's UI, anywhere inside a protected region.
     const intruders = await page.evaluate(
-      (sels) => Object.values(sels).flatMap((sel) => [...document.querySelectorAll(`${sel} [data-fact-id], ${sel} [data-annotator-ui]`)].map((e) => e.outerHTML)),
+      (sels) =>
+        Object.values(sels).flatMap((sel) =>
+          [...document.querySelectorAll(`${sel} [data-fact-id], ${sel} [data-annotator-ui]`)].map((e) => e.outerHTML),
+        ),
       PROTECTED,
     );
     expect(intruders).toEqual([]);

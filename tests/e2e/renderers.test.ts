@@ -4,25 +4,26 @@
  * one must leave the page's DOM exactly as it was, apart from the extension's one host element
  * outside <body>; switching between them and switching a category off follow storage at once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Launched } from '../../scripts/chrome';
 import type { Served } from '../../scripts/serve';
 import {
-  HIGHLIGHT,
   collectPageErrors,
   countOf,
+  type ExportedCollection,
   exportOf,
+  HIGHLIGHT,
   highlightSize,
   launch,
   openPage,
   openPopup,
   patchSettings,
   serveDemo,
+  visibleCardText,
   waitForStableHighlights,
   withoutExtension,
-  visibleCardText,
-  type ExportedCollection,
 } from './harness';
 
 const ACCESSIBLE_MARKS = 'Accessible highlights (mark elements in the page text)';
@@ -38,7 +39,8 @@ let baselineHtml: string;
 function totalHighlightRanges(p: Page): Promise<number> {
   return p.evaluate(() => {
     let n = 0;
-    for (const [name, h] of CSS.highlights as unknown as Map<string, { size: number }>) if (name.startsWith('nic-')) n += h.size;
+    for (const [name, h] of CSS.highlights as unknown as Map<string, { size: number }>)
+      if (name.startsWith('nic-')) n += h.size;
     return n;
   });
 }
@@ -133,7 +135,13 @@ describe('renderers', () => {
     expect(await countOf(page, 'body mark')).toBe(0);
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(baselineHtml);
     // The extension's only element: its host, after <body>.
-    expect(await page.evaluate(() => [...document.documentElement.children].map((e) => e.tagName.toLowerCase() + (e.hasAttribute('data-annotator-ui') ? '[ui]' : '')))).toEqual(['head', 'body', 'div[ui]']);
+    expect(
+      await page.evaluate(() =>
+        [...document.documentElement.children].map(
+          (e) => e.tagName.toLowerCase() + (e.hasAttribute('data-annotator-ui') ? '[ui]' : ''),
+        ),
+      ),
+    ).toEqual(['head', 'body', 'div[ui]']);
     checkSelectors(freeExport, await page.evaluate(() => document.body.textContent ?? ''));
   });
 
@@ -144,7 +152,15 @@ describe('renderers', () => {
     expect(entries).toEqual(ranges);
     expect(entries.filter((e) => /^person\|.*\bXi\b/.test(e)).length).toBeGreaterThan(0);
     // Fact ids on the entries are those of the export.
-    const listed = await page.evaluate(() => [...new Set([...document.querySelectorAll('[data-annotator-ui] [data-fact-id]')].flatMap((e) => e.getAttribute('data-fact-id')!.split(' ')))].sort());
+    const listed = await page.evaluate(() =>
+      [
+        ...new Set(
+          [...document.querySelectorAll('[data-annotator-ui] [data-fact-id]')].flatMap((e) =>
+            e.getAttribute('data-fact-id')!.split(' '),
+          ),
+        ),
+      ].sort(),
+    );
     expect(listed).toEqual([...new Set(freeExport.items.flatMap((i) => i.body.map((b) => b.value)))].sort());
   });
 
@@ -169,10 +185,13 @@ describe('renderers', () => {
         const [range] = [...(CSS.highlights.get('nic-person') as unknown as Set<Range>)];
         const block = range!.startContainer.parentElement!;
         block.scrollIntoView({ block: 'center' });
-        const rect = w === 'range' ? range!.getClientRects()[0]! : document.querySelector('footer, h1')!.getBoundingClientRect();
+        const rect =
+          w === 'range' ? range!.getClientRects()[0]! : document.querySelector('footer, h1')!.getBoundingClientRect();
         const x = w === 'range' ? rect.left + rect.width / 2 : rect.right + 2;
         const y = rect.top + rect.height / 2;
-        (document.elementFromPoint(x, y) ?? document.body).dispatchEvent(new MouseEvent('click', { clientX: x, clientY: y, bubbles: true, button: 0 }));
+        (document.elementFromPoint(x, y) ?? document.body).dispatchEvent(
+          new MouseEvent('click', { clientX: x, clientY: y, bubbles: true, button: 0 }),
+        );
       }, where);
     await clickAt('plain');
     expect(await visibleCardText(page)).toBe('');
@@ -245,7 +264,9 @@ describe('renderers', () => {
     expect(await box.isChecked()).toBe(false);
     await box.check();
     await popup.close();
-    await expect.poll(() => countOf(page, `body mark${HIGHLIGHT}[data-category]`), { timeout: 10_000 }).toBeGreaterThan(10);
+    await expect
+      .poll(() => countOf(page, `body mark${HIGHLIGHT}[data-category]`), { timeout: 10_000 })
+      .toBeGreaterThan(10);
     await waitForStableHighlights(page);
     await expect.poll(() => totalHighlightRanges(page), { timeout: 5_000 }).toBe(0);
     expect(await countOf(page, `[data-annotator-ui] ${HIGHLIGHT}`)).toBe(0);
@@ -253,7 +274,17 @@ describe('renderers', () => {
     checkSelectors(marks, await page.evaluate(() => document.body.textContent ?? ''));
     expect(marks.items).toEqual(freeExport.items);
     // Every fact id shown as a <mark> is in the export.
-    const shown = await page.evaluate((sel) => [...new Set([...document.querySelectorAll(`body ${sel}`)].flatMap((e) => (e.getAttribute('data-fact-id') ?? '').split(/\s+/)))].sort(), HIGHLIGHT);
+    const shown = await page.evaluate(
+      (sel) =>
+        [
+          ...new Set(
+            [...document.querySelectorAll(`body ${sel}`)].flatMap((e) =>
+              (e.getAttribute('data-fact-id') ?? '').split(/\s+/),
+            ),
+          ),
+        ].sort(),
+      HIGHLIGHT,
+    );
     expect([...new Set(marks.items.flatMap((i) => i.body.map((b) => b.value)))].sort()).toEqual(shown);
   });
 

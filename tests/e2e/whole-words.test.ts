@@ -1,18 +1,17 @@
 /** Names match whole words only: "Rasputin" is not Putin, "Xinjiang" is not Xi, "Modify" is not Modi. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Launched } from '../../scripts/chrome';
-import type { TwoOrigins } from '../../scripts/serve';
-import type { Served } from '../../scripts/serve';
+import type { Served, TwoOrigins } from '../../scripts/serve';
 import {
   HIGHLIGHT,
   highlightSpans,
   launch,
   maxCountDuring,
   openPage,
+  type Span,
   serveDemo,
   serveFixtures,
   waitForStableHighlights,
-  type Span,
 } from './harness';
 
 const TRAPS = ['Rasputin', 'Xinjiang', 'Xiaomi', 'Modify', 'Modifying', 'Putinesque', 'Xiamen'];
@@ -69,7 +68,12 @@ describe('whole words', () => {
     const traps = trapRanges(text);
     expect(traps.length).toBeGreaterThanOrEqual(10);
     const inside = spans.filter((s) =>
-      traps.some((t) => s.start < t.end && s.end > t.start && !(s.start <= t.start && s.end >= t.end && s.end - s.start > t.end - t.start)),
+      traps.some(
+        (t) =>
+          s.start < t.end &&
+          s.end > t.start &&
+          !(s.start <= t.start && s.end >= t.end && s.end - s.start > t.end - t.start),
+      ),
     );
     expect(
       inside.map((s) => `${s.ids.join(' ')} on "${s.text}" in "${text.slice(Math.max(0, s.start - 10), s.end + 10)}"`),

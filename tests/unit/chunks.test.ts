@@ -23,7 +23,8 @@ describe('chunkBoundaries', () => {
 
   it('gives the same annotations whether the page is analysed whole or in stretches', () => {
     const matcher = miniMatcher();
-    const paragraph = 'In a video call in December 2021, Xi Jinping told Vladimir Putin it was their 37th meeting since 2013. China and the South China Sea.';
+    const paragraph =
+      'In a video call in December 2021, Xi Jinping told Vladimir Putin it was their 37th meeting since 2013. China and the South China Sea.';
     const text = Array.from({ length: 40 }, () => paragraph).join('\u2029');
     const cuts = chunkBoundaries(text, 500);
     const parts = cuts.slice(1).map((end, i) => analyseText(matcher, text.slice(cuts[i]!, end), cuts[i]!));

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { annotate } from '../../src/core/annotate';
 import { MarkRenderer } from '../../src/content/render-marks';
 import { buildTextIndex } from '../../src/content/text-index';
+import { annotate } from '../../src/core/annotate';
 import { miniMatcher } from './helpers';
 
 const matcher = miniMatcher();
@@ -44,7 +44,9 @@ describe('mark renderer', () => {
     const result = annotate(matcher, index.text);
     const renderer = new MarkRenderer(document.body, index);
     renderer.render(result.annotations);
-    const putin = [...document.querySelectorAll('mark[data-fact-id="person:vladimir-putin"]')].map((m) => m.textContent);
+    const putin = [...document.querySelectorAll('mark[data-fact-id="person:vladimir-putin"]')].map(
+      (m) => m.textContent,
+    );
     expect(putin.join('')).toBe('Vladimir V. Putin');
     expect(putin.length).toBeGreaterThan(1);
     const claim = document.querySelector('mark[data-category="claim"]');
@@ -72,7 +74,9 @@ describe('mark renderer', () => {
 
 describe('mark renderer nesting', () => {
   it('nests entity highlights inside a highlighted sentence and marks what follows it', () => {
-    setBody('<h1>Video call, December 2021</h1><p>Intro. It was the 37th meeting of Xi Jinping and Putin since 2013. More about China.</p>');
+    setBody(
+      '<h1>Video call, December 2021</h1><p>Intro. It was the 37th meeting of Xi Jinping and Putin since 2013. More about China.</p>',
+    );
     const index = buildTextIndex(document.body);
     new MarkRenderer(document.body, index).render(annotate(matcher, index.text).annotations);
     const claim = document.querySelector('mark[data-category="claim"]')!;
@@ -83,7 +87,8 @@ describe('mark renderer nesting', () => {
 });
 
 describe('mark renderer on a very large block', () => {
-  const sentence = 'In a video call in December 2021, Xi Jinping told Vladimir Putin it was their 37th meeting since 2013. Filler words here. ';
+  const sentence =
+    'In a video call in December 2021, Xi Jinping told Vladimir Putin it was their 37th meeting since 2013. Filler words here. ';
 
   it('marks every mention, nests entities in statements, and restores the original node', () => {
     setBody(`<p id="big">${sentence.repeat(600)}</p>`);
@@ -96,8 +101,14 @@ describe('mark renderer on a very large block', () => {
     const renderer = new MarkRenderer(document.body, index);
     renderer.render(annotations);
     expect(document.querySelectorAll('mark[data-category="claim"]').length).toBe(600);
-    expect(document.querySelectorAll('mark[data-category="claim"] mark[data-fact-id="person:xi-jinping"]').length).toBe(600);
-    expect([...document.querySelectorAll('mark[data-fact-id="person:vladimir-putin"]')].every((m) => m.textContent === 'Vladimir Putin')).toBe(true);
+    expect(document.querySelectorAll('mark[data-category="claim"] mark[data-fact-id="person:xi-jinping"]').length).toBe(
+      600,
+    );
+    expect(
+      [...document.querySelectorAll('mark[data-fact-id="person:vladimir-putin"]')].every(
+        (m) => m.textContent === 'Vladimir Putin',
+      ),
+    ).toBe(true);
     expect(big.textContent).toBe(data);
     expect(renderer.count).toBe(annotations.length);
     renderer.clear();
@@ -109,7 +120,11 @@ describe('mark renderer on a very large block', () => {
 
 describe('mark renderer on a page with many highlights', () => {
   it('draws the same markup through the linear wrapper as through mark.js, and restores the page', () => {
-    const html = Array.from({ length: 30 }, (_, i) => `<p>Paragraph ${i}: In a video call in December 2021, Xi Jinping told <b>Vladimir</b> Putin it was their 37th meeting since 2013.</p>`).join('');
+    const html = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `<p>Paragraph ${i}: In a video call in December 2021, Xi Jinping told <b>Vladimir</b> Putin it was their 37th meeting since 2013.</p>`,
+    ).join('');
     const draw = (expected: number) => {
       setBody(html);
       const index = buildTextIndex(document.body);

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { DatasetError, parseLexicon, parseStory } from '../../src/core/dataset';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { pageText } from '../../scripts/eval';
+import { type DatasetError, parseLexicon, parseStory } from '../../src/core/dataset';
 import { ROOT, readJson } from './helpers';
 
 const mini = () => structuredClone(readJson('tests/fixtures/mini-story.json')) as Record<string, any>;
@@ -56,9 +56,15 @@ describe('dataset schema', () => {
   });
 
   it('refuses a lexicon that lists a spun form twice', () => {
-    expect(() => parseLexicon({ schemaVersion: 1, entries: [{ plain: 'a', spun: ['x'] }, { plain: 'b', spun: ['X'] }] })).toThrow(
-      /lexicon\.entries\.1\.spun\.0/,
-    );
+    expect(() =>
+      parseLexicon({
+        schemaVersion: 1,
+        entries: [
+          { plain: 'a', spun: ['x'] },
+          { plain: 'b', spun: ['X'] },
+        ],
+      }),
+    ).toThrow(/lexicon\.entries\.1\.spun\.0/);
   });
 });
 
@@ -69,7 +75,9 @@ describe('the story dataset', () => {
 
   it('holds every required fact id', () => {
     const ids = new Set(story.facts.map((f) => f.id));
-    const required = readFileSync(resolve(ROOT, 'tests/fixtures/required-fact-ids.txt'), 'utf8').split('\n').filter(Boolean);
+    const required = readFileSync(resolve(ROOT, 'tests/fixtures/required-fact-ids.txt'), 'utf8')
+      .split('\n')
+      .filter(Boolean);
     expect(required.length).toBeGreaterThan(50);
     expect(required.filter((id) => !ids.has(id))).toEqual([]);
   });
@@ -81,8 +89,14 @@ describe('the story dataset', () => {
 
   it("writes its cards in plain English, not in the rewriter's words", () => {
     const tellTale = lexicon.entries.filter((e) => e.weight >= 3).flatMap((e) => e.spun);
-    const texts = story.facts.flatMap((f) => [f.title, f.card, f.role ?? '', f.quote ?? '']).concat(Object.values(story.summary).flat());
-    const spun = texts.flatMap((text) => tellTale.filter((form) => new RegExp(`\\b${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(text)).map((form) => `${form} in "${text}"`));
+    const texts = story.facts
+      .flatMap((f) => [f.title, f.card, f.role ?? '', f.quote ?? ''])
+      .concat(Object.values(story.summary).flat());
+    const spun = texts.flatMap((text) =>
+      tellTale
+        .filter((form) => new RegExp(`\\b${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(text))
+        .map((form) => `${form} in "${text}"`),
+    );
     expect(spun).toEqual([]);
   });
 });

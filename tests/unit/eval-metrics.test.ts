@@ -15,7 +15,11 @@ describe('evaluation metrics', () => {
   });
 
   it('adds up and treats empty sides as perfect', () => {
-    const total = addTally(addTally(emptyTally(), { truePositives: 1, found: 2, expected: 2 }), { truePositives: 0, found: 0, expected: 0 });
+    const total = addTally(addTally(emptyTally(), { truePositives: 1, found: 2, expected: 2 }), {
+      truePositives: 0,
+      found: 0,
+      expected: 0,
+    });
     expect(total).toEqual({ truePositives: 1, found: 2, expected: 2 });
     expect(precision(emptyTally())).toBe(1);
     expect(recall(emptyTally())).toBe(1);

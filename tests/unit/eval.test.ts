@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addTally, emptyTally, precision, recall } from '../../scripts/eval-metrics';
 import { scoreAll } from '../../scripts/eval';
+import { addTally, emptyTally, precision, recall } from '../../scripts/eval-metrics';
 
 /** The quality targets, checked on the labelled pages (tests/eval/). */
 describe('evaluation set', () => {
@@ -12,7 +12,8 @@ describe('evaluation set', () => {
 
   it('covers every kind of page', () => {
     const kinds = new Set(scores.map((s) => s.kind));
-    for (const kind of ['seed', 'plain', 'same-summit', 'spun', 'other-meeting', 'unrelated']) expect(kinds).toContain(kind);
+    for (const kind of ['seed', 'plain', 'same-summit', 'spun', 'other-meeting', 'unrelated'])
+      expect(kinds).toContain(kind);
   });
 
   it('finds entities with precision ≥ 0.97 and recall ≥ 0.95 per mention', () => {
@@ -30,6 +31,8 @@ describe('evaluation set', () => {
   });
 
   it('gives every page its expected verdict', () => {
-    expect(scores.filter((s) => s.verdictFound !== s.verdictExpected).map((s) => `${s.page}: ${s.verdictFound}`)).toEqual([]);
+    expect(
+      scores.filter((s) => s.verdictFound !== s.verdictExpected).map((s) => `${s.page}: ${s.verdictFound}`),
+    ).toEqual([]);
   });
 });

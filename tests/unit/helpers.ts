@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Matcher } from '../../src/core/annotate';
 import { compileMatcher } from '../../src/core/compile';
-import { parseStory } from '../../src/core/dataset';
-import { parseLexicon } from '../../src/core/dataset';
+import { parseLexicon, parseStory } from '../../src/core/dataset';
 
 /** The project root, whatever the test environment does to import.meta.url. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

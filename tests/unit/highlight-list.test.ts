@@ -1,13 +1,21 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Annotation } from '../../src/core/annotate';
 import { HighlightList } from '../../src/content/highlight-list';
 import { UiHost } from '../../src/content/ui-host';
+import type { Annotation } from '../../src/core/annotate';
 
-const at = (start: number, id = `person:p${start}`): Annotation => ({ factIds: [id], category: 'person', start, end: start + 2 });
+const at = (start: number, id = `person:p${start}`): Annotation => ({
+  factIds: [id],
+  category: 'person',
+  start,
+  end: start + 2,
+});
 
 function entries(): { ids: string; tab: number }[] {
-  return [...document.querySelectorAll<HTMLElement>('[data-annotator-ui] [data-fact-id]')].map((e) => ({ ids: e.getAttribute('data-fact-id')!, tab: e.tabIndex }));
+  return [...document.querySelectorAll<HTMLElement>('[data-annotator-ui] [data-fact-id]')].map((e) => ({
+    ids: e.getAttribute('data-fact-id')!,
+    tab: e.tabIndex,
+  }));
 }
 
 describe('highlight list (element-free mode)', () => {
@@ -31,7 +39,14 @@ describe('highlight list (element-free mode)', () => {
   it('keeps entries in text order whatever order they arrive in (visible part first), with one tab stop on the first', () => {
     const group = list.group();
     for (const start of [50, 60, 70, 10, 20, 65]) group.add(at(start), 'x');
-    expect(entries().map((e) => e.ids)).toEqual(['person:p10', 'person:p20', 'person:p50', 'person:p60', 'person:p65', 'person:p70']);
+    expect(entries().map((e) => e.ids)).toEqual([
+      'person:p10',
+      'person:p20',
+      'person:p50',
+      'person:p60',
+      'person:p65',
+      'person:p70',
+    ]);
     expect(entries().map((e) => e.tab)).toEqual([0, -1, -1, -1, -1, -1]);
   });
 
@@ -41,7 +56,10 @@ describe('highlight list (element-free mode)', () => {
     group.add(at(2), 'b');
     group.add(at(3), 'c');
     group.remove(new Set([first]));
-    expect(entries()).toEqual([{ ids: 'person:p2', tab: 0 }, { ids: 'person:p3', tab: -1 }]);
+    expect(entries()).toEqual([
+      { ids: 'person:p2', tab: 0 },
+      { ids: 'person:p3', tab: -1 },
+    ]);
     group.clear();
     expect(entries()).toEqual([]);
     expect(document.querySelectorAll('[data-annotator-ui] *').length).toBe(0);
@@ -51,7 +69,8 @@ describe('highlight list (element-free mode)', () => {
     const group = list.group();
     const made = [1, 2, 3].map((s) => group.add(at(s), String(s)));
     made[0]!.focus();
-    const press = (key: string) => (document.activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    const press = (key: string) =>
+      (document.activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
     press('ArrowDown');
     expect(document.activeElement).toBe(made[1]);
     press('End');

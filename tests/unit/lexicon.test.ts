@@ -17,7 +17,18 @@ describe('LexiconRewriter', () => {
     const hits: { entry: number; start: number; end: number }[] = [];
     const tokens = rewriter.rewrite(tokenize(normalizeText(text)), hits);
     expect(tokens.map((t) => t.word)).toEqual([
-      'parties', 'met', 'the', 'head', 'of', 'state', 'spoke', 'of', 'security', 'interests', 'parties', 'agreed',
+      'parties',
+      'met',
+      'the',
+      'head',
+      'of',
+      'state',
+      'spoke',
+      'of',
+      'security',
+      'interests',
+      'parties',
+      'agreed',
     ]);
     const span = (i: number) => text.slice(tokens[i]!.start, tokens[i]!.end);
     expect(span(0)).toBe('each events');
@@ -27,7 +38,10 @@ describe('LexiconRewriter', () => {
     expect(tokens[4]!.flags).toBe(JOINS_PREVIOUS | REWRITTEN);
     expect(tokens[1]!.flags & REWRITTEN).toBe(0);
     expect(hits.map((h) => [h.entry, text.slice(h.start, h.end)])).toEqual([
-      [1, 'each events'], [2, 'commandant'], [0, 'safety pursuits'], [1, 'each events'],
+      [1, 'each events'],
+      [2, 'commandant'],
+      [0, 'safety pursuits'],
+      [1, 'each events'],
     ]);
   });
 });

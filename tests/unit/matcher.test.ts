@@ -10,8 +10,8 @@ const CONTEXT = 'In a video call in December 2021, Xi Jinping spoke with Vladimi
 
 function found(text: string) {
   const page = CONTEXT + text;
-  return annotate(matcher, page).annotations
-    .filter((a) => a.start >= CONTEXT.length)
+  return annotate(matcher, page)
+    .annotations.filter((a) => a.start >= CONTEXT.length)
     .map((a) => ({ ids: a.factIds.join(' '), text: page.slice(a.start, a.end) }));
 }
 
@@ -34,7 +34,10 @@ describe('entity matching', () => {
   });
 
   it('covers a title with the full name', () => {
-    expect(found('President Xi Jinping of China spoke.')[0]).toEqual({ ids: 'person:xi-jinping', text: 'President Xi Jinping' });
+    expect(found('President Xi Jinping of China spoke.')[0]).toEqual({
+      ids: 'person:xi-jinping',
+      text: 'President Xi Jinping',
+    });
   });
 
   it('prefers the longest name', () => {
@@ -59,7 +62,9 @@ describe('entity matching', () => {
 
 describe('statement matching', () => {
   it('highlights the sentence that states a claim, in other words and numbers', () => {
-    const hits = found('It was the thirty-seventh meeting of the two men since 2013, officials said. Unrelated sentence.');
+    const hits = found(
+      'It was the thirty-seventh meeting of the two men since 2013, officials said. Unrelated sentence.',
+    );
     expect(hits[0]).toEqual({
       ids: 'claim:37th-meeting',
       text: 'It was the thirty-seventh meeting of the two men since 2013, officials said.',
@@ -90,13 +95,21 @@ describe('statement matching', () => {
       ...mini,
       facts: [
         ...mini.facts,
-        claim('claim:putin-pipeline', [{ name: 'who', entities: ['person:vladimir-putin'], required: true }, { name: 'what', variants: ['pipeline'] }]),
-        claim('claim:gas-pipeline', [{ name: 'gas', variants: ['gas'], required: true }, { name: 'what', variants: ['pipeline'] }]),
+        claim('claim:putin-pipeline', [
+          { name: 'who', entities: ['person:vladimir-putin'], required: true },
+          { name: 'what', variants: ['pipeline'] },
+        ]),
+        claim('claim:gas-pipeline', [
+          { name: 'gas', variants: ['gas'], required: true },
+          { name: 'what', variants: ['pipeline'] },
+        ]),
       ],
     });
     const custom = new Matcher(compileMatcher(story, parseLexicon(readJson('tests/fixtures/mini-lexicon.json'))));
     const page = `${CONTEXT}Vladimir Putin praised the gas pipeline. A pipeline without gas.`;
-    const claims = annotate(custom, page).annotations.filter((a) => a.start >= CONTEXT.length && a.category === 'claim');
+    const claims = annotate(custom, page).annotations.filter(
+      (a) => a.start >= CONTEXT.length && a.category === 'claim',
+    );
     expect(claims.map((a) => ({ ids: a.factIds, text: page.slice(a.start, a.end) }))).toEqual([
       { ids: ['claim:gas-pipeline', 'claim:putin-pipeline'], text: 'Vladimir Putin praised the gas pipeline.' },
       { ids: ['claim:gas-pipeline'], text: 'A pipeline without gas.' },
@@ -112,21 +125,26 @@ describe('page verdict', () => {
   });
 
   it('keeps statements off pages about another meeting, but keeps entities', () => {
-    const page = 'In January 2025, a day after Trump took office, Xi Jinping and Vladimir Putin held a video call. China and Russia have no formal alliance. It was their 37th meeting since 2013.';
+    const page =
+      'In January 2025, a day after Trump took office, Xi Jinping and Vladimir Putin held a video call. China and Russia have no formal alliance. It was their 37th meeting since 2013.';
     const result = annotate(matcher, page);
     expect(result.verdict.kind).toBe('other-event');
-    expect(result.annotations.every((a) => ['person', 'place', 'organization', 'event'].includes(a.category))).toBe(true);
+    expect(result.annotations.every((a) => ['person', 'place', 'organization', 'event'].includes(a.category))).toBe(
+      true,
+    );
     expect(result.annotations.length).toBeGreaterThan(0);
     expect(result.similar.map((a) => a.factIds[0])).toContain('limit:no-formal-alliance');
   });
 
   it('does not date a page by its copyright line', () => {
-    const page = 'In a video call, Xi Jinping and Vladimir Putin spoke about China. It was their 37th meeting since 2013. They have no formal alliance.\u2029© 2025 Example News. Copyright 2019-2025.';
+    const page =
+      'In a video call, Xi Jinping and Vladimir Putin spoke about China. It was their 37th meeting since 2013. They have no formal alliance.\u2029© 2025 Example News. Copyright 2019-2025.';
     expect(annotate(matcher, page).verdict.kind).toBe('this-summit');
   });
 
   it('recognises a machine-reworded copy by its vocabulary', () => {
-    const page = 'In a video call in December 2021, Mr. Xi instructed Mr. Putin that it was the 37th time the 2 males had met since 2013. The Levada Middle said so. They do not have a proper alliance; they protect the safety pursuits of each events.';
+    const page =
+      'In a video call in December 2021, Mr. Xi instructed Mr. Putin that it was the 37th time the 2 males had met since 2013. The Levada Middle said so. They do not have a proper alliance; they protect the safety pursuits of each events.';
     const result = annotate(matcher, page);
     expect(result.verdict.kind).toBe('spun-copy');
     expect(result.verdict.spinExamples).toContain('Levada Middle');

@@ -28,7 +28,12 @@ describe('message guards', () => {
 describe('settings', () => {
   it('repairs whatever storage holds, keeping every valid field', () => {
     expect(repairSettings(undefined)).toEqual(defaultSettings());
-    const repaired = repairSettings({ categories: { person: false, place: 'no' }, disabledSites: ['a.com', 7], renderer: 'canvas', showSimilar: true });
+    const repaired = repairSettings({
+      categories: { person: false, place: 'no' },
+      disabledSites: ['a.com', 7],
+      renderer: 'canvas',
+      showSimilar: true,
+    });
     expect(repaired.categories.person).toBe(false);
     expect(repaired.categories.place).toBe(true);
     expect(repaired.disabledSites).toEqual(['a.com']);
@@ -76,6 +81,7 @@ describe('card attribution wording', () => {
 
   it('does not name the same source twice', () => {
     expect(cards['claim:border-length']!.attribution).toBe('Reported by The New York Times reporters');
-    for (const card of Object.values(cards)) expect(card.attribution ?? '').not.toMatch(/reporters, according to the reporters/);
+    for (const card of Object.values(cards))
+      expect(card.attribution ?? '').not.toMatch(/reporters, according to the reporters/);
   });
 });

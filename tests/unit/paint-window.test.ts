@@ -1,19 +1,24 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { PaintWindow, type Paintable } from '../../src/content/paint-window';
+import { type Paintable, PaintWindow } from '../../src/content/paint-window';
 import { PAINT_ALL_MAX_RANGES, PAINT_MARGIN_VIEWPORTS } from '../../src/core/timing';
 
 /** A highlight `i` lines down the page, 20 px per line, scrolled by `scroll.y`. */
 function entries(n: number, scroll: { y: number }): Paintable[] {
   return Array.from({ length: n }, (_, i) => ({
     annotation: { start: i * 10 },
-    range: { getBoundingClientRect: () => ({ top: i * 20 - scroll.y, bottom: i * 20 + 16 - scroll.y }) } as unknown as Range,
+    range: {
+      getBoundingClientRect: () => ({ top: i * 20 - scroll.y, bottom: i * 20 + 16 - scroll.y }),
+    } as unknown as Range,
   }));
 }
 
 function paintWindow() {
   const painted = new Set<Paintable>();
-  const window = new PaintWindow<Paintable>((e) => painted.add(e), (e) => painted.delete(e));
+  const window = new PaintWindow<Paintable>(
+    (e) => painted.add(e),
+    (e) => painted.delete(e),
+  );
   return { window, painted };
 }
 

@@ -56,8 +56,19 @@ describe('stem', () => {
 });
 
 describe('word edges', () => {
-  it("keeps an apostrophe inside a name but splits English clitics", () => {
-    expect(words("Xi'an and O'Brien met Putin's aide; they'll go")).toEqual(["xi'an", 'and', "o'brien", 'met', 'putin', 's', 'aide', 'they', 'll', 'go']);
+  it('keeps an apostrophe inside a name but splits English clitics', () => {
+    expect(words("Xi'an and O'Brien met Putin's aide; they'll go")).toEqual([
+      "xi'an",
+      'and',
+      "o'brien",
+      'met',
+      'putin',
+      's',
+      'aide',
+      'they',
+      'll',
+      'go',
+    ]);
   });
 
   it('keeps -ics nouns apart from their adjectives and never stems into another short word', () => {
@@ -70,6 +81,20 @@ describe('word edges', () => {
 
 describe('negations', () => {
   it('reads contracted negations as "not"', () => {
-    expect(words("It doesn't mention Ukraine; they won't, can't and didn't")).toEqual(['it', 'does', 'not', 'mention', 'ukraine', 'they', 'will', 'not', 'can', 'not', 'and', 'did', 'not']);
+    expect(words("It doesn't mention Ukraine; they won't, can't and didn't")).toEqual([
+      'it',
+      'does',
+      'not',
+      'mention',
+      'ukraine',
+      'they',
+      'will',
+      'not',
+      'can',
+      'not',
+      'and',
+      'did',
+      'not',
+    ]);
   });
 });
