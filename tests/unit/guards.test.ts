@@ -8,6 +8,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
+/** Each case runs the real compiler or linter once: seconds, more on a loaded machine. */
+const TOOL_TIMEOUT_MS = 60_000;
+
 const root = join(import.meta.dirname, '..', '..');
 const scratch = join(root, '.scratch');
 
@@ -34,7 +37,7 @@ function lintAs(path: string, source: string): { ok: boolean; output: string } {
   }
 }
 
-describe('typecheck of src/core', () => {
+describe('typecheck of src/core', { timeout: TOOL_TIMEOUT_MS }, () => {
   const coreImport = `import { normalizeText } from '${join(root, 'src/core/normalize')}';\n`;
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -67,7 +70,7 @@ describe('typecheck of src/core', () => {
   });
 });
 
-describe('lint: import boundaries', () => {
+describe('lint: import boundaries', { timeout: TOOL_TIMEOUT_MS }, () => {
   it('lets core import core', () => {
     expect(
       lintAs('src/core/planted.ts', "import { normalizeText } from './normalize';\nnormalizeText('a');\n").ok,
@@ -93,7 +96,7 @@ function mkdirScratch(): void {
   mkdirSync(scratch, { recursive: true });
 }
 
-describe('lint: import cycles', () => {
+describe('lint: import cycles', { timeout: TOOL_TIMEOUT_MS }, () => {
   it('refuses two core modules that import each other, even for types only', () => {
     const stamp = `${process.pid}-${Date.now()}`;
     const first = join(root, `src/core/cycle-a-${stamp}.ts`);
