@@ -91,7 +91,11 @@ describe('the story dataset', () => {
     const tellTale = lexicon.entries.filter((e) => e.weight >= 3).flatMap((e) => e.spun);
     const texts = story.facts
       .flatMap((f) => [f.title, f.card, f.role ?? '', f.quote ?? ''])
-      .concat(Object.values(story.summary).flat());
+      .concat(
+        Object.values(story.summary)
+          .flat()
+          .map((line) => line.text),
+      );
     const spun = texts.flatMap((text) =>
       tellTale
         .filter((form) => new RegExp(`\\b${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(text))
