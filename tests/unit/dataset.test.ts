@@ -5,6 +5,7 @@ import { pageText } from '../../scripts/eval';
 import { type DatasetError, parseLexicon, parseStory } from '../../src/core/dataset';
 import { ROOT, readJson } from './helpers';
 
+// biome-ignore lint/suspicious/noExplicitAny: tests plant defects by editing the raw JSON freely
 const mini = () => structuredClone(readJson('tests/fixtures/mini-story.json')) as Record<string, any>;
 
 function errorOf(input: unknown): DatasetError {
