@@ -12,6 +12,8 @@
  *
  * A fact's evidence is its own `evidence` plus that of the facts in its
  * `basis`; a summary line's evidence is that of the facts in its `basis`.
+ * The story's date may appear in any text: the source block says where it
+ * comes from.
  */
 import { formatDate } from './cards';
 import { type Fact, type Lexicon, type Story, storySchema } from './dataset';
@@ -29,9 +31,6 @@ export interface ProvenanceOptions {
   /** Text of the copy the dataset was built from: every `evidence` must appear in it. */
   sourceText?: string;
 }
-
-/** Who speaks when the report speaks for itself. */
-const REPORT_VOICE = /^(the reporters|the report|.* reporters)$/i;
 
 /** Words that carry no name: a speaker is named in its evidence when its other words are. */
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'on', 'at', 'for', 'his', 'her', 'its', 's']);
@@ -54,6 +53,8 @@ const MONTHS = [
 /** Reads texts as the matcher does: normalised, tokenised, numbers unified, the rewriter's words mapped back. */
 class Reader {
   private readonly rewriter: LexiconRewriter;
+  /** The same evidence is read for every text that rests on it. */
+  private readonly cache = new Map<string, string[]>();
 
   constructor(lexicon: Lexicon) {
     this.rewriter = new LexiconRewriter(compileLexicon(lexicon));
@@ -61,7 +62,12 @@ class Reader {
 
   /** Plain-English word stems, in order. */
   words(text: string): string[] {
-    return this.rewriter.rewrite(tokenize(normalizeText(text))).map((t) => stem(t.word));
+    let words = this.cache.get(text);
+    if (!words) {
+      words = this.rewriter.rewrite(tokenize(normalizeText(text))).map((t) => stem(t.word));
+      this.cache.set(text, words);
+    }
+    return words;
   }
 
   /**
@@ -161,6 +167,16 @@ class StoryChecker {
     );
   }
 
+  /** The report speaking for itself: "the reporters", "The New York Times reporters". */
+  private reportVoice(name: string): boolean {
+    const lower = name.toLowerCase();
+    return (
+      lower === 'the reporters' ||
+      lower === 'the report' ||
+      lower === `${this.story.source.outlet.name.toLowerCase()} reporters`
+    );
+  }
+
   private fail(path: (string | number)[], message: string): void {
     this.failures.push({ path: path.join('.'), message });
   }
@@ -256,10 +272,10 @@ class StoryChecker {
       this.fail(at('attribution', 'accordingTo'), `a ${fact.category} needs an "according to"`);
       return;
     }
-    if (!REPORT_VOICE.test(attribution.speaker) && !this.named(attribution.speaker, attribution.speakerId, evidence))
+    if (!this.reportVoice(attribution.speaker) && !this.named(attribution.speaker, attribution.speakerId, evidence))
       this.fail(at('attribution', 'speaker'), `the speaker “${attribution.speaker}” is not named in its evidence`);
     if (
-      !REPORT_VOICE.test(attribution.accordingTo) &&
+      !this.reportVoice(attribution.accordingTo) &&
       !this.named(attribution.accordingTo, attribution.accordingToId, evidence)
     )
       this.fail(at('attribution', 'accordingTo'), `“${attribution.accordingTo}” is not named in its evidence`);
@@ -275,7 +291,7 @@ class StoryChecker {
     const words = this.reader.words(line.text).filter((w) => !FUNCTION_WORDS.has(w));
     for (const id of line.basis) {
       const attribution = this.byId.get(id)?.attribution;
-      if (!attribution || REPORT_VOICE.test(attribution.accordingTo)) continue;
+      if (!attribution || this.reportVoice(attribution.accordingTo)) continue;
       const source = attribution.accordingToId ? this.byId.get(attribution.accordingToId) : undefined;
       const names = [attribution.accordingTo, ...(source ? aliasTexts(source) : [])];
       const said = names.some((name) => {
