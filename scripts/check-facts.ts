@@ -26,16 +26,18 @@ export function copyText(): string {
   return buildTextIndex(body as unknown as Element).text;
 }
 
-function main(): void {
-  const storyPath = resolve(process.argv[2] ?? join(ROOT, 'data/story.json'));
+/** Checks a story file, prints each failure with its path, and returns the exit code: 1 on any failure. */
+export function main(storyPath = resolve(process.argv[2] ?? join(ROOT, 'data/story.json'))): number {
   const story = JSON.parse(readFileSync(storyPath, 'utf8'));
   const lexicon = parseLexicon(JSON.parse(readFileSync(join(ROOT, 'data/spin-lexicon.json'), 'utf8')));
   const failures = checkProvenance(story, lexicon, { sourceText: copyText() });
   for (const failure of failures) console.log(`${failure.path || '(root)'}: ${failure.message}`);
-  if (failures.length > 0) {
-    console.log(`\n${failures.length} provenance failure(s) in ${storyPath}`);
-    process.exitCode = 1;
-  } else console.log(`${storyPath}: every reader-facing text rests on its evidence`);
+  if (failures.length === 0) {
+    console.log(`${storyPath}: every reader-facing text rests on its evidence`);
+    return 0;
+  }
+  console.log(`\n${failures.length} provenance failure(s) in ${storyPath}`);
+  return 1;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main();
