@@ -30,7 +30,6 @@ export interface GetStoryRequest {
 }
 export interface GetStoryResponse {
   source: Story['source'];
-  sourceLine: string;
   summary: Story['summary'];
   limits: { id: string; title: string; text: string }[];
 }

@@ -5,7 +5,7 @@
  */
 import lexiconJson from '../../data/spin-lexicon.json';
 import storyJson from '../../data/story.json';
-import { buildCards, sourceLine } from '../core/cards';
+import { buildCards } from '../core/cards';
 import { compileMatcher } from '../core/compile';
 import { parseLexicon, parseStory } from '../core/dataset';
 import type { GetMatcherResponse, GetStoryResponse } from '../messages';
@@ -21,7 +21,6 @@ function load() {
     matcher: { matcher: compileMatcher(story, lexicon), cards: buildCards(story) },
     story: {
       source: story.source,
-      sourceLine: sourceLine(story),
       summary: story.summary,
       limits: story.limits.map((id) => ({ id, title: byId.get(id)!.title, text: byId.get(id)!.card })),
     },

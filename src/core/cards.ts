@@ -34,11 +34,11 @@ export interface CardModel {
   text: string;
   role?: string;
   quote?: string;
-  /** "Said by X, according to Y". */
+  /** "Said by X, according to Y", "Said by X in televised remarks". */
   attribution?: string;
   /** For people: the statements they make or figure in. */
   figuresIn: { id: string; title: string; category: Category }[];
-  /** "Title — Outlet, 15 Dec 2021". */
+  /** "Outlet (Reporter and Reporter), 15 Dec 2021". */
   sourceLine: string;
 }
 
@@ -50,15 +50,24 @@ export function formatDate(isoDate: string): string {
   return `${day} ${MONTHS[(month ?? 1) - 1]} ${year}`;
 }
 
-export function sourceLine(story: Story): string {
-  return `${story.source.title} — ${story.source.outlet}, ${formatDate(story.source.date)}`;
+/** "A and B", "A, B and C". */
+export function listNames(names: readonly string[]): string {
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-function attributionText(fact: Fact): string | undefined {
-  if (!fact.attribution) return undefined;
-  const { speaker, accordingTo } = fact.attribution;
+/** The report a card rests on, with no headline of our own: "The New York Times (A and B), 15 Dec 2021". */
+export function sourceLine(story: Story): string {
+  const { outlet, reporters, date } = story.source;
+  return `${outlet.name} (${listNames(reporters.names)}), ${formatDate(date.value)}`;
+}
+
+/** Speaker and source names as the dataset writes them: in running-text case, so they go mid-sentence as they are. */
+export function attributionText(attribution: NonNullable<Fact['attribution']>): string {
+  const { speaker, accordingTo, firstHand } = attribution;
   // "The New York Times reporters, according to the reporters" says one thing twice.
   if (/reporter/i.test(speaker) && /reporter/i.test(accordingTo)) return `Reported by ${speaker}`;
+  // The speaker's own public remarks are where it was said, not someone's account of it.
+  if (firstHand) return `Said by ${speaker} in ${accordingTo}`;
   const same =
     speaker.toLowerCase().includes(accordingTo.toLowerCase()) ||
     accordingTo.toLowerCase().includes(speaker.toLowerCase());
@@ -86,7 +95,7 @@ export function buildCards(story: Story): Record<string, CardModel> {
       text: fact.card,
       ...(fact.role ? { role: fact.role } : {}),
       ...(fact.quote ? { quote: fact.quote } : {}),
-      ...(fact.attribution ? { attribution: attributionText(fact) } : {}),
+      ...(fact.attribution ? { attribution: attributionText(fact.attribution) } : {}),
       figuresIn,
       sourceLine: line,
     };

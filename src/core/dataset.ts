@@ -47,12 +47,18 @@ const signature = z
   })
   .strict();
 
+/**
+ * Who said it and according to whom, written as they read mid-sentence
+ * ("analysts", "a Chinese Foreign Ministry spokesman", "Vladimir Putin").
+ */
 const attribution = z
   .object({
     speaker: nonEmpty,
     speakerId: factId.optional(),
     accordingTo: nonEmpty,
     accordingToId: factId.optional(),
+    /** `accordingTo` is the speaker's own public remarks ("televised remarks"), not someone's account of them. */
+    firstHand: z.boolean().optional(),
   })
   .strict();
 
@@ -69,8 +75,10 @@ export const factSchema = z
     /** For quotes: the words as reported, in plain English. */
     quote: nonEmpty.optional(),
     signature: signature.optional(),
-    /** The seed article's sentence that supports this fact, verbatim. */
+    /** The seed article's sentence (or consecutive sentences) that supports this fact, verbatim. */
     evidence: nonEmpty,
+    /** Other facts whose evidence this fact's texts also rest on. */
+    basis: z.array(factId).default([]),
     related: z.array(factId).default([]),
   })
   .strict()
@@ -96,31 +104,49 @@ export const factSchema = z
     }
   });
 
+/** Where a field of the source block comes from: a place outside the copy, or a verbatim sentence of it. */
+const where = nonEmpty;
+
+/**
+ * The report the story was built from. Every field says where it comes from;
+ * there is no headline of our own and no URL. A headline is kept only as one
+ * seen somewhere, with where it was seen.
+ */
+const sourceSchema = z
+  .object({
+    outlet: z.object({ name: nonEmpty, where }).strict(),
+    reporters: z.object({ names: z.array(nonEmpty).min(1), where, evidence: nonEmpty.optional() }).strict(),
+    contributors: z
+      .object({ names: z.array(nonEmpty).min(1), where, evidence: nonEmpty.optional() })
+      .strict()
+      .optional(),
+    date: z.object({ value: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'), where }).strict(),
+    headlinesSeen: z.array(z.object({ text: nonEmpty, where }).strict()).default([]),
+    /** One line for readers: what copy of the report the dataset was built from. */
+    builtFrom: nonEmpty,
+  })
+  .strict();
+
+/** A line of the summary and the facts it rests on (their evidence is its evidence). */
+const summaryLine = z.object({ text: nonEmpty, basis: z.array(factId).min(1) }).strict();
+
 const cue = z.object({ phrases: z.array(nonEmpty).min(1), weight: z.number() }).strict();
 
 export const storySchema = z
   .object({
     schemaVersion: z.literal(1),
     id: nonEmpty,
-    source: z
-      .object({
-        title: nonEmpty,
-        outlet: nonEmpty,
-        authors: z.array(nonEmpty).min(1),
-        contributors: z.array(nonEmpty).default([]),
-        date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-        note: nonEmpty.optional(),
-      })
-      .strict(),
+    source: sourceSchema,
     summary: z
       .object({
-        headline: nonEmpty,
-        what: nonEmpty,
-        when: nonEmpty,
-        format: nonEmpty,
-        who: z.array(nonEmpty).min(1),
-        outcomes: z.array(nonEmpty).min(1),
-        context: z.array(nonEmpty).min(1),
+        /** The story in one line, in our words (not a headline of the report). */
+        gist: summaryLine,
+        what: summaryLine,
+        when: summaryLine,
+        format: summaryLine,
+        who: z.array(summaryLine).min(1),
+        outcomes: z.array(summaryLine).min(1),
+        context: z.array(summaryLine).min(1),
       })
       .strict(),
     /** The limits of the partnership in the article's order: ids of `limit` facts. */
@@ -153,22 +179,33 @@ export const storySchema = z
         ctx.addIssue({ code: 'custom', path, message: `${id} is not a ${category}` });
       }
     };
-    story.limits.forEach((id, i) => mustExist(id, ['limits', i], 'limit'));
-    story.facts.forEach((fact, i) => {
-      fact.related.forEach((id, j) => mustExist(id, ['facts', i, 'related', j]));
+    for (const [i, id] of story.limits.entries()) mustExist(id, ['limits', i], 'limit');
+    for (const [key, value] of Object.entries(story.summary)) {
+      const lines = Array.isArray(value) ? value : [value];
+      for (const [i, line] of lines.entries()) {
+        const at = Array.isArray(value) ? ['summary', key, i] : ['summary', key];
+        for (const [j, id] of line.basis.entries()) mustExist(id, [...at, 'basis', j]);
+      }
+    }
+    for (const [i, fact] of story.facts.entries()) {
+      for (const [j, id] of fact.related.entries()) mustExist(id, ['facts', i, 'related', j]);
+      for (const [j, id] of fact.basis.entries()) mustExist(id, ['facts', i, 'basis', j]);
       if (fact.attribution?.speakerId) mustExist(fact.attribution.speakerId, ['facts', i, 'attribution', 'speakerId']);
       if (fact.attribution?.accordingToId)
         mustExist(fact.attribution.accordingToId, ['facts', i, 'attribution', 'accordingToId']);
-      fact.signature?.concepts.forEach((c, j) =>
-        c.entities.forEach((id, k) => mustExist(id, ['facts', i, 'signature', 'concepts', j, 'entities', k])),
-      );
-    });
+      for (const [j, c] of (fact.signature?.concepts ?? []).entries()) {
+        for (const [k, id] of c.entities.entries())
+          mustExist(id, ['facts', i, 'signature', 'concepts', j, 'entities', k]);
+      }
+    }
   });
 
 export type Story = z.infer<typeof storySchema>;
 export type Fact = Story['facts'][number];
 export type Alias = Fact['aliases'][number];
 export type Concept = NonNullable<Fact['signature']>['concepts'][number];
+export type Source = Story['source'];
+export type SummaryLine = Story['summary']['what'];
 
 export class DatasetError extends Error {
   constructor(
@@ -208,8 +245,8 @@ export const lexiconSchema = z
   .strict()
   .superRefine((lexicon, ctx) => {
     const seen = new Map<string, number>();
-    lexicon.entries.forEach((entry, i) =>
-      entry.spun.forEach((form, j) => {
+    for (const [i, entry] of lexicon.entries.entries()) {
+      for (const [j, form] of entry.spun.entries()) {
         const key = form.toLowerCase();
         if (seen.has(key)) {
           ctx.addIssue({
@@ -219,8 +256,8 @@ export const lexiconSchema = z
           });
         }
         seen.set(key, i);
-      }),
-    );
+      }
+    }
   });
 
 export type Lexicon = z.infer<typeof lexiconSchema>;

@@ -1,4 +1,5 @@
 /** The popup's static parts: the story and the verdict line. DOM calls only. */
+import { formatDate, listNames } from '../core/cards';
 import type { GetStoryResponse, PageStateResponse } from '../messages';
 
 function add<K extends keyof HTMLElementTagNameMap>(parent: Element, tag: K, text?: string): HTMLElementTagNameMap[K] {
@@ -10,7 +11,7 @@ function add<K extends keyof HTMLElementTagNameMap>(parent: Element, tag: K, tex
 
 export function renderStory(story: GetStoryResponse): void {
   const summary = document.getElementById('summary')!;
-  add(summary, 'p', story.summary.headline).className = 'limit-title';
+  add(summary, 'p', story.summary.gist.text).className = 'limit-title';
   const facts = add(summary, 'dl');
   const row = (term: string, value: string | string[]) => {
     add(facts, 'dt', term);
@@ -21,12 +22,13 @@ export function renderStory(story: GetStoryResponse): void {
       for (const item of value) add(list, 'li', item);
     }
   };
-  row('What', story.summary.what);
-  row('When', story.summary.when);
-  row('Format', story.summary.format);
-  row('Who', story.summary.who.join(', '));
-  row('Outcomes', story.summary.outcomes);
-  row('Context', story.summary.context);
+  const texts = (lines: { text: string }[]) => lines.map((line) => line.text);
+  row('What', story.summary.what.text);
+  row('When', story.summary.when.text);
+  row('Format', story.summary.format.text);
+  row('Who', texts(story.summary.who).join(', '));
+  row('Outcomes', texts(story.summary.outcomes));
+  row('Context', texts(story.summary.context));
 
   const limits = document.getElementById('limits')!;
   for (const limit of story.limits) {
@@ -35,8 +37,21 @@ export function renderStory(story: GetStoryResponse): void {
     add(item, 'span', limit.title).className = 'limit-title';
     add(item, 'div', limit.text);
   }
-  const source = document.getElementById('source')!;
-  source.textContent = `Source: ${story.sourceLine}. By ${story.source.authors.join(' and ')}.`;
+  renderSource(story.source);
+}
+
+/** Outlet, reporters and date of the report, and what copy of it the dataset was built from: no headline of ours. */
+function renderSource(source: GetStoryResponse['source']): void {
+  const footer = document.getElementById('source')!;
+  const facts = add(footer, 'dl');
+  const row = (term: string, value: string, name: string) => {
+    add(facts, 'dt', term);
+    add(facts, 'dd', value).dataset.source = name;
+  };
+  row('Source', source.outlet.name, 'outlet');
+  row('Reporters', listNames(source.reporters.names), 'reporters');
+  row('Date', formatDate(source.date.value), 'date');
+  add(footer, 'p', source.builtFrom).dataset.source = 'built-from';
 }
 
 export function verdictText(state: PageStateResponse | undefined): string {

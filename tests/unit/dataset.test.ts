@@ -5,7 +5,7 @@ import { pageText } from '../../scripts/eval';
 import { type DatasetError, parseLexicon, parseStory } from '../../src/core/dataset';
 import { ROOT, readJson } from './helpers';
 
-// biome-ignore lint/suspicious/noExplicitAny: tests plant defects anywhere in the fixture's tree
+// biome-ignore lint/suspicious/noExplicitAny: tests plant defects by editing the raw JSON freely
 const mini = () => structuredClone(readJson('tests/fixtures/mini-story.json')) as Record<string, any>;
 
 function errorOf(input: unknown): DatasetError {
@@ -92,7 +92,11 @@ describe('the story dataset', () => {
     const tellTale = lexicon.entries.filter((e) => e.weight >= 3).flatMap((e) => e.spun);
     const texts = story.facts
       .flatMap((f) => [f.title, f.card, f.role ?? '', f.quote ?? ''])
-      .concat(Object.values(story.summary).flat());
+      .concat(
+        Object.values(story.summary)
+          .flat()
+          .map((line) => line.text),
+      );
     const spun = texts.flatMap((text) =>
       tellTale
         .filter((form) => new RegExp(`\\b${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(text))
