@@ -20,8 +20,8 @@ declare const chrome: { tabs: { query(query: object): Promise<TabInfo[]> } };
 
 /** Project root, resolved from this file so that the current directory does not matter. */
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
-/** The built extension (`npm run build`). */
-export const DIST = join(ROOT, 'dist');
+/** The built Chrome extension (`npm run build`; dist/firefox is the Firefox build). */
+export const DIST = join(ROOT, 'dist', 'chrome');
 
 const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
@@ -62,7 +62,7 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Extra Chromium switches. */
   args?: string[];
-  /** The unpacked extension to load: EXTENSION_DIR from the environment, else dist/. */
+  /** The unpacked extension to load: EXTENSION_DIR from the environment, else dist/chrome/. */
   extensionDir?: string;
 }
 
@@ -74,7 +74,7 @@ export interface Launched {
 }
 
 /**
- * Launches Chromium with dist/ loaded as an unpacked extension and waits for its service worker.
+ * Launches Chromium with dist/chrome/ loaded as an unpacked extension and waits for its service worker.
  *
  * Headless: Playwright's `headless: true` passes plain `--headless`, which since Chromium 132 is
  * the new headless mode (the old one was split out into chrome-headless-shell). The new mode runs
