@@ -3,7 +3,7 @@
  *
  * Shared by `npm start` (scripts/start.ts) and the end-to-end tests (tests/e2e/harness.ts).
  */
-import { accessSync, constants, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +64,11 @@ export interface LaunchOptions {
   args?: string[];
   /** The unpacked extension to load: EXTENSION_DIR from the environment, else dist/chrome/. */
   extensionDir?: string;
+  /**
+   * Switches on developer mode in a fresh profile: without it Chromium will not load an unpacked
+   * extension again after `chrome.runtime.reload()` (it stays disabled), as an update would.
+   */
+  developerMode?: boolean;
 }
 
 export interface Launched {
@@ -91,6 +96,13 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Lau
   const headless = opts.headless ?? true;
   const temporary = opts.userDataDir === undefined;
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'nic-profile-'));
+  if (opts.developerMode && !existsSync(join(userDataDir, 'Default', 'Preferences'))) {
+    mkdirSync(join(userDataDir, 'Default'), { recursive: true });
+    writeFileSync(
+      join(userDataDir, 'Default', 'Preferences'),
+      JSON.stringify({ extensions: { ui: { developer_mode: true } } }),
+    );
+  }
   const args = [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
