@@ -33,6 +33,11 @@ export type Manifest = Record<string, unknown> & {
   action: Record<string, unknown>;
 };
 
+/** The store package's file name under release/ (`npm run package`). */
+export function packageFileName(browser: 'chrome' | 'firefox'): string {
+  return `${pkg.name}-${pkg.version}-${browser}.zip`;
+}
+
 export function iconFile(size: number): string {
   return `icons/icon-${size}.png`;
 }

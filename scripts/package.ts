@@ -15,13 +15,13 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
-import pkg from '../package.json' with { type: 'json' };
+import { packageFileName } from './manifest';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
-export const RELEASE_DIR = join(ROOT, 'release');
+const RELEASE_DIR = join(ROOT, 'release');
 
-export function packagePath(browser: 'chrome' | 'firefox'): string {
-  return join(RELEASE_DIR, `${pkg.name}-${pkg.version}-${browser}.zip`);
+function packagePath(browser: 'chrome' | 'firefox'): string {
+  return join(RELEASE_DIR, packageFileName(browser));
 }
 
 /** The time every entry carries: SOURCE_DATE_EPOCH, else the last commit's, else 1980-01-01 (the zip epoch). */

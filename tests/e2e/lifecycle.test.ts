@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Launched } from '../../scripts/chrome';
 import type { Served } from '../../scripts/serve';
-import { launch, openPage, serveDemo, visibleCardText, waitForStableHighlights } from './harness';
+import { launch, openPage, personHighlightPoint, serveDemo, visibleCardText, waitForStableHighlights } from './harness';
 
 declare const chrome: { runtime: { reload(): void } };
 
@@ -48,20 +48,6 @@ function leftovers(page: Page): Promise<{ hosts: number; highlightElements: numb
   }));
 }
 
-/** The middle of the first person highlight (a painted range or a mark), scrolled into view. */
-async function personPoint(page: Page): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(() => {
-    const ranges = CSS.highlights.get('nic-person') as unknown as Set<Range> | undefined;
-    const target = ranges?.values().next().value ?? document.querySelector('body mark[data-category=person]');
-    if (!target) return null;
-    (target instanceof Range ? target.startContainer.parentElement : target)?.scrollIntoView({ block: 'center' });
-    const rect = target.getClientRects()[0];
-    return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
-  });
-  if (!point) throw new Error('no person highlight on the page');
-  return point;
-}
-
 describe.each(['highlights', 'marks'] as const)('after the extension is reloaded (%s renderer)', (renderer) => {
   it('the old tab drops everything quietly and a new tab is highlighted', async () => {
     site = await serveDemo();
@@ -71,7 +57,7 @@ describe.each(['highlights', 'marks'] as const)('after the extension is reloaded
     const bodyText = await old.evaluate(() => document.body.textContent);
     await waitForStableHighlights(old);
 
-    const point = await personPoint(old);
+    const point = await personHighlightPoint(old);
     await old.mouse.move(point.x, point.y);
     await expect.poll(() => visibleCardText(old), { timeout: 5_000 }).toMatch(/source/i);
     const before = await leftovers(old);
