@@ -239,3 +239,17 @@ export async function openPopup(context: BrowserContext, extensionId: string, pa
   await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html?tabId=${tabId}`);
   return popup;
 }
+
+/** The middle of the first person highlight (a painted range or a mark), scrolled into view. */
+export async function personHighlightPoint(page: Page): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(() => {
+    const ranges = CSS.highlights.get('nic-person') as unknown as Set<Range> | undefined;
+    const target = ranges?.values().next().value ?? document.querySelector('body mark[data-category=person]');
+    if (!target) return null;
+    (target instanceof Range ? target.startContainer.parentElement : target)?.scrollIntoView({ block: 'center' });
+    const rect = target.getClientRects()[0];
+    return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+  });
+  if (!point) throw new Error('no person highlight on the page');
+  return point;
+}

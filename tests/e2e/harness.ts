@@ -18,7 +18,16 @@ import {
 } from '../../scripts/chrome';
 import { type Served, serve, serveTwoOrigins, type TwoOrigins } from '../../scripts/serve';
 
-export { DIST, findChrome, inWorker, liveWorker, openPopup, ROOT, tabIdOf } from '../../scripts/chrome';
+export {
+  DIST,
+  findChrome,
+  inWorker,
+  liveWorker,
+  openPopup,
+  personHighlightPoint,
+  ROOT,
+  tabIdOf,
+} from '../../scripts/chrome';
 
 export const DEMO_DIR = join(ROOT, 'demo');
 export const FIXTURES_DIR = join(ROOT, 'tests', 'e2e', 'fixtures');
@@ -421,18 +430,4 @@ export async function frameOf(page: Page, id: string): Promise<Frame> {
   if (!frame) throw new Error(`no frame for #${id}`);
   await frame.waitForLoadState('load');
   return frame;
-}
-
-/** The middle of the first person highlight (a painted range or a mark), scrolled into view. */
-export async function personHighlightPoint(page: Page): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(() => {
-    const ranges = CSS.highlights.get('nic-person') as unknown as Set<Range> | undefined;
-    const target = ranges?.values().next().value ?? document.querySelector('body mark[data-category=person]');
-    if (!target) return null;
-    (target instanceof Range ? target.startContainer.parentElement : target)?.scrollIntoView({ block: 'center' });
-    const rect = target.getClientRects()[0];
-    return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
-  });
-  if (!point) throw new Error('no person highlight on the page');
-  return point;
 }
