@@ -50,8 +50,9 @@ export function sourceManifest(): Manifest {
     manifest_version: 3,
     name: EXTENSION_NAME,
     version: pkg.version,
+    // The Chrome Web Store refuses descriptions over 132 characters (docs/store.md has the long text).
     description:
-      'Highlights the people, places, claims, quotes and limits of a curated news story on the pages you read, with cards that say who said what, according to whom.',
+      'Highlights the people, places, claims, quotes and limits of a news story on the pages you read, with cards that say who said what.',
     permissions: ['storage'],
     background: { service_worker: 'src/background/main.ts', type: 'module' },
     action: { default_title: EXTENSION_NAME, default_popup: 'src/popup/index.html' },

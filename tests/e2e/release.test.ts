@@ -66,6 +66,7 @@ describe('builds', () => {
     const chrome = readManifest('chrome');
     const firefox = readManifest('firefox');
     expect(chrome.version).toBe(pkg.version);
+    expect((chrome.description as string).length).toBeLessThanOrEqual(132);
     expect(firefox.version).toBe(pkg.version);
     expect(chrome.background.service_worker).toBeTruthy();
     expect(chrome.minimum_chrome_version).toBeTruthy();
