@@ -15,6 +15,7 @@
  */
 import browser from 'webextension-polyfill';
 import { LIFELINE_PORT } from '../messages';
+import { removeLeftovers } from './leftovers';
 
 const INTERACTIONS = ['pointerover', 'pointerdown', 'focusin', 'keydown'] as const;
 /**
@@ -38,6 +39,7 @@ export class ExtensionLifecycle {
   private readonly teardowns: (() => void)[] = [];
 
   constructor() {
+    removeLeftovers();
     const check = () => this.check();
     for (const type of INTERACTIONS) document.addEventListener(type, check, { capture: true, signal: this.signal });
     document.addEventListener('visibilitychange', check, { signal: this.signal });
