@@ -18,7 +18,16 @@ import {
 } from '../../scripts/chrome';
 import { type Served, serve, serveTwoOrigins, type TwoOrigins } from '../../scripts/serve';
 
-export { DIST, findChrome, inWorker, liveWorker, openPopup, ROOT, tabIdOf } from '../../scripts/chrome';
+export {
+  DIST,
+  findChrome,
+  inWorker,
+  liveWorker,
+  openPopup,
+  personHighlightPoint,
+  ROOT,
+  tabIdOf,
+} from '../../scripts/chrome';
 
 export const DEMO_DIR = join(ROOT, 'demo');
 export const FIXTURES_DIR = join(ROOT, 'tests', 'e2e', 'fixtures');
