@@ -18,21 +18,35 @@ export const FIREFOX_DIST = join(ROOT, 'dist', 'firefox');
 /** The add-on's internal UUID in every test profile. */
 export const ADDON_UUID = '6f1c2a7e-3d4b-4e8a-9c1d-2b7f5e0a9d31';
 export const ADDON_ORIGIN = `moz-extension://${ADDON_UUID}`;
-export const POPUP_PATH = 'src/popup/index.html';
 
 /** Long enough for a first scan on a slow two-core machine. */
 export const HIGHLIGHT_TIMEOUT_MS = 20_000;
 
-/** The add-on id Firefox knows the build by: `browser_specific_settings.gecko.id` of its manifest. */
-export function addonIdOf(dir: string): string {
+interface FirefoxManifest {
+  action?: { default_popup?: unknown };
+  browser_specific_settings?: { gecko?: { id?: unknown } };
+}
+
+function manifestOf(dir: string): { file: string; manifest: FirefoxManifest } {
   const file = join(dir, 'manifest.json');
   if (!existsSync(file)) throw new Error(`No Firefox build at ${dir}: run \`npm run build\` first`);
-  const manifest = JSON.parse(readFileSync(file, 'utf8')) as {
-    browser_specific_settings?: { gecko?: { id?: unknown } };
-  };
+  return { file, manifest: JSON.parse(readFileSync(file, 'utf8')) as FirefoxManifest };
+}
+
+/** The add-on id Firefox knows the build by: `browser_specific_settings.gecko.id` of its manifest. */
+export function addonIdOf(dir = FIREFOX_DIST): string {
+  const { file, manifest } = manifestOf(dir);
   const id = manifest.browser_specific_settings?.gecko?.id;
   if (typeof id !== 'string' || id === '') throw new Error(`${file}: browser_specific_settings.gecko.id is missing`);
   return id;
+}
+
+/** The popup page's path in the build (`action.default_popup`). */
+export function popupPathOf(dir = FIREFOX_DIST): string {
+  const { file, manifest } = manifestOf(dir);
+  const popup = manifest.action?.default_popup;
+  if (typeof popup !== 'string' || popup === '') throw new Error(`${file}: action.default_popup is missing`);
+  return popup.replace(/^\//, '');
 }
 
 function isExecutable(file: string): boolean {
@@ -83,7 +97,7 @@ export async function installAddon(browser: Browser, dir = FIREFOX_DIST): Promis
   const installed = await browser.installExtension(dir);
   const expected = addonIdOf(dir);
   if (installed !== expected) throw new Error(`installed add-on ${installed}, expected ${expected}`);
-  return new ExtensionApi(await openExtensionPage(browser, POPUP_PATH));
+  return new ExtensionApi(await openExtensionPage(browser, popupPathOf(dir)));
 }
 
 /**

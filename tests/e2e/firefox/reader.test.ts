@@ -19,7 +19,7 @@ import {
   launchFirefox,
   openExtensionPage,
   openPage,
-  POPUP_PATH,
+  popupPathOf,
   waitForStableRanges,
 } from './harness';
 
@@ -147,7 +147,7 @@ describe('Firefox: the popup', () => {
   }
 
   beforeAll(async () => {
-    popup = await openExtensionPage(browser!, `${POPUP_PATH}?tabId=${tabId}`);
+    popup = await openExtensionPage(browser!, `${popupPathOf()}?tabId=${tabId}`);
   });
 
   it("shows the tab's counts per category", async () => {
@@ -161,8 +161,10 @@ describe('Firefox: the popup', () => {
     }
   });
 
-  it('unchecking People removes the person highlights and entries in the tab; checking brings them back', async () => {
+  it('unchecking People removes the person highlights and entries in the tab without a reload; checking brings them back', async () => {
     const before = await highlightSizes(page);
+    // A reload would drop this marker.
+    await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
     expect(await clickSwitch('People')).toBe(false);
     await expect.poll(async () => (await highlightSizes(page)).person ?? 0, { timeout: 5_000 }).toBe(0);
     expect(await page.evaluate(() => document.querySelectorAll('[data-category=person]').length)).toBe(0);
@@ -174,6 +176,7 @@ describe('Firefox: the popup', () => {
     const { ranges, entries } = await page.evaluate(rangesAndEntriesInPage);
     expect(entries).toEqual(ranges);
     expect(await bodyHtml(page)).toBe(baselineHtml);
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   });
 
   it('has no axe-core violation', async () => {
