@@ -15,8 +15,16 @@ export default defineConfig({
           ...browserProject,
         },
       },
-      // Firefox ESR driven by puppeteer-core over WebDriver BiDi, with dist/firefox installed.
-      { test: { name: 'e2e-firefox', include: ['tests/e2e/firefox/**/*.test.ts'], ...browserProject } },
+      // Firefox ESR driven by puppeteer-core over WebDriver BiDi, with dist/firefox installed. Its
+      // start-up alone took 21 s on the shared two-core machine under load, hence the longer hooks.
+      {
+        test: {
+          name: 'e2e-firefox',
+          include: ['tests/e2e/firefox/**/*.test.ts'],
+          ...browserProject,
+          hookTimeout: 90_000,
+        },
+      },
     ],
   },
 });

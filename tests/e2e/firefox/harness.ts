@@ -105,7 +105,7 @@ export async function installAddon(browser: Browser, dir = FIREFOX_DIST): Promis
  * events for a tab that moves into the extension process, so `goto` would wait until its timeout:
  * the navigation is started, then the document itself is polled until it has loaded.
  */
-export async function openExtensionPage(browser: Browser, path: string, timeoutMs = 10_000): Promise<Page> {
+export async function openExtensionPage(browser: Browser, path: string, timeoutMs = 20_000): Promise<Page> {
   const url = `${ADDON_ORIGIN}/${path}`;
   const page = await browser.newPage();
   void page.goto(url, { timeout: timeoutMs }).catch(() => undefined);
