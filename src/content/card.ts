@@ -22,7 +22,7 @@ const CARD_CSS = `
 .attribution { margin: 0 0 6px; color: #4a5568; }
 .figures { margin: 0 0 6px; padding-left: 18px; }
 .similar { margin: 0 0 8px; padding: 6px 8px; border-radius: 4px; background: #edf2f7; color: #2d3748; font-size: 12px; }
-.source { margin: 8px 0 0; font-size: 11px; color: #718096; }
+.source { margin: 8px 0 0; font-size: 11px; color: #4a5568; }
 @media (prefers-color-scheme: dark) {
   .card { background: #1f2430; color: #e2e8f0; box-shadow: 0 4px 18px rgba(0,0,0,.5), 0 0 0 1px rgba(255,255,255,.12); }
   .category, .attribution { color: #a0aec0; }
