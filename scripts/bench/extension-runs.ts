@@ -89,7 +89,8 @@ const SETTLE_MS: Record<SizeName | QuietName, number> = {
   '5MB': 6000,
 };
 
-const max = (values: readonly number[]) => values.reduce((a, b) => Math.max(a, b), Number.NaN);
+/** The largest value, NaN for none. */
+const max = (values: readonly number[]) => (values.length ? Math.max(...values) : Number.NaN);
 
 /** Loads `url` in both browsers `pairs` times (alternating which goes first), settling each as told. */
 async function pairedLoads(
