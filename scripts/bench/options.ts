@@ -8,7 +8,7 @@
  *     --sizes 100KB,1MB    which story page sizes
  *     --json FILE          also write the results as JSON (floorMs, annotateMs, markKeywordsMs, markRegExpMs,
  *                          longestTaskMs, heapMB, mainThreadMs, firstHighlightMs by size; quietPageMs by
- *                          page; stormTickShare; scale10kRatio; appendParagraphMs; details)
+ *                          page; stormTickShare, stormLongestGapMs; scale10kRatio; appendParagraphMs; details)
  *     --docs               rewrite the method and the table between <!-- bench:start --> and
  *                          <!-- bench:end --> in docs/benchmark.md
  *     --cap-seconds S      abandon a run after S seconds (default 120)

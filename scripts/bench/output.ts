@@ -28,7 +28,8 @@ function method(context: RunContext): string {
       'about 50 KB and 300 KB that name China, Russia, Beijing or Moscow in passing ("quiet pages"); and a live blog. ' +
       'Every page is generated from a fixed seed, so every run sees the same text.',
     '',
-    '**The built extension.** Chromium loads `dist/` as built by `npm run build`, and a second Chromium with the same ' +
+    '**The built extension.** Chromium loads the extension as `npm run build` writes it (`dist/chrome/`, or `dist/` ' +
+      'where the build writes no per-browser folders), and a second Chromium with the same ' +
       'switches runs without it. Each page is loaded in both, in pairs (alternating which goes first), each time in a new ' +
       "foreground tab under a light trace (the scheduler's task events and the page's marks). Main-thread time is the " +
       "thread (CPU) time of the page's main-thread tasks from the end of its `DOMContentLoaded` to the moment it has " +
