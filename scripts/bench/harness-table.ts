@@ -1,7 +1,7 @@
 /** The table of the in-page rows (harness-runs.ts), with the dataset-scale and append lines under it. */
 import type { HarnessResults, SizeResults } from './harness-runs';
 import { rescanLongestTask } from './harness-session';
-import { fmtMs, fmtRatio, type OpResult } from './stats';
+import { fmtMs, fmtRatio, fmtTime, type OpResult } from './stats';
 
 /** What the run was: printed under the tables. */
 export interface RunContext {
@@ -115,7 +115,7 @@ export function harnessTable({ sizes: results, scale, append }: HarnessResults, 
         `(${scale.facts} facts, ${scale.phrases} phrases; each claim's required concept is a distinctive made-up word, its other concepts often the filler's own words) ` +
         `${num(ge.indexAnnotateMs)} ms (annotate ${num(ge.annotateMs)}, ${ge.annotations} annotations): ` +
         `**×${scale.ratio.toFixed(2)}** (the 10,000 entities alone: ×${scale.entitiesOnlyRatio.toFixed(2)}; the 2,000 claims alone: ×${scale.claimsOnlyRatio.toFixed(2)}). \`new Matcher\` in the page: ${num(re.matcherMs)} ms vs ${num(ge.matcherMs)} ms; ` +
-        `parsing and compiling the large dataset in Node: ${fmtMs(scale.compileMs)} ms, ${(scale.jsonKB / 1024).toFixed(1)} MB of matcher JSON.`,
+        `parsing and compiling the large dataset in Node: ${fmtTime(scale.compileMs)}, ${(scale.jsonKB / 1024).toFixed(1)} MB of matcher JSON.`,
     );
   }
   if (append) {
@@ -127,5 +127,6 @@ export function harnessTable({ sizes: results, scale, append }: HarnessResults, 
         `for ${append.highlightsOnPage} highlights.`,
     );
   }
+  lines.push('');
   return lines.join('\n');
 }

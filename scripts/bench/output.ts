@@ -228,7 +228,8 @@ export function targetsSummary(results: Results): string {
       'mainThreadMs 1MB / floorMs 1MB',
       '≤ ×10',
       main1MB && floor1MB && Number.isFinite(floor1MB.ms)
-        ? `×${(main1MB.extraMs / floor1MB.ms).toFixed(1)} (${fmtMs(main1MB.extraMs)} / ${fmtMs(floor1MB.ms)} ms)`
+        ? `×${(main1MB.extraMs / floor1MB.ms).toFixed(1)} (${fmtMs(main1MB.extraMs)} ms CPU / ${fmtMs(floor1MB.ms)} ms wall: ` +
+          'alike only on an idle machine)'
         : '–',
     ],
     ['stormTickShare', '≥ 0.9', ext?.storm ? ext.storm.share.toFixed(2) : '–'],
