@@ -1,7 +1,8 @@
 /**
- * In-page harness for `npm run bench` (scripts/bench.ts): bundled with
- * esbuild into one IIFE and injected into each generated page. It runs the
- * extension's real modules (page annotator, text index, matcher, mark
+ * In-page harness for the rows of `npm run bench` that run the extension's
+ * modules inside the page (scripts/bench/harness-runs.ts): bundled by
+ * scripts/bench/bundle.ts into one IIFE and injected into each generated page.
+ * It runs the page-side modules (page annotator, text index, matcher, mark
  * renderer) and mark.js, and exposes one function per measured operation on
  * `window.nicBench`.
  *
@@ -14,19 +15,16 @@
  * more) is the fallback.
  */
 import Mark from 'mark.js';
-import { HighlightList } from '../src/content/highlight-list';
-import { PageAnnotator } from '../src/content/page';
-import { HighlightRenderer } from '../src/content/render-highlights';
-import { buildTextIndex } from '../src/content/text-index';
-import { UiHost } from '../src/content/ui-host';
-import { annotate, Matcher } from '../src/core/annotate';
-import type { CardModel } from '../src/core/cards';
-import type { MatcherData } from '../src/core/compile';
-import { defaultSettings, type RendererKind } from '../src/core/settings';
-
-/** Trace markers around each measured operation. */
-export const START_STAMP = 'nic-bench-start';
-export const END_STAMP = 'nic-bench-end';
+import { HighlightList } from '../../src/content/highlight-list';
+import { PageAnnotator } from '../../src/content/page';
+import { HighlightRenderer } from '../../src/content/render-highlights';
+import { buildTextIndex } from '../../src/content/text-index';
+import { UiHost } from '../../src/content/ui-host';
+import { annotate, Matcher } from '../../src/core/annotate';
+import type { CardModel } from '../../src/core/cards';
+import type { MatcherData } from '../../src/core/compile';
+import { defaultSettings, type RendererKind } from '../../src/core/settings';
+import { END_STAMP, START_STAMP } from './stamps';
 
 /** What every measured operation reports. */
 export interface Measured<T> {
@@ -189,7 +187,9 @@ const markCount = (root: ParentNode = document.body): number => root.querySelect
 function highlightRanges(): number {
   const registry = (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights;
   let count = 0;
-  registry?.forEach((highlight) => (count += highlight.size));
+  registry?.forEach((highlight) => {
+    count += highlight.size;
+  });
   return count;
 }
 
