@@ -2,26 +2,29 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { build, defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
-import { parseLexicon, parseStory } from './src/core/dataset';
+import { datasetFiles } from './scripts/load-dataset';
+import { parseDataset, parseLexicon } from './src/core/dataset';
 
 const CONTENT_SCRIPT = 'content.js';
 const CONTENT_CSS = 'content.css';
 
-/** Refuses to build with a malformed dataset, naming the bad field. */
+/**
+ * Refuses to build with a malformed dataset, naming the file and the bad
+ * field: the shared entities and every story pack under data/stories/ (the
+ * worker bundles each folder's story.json), checked together.
+ */
 function checkDataset(): Plugin {
   return {
     name: 'check-dataset',
     buildStart() {
-      for (const [file, parse] of [
-        ['data/story.json', parseStory],
-        ['data/spin-lexicon.json', parseLexicon],
-      ] as const) {
-        this.addWatchFile(file);
-        try {
-          parse(JSON.parse(readFileSync(file, 'utf8')));
-        } catch (error) {
-          this.error(`${file}: ${(error as Error).message}`);
-        }
+      try {
+        const files = datasetFiles();
+        for (const file of [files.entities, ...files.stories]) this.addWatchFile(file.path);
+        parseDataset(files.entities, files.stories);
+        this.addWatchFile('data/spin-lexicon.json');
+        parseLexicon(JSON.parse(readFileSync('data/spin-lexicon.json', 'utf8')));
+      } catch (error) {
+        this.error((error as Error).message);
       }
     },
   };

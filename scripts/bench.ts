@@ -5,7 +5,7 @@
  *
  * Needs no build: the in-page harness (scripts/bench-page.ts) is bundled here
  * with esbuild from the project's own modules, and the matcher is compiled in
- * Node from data/story.json + data/spin-lexicon.json (or the test fixtures
+ * Node from the summit pack (data/stories/, data/entities.json) and the lexicon (or the test fixtures
  * while those are missing). Pages of about 100 KB, 1 MB and 5 MB of text are
  * generated from a fixed seed and served on 127.0.0.1; every measured run
  * gets a fresh page. Measured: (a) the floor, (b) PageAnnotator.rescan() with
@@ -45,8 +45,10 @@ import { expandAliases } from '../src/core/aliases';
 import { buildCards } from '../src/core/cards';
 import { compileMatcher, type MatcherData } from '../src/core/compile';
 import { isStatementCategory, type Lexicon, parseLexicon, parseStory, type Story } from '../src/core/dataset';
+import { flattenStory } from '../src/core/packs';
 import type { RendererKind } from '../src/core/settings';
 import type { AppendDetail, BenchApi, Measured, RescanDetail, ScaleDetail } from './bench-page';
+import { loadLexicon, loadDataset as loadPacks, SUMMIT_ID } from './load-dataset';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -200,14 +202,13 @@ interface Dataset {
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
 
 function loadDataset(fixtures: boolean): Dataset {
-  const storyPath = join(ROOT, 'data/story.json');
-  const lexiconPath = join(ROOT, 'data/spin-lexicon.json');
-  if (!fixtures && existsSync(storyPath) && existsSync(lexiconPath)) {
+  if (!fixtures && existsSync(join(ROOT, 'data/stories', SUMMIT_ID, 'story.json'))) {
     try {
+      // The summit with its shared entities copied in: the bench measures one story's matcher.
       return {
-        source: 'data/story.json + data/spin-lexicon.json',
-        story: parseStory(readJson(storyPath)),
-        lexicon: parseLexicon(readJson(lexiconPath)),
+        source: `data/stories/${SUMMIT_ID} + data/entities.json + data/spin-lexicon.json`,
+        story: flattenStory(loadPacks(ROOT), SUMMIT_ID),
+        lexicon: loadLexicon(ROOT),
       };
     } catch (error) {
       log(

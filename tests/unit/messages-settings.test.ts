@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { loadDataset, SUMMIT_ID } from '../../scripts/load-dataset';
 import { buildCards, formatDate } from '../../src/core/cards';
-import { parseStory } from '../../src/core/dataset';
+import { storyFacts } from '../../src/core/packs';
 import { defaultSettings, repairSettings, siteEnabled, withSite } from '../../src/core/settings';
 import { isContentRequest, isFromThisExtension, isWorkerRequest } from '../../src/messages';
-import { readJson } from './helpers';
 
 describe('message guards', () => {
   it('accept the known messages and refuse anything else', () => {
@@ -52,21 +52,24 @@ describe('settings', () => {
 });
 
 describe('cards', () => {
-  const story = parseStory(readJson('data/story.json'));
-  const cards = buildCards(story);
+  const dataset = loadDataset();
+  const summit = dataset.stories.find((s) => s.id === SUMMIT_ID)!;
+  const cards = buildCards(dataset);
 
-  it('give every fact a card with the source line dated 15 Dec 2021', () => {
+  it('give every fact of the summit a card with its text and the source line dated 15 Dec 2021', () => {
     expect(formatDate('2021-12-15')).toBe('15 Dec 2021');
-    for (const fact of story.facts) {
-      expect(cards[fact.id]!.title).toBe(fact.title);
-      expect(cards[fact.id]!.sourceLine).toMatch(/15 Dec 2021$/);
+    for (const fact of storyFacts(dataset, summit)) {
+      const card = cards[fact.id]!;
+      expect(card.title).toBe(fact.title);
+      expect(card.text).toBe(fact.card);
+      expect(card.stories.find((s) => s.storyId === SUMMIT_ID)!.sourceLine).toMatch(/15 Dec 2021$/);
     }
   });
 
-  it('list, for a person, the statements they figure in', () => {
-    const xi = cards['person:xi-jinping']!;
-    expect(xi.role).toBeTruthy();
-    expect(xi.figuresIn.map((f) => f.id)).toContain('quote:exceeds-alliance');
+  it('list, for a person, the statements they figure in, and their role in the story', () => {
+    const [xi] = cards['person:xi-jinping']!.stories;
+    expect(xi!.role).toBeTruthy();
+    expect(xi!.figuresIn.map((f) => f.id)).toContain('quote:exceeds-alliance');
   });
 
   it('say who said a quote and according to whom', () => {
@@ -76,8 +79,7 @@ describe('cards', () => {
 });
 
 describe('card attribution wording', () => {
-  const story = parseStory(readJson('data/story.json'));
-  const cards = buildCards(story);
+  const cards = buildCards(loadDataset());
 
   it('does not name the same source twice', () => {
     expect(cards['claim:border-length']!.attribution).toBe('Reported by The New York Times reporters');
