@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pageText } from '../../scripts/eval';
-import { SUMMIT_ID } from '../../scripts/load-dataset';
-import { annotate, Matcher } from '../../src/core/annotate';
+import { loadDataset, SUMMIT_ID } from '../../scripts/load-dataset';
+import { analyseText, annotate, Matcher } from '../../src/core/annotate';
 import { buildCards, cardStories } from '../../src/core/cards';
 import { compileMatcher } from '../../src/core/compile';
 import { isStatementCategory } from '../../src/core/dataset';
@@ -16,6 +17,8 @@ const BRIDGE_PAGE = [
   'Xi Jinping cut the ribbon on the Amur Lantern Bridge on Monday, 6 May 2030.',
   'The bridge is 2,400 meters long and took nine years to build. The bridge links China to the far bank of the river.',
   '“It will carry grain, not people,” said Lin Qiaomu, the chief engineer. No passenger trains will use it.',
+  // Worded like one of the summit's limits: found, but not shown on a page about another story.
+  'The bridge does not mean that China and Russia have a formal alliance, officials said.',
 ].join('\u2029');
 
 const lexicon = realLexicon();
@@ -43,6 +46,9 @@ describe('one matcher over several story packs', () => {
   });
 
   it("gives a page about the second story that story's statements and none of the summit's", () => {
+    expect(analyseText(matcherTwo, BRIDGE_PAGE).statements.flatMap((a) => a.factIds)).toContain(
+      'limit:no-formal-alliance',
+    );
     const result = annotate(matcherTwo, BRIDGE_PAGE);
     expect(verdictOf(result, BRIDGE).kind).toBe('this-summit');
     expect(verdictOf(result, SUMMIT_ID).statementsShown).toBe(false);
@@ -171,5 +177,19 @@ describe('pack checks', () => {
 
   it('refuses a story whose id is not its folder name', () => {
     expect(refuse((s) => (s.id = 'another-name'))).toThrow(/id: "another-name" must equal the pack's folder name/);
+  });
+});
+
+describe('the pack folders', () => {
+  it('are all read: adding a folder with a story.json is all it takes', () => {
+    const root = mkdtempSync(join(tmpdir(), 'packs-'));
+    try {
+      cpSync(resolve(ROOT, 'data'), join(root, 'data'), { recursive: true });
+      cpSync(resolve(ROOT, 'tests/fixtures/packs', BRIDGE), join(root, 'data/stories', BRIDGE), { recursive: true });
+      mkdirSync(join(root, 'data/stories/empty-folder'));
+      expect(loadDataset(root).stories.map((s) => s.id)).toEqual([BRIDGE, SUMMIT_ID]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
