@@ -55,6 +55,8 @@ export interface PacksBenchResult {
   annotations: { one: number; many: number };
   /** Stories the page is more than 'nothing' to, with the large dataset. */
   storiesSeen: string[];
+  /** The real packs' verdicts on the page, alone and among the generated packs (the same, or packs interfere). */
+  realVerdicts: { one: string; many: string };
 }
 
 /** mulberry32: small, fast, good enough for generating text. */
@@ -257,6 +259,13 @@ export function measurePacks(options: PacksBenchOptions): PacksBenchResult {
     manyWallMs: median(times.manyWall),
     annotations: { one: last.one.annotations.length, many: last.many.annotations.length },
     storiesSeen: last.many.verdict.stories.filter((v) => v.kind !== 'nothing').map((v) => `${v.storyId}: ${v.kind}`),
+    realVerdicts: {
+      one: last.one.verdict.stories.map((v) => `${v.storyId}: ${v.kind}`).join(', '),
+      many: last.many.verdict.stories
+        .filter((v) => real.stories.some((s) => s.id === v.storyId))
+        .map((v) => `${v.storyId}: ${v.kind}`)
+        .join(', '),
+    },
   };
 }
 
@@ -293,6 +302,9 @@ function main(): void {
     const kind = seen.slice(seen.indexOf(': ') + 2);
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
+  console.log(
+    `the real packs' verdicts, alone: ${result.realVerdicts.one}; among ${packs.many}: ${result.realVerdicts.many}`,
+  );
   console.log(
     `stories the page is about, with ${packs.many} packs: ${[...kinds].map(([kind, n]) => `${n} ${kind}`).join(', ') || 'none'}`,
   );
