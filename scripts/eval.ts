@@ -1,8 +1,8 @@
 /**
  * `npm run eval`: precision and recall over the labelled pages in
  * tests/eval/, read exactly as the content script reads a page (same text
- * index, same matcher), printed per page and in total. With --readme, the
- * table also replaces the marked section of README.md.
+ * index, same matcher), printed per page and in total. With --docs, the
+ * table also replaces the marked section of docs/evaluation.md.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -132,14 +132,15 @@ function main() {
         console.log(`${s.page}: missed ${s.missed.join(', ') || '-'}; extra ${s.extra.join(', ') || '-'}`);
     }
   }
-  if (process.argv.includes('--readme')) {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  if (process.argv.includes('--docs')) {
+    const path = join(ROOT, 'docs/evaluation.md');
+    const doc = readFileSync(path, 'utf8');
     const start = '<!-- eval:start -->';
     const end = '<!-- eval:end -->';
-    const from = readme.indexOf(start);
-    const to = readme.indexOf(end);
-    if (from < 0 || to < from) throw new Error('README.md has no eval markers');
-    writeFileSync(join(ROOT, 'README.md'), `${readme.slice(0, from + start.length)}\n${table}\n${readme.slice(to)}`);
+    const from = doc.indexOf(start);
+    const to = doc.indexOf(end);
+    if (from < 0 || to < from) throw new Error('docs/evaluation.md has no eval markers');
+    writeFileSync(path, `${doc.slice(0, from + start.length)}\n${table}\n${doc.slice(to)}`);
   }
 }
 

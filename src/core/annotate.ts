@@ -138,7 +138,6 @@ export function analyseText(matcher: Matcher, raw: string, offset = 0): TextAnal
 
   const entityHits: EntityHit[] = [];
   const conceptHits: ConceptHits = { node: [], sentence: [] };
-  const entitiesBySentence = new Map<number, Set<number>>();
   const cuesSeen = new Set<number>();
   const { conceptDepth } = matcher.statements;
   const { endsOther } = matcher;
@@ -164,7 +163,6 @@ export function analyseText(matcher: Matcher, raw: string, offset = 0): TextAnal
         entityHits.push({ fact: -1, first, last });
       } else if (kind === PHRASE_ENTITY) {
         entityHits.push({ fact: target, first, last });
-        for (let t = first; t <= last; t++) addTo(entitiesBySentence, sentenceOf[t]!, target);
       } else if (kind === PHRASE_CUE) {
         // "© 2025" in a footer dates the website, not the story.
         if (!COPYRIGHT_BEFORE.test(norm.lower.slice(Math.max(0, tokens[first]!.start - 16), tokens[first]!.start)))
@@ -173,7 +171,11 @@ export function analyseText(matcher: Matcher, raw: string, offset = 0): TextAnal
     }
   });
 
-  const entities = resolveEntities(entityHits, tokens, norm, data);
+  // A concept met by an entity is met by the mentions shown, not by a name inside a longer one or a not-a-mention phrase.
+  const entitiesBySentence = new Map<number, Set<number>>();
+  const entities = resolveEntities(entityHits, tokens, norm, data, ({ fact, first, last }) => {
+    for (let t = first; t <= last; t++) addTo(entitiesBySentence, sentenceOf[t]!, fact);
+  });
   const statements: Annotation[] = [];
   for (const { sentence, byCategory } of matcher.statements.score(conceptHits, entitiesBySentence)) {
     const [start, end] = sentenceSpan(sentence, sentenceStarts, tokens, norm);
@@ -274,8 +276,17 @@ function caseMatches(
   return true;
 }
 
-/** Leftmost-longest: "South China Sea" wins over "China", "Beijing Winter Olympics" over "Beijing". */
-function resolveEntities(hits: EntityHit[], tokens: Token[], norm: NormalizedText, data: MatcherData): Annotation[] {
+/**
+ * Leftmost-longest: "South China Sea" wins over "China", "Beijing Winter Olympics" over "Beijing".
+ * `onMention` hears every hit that stands as a mention.
+ */
+function resolveEntities(
+  hits: EntityHit[],
+  tokens: Token[],
+  norm: NormalizedText,
+  data: MatcherData,
+  onMention: (hit: EntityHit) => void,
+): Annotation[] {
   hits.sort((a, b) => a.first - b.first || b.last - a.last);
   const out: Annotation[] = [];
   let coveredUntil = -1;
@@ -291,6 +302,7 @@ function resolveEntities(hits: EntityHit[], tokens: Token[], norm: NormalizedTex
     }
     if (hit.first > coveredUntil) {
       coveredUntil = hit.last;
+      for (let k = i; k < j; k++) if (hits[k]!.fact >= 0) onMention(hits[k]!);
       const start = norm.rawStart[tokens[hit.first]!.start]!;
       const end = norm.rawEnd[tokens[hit.last]!.end - 1]!;
       for (const [category, ids] of byCategory) out.push({ factIds: [...ids], category, start, end });

@@ -8,7 +8,6 @@
 import { z } from 'zod';
 
 import { CATEGORIES, type Category, isStatementCategory } from './categories';
-import type { Dataset } from './packs';
 
 export { CATEGORIES, type Category, isStatementCategory, STATEMENT_CATEGORIES } from './categories';
 
@@ -302,6 +301,13 @@ function findBadReference(
     }
   }
   return undefined;
+}
+
+/** The shared entities and every story pack, checked together (see packs.ts). */
+export interface Dataset {
+  entities: SharedEntity[];
+  /** Sorted by id. */
+  stories: Story[];
 }
 
 /** A file's path (for error messages) and its parsed JSON. */

@@ -6,13 +6,9 @@
  * dataset.ts (parseDataset); this module has no validator, so content
  * scripts and the popup can use it without bundling one.
  */
-import type { Fact, SharedEntity, Story } from './dataset';
+import type { Dataset, Fact, Story } from './dataset';
 
-export interface Dataset {
-  entities: SharedEntity[];
-  /** Sorted by id. */
-  stories: Story[];
-}
+export type { Dataset } from './dataset';
 
 /** One self-contained story (its facts all its own) as a dataset: for tests and tools. */
 export function toDataset(input: Dataset | Story): Dataset {

@@ -5,7 +5,6 @@
  * none. Each story is judged on its own facts and cues only, so adding a
  * story pack changes nothing for pages about the others.
  */
-import type { Annotation } from './annotate';
 import type { MatcherData } from './matcher-data';
 
 /** 'this-summit': the page reports the story (the name is the first story's, kept for the labelled pages). */
@@ -49,8 +48,9 @@ export interface VerdictInput {
   data: MatcherData;
   /** The stories (indices into data.stories) a fact belongs to. */
   storiesOf: (factId: string) => readonly number[];
-  entities: Annotation[];
-  statements: Annotation[];
+  /** Entity and statement annotations found (only their fact ids matter here). */
+  entities: readonly { factIds: readonly string[] }[];
+  statements: readonly { factIds: readonly string[] }[];
   cuesSeen: Set<number>;
   /** First hit of each rewriter phrase seen (by lexicon entry). */
   spin: Map<number, { start: number; example: string }>;

@@ -221,7 +221,7 @@ export function highlightSpans(page: Page): Promise<{ text: string; spans: Span[
       });
     }
     raw.sort((a, b) => a.start - b.start || b.end - a.end);
-    const key = (m: { ids: string[]; category: string }) => m.ids.join(' ') + '|' + m.category;
+    const key = (m: { ids: string[]; category: string }) => `${m.ids.join(' ')}|${m.category}`;
     const merged: typeof raw = [];
     for (const r of raw) {
       const prev = merged.findLast((m) => key(m) === key(r) && m.end <= r.start);

@@ -68,7 +68,9 @@ describe('mark renderer', () => {
     expect(document.body.innerHTML).toBe(html);
     const after = [...document.body.querySelectorAll('p, h1, a, b')].flatMap((el) => [...el.childNodes]);
     expect(after.length).toBe(before.length);
-    after.forEach((node, i) => expect(node).toBe(before[i]));
+    after.forEach((node, i) => {
+      expect(node).toBe(before[i]);
+    });
   });
 });
 

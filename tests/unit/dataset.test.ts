@@ -7,6 +7,7 @@ import { type DatasetError, parseLexicon, parseStory } from '../../src/core/data
 import { storyFacts } from '../../src/core/packs';
 import { ROOT, readJson } from './helpers';
 
+// biome-ignore lint/suspicious/noExplicitAny: tests plant defects anywhere in the fixture's tree
 const mini = () => structuredClone(readJson('tests/fixtures/mini-story.json')) as Record<string, any>;
 
 function errorOf(input: unknown): DatasetError {
