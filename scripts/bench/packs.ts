@@ -12,8 +12,11 @@
  * 10,000-entity row, so none of them is reported. With
  * --every-story-reported the required concepts are generated names the page
  * does have: every story is then reported (the worst case for the verdict).
+ * With --concepts-off-page the other concepts are made-up words too: the
+ * packs' vocabulary then misses the page's filler, which isolates the cost
+ * of the pack count from the cost of page words that are concept hits.
  *
- *   npx tsx scripts/bench/packs.ts [--packs 50] [--runs 7] [--kb 1024] [--every-story-reported]
+ *   npx tsx scripts/bench/packs.ts [--packs 50] [--runs 7] [--kb 1024] [--every-story-reported] [--concepts-off-page]
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -34,6 +37,8 @@ export interface PacksBenchOptions {
   seed: number;
   /** Required concepts the page has: every generated story is reported. */
   everyStoryReported: boolean;
+  /** Secondary concepts are made-up words, not the page's filler words. */
+  conceptsOffPage: boolean;
 }
 
 export interface PacksBenchResult {
@@ -100,6 +105,7 @@ function generatedPack(
   index: number,
   shared: Dataset['entities'],
   reported: boolean,
+  offPage: boolean,
 ): { story: Story; names: string[] } {
   const id = `generated-${index}`;
   const names: string[] = [];
@@ -132,6 +138,7 @@ function generatedPack(
         name: `concept ${c}`,
         variants: Array.from({ length: r.int(1, 3) }, () => {
           if (c === 0) return reported ? r.pick(names) : name(r, 2, 3, RARE_SYLLABLES).toLowerCase();
+          if (offPage) return name(r, 2, 3, RARE_SYLLABLES).toLowerCase();
           return r.chance(0.6) ? r.pick(FILLER_WORDS) : name(r).toLowerCase();
         }),
         required: c === 0,
@@ -212,7 +219,7 @@ export function measurePacks(options: PacksBenchOptions): PacksBenchResult {
   const lexicon = loadLexicon();
   const real = loadDataset();
   const generated = Array.from({ length: Math.max(0, options.packs - real.stories.length) }, (_, i) =>
-    generatedPack(r, i, real.entities, options.everyStoryReported),
+    generatedPack(r, i, real.entities, options.everyStoryReported, options.conceptsOffPage),
   );
   const many: Dataset = { entities: real.entities, stories: [...real.stories, ...generated.map((g) => g.story)] };
   const t = performance.now();
@@ -284,6 +291,7 @@ function main(): void {
     kb: option('--kb', 1024),
     seed: 42,
     everyStoryReported: process.argv.includes('--every-story-reported'),
+    conceptsOffPage: process.argv.includes('--concepts-off-page'),
   });
   const { packs, facts, phrases } = result;
   console.log(
