@@ -720,9 +720,10 @@ async function bundleHarness(): Promise<string> {
 /** The CSS files the manifest's content scripts inject, concatenated ('' if there are none). */
 function contentCss(): string {
   try {
-    const manifest = readJson(join(ROOT, 'manifest.json')) as { content_scripts?: { css?: string[] }[] };
+    const dist = join(ROOT, 'dist', 'chrome');
+    const manifest = readJson(join(dist, 'manifest.json')) as { content_scripts?: { css?: string[] }[] };
     const files = (manifest.content_scripts ?? []).flatMap((c) => c.css ?? []);
-    return files.map((file) => readFileSync(join(ROOT, file), 'utf8')).join('\n');
+    return files.map((file) => readFileSync(join(dist, file), 'utf8')).join('\n');
   } catch (error) {
     log(`no content-script CSS (${error instanceof Error ? error.message : String(error)})`);
     return '';
@@ -758,7 +759,7 @@ interface Session {
   browser: Browser;
   baseUrl: string;
   harness: string;
-  /** The content script's CSS (manifest.json content_scripts[].css), styling the highlights. */
+  /** The content script's CSS (dist/chrome/manifest.json content_scripts[].css), styling the highlights. */
   css: string;
   cardsJson: string;
   /** True while a trace is being recorded (so an abandoned run can stop it). */

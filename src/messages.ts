@@ -33,7 +33,6 @@ export interface StoryInfo {
   /** Not yet reviewed by an editor. */
   draft: boolean;
   source: Story['source'];
-  sourceLine: string;
   summary: Story['summary'];
   /** `text` is absent where a draft has not written the limit's card yet. */
   limits: { id: string; title: string; text?: string }[];
@@ -68,8 +67,26 @@ export interface ExportRequest {
   type: 'annotations/export';
 }
 
+/** Worker → content script: the keyboard shortcut switches highlighting on this page on or off. */
+export interface TogglePageRequest {
+  type: 'page/toggle';
+}
+export interface TogglePageResponse {
+  /** Whether the page is highlighted now. */
+  enabled: boolean;
+}
+
+/** The manifest command (keyboard shortcut) that sends `page/toggle` to the active tab. */
+export const TOGGLE_HIGHLIGHTS_COMMAND = 'toggle-highlights';
+
+/**
+ * Content script → worker: a port held open only to be told, by its disconnection, that the
+ * extension was reloaded or removed (see src/content/lifecycle.ts). No message goes over it.
+ */
+export const LIFELINE_PORT = 'lifeline';
+
 export type WorkerRequest = GetMatcherRequest | SetBadgeRequest | GetStoryRequest;
-export type ContentRequest = GetPageStateRequest | ExportRequest;
+export type ContentRequest = GetPageStateRequest | ExportRequest | TogglePageRequest;
 
 function hasType(message: unknown): message is { type: unknown } {
   return typeof message === 'object' && message !== null && 'type' in message;
@@ -91,7 +108,10 @@ export function isWorkerRequest(message: unknown): message is WorkerRequest {
 }
 
 export function isContentRequest(message: unknown): message is ContentRequest {
-  return hasType(message) && (message.type === 'page/get-state' || message.type === 'annotations/export');
+  return (
+    hasType(message) &&
+    (message.type === 'page/get-state' || message.type === 'annotations/export' || message.type === 'page/toggle')
+  );
 }
 
 /** Only this extension's own pages and content scripts may talk to its parts. */

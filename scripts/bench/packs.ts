@@ -154,19 +154,26 @@ function generatedPack(
     role: 'Named in a generated story.',
     evidence: 'generated',
   }));
+  // Every summary line rests on the story's first limit.
+  const line = (text: string) => ({ text, basis: [`limit:${id}-0`] });
   const story = parseStory(
     {
       schemaVersion: 1,
       id,
-      source: { title: `Generated story ${index}`, outlet: 'Bench', authors: ['Bench'], date: '2030-01-01' },
+      source: {
+        outlet: { name: 'Bench', where: 'generated' },
+        reporters: { names: ['Bench'], where: 'generated' },
+        date: { value: '2030-01-01', where: 'generated' },
+        builtFrom: 'generated',
+      },
       summary: {
-        headline: `Generated story ${index}`,
-        what: 'generated',
-        when: 'generated',
-        format: 'generated',
-        who: [names[0]!],
-        outcomes: ['generated'],
-        context: ['generated'],
+        gist: line(`Generated story ${index}`),
+        what: line('generated'),
+        when: line('generated'),
+        format: line('generated'),
+        who: [line(names[0]!)],
+        outcomes: [line('generated')],
+        context: [line('generated')],
       },
       limits: [0, 1, 2].map((i) => `limit:${id}-${i}`),
       eventCues: [

@@ -8,7 +8,7 @@
  */
 import entitiesJson from '../../data/entities.json';
 import lexiconJson from '../../data/spin-lexicon.json';
-import { buildCards, sourceLine } from '../core/cards';
+import { buildCards } from '../core/cards';
 import { compileMatcher } from '../core/compile';
 import { parseDataset, parseLexicon } from '../core/dataset';
 import type { GetMatcherResponse, GetStoryResponse } from '../messages';
@@ -34,7 +34,6 @@ function load() {
           id: story.id,
           draft: story.draft,
           source: story.source,
-          sourceLine: sourceLine(story),
           summary: story.summary,
           limits: story.limits.map((id) => {
             const card = byId.get(id)!.card;

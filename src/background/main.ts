@@ -5,7 +5,12 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { isFromThisExtension, isWorkerRequest } from '../messages';
+import { listenForCommands } from './commands';
 import { matcherResponse, storyResponse } from './dataset';
+import { acceptLifelines } from './lifeline';
+
+acceptLifelines();
+listenForCommands();
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isFromThisExtension(sender, browser.runtime.id) || !isWorkerRequest(message)) return undefined;

@@ -24,7 +24,7 @@ const CARD_CSS = `
 .similar { margin: 0 0 8px; padding: 6px 8px; border-radius: 4px; background: #edf2f7; color: #2d3748; font-size: 12px; }
 .draft { margin: 0 0 6px; padding: 4px 8px; border-radius: 4px; background: #fefcbf; color: #744210; font-size: 12px; }
 .gap { font-style: italic; color: #975a16; }
-.source { margin: 8px 0 0; font-size: 11px; color: #718096; }
+.source { margin: 8px 0 0; font-size: 11px; color: #4a5568; }
 @media (prefers-color-scheme: dark) {
   .card { background: #1f2430; color: #e2e8f0; box-shadow: 0 4px 18px rgba(0,0,0,.5), 0 0 0 1px rgba(255,255,255,.12); }
   .category, .attribution { color: #a0aec0; }
@@ -86,7 +86,7 @@ export class HoverCard {
           element(
             'p',
             'similar',
-            `Similar statement, other event: this page is about another meeting. Below is what was said in the story “${first.headline}”.`,
+            `Similar statement, other event: this page is about another meeting. Below is what was said in the story “${first.gist}”.`,
           ),
         ]
       : [];
@@ -135,7 +135,7 @@ function renderFact(model: CardModel, stories: readonly CardStory[]): HTMLElemen
   section.append(model.text ? element('p', 'text', model.text) : element('p', 'text gap', CARD_GAP));
   for (const story of stories) {
     // With several stories, each role says which story it is from.
-    const where = stories.length > 1 ? `In “${story.headline}”` : 'In this story';
+    const where = stories.length > 1 ? `In “${story.gist}”` : 'In this story';
     if (story.role) section.append(element('p', 'role', `${where}: ${story.role}`));
     else if (story.roleGap) section.append(element('p', 'role gap', `${where}: role ${ROLE_GAP}`));
   }

@@ -11,8 +11,10 @@ import { type GetMatcherResponse, isContentRequest, isFromThisExtension } from '
 import { HoverCard } from './card';
 import { HighlightList } from './highlight-list';
 import { HoverController } from './hover';
+import { contextAlive, ExtensionLifecycle } from './lifecycle';
 import { PageObserver } from './observe';
 import { PageAnnotator } from './page';
+import { PageSwitch } from './page-switch';
 import { UiHost } from './ui-host';
 
 /** Frames from another origin than the page (ads, embeds) are skipped quietly. */
@@ -28,16 +30,21 @@ function sameOriginAsTop(): boolean {
 async function main(): Promise<void> {
   if (!document.body || !sameOriginAsTop()) return;
   const isTop = window.top === window;
-  const settings = repairSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  const lifecycle = new ExtensionLifecycle();
+  const stored = repairSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
   const response = (await browser.runtime.sendMessage({ type: 'matcher/get' })) as GetMatcherResponse;
+  const pageSwitch = new PageSwitch(stored, location.hostname);
   let observer: PageObserver | undefined;
   const host = new UiHost();
   const page = new PageAnnotator(
     new Matcher(response.matcher),
     response.cards,
-    settings,
+    pageSwitch.settings,
     // The top frame owns the badge; frames would overwrite each other's counts.
-    (count) => isTop && void browser.runtime.sendMessage({ type: 'badge/set', count }).catch(() => undefined),
+    (count) =>
+      isTop &&
+      !lifecycle.ended &&
+      void browser.runtime.sendMessage({ type: 'badge/set', count }).catch(() => undefined),
     new HighlightList(host),
     (write) => (observer ? observer.ownWrite(write) : write()),
   );
@@ -47,19 +54,38 @@ async function main(): Promise<void> {
     card,
     (event) => page.targetOf(event),
     () => page.elementFreeTargets(),
+    lifecycle.signal,
   );
+  lifecycle.onEnd(() => {
+    observer!.stop();
+    page.dispose();
+    host.element.remove();
+  });
 
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+  const applySettings = () => {
     card.hide();
-    page.updateSettings(repairSettings(changes[SETTINGS_KEY]!.newValue));
+    page.updateSettings(pageSwitch.settings);
     if (page.enabled) observer!.start();
     else observer!.stop();
+  };
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !(SETTINGS_KEY in changes) || !lifecycle.check()) return;
+    pageSwitch.update(repairSettings(changes[SETTINGS_KEY]!.newValue));
+    applySettings();
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (!isFromThisExtension(sender, browser.runtime.id) || !isContentRequest(message)) return undefined;
-    return Promise.resolve(message.type === 'page/get-state' ? page.state() : page.export());
+    switch (message.type) {
+      case 'page/get-state':
+        return Promise.resolve(page.state());
+      case 'annotations/export':
+        return Promise.resolve(page.export());
+      case 'page/toggle':
+        pageSwitch.toggle();
+        applySettings();
+        return Promise.resolve({ enabled: page.enabled });
+    }
   });
 
   if (page.enabled) {
@@ -68,4 +94,5 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => console.warn('[news-in-context]', error));
+// Once the extension is gone (reloaded mid-start), failing calls are expected: nothing to report.
+main().catch((error: unknown) => contextAlive() && console.warn('[news-in-context]', error));

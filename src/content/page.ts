@@ -26,7 +26,7 @@ import type { PageStateResponse } from '../messages';
 import { exportAnnotations } from './export-page';
 import type { HighlightList } from './highlight-list';
 import type { HighlightTarget } from './hover';
-import { HighlightRenderer, highlightsSupported } from './render-highlights';
+import { HighlightRenderer, highlightsSupported, unregisterHighlights } from './render-highlights';
 import { MarkRenderer } from './render-marks';
 import type { Renderer } from './renderer';
 import { adoptHighlightStyles } from './shadow-styles';
@@ -202,6 +202,13 @@ export class PageAnnotator {
     }
     this.guard(() => this.regions.forEach((region) => this.drawRegion(region)));
     this.reportCount();
+  }
+
+  /** Stops unfinished work and takes every highlight away, for good (the extension is gone). */
+  dispose(): void {
+    this.generation++;
+    this.guard(() => this.clearAll());
+    unregisterHighlights();
   }
 
   clearAll(): void {

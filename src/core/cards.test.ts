@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import entitiesJson from '../../data/entities.json';
 import summitJson from '../../data/stories/xi-putin-video-summit-2021/story.json';
-import { buildCards, formatDate } from './cards';
+import { attributionText, buildCards, formatDate, sourceLine } from './cards';
 import { parseDataset } from './dataset';
 import { storyFacts } from './packs';
 
@@ -43,5 +43,27 @@ describe('card attribution wording', () => {
     expect(cards['claim:border-length']!.attribution).toBe('Reported by The New York Times reporters');
     for (const card of Object.values(cards))
       expect(card.attribution ?? '').not.toMatch(/reporters, according to the reporters/);
+  });
+
+  it('writes descriptions of speakers in running-text case', () => {
+    expect(cards['claim:personal-chemistry']!.attribution).toBe('Said by analysts, according to the reporters');
+    expect(cards['quote:close-strategic-coordination']!.attribution).toBe(
+      'Said by a Chinese Foreign Ministry spokesman, according to the reporters',
+    );
+    for (const card of Object.values(cards)) expect(card.attribution ?? '').not.toMatch(/by (A|An|Analysts) /);
+  });
+
+  it("says a speaker's own public remarks are where it was said, not an 'according to'", () => {
+    expect(cards['quote:new-model-of-cooperation']!.attribution).toBe('Said by Vladimir Putin in televised remarks');
+    expect(attributionText({ speaker: 'X', accordingTo: 'a speech', firstHand: true })).toBe('Said by X in a speech');
+    expect(attributionText({ speaker: 'X', accordingTo: 'Y' })).toBe('Said by X, according to Y');
+    for (const card of Object.values(cards)) expect(card.attribution ?? '').not.toMatch(/according to \S+’s televised/);
+  });
+});
+
+describe('source line', () => {
+  it('names the outlet, the reporters and the date, and no headline', () => {
+    expect(sourceLine(summit)).toBe('The New York Times (Anton Troianovski and Steven Lee Myers), 15 Dec 2021');
+    for (const seen of summit.source.headlinesSeen) expect(sourceLine(summit)).not.toContain(seen.text);
   });
 });

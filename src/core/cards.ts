@@ -37,14 +37,15 @@ export const DRAFT_NOTE = 'Draft: drafted from the article, not yet reviewed by 
 /** What one story says about a fact. */
 export interface CardStory {
   storyId: string;
-  headline: string;
+  /** The story in one line, in our words (not a headline of the report). */
+  gist: string;
   /** The fact's part in this story (people, and shared entities the story describes). */
   role?: string;
   /** A person whose role this draft story has not written yet. */
   roleGap?: true;
   /** For people: the statements of this story they make or figure in. */
   figuresIn: { id: string; title: string; category: Category }[];
-  /** "Title — Outlet, 15 Dec 2021". */
+  /** "Outlet (Reporter and Reporter), 15 Dec 2021". */
   sourceLine: string;
   /** The story is a draft: not reviewed. */
   draft: boolean;
@@ -58,7 +59,7 @@ export interface CardModel {
   /** Who or what this is; absent where a draft left it unwritten (the card shows CARD_GAP). */
   text?: string;
   quote?: string;
-  /** "Said by X, according to Y". */
+  /** "Said by X, according to Y", "Said by X in televised remarks". */
   attribution?: string;
   /** Every story that uses the fact: one for a story's own facts, several for a shared entity. */
   stories: CardStory[];
@@ -72,15 +73,24 @@ export function formatDate(isoDate: string): string {
   return `${day} ${MONTHS[(month ?? 1) - 1]} ${year}`;
 }
 
-export function sourceLine(story: Story): string {
-  return `${story.source.title} — ${story.source.outlet}, ${formatDate(story.source.date)}`;
+/** "A and B", "A, B and C". */
+export function listNames(names: readonly string[]): string {
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-function attributionText(fact: Fact): string | undefined {
-  if (!fact.attribution) return undefined;
-  const { speaker, accordingTo } = fact.attribution;
+/** The report a card rests on, with no headline of our own: "The New York Times (A and B), 15 Dec 2021". */
+export function sourceLine(story: Story): string {
+  const { outlet, reporters, date } = story.source;
+  return `${outlet.name} (${listNames(reporters.names)}), ${formatDate(date.value)}`;
+}
+
+/** Speaker and source names as the dataset writes them: in running-text case, so they go mid-sentence as they are. */
+export function attributionText(attribution: NonNullable<Fact['attribution']>): string {
+  const { speaker, accordingTo, firstHand } = attribution;
   // "The New York Times reporters, according to the reporters" says one thing twice.
   if (/reporter/i.test(speaker) && /reporter/i.test(accordingTo)) return `Reported by ${speaker}`;
+  // The speaker's own public remarks are where it was said, not someone's account of it.
+  if (firstHand) return `Said by ${speaker} in ${accordingTo}`;
   const same =
     speaker.toLowerCase().includes(accordingTo.toLowerCase()) ||
     accordingTo.toLowerCase().includes(speaker.toLowerCase());
@@ -111,12 +121,12 @@ export function buildCards(input: Dataset | Story): Record<string, CardModel> {
         title: fact.title,
         ...(fact.card ? { text: fact.card } : {}),
         ...(fact.quote ? { quote: fact.quote } : {}),
-        ...(fact.attribution ? { attribution: attributionText(fact) } : {}),
+        ...(fact.attribution ? { attribution: attributionText(fact.attribution) } : {}),
         stories: [],
       };
       cards[fact.id]!.stories.push({
         storyId: story.id,
-        headline: story.summary.headline,
+        gist: story.summary.gist.text,
         ...(fact.role
           ? { role: fact.role }
           : fact.category === 'person' && story.draft

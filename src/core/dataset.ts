@@ -47,12 +47,18 @@ const signature = z
   })
   .strict();
 
+/**
+ * Who said it and according to whom, written as they read mid-sentence
+ * ("analysts", "a Chinese Foreign Ministry spokesman", "Vladimir Putin").
+ */
 const attribution = z
   .object({
     speaker: nonEmpty,
     speakerId: factId.optional(),
     accordingTo: nonEmpty,
     accordingToId: factId.optional(),
+    /** `accordingTo` is the speaker's own public remarks ("televised remarks"), not someone's account of them. */
+    firstHand: z.boolean().optional(),
   })
   .strict();
 
@@ -70,8 +76,10 @@ export const factSchema = z
     /** For quotes: the words as reported, in plain English. */
     quote: nonEmpty.optional(),
     signature: signature.optional(),
-    /** The seed article's sentence that supports this fact, verbatim. */
+    /** The seed article's sentence (or consecutive sentences) that supports this fact, verbatim. */
     evidence: nonEmpty,
+    /** Other facts whose evidence this fact's texts also rest on. */
+    basis: z.array(factId).default([]),
     related: z.array(factId).default([]),
   })
   .strict()
@@ -94,6 +102,32 @@ export const factSchema = z
     }
   });
 
+/** Where a field of the source block comes from: a place outside the copy, or a verbatim sentence of it. */
+const where = nonEmpty;
+
+/**
+ * The report the story was built from. Every field says where it comes from;
+ * there is no headline of our own and no URL. A headline is kept only as one
+ * seen somewhere, with where it was seen.
+ */
+const sourceSchema = z
+  .object({
+    outlet: z.object({ name: nonEmpty, where }).strict(),
+    reporters: z.object({ names: z.array(nonEmpty).min(1), where, evidence: nonEmpty.optional() }).strict(),
+    contributors: z
+      .object({ names: z.array(nonEmpty).min(1), where, evidence: nonEmpty.optional() })
+      .strict()
+      .optional(),
+    date: z.object({ value: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'), where }).strict(),
+    headlinesSeen: z.array(z.object({ text: nonEmpty, where }).strict()).default([]),
+    /** One line for readers: what copy of the report the dataset was built from. */
+    builtFrom: nonEmpty,
+  })
+  .strict();
+
+/** A line of the summary and the facts it rests on (their evidence is its evidence). */
+const summaryLine = z.object({ text: nonEmpty, basis: z.array(factId).min(1) }).strict();
+
 /**
  * A shared entity (data/entities.json) a story uses, with what this story
  * says about it: the entity's part in this story (required for a person
@@ -104,6 +138,8 @@ export const entityRefSchema = z
     id: factId,
     role: nonEmpty.optional(),
     evidence: nonEmpty,
+    /** Other facts whose evidence the role also rests on. */
+    basis: z.array(factId).default([]),
   })
   .strict();
 
@@ -116,25 +152,17 @@ export const storySchema = z
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case, like the folder name'),
     /** A draft is highlighted like any pack, but its cards say it has not been reviewed. */
     draft: z.boolean().default(false),
-    source: z
-      .object({
-        title: nonEmpty,
-        outlet: nonEmpty,
-        authors: z.array(nonEmpty).min(1),
-        contributors: z.array(nonEmpty).default([]),
-        date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-        note: nonEmpty.optional(),
-      })
-      .strict(),
+    source: sourceSchema,
     summary: z
       .object({
-        headline: nonEmpty,
-        what: nonEmpty,
-        when: nonEmpty,
-        format: nonEmpty,
-        who: z.array(nonEmpty).min(1),
-        outcomes: z.array(nonEmpty).min(1),
-        context: z.array(nonEmpty).min(1),
+        /** The story in one line, in our words (not a headline of the report). */
+        gist: summaryLine,
+        what: summaryLine,
+        when: summaryLine,
+        format: summaryLine,
+        who: z.array(summaryLine).min(1),
+        outcomes: z.array(summaryLine).min(1),
+        context: z.array(summaryLine).min(1),
       })
       .strict(),
     /** The limits of the partnership in the article's order: ids of `limit` facts. */
@@ -226,6 +254,8 @@ export type Story = z.infer<typeof storySchema>;
 export type Fact = Story['facts'][number];
 export type EntityRef = Story['entityRefs'][number];
 export type SharedEntity = z.infer<typeof sharedEntitySchema>;
+export type Source = Story['source'];
+export type SummaryLine = Story['summary']['what'];
 export type Alias = Fact['aliases'][number];
 export type Concept = NonNullable<Fact['signature']>['concepts'][number];
 
@@ -286,8 +316,19 @@ function findBadReference(
       : { path: ['limits', i], message: `unknown fact id ${id}` };
     if (bad) return bad;
   }
+  const refs: [string, (string | number)[]][] = [];
+  for (const [i, ref] of story.entityRefs.entries())
+    for (const [j, id] of ref.basis.entries()) refs.push([id, ['entityRefs', i, 'basis', j]]);
+  for (const [key, value] of Object.entries(story.summary)) {
+    const lines = Array.isArray(value) ? value : [value];
+    for (const [i, line] of lines.entries()) {
+      const at = Array.isArray(value) ? ['summary', key, i] : ['summary', key];
+      for (const [j, id] of line.basis.entries()) refs.push([id, [...at, 'basis', j]]);
+    }
+  }
   for (const [i, fact] of story.facts.entries()) {
-    const refs: [string, (string | number)[]][] = fact.related.map((id, j) => [id, ['facts', i, 'related', j]]);
+    for (const [j, id] of fact.related.entries()) refs.push([id, ['facts', i, 'related', j]]);
+    for (const [j, id] of fact.basis.entries()) refs.push([id, ['facts', i, 'basis', j]]);
     if (fact.attribution?.speakerId) refs.push([fact.attribution.speakerId, ['facts', i, 'attribution', 'speakerId']]);
     if (fact.attribution?.accordingToId)
       refs.push([fact.attribution.accordingToId, ['facts', i, 'attribution', 'accordingToId']]);
@@ -295,10 +336,10 @@ function findBadReference(
       for (const [k, id] of c.entities.entries())
         refs.push([id, ['facts', i, 'signature', 'concepts', j, 'entities', k]]);
     }
-    for (const [id, path] of refs) {
-      const bad = check(id, path);
-      if (bad) return bad;
-    }
+  }
+  for (const [id, path] of refs) {
+    const bad = check(id, path);
+    if (bad) return bad;
   }
   return undefined;
 }
@@ -366,8 +407,8 @@ export const lexiconSchema = z
   .strict()
   .superRefine((lexicon, ctx) => {
     const seen = new Map<string, number>();
-    lexicon.entries.forEach((entry, i) =>
-      entry.spun.forEach((form, j) => {
+    for (const [i, entry] of lexicon.entries.entries()) {
+      for (const [j, form] of entry.spun.entries()) {
         const key = form.toLowerCase();
         if (seen.has(key)) {
           ctx.addIssue({
@@ -377,8 +418,8 @@ export const lexiconSchema = z
           });
         }
         seen.set(key, i);
-      }),
-    );
+      }
+    }
   });
 
 export type Lexicon = z.infer<typeof lexiconSchema>;

@@ -32,6 +32,7 @@ export function storyFacts(dataset: Dataset, story: Story): Fact[] {
       ...entity,
       ...(ref?.role ? { role: ref.role } : {}),
       evidence: ref?.evidence ?? '',
+      basis: ref?.basis ?? [],
     });
   };
   for (const ref of story.entityRefs) add(ref.id, ref);

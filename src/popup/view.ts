@@ -1,5 +1,5 @@
 /** The popup's story parts: the verdict line, the story picker and the chosen story. DOM calls only. */
-import { CARD_GAP, DRAFT_NOTE } from '../core/cards';
+import { CARD_GAP, DRAFT_NOTE, formatDate, listNames } from '../core/cards';
 import type { PageStateResponse, StoryInfo } from '../messages';
 
 type Verdicts = PageStateResponse['verdicts'];
@@ -22,7 +22,7 @@ export function renderStory(story: StoryInfo): void {
   summary.replaceChildren();
   summary.dataset.storyId = story.id;
   if (story.draft) add(summary, 'p', DRAFT_NOTE).className = 'draft';
-  add(summary, 'p', story.summary.headline).className = 'limit-title';
+  add(summary, 'p', story.summary.gist.text).className = 'limit-title';
   const facts = add(summary, 'dl');
   const row = (term: string, value: string | string[]) => {
     add(facts, 'dt', term);
@@ -33,12 +33,13 @@ export function renderStory(story: StoryInfo): void {
       for (const item of value) add(list, 'li', item);
     }
   };
-  row('What', story.summary.what);
-  row('When', story.summary.when);
-  row('Format', story.summary.format);
-  row('Who', story.summary.who.join(', '));
-  row('Outcomes', story.summary.outcomes);
-  row('Context', story.summary.context);
+  const texts = (lines: { text: string }[]) => lines.map((line) => line.text);
+  row('What', story.summary.what.text);
+  row('When', story.summary.when.text);
+  row('Format', story.summary.format.text);
+  row('Who', texts(story.summary.who).join(', '));
+  row('Outcomes', texts(story.summary.outcomes));
+  row('Context', texts(story.summary.context));
 
   const limits = document.getElementById('limits')!;
   limits.replaceChildren();
@@ -49,8 +50,22 @@ export function renderStory(story: StoryInfo): void {
     if (limit.text) add(item, 'div', limit.text);
     else add(item, 'div', CARD_GAP).className = 'gap';
   }
-  const source = document.getElementById('source')!;
-  source.textContent = `Source: ${story.sourceLine}. By ${story.source.authors.join(' and ')}.`;
+  renderSource(story.source);
+}
+
+/** Outlet, reporters and date of the report, and what copy of it the dataset was built from: no headline of ours. */
+function renderSource(source: StoryInfo['source']): void {
+  const footer = document.getElementById('source')!;
+  footer.replaceChildren();
+  const facts = add(footer, 'dl');
+  const row = (term: string, value: string, name: string) => {
+    add(facts, 'dt', term);
+    add(facts, 'dd', value).dataset.source = name;
+  };
+  row('Source', source.outlet.name, 'outlet');
+  row('Reporters', listNames(source.reporters.names), 'reporters');
+  row('Date', formatDate(source.date.value), 'date');
+  add(footer, 'p', source.builtFrom).dataset.source = 'built-from';
 }
 
 /**
@@ -75,10 +90,10 @@ export function renderPicker(stories: readonly StoryInfo[], reported: readonly s
     renderStory(story);
   };
   for (const story of choices) {
-    const button = add(add(list, 'li'), 'button', story.summary.headline);
+    const button = add(add(list, 'li'), 'button', story.summary.gist.text);
     button.type = 'button';
     button.dataset.storyId = story.id;
-    add(button, 'span', ` (${story.summary.when}${story.draft ? ', draft' : ''})`).className = 'story-meta';
+    add(button, 'span', ` (${story.summary.when.text}${story.draft ? ', draft' : ''})`).className = 'story-meta';
     button.addEventListener('click', () => select(story));
     buttons.push(button);
   }
@@ -90,7 +105,7 @@ export function renderPicker(stories: readonly StoryInfo[], reported: readonly s
 export function verdictText(state: PageStateResponse | undefined, stories: readonly StoryInfo[]): string {
   if (!state) return 'This page cannot be annotated (browser pages and extension stores are off limits).';
   if (state.verdicts.length === 0) return 'Nothing from the stories this extension knows was found on this page.';
-  const headline = (id: string) => `“${stories.find((s) => s.id === id)?.summary.headline ?? id}”`;
+  const storyName = (id: string) => `“${stories.find((s) => s.id === id)?.summary.gist.text ?? id}”`;
   const reported = reportedIds(state.verdicts);
   // The stories the page reports first; the others only where it reports none.
   const lines = state.verdicts
@@ -98,13 +113,13 @@ export function verdictText(state: PageStateResponse | undefined, stories: reado
     .map(({ storyId, kind, statementsFound, statementsTotal, spinExamples }) => {
       switch (kind) {
         case 'this-summit':
-          return `This page reports ${headline(storyId)}: ${statementsFound} of the story's ${statementsTotal} claims, quotes and limits found.`;
+          return `This page reports ${storyName(storyId)}: ${statementsFound} of the story's ${statementsTotal} claims, quotes and limits found.`;
         case 'spun-copy':
-          return `This page looks like a machine-reworded copy of the source of ${headline(storyId)}: ${statementsFound} of ${statementsTotal} claims found. Rewriter's wording seen: ${spinExamples.map((e) => `“${e}”`).join(', ')}.`;
+          return `This page looks like a machine-reworded copy of the source of ${storyName(storyId)}: ${statementsFound} of ${statementsTotal} claims found. Rewriter's wording seen: ${spinExamples.map((e) => `“${e}”`).join(', ')}.`;
         case 'other-event':
-          return `This page is about another meeting of the people in ${headline(storyId)}: people and places are highlighted, statements are not shown as that story’s facts.`;
+          return `This page is about another meeting of the people in ${storyName(storyId)}: people and places are highlighted, statements are not shown as that story’s facts.`;
         case 'other-topic':
-          return `This page mentions people or places from ${headline(storyId)} but is about something else.`;
+          return `This page mentions people or places from ${storyName(storyId)} but is about something else.`;
         default:
           return '';
       }

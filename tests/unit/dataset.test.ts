@@ -7,7 +7,7 @@ import { type DatasetError, parseLexicon, parseStory } from '../../src/core/data
 import { storyFacts } from '../../src/core/packs';
 import { ROOT, readJson } from './helpers';
 
-// biome-ignore lint/suspicious/noExplicitAny: tests plant defects anywhere in the fixture's tree
+// biome-ignore lint/suspicious/noExplicitAny: tests plant defects by editing the raw JSON freely
 const mini = () => structuredClone(readJson('tests/fixtures/mini-story.json')) as Record<string, any>;
 
 function errorOf(input: unknown): DatasetError {
@@ -104,7 +104,11 @@ describe('the summit pack', () => {
     const tellTale = lexicon.entries.filter((e) => e.weight >= 3).flatMap((e) => e.spun);
     const texts = facts
       .flatMap((f) => [f.title, f.card ?? '', f.role ?? '', f.quote ?? ''])
-      .concat(Object.values(summit.summary).flat());
+      .concat(
+        Object.values(summit.summary)
+          .flat()
+          .map((line) => line.text),
+      );
     const spun = texts.flatMap((text) =>
       tellTale
         .filter((form) => new RegExp(`\\b${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(text))

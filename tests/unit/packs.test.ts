@@ -84,7 +84,7 @@ describe('one matcher over several story packs', () => {
 
     const onBridgePage = cardStories(xi, storiesInView(annotate(matcherTwo, BRIDGE_PAGE).verdict));
     expect(onBridgePage.map((s) => s.role)).toEqual(['Cut the ribbon at the opening of the bridge.']);
-    expect(onBridgePage[0]!.sourceLine).toMatch(/Test Gazette, 6 May 2030$/);
+    expect(onBridgePage[0]!.sourceLine).toMatch(/Test Gazette \(T. Writer\), 6 May 2030$/);
 
     const onSummitPage = cardStories(xi, storiesInView(annotate(matcherTwo, summitPage).verdict));
     expect(onSummitPage.map((s) => s.storyId)).toEqual([SUMMIT_ID]);

@@ -62,7 +62,8 @@ describe('popup, per story', () => {
     expect(picker().hidden).toBe(true);
     expect(document.getElementById('summary')!.dataset.storyId).toBe(SUMMIT_ID);
     expect(document.querySelectorAll('#limits li').length).toBeGreaterThanOrEqual(5);
-    expect(document.getElementById('source')!.textContent).toMatch(/The New York Times, 15 Dec 2021/);
+    const source = (name: string) => document.querySelector(`#source [data-source="${name}"]`)?.textContent;
+    expect([source('outlet'), source('date')]).toEqual(['The New York Times', '15 Dec 2021']);
   });
 
   it('lets the reader pick among several stories the page reports', () => {
@@ -125,7 +126,7 @@ describe('hover card, per story', () => {
     const onBridge = open(cards, [BRIDGE], 'person:xi-jinping');
     expect(onBridge).toContain('In this story: Cut the ribbon at the opening of the bridge.');
     expect(onBridge).not.toContain('leaders at the summit');
-    expect(onBridge).toContain('Test Gazette, 6 May 2030');
+    expect(onBridge).toContain('Test Gazette (T. Writer), 6 May 2030');
     expect(onBridge).not.toContain(DRAFT_NOTE);
     const onSummit = open(cards, [SUMMIT_ID], 'person:xi-jinping');
     expect(onSummit).toContain('One of the two leaders at the summit');
