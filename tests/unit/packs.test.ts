@@ -169,6 +169,21 @@ describe('pack checks', () => {
     );
   });
 
+  it('resolves basis ids like any reference: own facts and shared entities pass, others are refused', () => {
+    expect(() =>
+      datasetWith([{ id: BRIDGE, edit: (s) => (s.entityRefs[0].basis = ['claim:lantern-length']) }]),
+    ).not.toThrow();
+    expect(refuse((s) => (s.summary.who[0].basis = ['person:nobody']))).toThrow(
+      /summary\.who\.0\.basis\.0: unknown fact id person:nobody/,
+    );
+    expect(refuse((s) => (s.entityRefs[0].basis = ['claim:37th-meeting']))).toThrow(
+      /entityRefs\.0\.basis\.0: unknown fact id claim:37th-meeting/,
+    );
+    expect(refuse((s) => (s.facts[2].basis = ['place:atlantis']))).toThrow(
+      /facts\.2\.basis\.0: unknown fact id place:atlantis/,
+    );
+  });
+
   it("refuses a summit statement cited by another story (statements are each story's own)", () => {
     expect(refuse((s) => (s.facts[2].related = ['claim:37th-meeting']))).toThrow(
       /facts\.2\.related\.0: unknown fact id claim:37th-meeting/,
