@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { build, defineConfig, type Plugin } from 'vite';
 import { renderIcons } from './scripts/icons';
+import { datasetFiles } from './scripts/load-dataset';
 import { chromeManifest, firefoxManifest, type Manifest, sourceManifest } from './scripts/manifest';
-import { parseLexicon, parseStory } from './src/core/dataset';
+import { parseDataset, parseLexicon } from './src/core/dataset';
 
 /** `npm run build` writes one folder per browser; the Firefox one is the Chrome one with its own manifest. */
 const DIST = 'dist';
@@ -15,21 +16,23 @@ const CONTENT_CSS = 'content.css';
 
 const manifest = sourceManifest();
 
-/** Refuses to build with a malformed dataset, naming the bad field. */
+/**
+ * Refuses to build with a malformed dataset, naming the file and the bad
+ * field: the shared entities and every story pack under data/stories/ (the
+ * worker bundles each folder's story.json), checked together.
+ */
 function checkDataset(): Plugin {
   return {
     name: 'check-dataset',
     buildStart() {
-      for (const [file, parse] of [
-        ['data/story.json', parseStory],
-        ['data/spin-lexicon.json', parseLexicon],
-      ] as const) {
-        this.addWatchFile(file);
-        try {
-          parse(JSON.parse(readFileSync(file, 'utf8')));
-        } catch (error) {
-          this.error(`${file}: ${(error as Error).message}`);
-        }
+      try {
+        const files = datasetFiles();
+        for (const file of [files.entities, ...files.stories]) this.addWatchFile(file.path);
+        parseDataset(files.entities, files.stories);
+        this.addWatchFile('data/spin-lexicon.json');
+        parseLexicon(JSON.parse(readFileSync('data/spin-lexicon.json', 'utf8')));
+      } catch (error) {
+        this.error((error as Error).message);
       }
     },
   };

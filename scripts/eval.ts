@@ -5,20 +5,22 @@
  * table also replaces the marked section of docs/evaluation.md.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { buildTextIndex } from '../src/content/text-index';
 import { annotate, Matcher } from '../src/core/annotate';
 import { compileMatcher } from '../src/core/compile';
-import { isStatementCategory, parseLexicon, parseStory } from '../src/core/dataset';
+import { isStatementCategory } from '../src/core/dataset';
 import { addTally, emptyTally, precision, recall, type Tally, tallyCounts, tallySets } from './eval-metrics';
+import { loadDataset, loadLexicon, ROOT, SUMMIT_ID } from './load-dataset';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EVAL = join(ROOT, 'tests/eval');
 
 interface Label {
   page: string;
+  /** The story the page is labelled for (default: the summit). */
+  story?: string;
   kind: string;
   verdict: string;
   entities: Record<string, number>;
@@ -38,10 +40,9 @@ export interface PageScore {
   extra: string[];
 }
 
-const json = (path: string) => JSON.parse(readFileSync(join(ROOT, path), 'utf8'));
-
+/** One matcher over every story pack, as the extension builds it. */
 export function loadMatcher(): Matcher {
-  return new Matcher(compileMatcher(parseStory(json('data/story.json')), parseLexicon(json('data/spin-lexicon.json'))));
+  return new Matcher(compileMatcher(loadDataset(), loadLexicon()));
 }
 
 /** The page's text as the content script indexes it. */
@@ -53,6 +54,9 @@ export function pageText(html: string): string {
 
 export function scorePage(matcher: Matcher, label: Label, html: string): PageScore {
   const result = annotate(matcher, pageText(html));
+  const storyId = label.story ?? SUMMIT_ID;
+  const verdict = result.verdict.stories.find((v) => v.storyId === storyId);
+  if (!verdict) throw new Error(`${label.page}: no story ${storyId}`);
   const entityCounts: Record<string, number> = {};
   const statements = new Set<string>();
   for (const annotation of result.annotations) {
@@ -66,7 +70,7 @@ export function scorePage(matcher: Matcher, label: Label, html: string): PageSco
     page: label.page,
     kind: label.kind,
     verdictExpected: label.verdict,
-    verdictFound: result.verdict.kind,
+    verdictFound: verdict.kind,
     entities: tallyCounts(entityCounts, label.entities),
     statements: tallySets(statements, label.statements),
     strayStatements: quietPage ? [...statements] : [],

@@ -24,14 +24,22 @@ export interface SetBadgeRequest {
   count: number;
 }
 
-/** Popup → worker: the story's summary and limits. */
+/** Popup → worker: every story the extension knows, with its summary, limits and source. */
 export interface GetStoryRequest {
   type: 'story/get';
 }
-export interface GetStoryResponse {
+export interface StoryInfo {
+  id: string;
+  /** Not yet reviewed by an editor. */
+  draft: boolean;
   source: Story['source'];
   summary: Story['summary'];
-  limits: { id: string; title: string; text: string }[];
+  /** `text` is absent where a draft has not written the limit's card yet. */
+  limits: { id: string; title: string; text?: string }[];
+}
+export interface GetStoryResponse {
+  /** Sorted by id. */
+  stories: StoryInfo[];
 }
 
 /** Popup → content script: what was found on this page. */
@@ -44,12 +52,14 @@ export interface PageStateResponse {
   counts: Record<Category, number>;
   /** Facts found on the page (whether shown or switched off), with titles. */
   found: { id: string; title: string; category: Category }[];
-  verdict: {
+  /** The verdict for each story this page is more than 'nothing' to (none: the page is about no story). */
+  verdicts: {
+    storyId: string;
     kind: VerdictKind;
     statementsFound: number;
     statementsTotal: number;
     spinExamples: string[];
-  };
+  }[];
 }
 
 /** Popup (or anyone with the tab id) → content script: the W3C Web Annotation export. */

@@ -257,7 +257,7 @@ page.nicBench = {
         textNodes: index.nodes.length,
         annotations: result.annotations.length,
         highlights: renderer.count,
-        verdict: result.verdict.kind,
+        verdict: result.verdict.stories.map((v) => v.kind).join(' '),
       };
     }),
 
@@ -277,7 +277,7 @@ page.nicBench = {
         indexMs: t2 - t1,
         annotateMs: t3 - t2,
         annotations: result.annotations.length,
-        verdict: result.verdict.kind,
+        verdict: result.verdict.stories.map((v) => v.kind).join(' '),
       };
     }),
 

@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     (write) => (observer ? observer.ownWrite(write) : write()),
   );
   observer = new PageObserver(page);
-  const card = new HoverCard(response.cards, host);
+  const card = new HoverCard(response.cards, host, () => page.storiesInView());
   new HoverController(
     card,
     (event) => page.targetOf(event),

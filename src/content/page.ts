@@ -21,7 +21,7 @@ import type { AnnotationCollection } from '../core/export';
 import { partitionPoint } from '../core/partition';
 import { type Settings, siteEnabled } from '../core/settings';
 import { DRAW_ANNOTATIONS_PER_STEP, INDEX_NODES_PER_STEP } from '../core/timing';
-import type { PageVerdict } from '../core/verdict';
+import { isQuiet, type PageVerdict, storiesInView } from '../core/verdict';
 import type { PageStateResponse } from '../messages';
 import { exportAnnotations } from './export-page';
 import type { HighlightList } from './highlight-list';
@@ -71,7 +71,12 @@ export class PageAnnotator {
 
   /** Whether later changes can be annotated on their own, under the verdict already reached. */
   get hasVerdict(): boolean {
-    return !!this.verdict && this.verdict.kind !== 'nothing';
+    return !!this.verdict && !isQuiet(this.verdict);
+  }
+
+  /** The stories whose cards this page's highlights carry. */
+  storiesInView(): readonly string[] {
+    return this.verdict ? storiesInView(this.verdict) : [];
   }
 
   /**
@@ -243,17 +248,20 @@ export class PageAnnotator {
         for (const id of annotation.factIds) found.set(id, annotation.category);
       }
     }
-    const statementsTotal = this.matcher.data.facts.filter((f) => f.concepts.length > 0).length;
+    const { data } = this.matcher;
     return {
       host: this.host,
       counts,
       found: [...found].map(([id, category]) => ({ id, category, title: this.cards[id]?.title ?? id })),
-      verdict: {
-        kind: this.verdict?.kind ?? 'nothing',
-        statementsFound: this.verdict?.statementIds.length ?? 0,
-        statementsTotal,
-        spinExamples: this.verdict?.spinExamples ?? [],
-      },
+      verdicts: (this.verdict?.stories ?? [])
+        .map((v, s) => ({
+          storyId: v.storyId,
+          kind: v.kind,
+          statementsFound: v.statementIds.length,
+          statementsTotal: data.stories[s]!.facts.filter((f) => data.facts[f]!.concepts.length > 0).length,
+          spinExamples: v.spinExamples,
+        }))
+        .filter((v) => v.kind !== 'nothing'),
     };
   }
 }

@@ -1,7 +1,7 @@
 /**
- * From a page's text to annotations: one pass of the automaton finds entity
- * mentions, concept hits and event cues; statements are scored per sentence;
- * the page verdict decides what is shown.
+ * From a page's text to annotations: one pass of the automaton (over every
+ * story pack) finds entity mentions, concept hits and event cues; statements
+ * are scored per sentence; the verdict, per story, decides what is shown.
  */
 import { WordAutomaton } from './automaton';
 import type { Category } from './categories';
@@ -10,7 +10,7 @@ import { type MatcherData, PHRASE_CONCEPT, PHRASE_CUE, PHRASE_ENTITY, PHRASE_NOT
 import { type NormalizedText, normalizeText } from './normalize';
 import { type ConceptHits, StatementIndex } from './statements';
 import { JOINS_PREVIOUS, REWRITTEN, STARTS_SENTENCE, stem, type Token, tokenize } from './tokens';
-import { decideVerdict, type PageVerdict } from './verdict';
+import { decideVerdict, isQuiet, type PageVerdict } from './verdict';
 
 /** A highlight: raw-text offsets and the facts it stands for (all of one category). */
 export interface Annotation {
@@ -18,14 +18,14 @@ export interface Annotation {
   category: Category;
   start: number;
   end: number;
-  /** A statement found on a page about another meeting: similar wording, not this story's fact. */
+  /** A statement found on a page about another meeting: similar wording, not its story's fact. */
   similar?: true;
 }
 
 export interface AnnotateResult {
-  /** What to highlight, given the verdict. */
+  /** What to highlight, given the verdict: entities of the stories the page is about, statements of those it reports. */
   annotations: Annotation[];
-  /** Statements found on a page about another event: similar wording, not this story's facts. */
+  /** Statements of stories the page mentions but does not report: similar wording, not those stories' facts. */
   similar: Annotation[];
   verdict: PageVerdict;
 }
@@ -39,8 +39,18 @@ export class Matcher {
   readonly statements: StatementIndex;
   /** Per automaton node: 1 if phrases other than concepts (names, cues) end there. */
   readonly endsOther: Uint8Array;
+  /** Per fact id: the stories (indices into data.stories) that use it. */
+  private readonly factStories = new Map<string, number[]>();
 
   constructor(readonly data: MatcherData) {
+    data.stories.forEach((story, s) => {
+      for (const f of story.facts) {
+        const id = data.facts[f]!.id;
+        const list = this.factStories.get(id);
+        if (list) list.push(s);
+        else this.factStories.set(id, [s]);
+      }
+    });
     this.automaton = new WordAutomaton(data.automaton);
     this.rewriter = new LexiconRewriter(data.lexicon);
     this.statements = new StatementIndex(data);
@@ -54,6 +64,8 @@ export class Matcher {
   }
 
   private readonly symbols = new Map<string, number>();
+
+  storiesOf = (factId: string): readonly number[] => this.factStories.get(factId) ?? [];
 
   /** The automaton symbol of a page word (stemmed), cached: most words of a page repeat. */
   symbolOf(word: string): number {
@@ -197,21 +209,44 @@ export function mergeAnalyses(parts: readonly TextAnalysis[]): TextAnalysis {
   return merged;
 }
 
-/** Applies the page verdict (decided here, or given) to an analysis. */
+/**
+ * Applies the page verdict (decided here, or given) to an analysis: an
+ * entity is shown if a story using it is more than 'nothing' to the page; a
+ * statement, if the page reports its story, and as similar wording if the
+ * page only mentions it.
+ */
 export function judge(matcher: Matcher, analysis: TextAnalysis, verdict?: PageVerdict): AnnotateResult {
-  const { entities, statements } = analysis;
   verdict ??= decideVerdict({
     data: matcher.data,
-    entities,
-    statements,
+    storiesOf: matcher.storiesOf,
+    entities: analysis.entities,
+    statements: analysis.statements,
     cuesSeen: analysis.cuesSeen,
     spin: analysis.spin,
   });
-  if (verdict.kind === 'nothing') return { annotations: [], similar: [], verdict };
-  if (!verdict.statementsShown) {
-    return { annotations: entities, similar: statements.map((a) => ({ ...a, similar: true as const })), verdict };
+  if (isQuiet(verdict)) return { annotations: [], similar: [], verdict };
+  const mentioned = verdict.stories.map((v) => v.kind !== 'nothing');
+  const reported = verdict.stories.map((v) => v.statementsShown);
+  const entities = keepFacts(analysis.entities, (id) => matcher.storiesOf(id).some((s) => mentioned[s]));
+  const statements = keepFacts(analysis.statements, (id) => matcher.storiesOf(id).some((s) => reported[s]));
+  const similar = keepFacts(analysis.statements, (id) =>
+    matcher.storiesOf(id).some((s) => mentioned[s] && !reported[s]),
+  ).map((a) => ({ ...a, similar: true as const }));
+  const annotations = statements.length > 0 ? [...statements, ...entities].sort((a, b) => a.start - b.start) : entities;
+  return { annotations, similar, verdict };
+}
+
+/** The annotations with only the fact ids that pass; an annotation left with none is dropped. */
+function keepFacts(annotations: readonly Annotation[], keep: (id: string) => boolean): Annotation[] {
+  const out: Annotation[] = [];
+  for (const a of annotations) {
+    if (a.factIds.every(keep)) out.push(a);
+    else {
+      const factIds = a.factIds.filter(keep);
+      if (factIds.length > 0) out.push({ ...a, factIds });
+    }
   }
-  return { annotations: [...statements, ...entities].sort((a, b) => a.start - b.start), similar: [], verdict };
+  return out;
 }
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {

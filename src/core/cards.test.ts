@@ -1,24 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import storyJson from '../../data/story.json';
+import entitiesJson from '../../data/entities.json';
+import summitJson from '../../data/stories/xi-putin-video-summit-2021/story.json';
 import { attributionText, buildCards, formatDate, sourceLine } from './cards';
-import { parseStory } from './dataset';
+import { parseDataset } from './dataset';
+import { storyFacts } from './packs';
 
-const story = parseStory(storyJson);
-const cards = buildCards(story);
+const SUMMIT = 'data/stories/xi-putin-video-summit-2021/story.json';
+const dataset = parseDataset({ path: 'data/entities.json', json: entitiesJson }, [{ path: SUMMIT, json: summitJson }]);
+const summit = dataset.stories[0]!;
+const cards = buildCards(dataset);
 
 describe('cards', () => {
-  it('give every fact a card with the source line dated 15 Dec 2021', () => {
+  it('give every fact of the summit a card with its text and the source line dated 15 Dec 2021', () => {
     expect(formatDate('2021-12-15')).toBe('15 Dec 2021');
-    for (const fact of story.facts) {
-      expect(cards[fact.id]!.title).toBe(fact.title);
-      expect(cards[fact.id]!.sourceLine).toMatch(/15 Dec 2021$/);
+    for (const fact of storyFacts(dataset, summit)) {
+      const card = cards[fact.id]!;
+      expect(card.title).toBe(fact.title);
+      expect(card.text).toBe(fact.card);
+      expect(card.stories.map((s) => s.storyId)).toEqual([summit.id]);
+      expect(card.stories[0]!.sourceLine).toMatch(/15 Dec 2021$/);
     }
   });
 
-  it('list, for a person, the statements they figure in', () => {
+  it('give a shared entity its story-independent text, and the story its role there', () => {
     const xi = cards['person:xi-jinping']!;
-    expect(xi.role).toBeTruthy();
-    expect(xi.figuresIn.map((f) => f.id)).toContain('quote:exceeds-alliance');
+    expect(xi.text).toBe(dataset.entities.find((e) => e.id === 'person:xi-jinping')!.card);
+    expect(xi.stories[0]!.role).toBe(summit.entityRefs.find((r) => r.id === 'person:xi-jinping')!.role);
+  });
+
+  it('list, for a person, the statements they figure in', () => {
+    expect(cards['person:xi-jinping']!.stories[0]!.figuresIn.map((f) => f.id)).toContain('quote:exceeds-alliance');
   });
 
   it('say who said a quote and according to whom', () => {
@@ -52,7 +63,7 @@ describe('card attribution wording', () => {
 
 describe('source line', () => {
   it('names the outlet, the reporters and the date, and no headline', () => {
-    expect(sourceLine(story)).toBe('The New York Times (Anton Troianovski and Steven Lee Myers), 15 Dec 2021');
-    for (const seen of story.source.headlinesSeen) expect(sourceLine(story)).not.toContain(seen.text);
+    expect(sourceLine(summit)).toBe('The New York Times (Anton Troianovski and Steven Lee Myers), 15 Dec 2021');
+    for (const seen of summit.source.headlinesSeen) expect(sourceLine(summit)).not.toContain(seen.text);
   });
 });

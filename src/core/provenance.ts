@@ -12,25 +12,45 @@
  *
  * A fact's evidence is its own `evidence` plus that of the facts in its
  * `basis`; a summary line's evidence is that of the facts in its `basis`.
- * The story's date may appear in any text: the source block says where it
- * comes from.
+ * A shared entity (data/entities.json) is checked in every story that refers
+ * to it: its title, its card and the story's role for it against the
+ * evidence of that story's entityRef. The story's date may appear in any
+ * text: the source block says where it comes from.
  */
 import { formatDate } from './cards';
-import { type Fact, type Lexicon, type Story, storySchema } from './dataset';
+import {
+  DatasetError,
+  entitiesFileSchema,
+  type Fact,
+  type Lexicon,
+  parseStory,
+  type SharedEntity,
+  type Story,
+  storySchema,
+} from './dataset';
 import { compileLexicon, LexiconRewriter } from './lexicon';
 import { normalizeText } from './normalize';
+import { storyFacts } from './packs';
 import { stem, type Token, tokenize } from './tokens';
 
 export interface ProvenanceFailure {
   /** JSON path of the offending field: "facts.12.card", "summary.outcomes.4.text". */
   path: string;
   message: string;
+  /** The shared entities' file, for a field of it; absent for the story's own fields. */
+  file?: string;
 }
 
 export interface ProvenanceOptions {
-  /** Text of the copy the dataset was built from: every `evidence` must appear in it. */
+  /** Text of the copy the story was built from: every `evidence` must appear in it. */
   sourceText?: string;
+  /** data/entities.json as read: the shared entities the story refers to. */
+  entities?: unknown;
+  /** Its path, named in failures of its fields. */
+  entitiesFile?: string;
 }
+
+const ENTITIES_FILE = 'data/entities.json';
 
 /** Words that carry no name: a speaker is named in its evidence when its other words are. */
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'on', 'at', 'for', 'his', 'her', 'its', 's']);
@@ -159,11 +179,13 @@ class StoryChecker {
   constructor(
     private readonly story: Story,
     private readonly reader: Reader,
+    /** Every fact the story uses: its own and the shared entities, with this story's evidence. */
+    private readonly facts: readonly Fact[],
   ) {
-    this.byId = new Map(story.facts.map((f) => [f.id, f]));
+    this.byId = new Map(facts.map((f) => [f.id, f]));
     this.storyDate = datePattern(story.source.date.value);
     this.properWords = new Set(
-      story.facts.flatMap((f) => [...f.evidence.matchAll(/[\p{Ll},;] (\p{Lu}[\p{L}-]*)/gu)].map((m) => m[1]!)),
+      facts.flatMap((f) => [...f.evidence.matchAll(/[\p{Ll},;] (\p{Lu}[\p{L}-]*)/gu)].map((m) => m[1]!)),
     );
   }
 
@@ -177,8 +199,8 @@ class StoryChecker {
     );
   }
 
-  private fail(path: (string | number)[], message: string): void {
-    this.failures.push({ path: path.join('.'), message });
+  private fail(path: (string | number)[], message: string, file?: string): void {
+    this.failures.push({ path: path.join('.'), message, ...(file ? { file } : {}) });
   }
 
   private evidenceOf(ids: readonly string[]): string[] {
@@ -189,16 +211,16 @@ class StoryChecker {
   }
 
   /** Numbers and quoted passages of one reader-facing text against its evidence. */
-  checkText(path: (string | number)[], text: string, evidence: readonly string[]): void {
+  checkText(path: (string | number)[], text: string, evidence: readonly string[], file?: string): void {
     const allowed = new Set(evidence.flatMap((e) => [...this.reader.evidenceNumbers(e)]));
     for (const number of this.reader.numbers(text.replace(this.storyDate, ' '))) {
-      if (!allowed.has(number)) this.fail(path, `the number ${number} is not in its evidence`);
+      if (!allowed.has(number)) this.fail(path, `the number ${number} is not in its evidence`, file);
     }
     const evidenceWords = evidence.map((e) => this.reader.quotedWords(e));
     for (const passage of quotedPassages(text)) {
       const words = this.reader.quotedWords(passage);
       if (!evidenceWords.some((e) => containsRun(e, words)))
-        this.fail(path, `the quoted words “${passage}” are not in its evidence`);
+        this.fail(path, `the quoted words “${passage}” are not in its evidence`, file);
     }
   }
 
@@ -214,7 +236,7 @@ class StoryChecker {
     if (id && mentions(this.byId.get(id))) return true;
     const bag = new Set(evidenceWords.flat());
     return name.split(/,\s*|\s+and\s+/).every((part) => {
-      const fact = this.story.facts.find((f) => f.title.toLowerCase() === part.toLowerCase());
+      const fact = this.facts.find((f) => f.title.toLowerCase() === part.toLowerCase());
       if (fact && mentions(fact)) return true;
       return this.reader
         .words(part)
@@ -231,7 +253,7 @@ class StoryChecker {
   runningCase(name: string, id: string | undefined): boolean {
     const first = /^\S+/.exec(name)?.[0] ?? '';
     if (id || first === first.toLowerCase()) return true;
-    const names = [this.story.source.outlet.name, ...this.story.facts.flatMap((f) => [f.title, ...aliasTexts(f)])];
+    const names = [this.story.source.outlet.name, ...this.facts.flatMap((f) => [f.title, ...aliasTexts(f)])];
     if (names.some((n) => name.startsWith(n))) return true;
     return this.properWords.has(first);
   }
@@ -241,7 +263,7 @@ class StoryChecker {
     const before = this.failures.length;
     const evidence = [fact.evidence, ...this.evidenceOf(fact.basis)];
     this.checkText(at('title'), fact.title, evidence);
-    this.checkText(at('card'), fact.card, evidence);
+    if (fact.card) this.checkText(at('card'), fact.card, evidence);
     if (fact.role) this.checkText(at('role'), fact.role, evidence);
     if (fact.quote) {
       this.checkText(at('quote'), fact.quote, evidence);
@@ -255,6 +277,22 @@ class StoryChecker {
     }
     if (fact.category === 'claim' || fact.category === 'quote') this.checkAttribution(fact, at, evidence);
     for (const failure of this.failures.slice(before)) failure.message = `${fact.id}: ${failure.message}`;
+  }
+
+  /**
+   * A shared entity as this story shows it: its title and card (fields of the
+   * shared entities' file) and the story's role for it, against the evidence
+   * of the story's entityRef and its basis.
+   */
+  checkEntityRef(index: number, entity: SharedEntity, entityIndex: number, entitiesFile: string): void {
+    const ref = this.story.entityRefs[index]!;
+    const before = this.failures.length;
+    const evidence = [ref.evidence, ...this.evidenceOf(ref.basis)];
+    this.checkText(['entities', entityIndex, 'title'], entity.title, evidence, entitiesFile);
+    this.checkText(['entities', entityIndex, 'card'], entity.card, evidence, entitiesFile);
+    if (ref.role) this.checkText(['entityRefs', index, 'role'], ref.role, evidence);
+    for (const failure of this.failures.slice(before))
+      failure.message = `${ref.id}: ${failure.message}${failure.file ? ` (as used in ${this.story.id})` : ''}`;
   }
 
   /** A claim or quote says who said it and according to whom, both named in its evidence. */
@@ -334,6 +372,10 @@ class StoryChecker {
       if (!inSource(sourceText, fact.evidence))
         this.fail(['facts', i, 'evidence'], 'is not in the source text verbatim');
     });
+    this.story.entityRefs.forEach((ref, i) => {
+      if (!inSource(sourceText, ref.evidence))
+        this.fail(['entityRefs', i, 'evidence'], 'is not in the source text verbatim');
+    });
   }
 }
 
@@ -345,25 +387,83 @@ function inSource(sourceText: string, evidence: string): boolean {
   return sourceText.replace(/\s+/g, ' ').includes(evidence.replace(/\s+/g, ' '));
 }
 
+/** The shared entities as read from JSON, or the schema problems of their file. */
+function readEntities(input: unknown, file: string): SharedEntity[] | ProvenanceFailure[] {
+  const parsed = entitiesFileSchema.safeParse(input);
+  if (parsed.success) return parsed.data.entities;
+  return parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message, file }));
+}
+
 /**
- * Checks a story as read from JSON. Schema problems come first, each with
- * its path (a missing attribution, an unsourced headline); a story that
- * parses is then checked against its evidence.
+ * Checks a story pack as read from JSON, with the shared entities it refers
+ * to. Schema problems come first, each with its path (a missing attribution,
+ * an unsourced headline, an unknown id); a story that parses is then checked
+ * against its evidence.
  */
 export function checkProvenance(
   input: unknown,
   lexicon: Lexicon,
   options: ProvenanceOptions = {},
 ): ProvenanceFailure[] {
+  const entitiesFile = options.entitiesFile ?? ENTITIES_FILE;
+  const entities = readEntities(options.entities ?? { schemaVersion: 1, entities: [] }, entitiesFile);
+  if (entities.some((e) => 'message' in e)) return entities as ProvenanceFailure[];
+  const shared = entities as SharedEntity[];
   const parsed = storySchema.safeParse(input);
   if (!parsed.success)
     return parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-  const checker = new StoryChecker(parsed.data, new Reader(lexicon));
-  parsed.data.facts.forEach((fact, i) => {
+  try {
+    parseStory(input, shared);
+  } catch (error) {
+    if (error instanceof DatasetError) return [{ path: error.path, message: error.message }];
+    throw error;
+  }
+  const story = parsed.data;
+  const checker = new StoryChecker(
+    story,
+    new Reader(lexicon),
+    storyFacts({ entities: shared, stories: [story] }, story),
+  );
+  story.facts.forEach((fact, i) => {
     checker.checkFact(fact, i);
+  });
+  story.entityRefs.forEach((ref, i) => {
+    const k = shared.findIndex((e) => e.id === ref.id);
+    checker.checkEntityRef(i, shared[k]!, k, entitiesFile);
   });
   checker.checkSummary();
   checker.checkSource(options.sourceText);
   if (options.sourceText !== undefined) checker.checkEvidence(options.sourceText);
   return checker.failures;
+}
+
+/**
+ * The shared entities on their own: a card true whatever the story quotes
+ * nobody and links nowhere, and every entity is used by some pack (its card
+ * is checked against the evidence of each pack that uses it).
+ */
+export function checkSharedEntities(
+  input: unknown,
+  usedIds: ReadonlySet<string>,
+  file = ENTITIES_FILE,
+): ProvenanceFailure[] {
+  const entities = readEntities(input, file);
+  if (entities.some((e) => 'message' in e)) return entities as ProvenanceFailure[];
+  const failures: ProvenanceFailure[] = [];
+  (entities as SharedEntity[]).forEach((entity, i) => {
+    for (const field of ['title', 'card'] as const) {
+      const text = entity[field];
+      const path = `entities.${i}.${field}`;
+      if (/https?:\/\/|www\./i.test(text)) failures.push({ path, message: `${entity.id}: holds a URL`, file });
+      if (quotedPassages(text).length > 0)
+        failures.push({ path, message: `${entity.id}: a shared card quotes nobody (quotations go in a story)`, file });
+    }
+    if (!usedIds.has(entity.id))
+      failures.push({
+        path: `entities.${i}.id`,
+        message: `${entity.id}: no story pack refers to it, so no evidence backs its card`,
+        file,
+      });
+  });
+  return failures;
 }

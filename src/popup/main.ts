@@ -1,6 +1,8 @@
 /**
- * The toolbar popup: the story's summary and limits, what the tab's content
- * script found, and the switches. With `?tabId=N` it acts on tab N instead of
+ * The toolbar popup: what the tab's content script found, the switches, and
+ * the story (or stories) the page reports: summary, limits, source; a list
+ * to pick from where it reports several, or every story the extension knows
+ * where it reports none. With `?tabId=N` it acts on tab N instead of
  * the active tab (tests and tools rely on this).
  */
 import browser from 'webextension-polyfill';
@@ -8,7 +10,7 @@ import { CATEGORY_SWITCH_LABELS } from '../core/cards';
 import { CATEGORIES } from '../core/categories';
 import { repairSettings, SETTINGS_KEY, type Settings, withSite } from '../core/settings';
 import type { GetStoryResponse, PageStateResponse } from '../messages';
-import { renderStory, verdictText } from './view';
+import { renderPicker, reportedIds, verdictText } from './view';
 
 async function targetTabId(): Promise<number | undefined> {
   const param = new URLSearchParams(location.search).get('tabId');
@@ -87,12 +89,11 @@ async function main(): Promise<void> {
   const verdict = document.getElementById('verdict')!;
   const site = document.getElementById('site-switch') as HTMLInputElement;
 
-  const story = (await browser.runtime.sendMessage({ type: 'story/get' })) as GetStoryResponse;
-  renderStory(story);
+  const { stories } = (await browser.runtime.sendMessage({ type: 'story/get' })) as GetStoryResponse;
 
   const refresh = async () => {
     const state = await pageState(tabId);
-    verdict.textContent = verdictText(state);
+    verdict.textContent = verdictText(state, stories);
     site.disabled = !state;
     if (state) site.checked = !settings.disabledSites.includes(state.host);
     for (const [category, element] of counts) {
@@ -100,7 +101,9 @@ async function main(): Promise<void> {
     }
     return state;
   };
-  let host = (await refresh())?.host;
+  const first = await refresh();
+  renderPicker(stories, reportedIds(first?.verdicts ?? []));
+  let host = first?.host;
   bindDisplayOptions(() => settings, save);
   document.getElementById('export')!.addEventListener('click', () => void saveExport(tabId));
   site.addEventListener('change', () => {

@@ -4,10 +4,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Launched } from '../../scripts/chrome';
 import type { Served } from '../../scripts/serve';
+import { serve } from '../../scripts/serve';
 import {
   CATEGORY_LABELS,
   categoryCounts,
   countOf,
+  FIXTURES_DIR,
   HIGHLIGHT,
   launch,
   openPage,
@@ -131,5 +133,27 @@ describe('popup', () => {
     await expect.poll(() => countOf(tabA, HIGHLIGHT), { timeout: 5_000 }).toBeGreaterThan(10);
     await expect.poll(() => personState(tabA), { timeout: 5_000 }).not.toMatch(/^person=0 /);
     expect(await notReloaded(tabA)).toBe(true);
+  });
+
+  it('reports the story the page is about, with no list; on a page about no story, lists the stories it knows', async () => {
+    await expect.poll(() => popup.locator('#verdict').innerText(), { timeout: 10_000 }).toMatch(/“Xi and Putin/);
+    expect(await popup.locator('#story-picker').isHidden()).toBe(true);
+
+    const fixtures = await serve(FIXTURES_DIR);
+    try {
+      const unrelated = await openPage(browser!.context, `${fixtures.url}unrelated.html`);
+      const other = await openPopup(browser!.context, browser!.extensionId, unrelated);
+      await expect.poll(() => other.locator('#verdict').innerText(), { timeout: 10_000 }).toMatch(/^Nothing from/);
+      const picker = other.locator('#story-picker');
+      await expect.poll(() => picker.isVisible(), { timeout: 5_000 }).toBe(true);
+      expect(await picker.textContent()).toMatch(/stories this extension knows/);
+      const choices = other.getByRole('button', { name: /Xi and Putin hold a video summit/ });
+      expect(await choices.count()).toBe(1);
+      expect(await other.locator('#summary').innerText()).toMatch(/Xi and Putin hold a video summit/);
+      await other.close();
+      await unrelated.close();
+    } finally {
+      await fixtures.close();
+    }
   });
 });

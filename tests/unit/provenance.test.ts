@@ -5,15 +5,23 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main as checkFacts, copyText } from '../../scripts/check-facts';
 import { parseLexicon } from '../../src/core/dataset';
-import { checkProvenance, type ProvenanceFailure, quotedPassages } from '../../src/core/provenance';
+import {
+  checkProvenance,
+  checkSharedEntities,
+  type ProvenanceFailure,
+  quotedPassages,
+} from '../../src/core/provenance';
 import { readJson } from './helpers';
 
 const lexicon = parseLexicon(readJson('data/spin-lexicon.json'));
 const sourceText = copyText();
 // biome-ignore lint/suspicious/noExplicitAny: planting defects means editing the raw JSON freely
 type RawStory = Record<string, any>;
-const story = () => structuredClone(readJson('data/story.json')) as RawStory;
-const check = (input: unknown) => checkProvenance(input, lexicon, { sourceText });
+const SUMMIT = 'data/stories/xi-putin-video-summit-2021/story.json';
+const story = () => structuredClone(readJson(SUMMIT)) as RawStory;
+const entities = () => structuredClone(readJson('data/entities.json')) as RawStory;
+const check = (input: unknown, shared: unknown = entities()) =>
+  checkProvenance(input, lexicon, { sourceText, entities: shared });
 
 function indexOf(input: RawStory, id: string): number {
   const index = input.facts.findIndex((f: { id: string }) => f.id === id);
@@ -146,9 +154,58 @@ describe('provenance check on planted defects', () => {
   it('fails on a reporter the credit line does not name, and on evidence not in the copy', () => {
     const input = story();
     input.source.reporters.names.push('Jane Doe');
-    const i = indexOf(input, 'place:khabarovsk');
-    input.facts[i].evidence = 'The two countries fought a border war near Khabarovsk in 1969.';
-    expect(paths(check(input))).toEqual(['source.reporters.names.2', `facts.${i}.evidence`]);
+    const i = input.entityRefs.findIndex((r: { id: string }) => r.id === 'place:khabarovsk');
+    input.entityRefs[i].evidence = 'The two countries fought a border war near Khabarovsk in 1969.';
+    expect(paths(check(input))).toEqual(['source.reporters.names.2', `entityRefs.${i}.evidence`]);
+  });
+});
+
+describe('provenance check on shared entities', () => {
+  const indexIn = (file: RawStory, id: string) => file.entities.findIndex((e: { id: string }) => e.id === id);
+
+  it("fails on a shared card's number that no story using it supports, naming entities.json", () => {
+    const shared = entities();
+    const k = indexIn(shared, 'place:crimea');
+    shared.entities[k].card = 'Ukrainian peninsula annexed by Russia in 2015.';
+    const j = indexIn(shared, 'person:joe-biden');
+    // The boycott came "from Mr. Biden and others": a card saying he led it has no evidence, nor its year.
+    shared.entities[j].card = 'President of the United States, who led the 2022 Olympic boycott.';
+    const failures = check(story(), shared);
+    expect(failures).toEqual([
+      { file: 'data/entities.json', path: `entities.${j}.card`, message: expect.stringMatching(/number 2022 /) },
+      { file: 'data/entities.json', path: `entities.${k}.card`, message: expect.stringMatching(/number 2015 /) },
+    ]);
+  });
+
+  it("fails on a story's role for a shared entity that its evidence does not support", () => {
+    const input = story();
+    const i = input.entityRefs.findIndex((r: { id: string }) => r.id === 'organization:nato');
+    input.entityRefs[i].role = 'The alliance Putin wants to keep from “taking in Ukraine”.';
+    expect(check(input)).toEqual([
+      { path: `entityRefs.${i}.role`, message: expect.stringMatching(/taking in Ukraine” are not in its evidence/) },
+    ]);
+  });
+
+  it('fails on a shared card that quotes, links or that no pack uses', () => {
+    const shared = entities();
+    const k = indexIn(shared, 'organization:nato');
+    shared.entities[k].card = 'The alliance that “keeps the peace”, see www.nato.int.';
+    const used = new Set<string>(story().entityRefs.map((r: { id: string }) => r.id));
+    used.delete('place:pacific');
+    const failures = checkSharedEntities(shared, used);
+    expect(failures.map((f) => `${f.path}: ${f.message}`)).toEqual([
+      `entities.${k}.card: organization:nato: holds a URL`,
+      `entities.${k}.card: organization:nato: a shared card quotes nobody (quotations go in a story)`,
+      `entities.${indexIn(shared, 'place:pacific')}.id: place:pacific: no story pack refers to it, so no evidence backs its card`,
+    ]);
+  });
+
+  it('refuses a story referring to a shared entity entities.json lacks', () => {
+    const shared = entities();
+    shared.entities.splice(indexIn(shared, 'place:taiwan'), 1);
+    expect(check(story(), shared)).toEqual([
+      { path: expect.stringMatching(/^entityRefs\.\d+\.id$/), message: expect.stringMatching(/place:taiwan/) },
+    ]);
   });
 });
 
