@@ -86,8 +86,8 @@ export function readArticle(text: string, split: SentenceSplitter, plain: (raw: 
       meta.title = line;
       return;
     }
-    const dateline = /^(\p{Lu}[\p{Lu} .'-]+?)\s*[—–-]\s/u.exec(line);
-    if (index === firstText || (top && !meta.dateline && dateline)) meta.dateline ??= dateline?.[1];
+    // The dateline opens the first line of the body: "MOSCOW — ...".
+    if (sentences.length === 0) meta.dateline = /^(\p{Lu}[\p{Lu} .'-]+?)\s*[—–-]\s/u.exec(line)?.[1];
     const credit = CREDIT.test(plain(line));
     if (credit) readCredits(plain(line), meta);
     for (const sentence of split(line)) {

@@ -190,7 +190,10 @@ function findSpeaker(plain: string, spans: EntitySpan[]): { speaker: string; spe
       .filter((s) => s.end <= at && at - s.end <= SPEAKER_REACH && !/"/.test(plain.slice(s.end, at)))
       .sort((a, b) => rank(a) - rank(b) || b.end - a.end)[0];
     const afterEnd = at + verb[0].length;
-    const after = speakers.find((s) => s.start >= afterEnd && s.start - afterEnd <= 3);
+    // "said Sergey Radchenko", "said Councillor Maria Delgado": only a title may come between.
+    const after = speakers.find(
+      (s) => s.start >= afterEnd && /^\s*(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(plain.slice(afterEnd, s.start)),
+    );
     const hit = before ?? after;
     if (hit) return { speaker: hit.entity.title, speakerId: hit.entity.id };
   }
