@@ -41,6 +41,8 @@ interface Mention {
   category: EntityCategory;
   sentence: number;
   titled: boolean;
+  /** The name with the office title the text gives it ("Councillor Maria Delgado"). */
+  withOffice?: string;
 }
 
 const TITLE_PATTERN = new RegExp(
@@ -52,6 +54,10 @@ const DEMONYM = /^\p{Lu}\p{L}+(?:ian|an|ese|ish|ern|ians|ans|i)$/u;
 const PREPOSITION_BEFORE =
   /\b(?:in|within|near|from|to|across|at|into|outside|inside|around|throughout)\s+(?:the\s+)?$/i;
 const TITLE_BEFORE = new RegExp(`\\b(?:${PERSON_TITLES.map((t) => t.replace(/\./g, '\\.')).join('|')})\\s+$`);
+/** Titles that say what someone does (not "Mr." or "Dr."): worth keeping as an alias with the name. */
+const OFFICE_BEFORE = new RegExp(
+  `\\b((?:${PERSON_TITLES.filter((t) => !/^(Mr|Mrs|Ms|Dr|Prof|Gen)\.?$/.test(t)).join('|')}))\\s+$`,
+);
 const TITLES_ONLY = new RegExp(`^(?:(?:${PERSON_TITLES.map((t) => t.replace(/\./g, '\\.')).join('|')})\\s*)+$`, 'i');
 /** A run of capitalised words, possibly joined by "of", "for", "and", "the" ("School of Advanced International Studies"). */
 const TITLE_CASE_SPAN = /\p{Lu}[\p{L}.-]*(?:\s+(?:(?:of|for|and|the|de)\s+)*\p{Lu}[\p{L}.-]*)*/gu;
@@ -116,7 +122,12 @@ function namesOf(plain: string, sentence: number, source: NameSource, seenMidSen
       if (words.length === 1 && opening && !typedKind && !seenMidSentence.has(name)) continue;
       if (words.length === 1 && DEMONYM.test(name) && typedKind !== 'place' && !title) continue;
       const category = categorise(name, plain, typedKind, Boolean(title), source.kindOf);
-      if (category) out.push({ text: name, category, sentence, titled: Boolean(title) });
+      if (!category) continue;
+      const mention: Mention = { text: name, category, sentence, titled: Boolean(title) };
+      const at = plain.indexOf(name);
+      const office = category === 'person' && at >= 0 ? OFFICE_BEFORE.exec(plain.slice(0, at))?.[1] : undefined;
+      if (office) mention.withOffice = `${office} ${name}`;
+      out.push(mention);
     }
   }
   // Whole names of organisations and events, which the libraries often cut in two.
@@ -222,6 +233,7 @@ export function findEntities(plainSentences: readonly string[], source: NameSour
       if (!entity.aliases.some((a) => key(a) === key(form))) entity.aliases.push(form);
       byKey.set(key(form), entity);
     }
+    if (mention.withOffice && !entity.aliases.includes(mention.withOffice)) entity.aliases.push(mention.withOffice);
     if (!entity.sentences.includes(mention.sentence)) entity.sentences.push(mention.sentence);
   }
   const entities = [...new Set(byKey.values())];

@@ -117,10 +117,15 @@ describe('the story builder', { timeout: 120_000 }, () => {
     expect(levada && 'signature' in levada ? levada.signature.concepts.map((c) => c.name) : []).toContain('70');
     const delgado = fixtureDraft.facts.find((f) => 'signature' in f && f.evidence.includes('cheapest electricity'));
     expect(delgado).toMatchObject({ category: 'quote', attribution: { speakerId: 'person:maria-delgado' } });
+    const person = fixtureDraft.facts.find((f) => f.id === 'person:maria-delgado');
+    expect(new Set(person && 'aliases' in person ? person.aliases : [])).toEqual(
+      new Set(['Maria Delgado', 'Delgado', 'Councillor Maria Delgado']),
+    );
   });
 
   it('a draft pack alone highlights its own article with its own ids, and its statements on their evidence', () => {
-    const { story, ownFactIds } = parsePack(fixtureDraft, shared, 'floating-solar');
+    // No shared entities at all: the pack must stand on its own.
+    const { story, ownFactIds } = parsePack(fixtureDraft, new Map(), 'floating-solar');
     const matcher = new Matcher(compileMatcher(story, lexicon));
     const result = annotate(matcher, fixture);
     const entityIds = new Set(result.annotations.filter((a) => !a.similar).flatMap((a) => a.factIds));
