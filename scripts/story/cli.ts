@@ -13,21 +13,14 @@ import { DatasetError, parseLexicon } from '../../src/core/dataset';
 import { checkPack, formatReport } from './check';
 import { compareEngines } from './compare-nlp';
 import { draftPack } from './draft';
+import { loadCuratedStory, loadShared, readJson } from './files';
 import { builderNlp } from './nlp';
-import { sharedEntitiesFrom } from './pack-schema';
+import { parsePack } from './pack-schema';
 
 const USAGE = `usage:
   npm run story -- draft <article.txt> --id <id> [--force] [--data <dir>]
   npm run story -- check <id> [--article <article.txt>] [--data <dir>]
-  npm run story -- compare-nlp <article.txt> [--data <dir>]`;
-
-function readJson(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`${path}: ${(error as Error).message}`);
-  }
-}
+  npm run story -- compare-nlp <article.txt> [--story <curated pack id>] [--data <dir>]`;
 
 function option(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
@@ -36,15 +29,6 @@ function option(args: string[], name: string): string | undefined {
   if (!value || value.startsWith('--')) throw new Error(`${name} needs a value`);
   args.splice(at, 2);
   return value;
-}
-
-function loadShared(data: string) {
-  const entities = join(data, 'entities.json');
-  const legacy = join(data, 'story.json');
-  return sharedEntitiesFrom(
-    existsSync(entities) ? readJson(entities) : undefined,
-    existsSync(entities) || !existsSync(legacy) ? undefined : readJson(legacy),
-  );
 }
 
 export function main(argv: string[]): number {
@@ -61,14 +45,20 @@ export function main(argv: string[]): number {
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) throw new Error(`--id must be kebab-case (a-z, 0-9, hyphens): ${id}`);
     const target = join(data, 'stories', id, 'story.json');
     if (existsSync(target) && !force) throw new Error(`${target} exists: pass --force to replace it`);
+    const text = readFileSync(articlePath, 'utf8');
+    if (!/\p{L}/u.test(text)) throw new Error(`${articlePath} has no text to draft from`);
+    const shared = loadShared(data);
     const pack = draftPack({
-      text: readFileSync(articlePath, 'utf8'),
+      text,
       id,
       lexicon: lexicon(),
-      shared: loadShared(data),
+      shared,
       nlp: builderNlp(),
       sourceName: basename(articlePath),
     });
+    if (pack.facts.length === 0) throw new Error(`${articlePath}: no entity and no statement found, nothing written`);
+    // What the builder writes must pass the schema it will be checked against: nothing invalid reaches the disk.
+    parsePack(pack, shared, id);
     mkdirSync(join(data, 'stories', id), { recursive: true });
     writeFileSync(target, `${JSON.stringify(pack, null, 2)}\n`);
     const statements = pack.facts.filter((f) => 'signature' in f);
@@ -97,7 +87,7 @@ export function main(argv: string[]): number {
   }
   if (command === 'compare-nlp') {
     if (!args[0]) throw new Error(`compare-nlp needs the article its story was curated from\n${USAGE}`);
-    console.log(compareEngines(args[0], data));
+    console.log(compareEngines(args[0], loadCuratedStory(data, option(args, '--story')), lexicon()));
     return 0;
   }
   throw new Error(USAGE);

@@ -5,8 +5,7 @@
  * sentences), and how long it takes. `npm run story -- compare-nlp`.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseLexicon, parseStory } from '../../src/core/dataset';
+import type { Lexicon, Story } from '../../src/core/dataset';
 import { Despinner } from './despin';
 import { aliasKey, entityNames } from './keys';
 import { compromiseEngine, type NlpEngine, winkEngine } from './nlp';
@@ -25,11 +24,10 @@ export interface EngineFigures {
 export function measureEngine(
   makeEngine: () => NlpEngine,
   article: string,
-  storyJson: unknown,
-  lexiconJson: unknown,
+  story: Story,
+  lexicon: Lexicon,
 ): EngineFigures {
-  const story = parseStory(storyJson);
-  const despinner = new Despinner(parseLexicon(lexiconJson));
+  const despinner = new Despinner(lexicon);
   const t0 = performance.now();
   const engine = makeEngine();
   const t1 = performance.now();
@@ -54,10 +52,8 @@ export function measureEngine(
   };
 }
 
-export function compareEngines(articlePath: string, dataDir: string): string {
+export function compareEngines(articlePath: string, story: Story, lexicon: Lexicon): string {
   const article = readFileSync(articlePath, 'utf8');
-  const story = JSON.parse(readFileSync(join(dataDir, 'story.json'), 'utf8'));
-  const lexicon = JSON.parse(readFileSync(join(dataDir, 'spin-lexicon.json'), 'utf8'));
   const rows = [compromiseEngine, winkEngine].map((make) => measureEngine(make, article, story, lexicon));
   const lines = [
     '| library | sentences | curated evidence sentences returned whole | curated entities among its raw names | load, ms | sentences + names, ms |',

@@ -22,7 +22,9 @@ function story(data: string, ...args: string[]) {
 describe('npm run story', { timeout: 180_000 }, () => {
   const data = mkdtempSync(join(tmpdir(), 'story-packs-'));
   copyFileSync(resolve(ROOT, 'data/spin-lexicon.json'), join(data, 'spin-lexicon.json'));
-  copyFileSync(resolve(ROOT, 'data/story.json'), join(data, 'story.json'));
+  for (const shared of ['entities.json', 'story.json']) {
+    if (existsSync(resolve(ROOT, 'data', shared))) copyFileSync(resolve(ROOT, 'data', shared), join(data, shared));
+  }
   const pack = join(data, 'stories', 'floating-solar', 'story.json');
   afterAll(() => rmSync(data, { recursive: true, force: true }));
 
@@ -41,6 +43,15 @@ describe('npm run story', { timeout: 180_000 }, () => {
     expect(checked.out).toMatch(/schema: valid/);
     expect(checked.out).toMatch(/sentences no claim, quote or limit covers: none/);
     expect(checked.out).toMatch(/person:maria-delgado/);
+  });
+
+  it('refuses an article with no text, writing nothing', () => {
+    const empty = join(data, 'empty.txt');
+    writeFileSync(empty, '\n \n');
+    const drafted = story(data, 'draft', empty, '--id', 'empty');
+    expect(drafted.code).toBe(2);
+    expect(drafted.err).toMatch(/has no text to draft from/);
+    expect(existsSync(join(data, 'stories', 'empty'))).toBe(false);
   });
 
   it('refuses a malformed pack with the path of the bad field, and loses nothing', () => {
