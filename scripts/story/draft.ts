@@ -80,6 +80,9 @@ function sharedMentions(
   return first;
 }
 
+/** Sentences that make the lede: the events they name are this story's, not its background. */
+const LEDE_SENTENCES = 3;
+
 function eventCues(article: Article, events: KnownEntity[], plains: string[]): DraftPack['eventCues'] {
   const cues: DraftPack['eventCues'] = [];
   const date = article.meta.date;
@@ -89,7 +92,7 @@ function eventCues(article: Article, events: KnownEntity[], plains: string[]): D
     cues.push({ phrases: [`${name} ${day}`, `${day} ${name}`, `${name.slice(0, 3)}. ${day}`], weight: 3 });
     cues.push({ phrases: [`${name} ${year}`], weight: 2 });
   }
-  const lede = plains.slice(0, 3).join(' ');
+  const lede = plains.slice(0, LEDE_SENTENCES).join(' ');
   const dates = [...lede.matchAll(new RegExp(`\\b(?:${MONTHS.join('|')}) \\d{1,2}\\b`, 'g'))].map((m) => m[0]);
   if (dates.length > 0) cues.push({ phrases: [...new Set(dates)], weight: 2 });
   for (const event of events) cues.push({ phrases: event.aliases, weight: 1 });
@@ -167,7 +170,11 @@ export function draftPack(input: DraftInput): DraftPack {
   if (article.meta.date) source.date = article.meta.date;
   source.note = `Drafted by the story builder from ${input.sourceName ?? 'a plain-text article'}; not reviewed. Only the evidence fields quote the article verbatim.`;
 
-  const events = known.filter((e) => e.category === 'event');
+  const ledeEvents = new Set(
+    candidates.filter((c) => c.category === 'event' && c.sentences[0]! < LEDE_SENTENCES).flatMap((c) => c.aliases),
+  );
+  // Events named in the lede, with every name the draft knows them by.
+  const events = known.filter((e) => e.category === 'event' && e.aliases.some((a) => ledeEvents.has(a)));
   return {
     schemaVersion: 1,
     id: input.id,

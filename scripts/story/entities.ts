@@ -221,6 +221,13 @@ export function findEntities(plainSentences: readonly string[], source: NameSour
         return full.length > 1 && (full[0] === mention.text || full[full.length - 1] === mention.text);
       });
     }
+    if (!entity && mention.category !== 'person' && words.length === 1) {
+      // "Olympics" after "Beijing Olympics", "Delhi" after "New Delhi".
+      entity = [...byKey.values()].find(
+        (e) =>
+          e.category === mention.category && e.title.split(/\s+/).length > 1 && e.title.endsWith(` ${mention.text}`),
+      );
+    }
     if (!entity && mention.category === 'event' && /video|virtual|online/i.test(mention.text)) entity = videoEvents[0];
     if (!entity) {
       entity = { category: mention.category, title: forms[0]!, aliases: [], sentences: [] };
