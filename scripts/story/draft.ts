@@ -160,12 +160,15 @@ export function draftPack(input: DraftInput): DraftPack {
   const statements = draftStatements(statementSentences, known, {
     lexicon: input.lexicon,
     isStopWord: input.nlp.isStopWord,
-    reporters: authors.length > 0 ? `the reporters (${authors.join(' and ')})` : undefined,
   });
 
-  const source: Record<string, unknown> = {};
-  if (article.meta.title) source.title = article.meta.title;
-  if (authors.length > 0) source.authors = authors;
+  // Title, outlet and authors the text does not state are marked for the editor; an unknown date stays absent
+  // (no marker fits a date's format).
+  const source: Record<string, unknown> = {
+    title: article.meta.title ?? GAP,
+    outlet: GAP,
+    authors: authors.length > 0 ? authors : [GAP],
+  };
   if (article.meta.contributors.length > 0) source.contributors = article.meta.contributors;
   if (article.meta.date) source.date = article.meta.date;
   source.note = `Drafted by the story builder from ${input.sourceName ?? 'a plain-text article'}; not reviewed. Only the evidence fields quote the article verbatim.`;

@@ -8,7 +8,6 @@ import type { Lexicon } from '../../src/core/dataset';
 import { compileLexicon, LexiconRewriter } from '../../src/core/lexicon';
 import { normalizeText } from '../../src/core/normalize';
 import { stem, tokenize } from '../../src/core/tokens';
-import { GAP } from './pack-schema';
 import { LIMIT_CUES, SPEECH_VERBS } from './words';
 
 export interface KnownEntity {
@@ -101,9 +100,10 @@ function slug(words: string[]): string {
 export interface StatementOptions {
   lexicon: Lexicon;
   isStopWord: (word: string) => boolean;
-  /** Who the article's own statements are attributed to: its byline, or a gap. */
-  reporters?: string;
 }
+
+/** The article speaking for itself, as the provenance check names it. */
+export const REPORT_VOICE = 'the reporters';
 
 export function draftStatements(
   sentences: readonly StatementSentence[],
@@ -117,7 +117,7 @@ export function draftStatements(
   for (const words of sentenceWords)
     for (const w of new Set(words.map(stem))) frequency.set(w, (frequency.get(w) ?? 0) + 1);
   const entityWords = new Set(entities.flatMap((e) => e.aliases.flatMap((a) => wordsOf(a))));
-  const reporters = options.reporters ?? GAP;
+  const reporters = REPORT_VOICE;
   const usedIds = new Set<string>();
   const out: DraftStatement[] = [];
   let lastSpeaker: { speaker: string; speakerId?: string } | undefined;
