@@ -171,7 +171,7 @@ export function draftPack(input: DraftInput): DraftPack {
   };
   if (article.meta.contributors.length > 0) source.contributors = article.meta.contributors;
   if (article.meta.date) source.date = article.meta.date;
-  source.note = `Drafted by the story builder from ${input.sourceName ?? 'a plain-text article'}; not reviewed. Only the evidence fields quote the article verbatim.`;
+  source.note = `Drafted by the story builder from ${input.sourceName ?? 'a plain-text article'}; not reviewed.`;
 
   const ledeEvents = new Set(
     candidates.filter((c) => c.category === 'event' && c.sentences[0]! < LEDE_SENTENCES).flatMap((c) => c.aliases),
