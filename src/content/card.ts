@@ -86,7 +86,7 @@ export class HoverCard {
           element(
             'p',
             'similar',
-            `Similar statement, other event: this page is about another meeting. Below is what was said in the story “${first.gist}”.`,
+            `Similar statement, other event: this page is about another meeting. Below is what was said in the story (${first.gist}).`,
           ),
         ]
       : [];
@@ -135,7 +135,7 @@ function renderFact(model: CardModel, stories: readonly CardStory[]): HTMLElemen
   section.append(model.text ? element('p', 'text', model.text) : element('p', 'text gap', CARD_GAP));
   for (const story of stories) {
     // With several stories, each role says which story it is from.
-    const where = stories.length > 1 ? `In “${story.gist}”` : 'In this story';
+    const where = stories.length > 1 ? `In the story (${story.gist})` : 'In this story';
     if (story.role) section.append(element('p', 'role', `${where}: ${story.role}`));
     else if (story.roleGap) section.append(element('p', 'role gap', `${where}: role ${ROLE_GAP}`));
   }

@@ -105,7 +105,8 @@ export function renderPicker(stories: readonly StoryInfo[], reported: readonly s
 export function verdictText(state: PageStateResponse | undefined, stories: readonly StoryInfo[]): string {
   if (!state) return 'This page cannot be annotated (browser pages and extension stores are off limits).';
   if (state.verdicts.length === 0) return 'Nothing from the stories this extension knows was found on this page.';
-  const storyName = (id: string) => `“${stories.find((s) => s.id === id)?.summary.gist.text ?? id}”`;
+  // A story is named by its gist in parentheses: in quotation marks it would read as a headline.
+  const storyName = (id: string) => `the story (${stories.find((s) => s.id === id)?.summary.gist.text ?? id})`;
   const reported = reportedIds(state.verdicts);
   // The stories the page reports first; the others only where it reports none.
   const lines = state.verdicts

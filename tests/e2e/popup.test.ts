@@ -136,7 +136,9 @@ describe('popup', () => {
   });
 
   it('reports the story the page is about, with no list; on a page about no story, lists the stories it knows', async () => {
-    await expect.poll(() => popup.locator('#verdict').innerText(), { timeout: 10_000 }).toMatch(/“Xi and Putin/);
+    await expect
+      .poll(() => popup.locator('#verdict').innerText(), { timeout: 10_000 })
+      .toMatch(/the story \(Xi and Putin/);
     expect(await popup.locator('#story-picker').isHidden()).toBe(true);
 
     const fixtures = await serve(FIXTURES_DIR);

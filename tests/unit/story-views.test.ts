@@ -104,10 +104,10 @@ describe('popup, per story', () => {
       verdicts,
     });
     expect(verdictText(state([verdict(BRIDGE, 'this-summit'), verdict(SUMMIT_ID, 'other-topic')]), stories)).toBe(
-      "This page reports “Xi opens the Amur Lantern Bridge”: 3 of the story's 10 claims, quotes and limits found.",
+      "This page reports the story (Xi opens the Amur Lantern Bridge): 3 of the story's 10 claims, quotes and limits found.",
     );
     expect(verdictText(state([verdict(SUMMIT_ID, 'other-event')]), stories)).toMatch(
-      /^This page is about another meeting of the people in “Xi and Putin hold a video summit/,
+      /^This page is about another meeting of the people in the story \(Xi and Putin hold a video summit/,
     );
     expect(verdictText(state([]), stories)).toMatch(/^Nothing from the stories/);
   });
@@ -132,7 +132,7 @@ describe('hover card, per story', () => {
     expect(onSummit).toContain('One of the two leaders at the summit');
     expect(onSummit).not.toContain('ribbon');
     const onBoth = open(cards, [SUMMIT_ID, BRIDGE], 'person:xi-jinping');
-    expect(onBoth).toContain('In “Xi opens the Amur Lantern Bridge”: Cut the ribbon');
+    expect(onBoth).toContain('In the story (Xi opens the Amur Lantern Bridge): Cut the ribbon');
   });
 
   it('says a draft has not been reviewed, and shows what it has not written as gaps', () => {
