@@ -3,11 +3,12 @@
  *
  * Shared by `npm start` (scripts/start.ts) and the end-to-end tests (tests/e2e/harness.ts).
  */
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { findBrowser } from './find-browser';
 
 /** The bit of the extension API used inside service-worker callbacks (module-local: no @types/chrome). */
 interface TabInfo {
@@ -23,37 +24,33 @@ export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 /** The built Chrome extension (`npm run build`; dist/firefox is the Firefox build). */
 export const DIST = join(ROOT, 'dist', 'chrome');
 
-const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
-
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The Chromium to drive: `CHROME_PATH`, then /usr/bin/chromium, then the usual names on PATH.
  * Throws a one-line message saying what to install when there is none.
  */
 export function findChrome(): string {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) {
-    if (isExecutable(fromEnv)) return fromEnv;
-    throw new Error(`CHROME_PATH=${fromEnv} is not an executable file: point it at a Chromium binary or unset it`);
-  }
-  if (isExecutable('/usr/bin/chromium')) return '/usr/bin/chromium';
-  const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
-  for (const name of PATH_NAMES) {
-    for (const dir of dirs) {
-      const candidate = join(dir, name);
-      if (isExecutable(candidate)) return candidate;
-    }
-  }
-  throw new Error('Chromium not found: install it with `apt-get install chromium` or set CHROME_PATH');
+  return findBrowser({
+    name: 'Chromium',
+    envVar: 'CHROME_PATH',
+    debianPath: '/usr/bin/chromium',
+    pathNames: ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'],
+    debianPackage: 'chromium',
+  });
 }
+
+/**
+ * Switches for headless Chromium on a machine with no network: without the background-networking
+ * ones, Chromium keeps trying to reach Google's hosts.
+ */
+export const CHROMIUM_SWITCHES = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface LaunchOptions {
   /** Profile directory; a fresh temporary one (removed on close) when omitted. */
@@ -106,13 +103,7 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Lau
   const args = [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
+    ...CHROMIUM_SWITCHES,
     ...(opts.args ?? []),
   ];
   const context = await chromium.launchPersistentContext(userDataDir, {

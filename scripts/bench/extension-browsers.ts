@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { DIST, findChrome, launchWithExtension } from '../chrome';
+import { CHROMIUM_SWITCHES, DIST, findChrome, launchWithExtension } from '../chrome';
 import { READY_STAMP } from './pages';
 import { TASK_TRACE, type TraceTasks, tasksFromTrace } from './trace';
 
@@ -27,22 +27,11 @@ export interface Browsers {
   close(): Promise<void>;
 }
 
-/** The same switches as scripts/chrome.ts gives the extension's browser, less the extension. */
-const PLAIN_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 export async function openBrowsers(): Promise<Browsers> {
   const launched = await launchWithExtension({ extensionDir: EXTENSION_DIR });
   const withBrowser = launched.context.browser();
   if (!withBrowser) throw new Error('no Browser object for the extension context: cannot trace it');
-  const plain = await chromium.launch({ executablePath: findChrome(), headless: true, args: PLAIN_ARGS });
+  const plain = await chromium.launch({ executablePath: findChrome(), headless: true, args: CHROMIUM_SWITCHES });
   const plainContext = await plain.newContext({ viewport: { width: 1280, height: 900 } });
   return {
     with: { browser: withBrowser, context: launched.context, extensionId: launched.extensionId },

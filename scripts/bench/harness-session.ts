@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { RendererKind } from '../../src/core/settings';
-import { findChrome, ROOT } from '../chrome';
+import { CHROMIUM_SWITCHES, findChrome, ROOT } from '../chrome';
 import type { BenchApi, Measured, RescanDetail } from './harness-page';
 import { log } from './options';
 import { END_STAMP, START_STAMP } from './stamps';
@@ -28,17 +28,7 @@ export function contentCss(): string {
   }
 }
 
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-precise-memory-info',
-  '--js-flags=--expose-gc',
-];
+const LAUNCH_ARGS = [...CHROMIUM_SWITCHES, '--enable-precise-memory-info', '--js-flags=--expose-gc'];
 
 export class TimedOut extends Error {}
 

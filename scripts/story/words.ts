@@ -1,4 +1,5 @@
 /** Word lists the builder reads news text with: titles, role nouns, name heads, dates. */
+import { MONTH_NAMES } from '../../src/core/dates';
 
 /** Titles before a person's name; the longest first so "Prime Minister" wins over "Minister". */
 export const PERSON_TITLES = [
@@ -59,20 +60,7 @@ export const OWNED_ORGANIZATIONS =
 
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
-export const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+export const MONTHS: readonly string[] = MONTH_NAMES;
 
 /** Verbs that report speech, in plain English (the lexicon has undone the rewriter's). */
 export const SPEECH_VERBS =

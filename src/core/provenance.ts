@@ -28,6 +28,7 @@ import {
   type Story,
   storySchema,
 } from './dataset';
+import { MONTH_NAMES } from './dates';
 import { compileLexicon, LexiconRewriter } from './lexicon';
 import { normalizeText } from './normalize';
 import { storyFacts } from './packs';
@@ -54,21 +55,6 @@ const ENTITIES_FILE = 'data/entities.json';
 
 /** Words that carry no name: a speaker is named in its evidence when its other words are. */
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'on', 'at', 'for', 'his', 'her', 'its', 's']);
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** Reads texts as the matcher does: normalised, tokenised, numbers unified, the rewriter's words mapped back. */
 class Reader {
@@ -163,7 +149,7 @@ export function quotedPassages(text: string): string[] {
 /** The story's date as texts write it ("15 December 2021", "December 15, 2021", "15 Dec 2021"), to be set aside. */
 function datePattern(isoDate: string): RegExp {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  const name = MONTHS[month - 1]!;
+  const name = MONTH_NAMES[month - 1]!;
   const forms = [`${day} ${name} ${year}`, `${name} ${day}, ${year}`, formatDate(isoDate), isoDate];
   return new RegExp(forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
 }

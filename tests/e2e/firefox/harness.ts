@@ -8,10 +8,11 @@
  * evaluated in over BiDi, so calls to the extension API (tab ids, settings, the export message)
  * run in an extension page opened in a tab: it has the same API as the background page.
  */
-import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { ROOT } from '../../../scripts/chrome';
+import { findBrowser } from '../../../scripts/find-browser';
 
 export const FIREFOX_DIST = join(ROOT, 'dist', 'firefox');
 
@@ -49,29 +50,15 @@ export function popupPathOf(dir = FIREFOX_DIST): string {
   return popup.replace(/^\//, '');
 }
 
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The Firefox to drive: `FIREFOX_PATH`, then /usr/bin/firefox-esr, then firefox-esr or firefox on PATH. */
 export function findFirefox(): string {
-  const fromEnv = process.env.FIREFOX_PATH;
-  if (fromEnv) {
-    if (isExecutable(fromEnv)) return fromEnv;
-    throw new Error(`FIREFOX_PATH=${fromEnv} is not an executable file: point it at a Firefox binary or unset it`);
-  }
-  if (isExecutable('/usr/bin/firefox-esr')) return '/usr/bin/firefox-esr';
-  for (const name of ['firefox-esr', 'firefox']) {
-    for (const dir of (process.env.PATH ?? '').split(delimiter).filter(Boolean)) {
-      if (isExecutable(join(dir, name))) return join(dir, name);
-    }
-  }
-  throw new Error('Firefox not found: install it with `apt-get install firefox-esr` or set FIREFOX_PATH');
+  return findBrowser({
+    name: 'Firefox',
+    envVar: 'FIREFOX_PATH',
+    debianPath: '/usr/bin/firefox-esr',
+    pathNames: ['firefox-esr', 'firefox'],
+    debianPackage: 'firefox-esr',
+  });
 }
 
 /**
