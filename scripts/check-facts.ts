@@ -29,6 +29,11 @@ export function copyText(): string {
 /** The copies of the sources this repository holds, by story id: evidence is checked verbatim against them. */
 const SOURCE_COPIES: Record<string, () => string> = { [SUMMIT_ID]: copyText };
 
+/** The text of the copy of a story's source this repository holds, if it holds one. */
+export function sourceCopy(storyId: string): string | undefined {
+  return SOURCE_COPIES[storyId]?.();
+}
+
 /** Story ids of the raw pack, for its copy and the entities it uses (the schema check reports a bad one). */
 function refIds(json: unknown): { id?: string; used: string[] } {
   const pack = json as { id?: unknown; entityRefs?: { id?: unknown }[] };
