@@ -16,7 +16,7 @@ import {
 import { checkProvenance } from '../../src/core/provenance';
 import { readArticle } from './article';
 import { Despinner } from './despin';
-import { GAP } from './draft';
+import { GAP, packGaps } from './gaps';
 import { aliasKey } from './keys';
 import type { BuilderNlp } from './nlp';
 
@@ -65,16 +65,6 @@ export interface CheckReport {
   ok: boolean;
 }
 
-function gapPaths(value: unknown, path: string, out: string[]): void {
-  if (typeof value === 'string') {
-    if (value.includes(GAP)) out.push(path);
-  } else if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) gapPaths(v, `${path}.${i}`, out);
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) gapPaths(v, path ? `${path}.${k}` : k, out);
-  }
-}
-
 export interface CheckInput {
   pack: unknown;
   folder: string;
@@ -87,14 +77,6 @@ export interface CheckInput {
   sourceCopy?: string;
   lexicon: Lexicon;
   nlp?: BuilderNlp;
-}
-
-/** Fields a draft may leave out and a reviewed pack may not (see storySchema). */
-function missingFields(story: Story): string[] {
-  const out = (['outlet', 'reporters', 'date'] as const).filter((f) => !story.source[f]).map((f) => `source.${f}`);
-  if (story.limits.length === 0) out.push('limits');
-  if (story.eventCues.length === 0) out.push('eventCues');
-  return out;
 }
 
 export function checkPack(input: CheckInput): CheckReport {
@@ -133,8 +115,7 @@ export function checkPack(input: CheckInput): CheckReport {
     const entity = shared.get(String(ref.id));
     if (entity?.category === 'person' && ref.role === undefined) report.withoutRole.push(String(ref.id));
   }
-  gapPaths(input.pack, '', report.gaps);
-  report.gaps.push(...missingFields(story));
+  report.gaps.push(...packGaps(input.pack));
 
   if (input.article !== undefined && input.nlp) {
     const despinner = new Despinner(input.lexicon);

@@ -11,13 +11,11 @@ import type { Lexicon, SharedEntity, Story } from '../../src/core/dataset';
 import { type Article, readArticle } from './article';
 import { Despinner } from './despin';
 import { type EntityCandidate, findEntities } from './entities';
+import { GAP } from './gaps';
 import { aliasKey, entityNames } from './keys';
 import type { BuilderNlp } from './nlp';
 import { type DraftStatement, draftStatements, type KnownEntity } from './statements';
 import { MONTHS } from './words';
-
-/** What a draft writes where the article cannot say and an editor must. */
-export const GAP = '[to be written by an editor]';
 
 /** A shared entity the draft refers to, with the sentence that names it (its role is for the editor). */
 export interface DraftEntityRef {

@@ -43,6 +43,26 @@ describe('npm run story', { timeout: 180_000 }, () => {
     expect(checked.out).toMatch(/person:maria-delgado/);
   });
 
+  it("check:facts lists a draft's gaps as gaps, and fails them once the draft mark is gone", () => {
+    const facts = (path: string) => {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', resolve(ROOT, 'scripts/check-facts.ts'), path], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      return { code: run.status, out: run.stdout };
+    };
+    const draft = facts(pack);
+    expect(draft.out).toMatch(/draft, \d+ gap\(s\) for an editor \(not failures\): summary\.gist\.text/);
+    expect(draft.out).toMatch(/every reader-facing text rests on its evidence/);
+    expect(draft.code).toBe(0);
+
+    const reviewed = join(data, 'reviewed.json');
+    writeFileSync(reviewed, JSON.stringify({ ...JSON.parse(readFileSync(pack, 'utf8')), draft: false }));
+    const refused = facts(reviewed);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(/source\.outlet: required outside drafts/);
+  });
+
   it('refuses an article with no text, writing nothing', () => {
     const empty = join(data, 'empty.txt');
     writeFileSync(empty, '\n \n');
