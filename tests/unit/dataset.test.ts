@@ -58,7 +58,8 @@ describe('drafts in the dataset schema', () => {
   }
 
   it('keeps a draft as strict as any pack in what it does write', () => {
-    const story = { ...mini(), draft: true };
+    const story = mini();
+    story.draft = true;
     story.source.date.value = 'December 15';
     expect(errorOf(story).path).toBe('source.date.value');
   });
