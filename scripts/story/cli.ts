@@ -1,7 +1,7 @@
 /**
  * npm run story -- draft <article.txt> --id <id> [--force]
  * npm run story -- check <id> [--article <article.txt>]
- * npm run story -- compare-nlp <article.txt>   (measures the NLP libraries against <data>/story.json)
+ * npm run story -- compare-nlp <article.txt> [--story <id>]   (measures the NLP libraries against a curated pack, the summit by default)
  *
  * Packs live in <data>/stories/<id>/story.json; <data> is ./data unless
  * --data <dir> says otherwise. Shared entities come from <data>/entities.json.
