@@ -1,14 +1,19 @@
 import { copyFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { build, defineConfig, type Plugin } from 'vite';
 import { renderIcons } from './scripts/icons';
-import { datasetFiles } from './scripts/load-dataset';
+import { datasetFiles, ROOT } from './scripts/load-dataset';
 import { chromeManifest, firefoxManifest, type Manifest, sourceManifest } from './scripts/manifest';
 import { parseDataset, parseLexicon } from './src/core/dataset';
 
-/** `npm run build` writes one folder per browser; the Firefox one is the Chrome one with its own manifest. */
-const DIST = 'dist';
+/**
+ * `npm run build` writes one folder per browser; the Firefox one is the Chrome one with its own manifest.
+ * NIC_OUT_DIR and NIC_DATA_DIR build elsewhere from another data folder (same layout as data/), e.g. a
+ * test's copy of data/ with a pack added; both default to the project's own (dist/, data/).
+ */
+const DIST = process.env.NIC_OUT_DIR ? resolve(process.env.NIC_OUT_DIR) : 'dist';
+const DATA_DIR = resolve(ROOT, process.env.NIC_DATA_DIR ?? 'data');
 const CHROME_DIR = `${DIST}/chrome`;
 const FIREFOX_DIR = `${DIST}/firefox`;
 const CONTENT_SCRIPT = 'content.js';
@@ -26,11 +31,12 @@ function checkDataset(): Plugin {
     name: 'check-dataset',
     buildStart() {
       try {
-        const files = datasetFiles();
-        for (const file of [files.entities, ...files.stories]) this.addWatchFile(file.path);
+        const files = datasetFiles(ROOT, DATA_DIR);
+        for (const file of [files.entities, ...files.stories]) this.addWatchFile(join(ROOT, file.path));
         parseDataset(files.entities, files.stories);
-        this.addWatchFile('data/spin-lexicon.json');
-        parseLexicon(JSON.parse(readFileSync('data/spin-lexicon.json', 'utf8')));
+        const lexicon = join(DATA_DIR, 'spin-lexicon.json');
+        this.addWatchFile(lexicon);
+        parseLexicon(JSON.parse(readFileSync(lexicon, 'utf8')));
       } catch (error) {
         this.error((error as Error).message);
       }
@@ -130,5 +136,6 @@ export default defineConfig({
     crx({ manifest: crxManifest as unknown as ManifestV3Export }),
     browserBuilds(),
   ],
+  resolve: { alias: { '@data': DATA_DIR } },
   build: { outDir: CHROME_DIR, emptyOutDir: true, target: 'chrome111', sourcemap: false },
 });

@@ -4,6 +4,8 @@
  * data/entities.json. The summit's evidence is looked up in the article body
  * of the demo page, which reproduces the machine-reworded copy it was built
  * from. Prints each failure with its file and JSON path; exits 1 if there is any.
+ * A draft pack's gaps (what its article could not supply) are listed as gaps,
+ * not failures; once the draft mark is gone, a gap is a failure.
  *
  *   tsx scripts/check-facts.ts [story.json]   (one pack, against data/entities.json)
  */
@@ -15,6 +17,7 @@ import { buildTextIndex } from '../src/content/text-index';
 import { parseLexicon } from '../src/core/dataset';
 import { checkProvenance, checkSharedEntities, type ProvenanceFailure } from '../src/core/provenance';
 import { datasetFiles, ROOT, SUMMIT_ID } from './load-dataset';
+import { GAP, gapMarkers, packGaps } from './story/gaps';
 
 /** The article body of the demo page: the reworded copy, paragraph by paragraph. */
 export function copyText(): string {
@@ -28,6 +31,11 @@ export function copyText(): string {
 
 /** The copies of the sources this repository holds, by story id: evidence is checked verbatim against them. */
 const SOURCE_COPIES: Record<string, () => string> = { [SUMMIT_ID]: copyText };
+
+/** The text of the copy of a story's source this repository holds, if it holds one. */
+export function sourceCopy(storyId: string): string | undefined {
+  return SOURCE_COPIES[storyId]?.();
+}
 
 /** Story ids of the raw pack, for its copy and the entities it uses (the schema check reports a bad one). */
 function refIds(json: unknown): { id?: string; used: string[] } {
@@ -59,6 +67,13 @@ export function main(storyPath = process.argv[2] ? resolve(process.argv[2]) : un
       ...(copy ? { sourceText: copy() } : {}),
     });
     failures.push(...found.map((f) => ({ ...f, file: f.file ?? pack.path })));
+    if ((pack.json as { draft?: unknown }).draft === true) {
+      const gaps = packGaps(pack.json);
+      console.log(`${pack.path}: draft, ${gaps.length} gap(s) for an editor (not failures): ${gaps.join(', ')}`);
+    } else {
+      for (const path of gapMarkers(pack.json))
+        failures.push({ file: pack.path, path, message: `still "${GAP}" in a pack without the draft mark` });
+    }
   }
   if (!storyPath)
     failures.push(

@@ -4,7 +4,7 @@
  * extension gets the same files through the bundler (src/background/dataset.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type DatasetFile, parseDataset, parseLexicon } from '../src/core/dataset';
 import type { Dataset } from '../src/core/packs';
@@ -19,12 +19,18 @@ const readFile = (root: string, path: string): DatasetFile => ({
   json: JSON.parse(readFileSync(join(root, path), 'utf8')),
 });
 
-/** The dataset files under `root`: entities.json, then every pack folder that holds a story.json. */
-export function datasetFiles(root = ROOT): { entities: DatasetFile; stories: DatasetFile[] } {
-  const stories = readdirSync(join(root, 'data/stories'), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(root, 'data/stories', entry.name, 'story.json')))
-    .map((entry) => readFile(root, `data/stories/${entry.name}/story.json`));
-  return { entities: readFile(root, 'data/entities.json'), stories };
+/**
+ * The dataset files of the data folder `data` (relative to `root`, or
+ * absolute): entities.json, then every pack folder that holds a story.json.
+ * Paths are named relative to `root`.
+ */
+export function datasetFiles(root = ROOT, data = 'data'): { entities: DatasetFile; stories: DatasetFile[] } {
+  const dir = relative(root, resolve(root, data)) || '.';
+  const packs = join(root, dir, 'stories');
+  const stories = (existsSync(packs) ? readdirSync(packs, { withFileTypes: true }) : [])
+    .filter((entry) => entry.isDirectory() && existsSync(join(root, dir, 'stories', entry.name, 'story.json')))
+    .map((entry) => readFile(root, `${dir}/stories/${entry.name}/story.json`));
+  return { entities: readFile(root, `${dir}/entities.json`), stories };
 }
 
 /** Parses and checks every pack; throws a DatasetError naming the file and field. */

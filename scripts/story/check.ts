@@ -4,30 +4,48 @@
  * or a role, the gaps a draft left, and the provenance of its facts.
  */
 
-import type { Lexicon } from '../../src/core/dataset';
-import { DatasetError, isStatementCategory, type Story } from '../../src/core/dataset';
+import {
+  DatasetError,
+  type DatasetFile,
+  isStatementCategory,
+  type Lexicon,
+  parseDataset,
+  parseEntities,
+  type Story,
+} from '../../src/core/dataset';
+import { checkProvenance } from '../../src/core/provenance';
 import { readArticle } from './article';
 import { Despinner } from './despin';
+import { GAP, packGaps } from './gaps';
 import { aliasKey } from './keys';
 import type { BuilderNlp } from './nlp';
-import { GAP, parsePack, type SharedEntity } from './pack-schema';
 
 export interface ProvenanceResult {
-  available: boolean;
+  /** Failures of the provenance check ("facts exactly as reported"), each with its JSON path. */
   problems: string[];
-  note?: string;
+  /** Whether the evidence was looked up verbatim in a copy of the source (the article, or one the repository holds). */
+  againstCopy: boolean;
 }
 
 /**
- * The provenance check ("facts exactly as reported") plugs in here: given the
- * resolved story and the article, it lists facts whose wording or attribution
- * the article does not support. Until src/core/provenance.ts exists, it says so.
+ * The provenance check of src/core/provenance.ts, as `npm run check:facts`
+ * runs it for one pack: every reader-facing text rests on its evidence, and
+ * with a copy of the source every evidence is in it.
  */
-export function runProvenanceCheck(_story: Story, _article: string | undefined): ProvenanceResult {
+export function runProvenanceCheck(
+  pack: unknown,
+  entities: DatasetFile,
+  lexicon: Lexicon,
+  sourceText: string | undefined,
+): ProvenanceResult {
+  const failures = checkProvenance(pack, lexicon, {
+    entities: entities.json,
+    entitiesFile: entities.path,
+    ...(sourceText !== undefined ? { sourceText } : {}),
+  });
   return {
-    available: false,
-    problems: [],
-    note: 'no provenance check in this tree yet (src/core/provenance.ts); this is where it is called',
+    problems: failures.map((f) => `${f.file ? `${f.file}: ` : ''}${f.path || '(root)'}: ${f.message}`),
+    againstCopy: sourceText !== undefined,
   };
 }
 
@@ -47,21 +65,16 @@ export interface CheckReport {
   ok: boolean;
 }
 
-function gapPaths(value: unknown, path: string, out: string[]): void {
-  if (typeof value === 'string') {
-    if (value.includes(GAP)) out.push(path);
-  } else if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) gapPaths(v, `${path}.${i}`, out);
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) gapPaths(v, path ? `${path}.${k}` : k, out);
-  }
-}
-
 export interface CheckInput {
   pack: unknown;
   folder: string;
-  shared: ReadonlyMap<string, SharedEntity>;
+  /** data/entities.json as read. */
+  entities: DatasetFile;
+  /** The other packs of the data folder: the pack is checked together with them, as the build does. */
+  otherPacks?: DatasetFile[];
   article?: string;
+  /** A copy of the source the repository holds, when no article is given (the summit's demo page). */
+  sourceCopy?: string;
   lexicon: Lexicon;
   nlp?: BuilderNlp;
 }
@@ -81,8 +94,12 @@ export function checkPack(input: CheckInput): CheckReport {
     ok: false,
   };
   let story: Story;
+  let shared: Map<string, { category: string }>;
   try {
-    story = parsePack(input.pack, input.shared, input.folder).story;
+    shared = new Map(parseEntities(input.entities.json, input.entities.path).map((e) => [e.id, e]));
+    const path = `data/stories/${input.folder}/story.json`;
+    const dataset = parseDataset(input.entities, [...(input.otherPacks ?? []), { path, json: input.pack }]);
+    story = dataset.stories.find((s) => s.id === input.folder)!;
   } catch (error) {
     if (!(error instanceof DatasetError)) throw error;
     report.schemaError = error.message;
@@ -95,10 +112,10 @@ export function checkPack(input: CheckInput): CheckReport {
       report.withoutRole.push(id);
   }
   for (const ref of raw.entityRefs ?? []) {
-    const entity = input.shared.get(String(ref.id));
+    const entity = shared.get(String(ref.id));
     if (entity?.category === 'person' && ref.role === undefined) report.withoutRole.push(String(ref.id));
   }
-  gapPaths(input.pack, '', report.gaps);
+  report.gaps.push(...packGaps(input.pack));
 
   if (input.article !== undefined && input.nlp) {
     const despinner = new Despinner(input.lexicon);
@@ -112,7 +129,7 @@ export function checkPack(input: CheckInput): CheckReport {
         return !evidence.some((e) => e === key || (e.length > 0 && (e.includes(key) || key.includes(e))));
       });
   }
-  report.provenance = runProvenanceCheck(story, input.article);
+  report.provenance = runProvenanceCheck(input.pack, input.entities, input.lexicon, input.article ?? input.sourceCopy);
   const reviewedGaps =
     !report.draft && (report.gaps.length > 0 || report.withoutCard.length > 0 || report.withoutRole.length > 0);
   report.ok = !reviewedGaps && report.provenance.problems.length === 0;
@@ -135,14 +152,14 @@ export function formatReport(report: CheckReport): string {
   list('sentences no claim, quote or limit covers', report.uncovered, 'none');
   list('facts without a card', report.withoutCard, 'none');
   list('people without a role in this story', report.withoutRole, 'none');
-  list('fields still marked "[to be written by an editor]"', report.gaps, 'none');
+  list(`fields still marked "${GAP}" or left out`, report.gaps, 'none');
   const p = report.provenance;
-  if (p)
+  if (p) {
+    const copy = p.againstCopy ? '' : ' (evidence not looked up verbatim: give --article <file>)';
     lines.push(
-      p.available
-        ? `  provenance: ${p.problems.length === 0 ? 'every fact as reported' : `${p.problems.length} problems`}`
-        : `  provenance: ${p.note}`,
+      `  provenance: ${p.problems.length === 0 ? 'every reader-facing text rests on its evidence' : `${p.problems.length} problems`}${copy}`,
     );
+  }
   for (const problem of p?.problems ?? []) lines.push(`    - ${problem}`);
   if (!report.draft && !report.ok)
     lines.push('  not ready: a reviewed pack may have no gaps, no missing card and no missing role');

@@ -1,21 +1,23 @@
 /**
  * npm run story -- draft <article.txt> --id <id> [--force]
  * npm run story -- check <id> [--article <article.txt>]
- * npm run story -- compare-nlp <article.txt>   (measures the NLP libraries against <data>/story.json)
+ * npm run story -- compare-nlp <article.txt> [--story <id>]   (measures the NLP libraries against a curated pack, the summit by default)
  *
  * Packs live in <data>/stories/<id>/story.json; <data> is ./data unless
- * --data <dir> says otherwise. Shared entities come from <data>/entities.json,
- * or, where there is none yet, from the entity facts of <data>/story.json.
+ * --data <dir> says otherwise. Shared entities come from <data>/entities.json.
+ * Packs are read and checked by the dataset's own schema and loader, as the
+ * build checks them (src/core/dataset.ts, scripts/load-dataset.ts).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { DatasetError, parseLexicon } from '../../src/core/dataset';
+import { DatasetError, parseDataset, parseLexicon } from '../../src/core/dataset';
+import { sourceCopy } from '../check-facts';
+import { datasetFiles, SUMMIT_ID } from '../load-dataset';
 import { checkPack, formatReport } from './check';
 import { compareEngines } from './compare-nlp';
 import { draftPack } from './draft';
 import { loadCuratedStory, loadShared, readJson } from './files';
 import { builderNlp } from './nlp';
-import { parsePack } from './pack-schema';
 
 const USAGE = `usage:
   npm run story -- draft <article.txt> --id <id> [--force] [--data <dir>]
@@ -36,6 +38,11 @@ export function main(argv: string[]): number {
   const data = resolve(option(args, '--data') ?? 'data');
   const command = args.shift();
   const lexicon = () => parseLexicon(readJson(join(data, 'spin-lexicon.json')));
+  /** The data folder's files, without the pack `id` (the one being drafted or checked). */
+  const files = (id: string) => {
+    const all = datasetFiles(process.cwd(), data);
+    return { entities: all.entities, others: all.stories.filter((f) => !f.path.endsWith(`/${id}/story.json`)) };
+  };
 
   if (command === 'draft') {
     const id = option(args, '--id');
@@ -47,18 +54,21 @@ export function main(argv: string[]): number {
     if (existsSync(target) && !force) throw new Error(`${target} exists: pass --force to replace it`);
     const text = readFileSync(articlePath, 'utf8');
     if (!/\p{L}/u.test(text)) throw new Error(`${articlePath} has no text to draft from`);
-    const shared = loadShared(data);
+    const { entities, others } = files(id);
+    const takenIds =
+      others.length > 0 ? parseDataset(entities, others).stories.flatMap((s) => s.facts.map((f) => f.id)) : [];
     const pack = draftPack({
       text,
       id,
       lexicon: lexicon(),
-      shared,
+      shared: loadShared(data),
       nlp: builderNlp(),
+      takenIds,
       sourceName: basename(articlePath),
     });
     if (pack.facts.length === 0) throw new Error(`${articlePath}: no entity and no statement found, nothing written`);
-    // What the builder writes must pass the schema it will be checked against: nothing invalid reaches the disk.
-    parsePack(pack, shared, id);
+    // What the builder writes must pass the checks the build makes: nothing invalid reaches the disk.
+    parseDataset(entities, [...others, { path: target, json: pack }]);
     mkdirSync(join(data, 'stories', id), { recursive: true });
     writeFileSync(target, `${JSON.stringify(pack, null, 2)}\n`);
     const statements = pack.facts.filter((f) => 'signature' in f);
@@ -74,10 +84,14 @@ export function main(argv: string[]): number {
     if (!id) throw new Error(`check needs a story id\n${USAGE}`);
     const path = join(data, 'stories', id, 'story.json');
     if (!existsSync(path)) throw new Error(`no story pack at ${path}`);
+    const { entities, others } = files(id);
+    const copy = articlePath ? undefined : sourceCopy(id);
     const report = checkPack({
       pack: readJson(path),
       folder: id,
-      shared: loadShared(data),
+      entities,
+      otherPacks: others,
+      ...(copy !== undefined ? { sourceCopy: copy } : {}),
       article: articlePath ? readFileSync(articlePath, 'utf8') : undefined,
       lexicon: lexicon(),
       nlp: articlePath ? builderNlp() : undefined,
@@ -87,7 +101,7 @@ export function main(argv: string[]): number {
   }
   if (command === 'compare-nlp') {
     if (!args[0]) throw new Error(`compare-nlp needs the article its story was curated from\n${USAGE}`);
-    console.log(compareEngines(args[0], loadCuratedStory(data, option(args, '--story')), lexicon()));
+    console.log(compareEngines(args[0], loadCuratedStory(data, option(args, '--story') ?? SUMMIT_ID), lexicon()));
     return 0;
   }
   throw new Error(USAGE);

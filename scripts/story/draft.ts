@@ -5,16 +5,23 @@
  * What the article cannot supply is left as a marked gap for an editor.
  */
 import { analyseText, Matcher } from '../../src/core/annotate';
+import { formatDate } from '../../src/core/cards';
 import { compileMatcher } from '../../src/core/compile';
-import type { Lexicon, Story } from '../../src/core/dataset';
+import type { Lexicon, SharedEntity, Story } from '../../src/core/dataset';
 import { type Article, readArticle } from './article';
 import { Despinner } from './despin';
 import { type EntityCandidate, findEntities } from './entities';
+import { GAP } from './gaps';
 import { aliasKey, entityNames } from './keys';
 import type { BuilderNlp } from './nlp';
-import { type EntityRef, GAP, type SharedEntity } from './pack-schema';
 import { type DraftStatement, draftStatements, type KnownEntity } from './statements';
 import { MONTHS } from './words';
+
+/** A shared entity the draft refers to, with the sentence that names it (its role is for the editor). */
+export interface DraftEntityRef {
+  id: string;
+  evidence: string;
+}
 
 export interface DraftInput {
   text: string;
@@ -23,7 +30,9 @@ export interface DraftInput {
   /** Shared entities by id: the draft references these instead of defining them again. */
   shared: ReadonlyMap<string, SharedEntity>;
   nlp: BuilderNlp;
-  /** Shown in source.note, e.g. the article's file name. */
+  /** Fact ids other packs define: the draft's own ids avoid them (an id names one fact in the whole dataset). */
+  takenIds?: Iterable<string>;
+  /** Named in the source block, e.g. the article's file name. */
   sourceName?: string;
 }
 
@@ -45,7 +54,7 @@ export interface DraftPack {
   limits: string[];
   eventCues: { phrases: string[]; weight: number }[];
   notMentions: string[];
-  entityRefs: EntityRef[];
+  entityRefs: DraftEntityRef[];
   facts: (OwnEntityFact | DraftStatement)[];
 }
 
@@ -66,10 +75,12 @@ function sharedMentions(
   shared: ReadonlyMap<string, SharedEntity>,
   lexicon: Lexicon,
 ): Map<string, number> {
-  const facts = [...shared.values()].map((e) => ({ ...e, evidence: e.title, related: [] }));
-  if (facts.length === 0) return new Map();
-  const story = { facts, eventCues: [], notMentions: [], limits: [] } as unknown as Story;
-  const matcher = new Matcher(compileMatcher(story, lexicon));
+  const entities = [...shared.values()];
+  if (entities.length === 0) return new Map();
+  // A story that uses every shared entity and nothing else: only the fields the matcher reads.
+  const entityRefs = entities.map((e) => ({ id: e.id, evidence: e.title, basis: [] }));
+  const story = { id: 'shared-entities', entityRefs, facts: [], eventCues: [], notMentions: [], limits: [] };
+  const matcher = new Matcher(compileMatcher({ entities, stories: [story as unknown as Story] }, lexicon));
   const first = new Map<string, number>();
   article.sentences.forEach((sentence, index) => {
     if (sentence.credit) return;
@@ -111,10 +122,10 @@ export function draftPack(input: DraftInput): DraftPack {
   const sharedIndex = new Map<string, string>();
   for (const entity of input.shared.values())
     for (const name of entityNames(entity)) sharedIndex.set(aliasKey(name), entity.id);
-  const refs = new Map<string, { ref: EntityRef; entity: KnownEntity }>();
+  const refs = new Map<string, { ref: DraftEntityRef; entity: KnownEntity }>();
   const own: OwnEntityFact[] = [];
   const known: KnownEntity[] = [];
-  const usedIds = new Set(input.shared.keys());
+  const usedIds = new Set([...input.shared.keys(), ...(input.takenIds ?? [])]);
   const evidenceOf = (sentence: number) => article.sentences[sentence]!.raw;
 
   const addRef = (id: string, sentence: number, extraAliases: string[]) => {
@@ -162,16 +173,17 @@ export function draftPack(input: DraftInput): DraftPack {
     isStopWord: input.nlp.isStopWord,
   });
 
-  // Title, outlet and authors the text does not state are marked for the editor; an unknown date stays absent
-  // (no marker fits a date's format).
-  const source: Record<string, unknown> = {
-    title: article.meta.title ?? GAP,
-    outlet: GAP,
-    authors: authors.length > 0 ? authors : [GAP],
-  };
-  if (article.meta.contributors.length > 0) source.contributors = article.meta.contributors;
-  if (article.meta.date) source.date = article.meta.date;
-  source.note = `Drafted by the story builder from ${input.sourceName ?? 'a plain-text article'}; not reviewed.`;
+  // Only what the text states, each with where it comes from; the outlet and an unstated byline or date stay
+  // absent (the schema requires them once the draft mark goes, and `check` lists them as gaps).
+  const file = input.sourceName ?? 'the article';
+  const source: Record<string, unknown> = {};
+  if (authors.length > 0) source.reporters = { names: authors, where: `the byline or closing credit of ${file}` };
+  if (article.meta.contributors.length > 0)
+    source.contributors = { names: article.meta.contributors, where: `the closing credit of ${file}` };
+  if (article.meta.date) source.date = { value: article.meta.date, where: `the first lines of ${file}` };
+  if (article.meta.title) source.headlinesSeen = [{ text: article.meta.title, where: `the first line of ${file}` }];
+  source.builtFrom = `Drafted by the story builder from ${file}; not reviewed by an editor.`;
+  const gapLine = { text: GAP, basis: [] };
 
   const ledeEvents = new Set(
     candidates.filter((c) => c.category === 'event' && c.sentences[0]! < LEDE_SENTENCES).flatMap((c) => c.aliases),
@@ -184,13 +196,13 @@ export function draftPack(input: DraftInput): DraftPack {
     draft: true,
     source,
     summary: {
-      headline: GAP,
-      what: GAP,
-      when: article.meta.date ?? GAP,
-      format: GAP,
-      who: [GAP],
-      outcomes: [GAP],
-      context: [GAP],
+      gist: gapLine,
+      what: gapLine,
+      when: article.meta.date ? { text: formatDate(article.meta.date), basis: [] } : gapLine,
+      format: gapLine,
+      who: [gapLine],
+      outcomes: [gapLine],
+      context: [gapLine],
     },
     limits: statements.filter((s) => s.category === 'limit').map((s) => s.id),
     eventCues: eventCues(article, events, plains),

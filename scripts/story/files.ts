@@ -1,8 +1,9 @@
-/** Where the builder reads its data: the lexicon, the shared entities, a curated story or pack. */
-import { existsSync, readFileSync } from 'node:fs';
+/** Where the builder reads its data: the lexicon, the shared entities, the story packs of a data folder. */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseStory, type Story } from '../../src/core/dataset';
-import { parsePack, type SharedEntity, sharedEntitiesFrom } from './pack-schema';
+import { type Dataset, parseDataset, parseEntities, type SharedEntity, type Story } from '../../src/core/dataset';
+import { flattenStory } from '../../src/core/packs';
+import { datasetFiles } from '../load-dataset';
 
 export function readJson(path: string): unknown {
   try {
@@ -12,17 +13,25 @@ export function readJson(path: string): unknown {
   }
 }
 
-/** Shared entities: <data>/entities.json, or, where there is none yet, the entity facts of <data>/story.json. */
+/** The shared entities of <data>/entities.json, by id. */
 export function loadShared(data: string): Map<string, SharedEntity> {
-  const entities = join(data, 'entities.json');
-  const legacy = join(data, 'story.json');
-  if (existsSync(entities)) return sharedEntitiesFrom(readJson(entities), undefined);
-  return sharedEntitiesFrom(undefined, existsSync(legacy) ? readJson(legacy) : undefined);
+  const path = join(data, 'entities.json');
+  return new Map(parseEntities(readJson(path), path).map((entity) => [entity.id, entity]));
 }
 
-/** A curated story: the pack <data>/stories/<id>/, or <data>/story.json where packs have not replaced it. */
-export function loadCuratedStory(data: string, packId?: string): Story {
-  const pack = packId ? join(data, 'stories', packId, 'story.json') : undefined;
-  if (pack && existsSync(pack)) return parsePack(readJson(pack), loadShared(data), packId).story;
-  return parseStory(readJson(join(data, 'story.json')));
+/** Every pack of <data>/stories/ and the shared entities, checked together as the build checks them. */
+export function loadPacks(data: string): Dataset {
+  const files = datasetFiles(process.cwd(), data);
+  return parseDataset(files.entities, files.stories);
+}
+
+/**
+ * A curated story: the pack <data>/stories/<id>/, checked with every other
+ * pack, with the shared entities it uses copied in as facts (what a draft is measured against).
+ */
+export function loadCuratedStory(data: string, packId: string): Story {
+  const dataset = loadPacks(data);
+  if (!dataset.stories.some((s) => s.id === packId))
+    throw new Error(`no story pack ${packId} in ${join(data, 'stories')}`);
+  return flattenStory(dataset, packId);
 }

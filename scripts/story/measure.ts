@@ -2,10 +2,9 @@
  * How much of a curated story a draft proposes: its entities (same name or
  * alias) and its claims, quotes and limits (same evidence sentence).
  */
-import type { Story } from '../../src/core/dataset';
+import type { SharedEntity, Story } from '../../src/core/dataset';
 import { isStatementCategory } from '../../src/core/dataset';
 import { aliasKey, entityNames } from './keys';
-import type { SharedEntity } from './pack-schema';
 
 export interface Coverage {
   found: number;

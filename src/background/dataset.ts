@@ -2,19 +2,19 @@
 /**
  * The worker's view of the dataset: every story pack under data/stories/
  * and the shared entities, bundled by the build (a new pack folder is picked
- * up by the next build), validated when first needed and compiled into one
+ * up by the next build; `@data` is data/, or the folder NIC_DATA_DIR names), validated when first needed and compiled into one
  * matcher once per worker lifetime. It is a cache, not state: a restarted
  * worker rebuilds it from the bundled files.
  */
-import entitiesJson from '../../data/entities.json';
-import lexiconJson from '../../data/spin-lexicon.json';
+import entitiesJson from '@data/entities.json';
+import lexiconJson from '@data/spin-lexicon.json';
 import { buildCards } from '../core/cards';
 import { compileMatcher } from '../core/compile';
 import { parseDataset, parseLexicon } from '../core/dataset';
 import type { GetMatcherResponse, GetStoryResponse } from '../messages';
 
-/** Every pack's story.json, by path ("../../data/stories/<id>/story.json"). */
-const storyFiles = import.meta.glob<unknown>('../../data/stories/*/story.json', { eager: true, import: 'default' });
+/** Every pack's story.json, by path (ending in "stories/<id>/story.json"). */
+const storyFiles = import.meta.glob<unknown>('@data/stories/*/story.json', { eager: true, import: 'default' });
 
 let loaded: { matcher: GetMatcherResponse; story: GetStoryResponse } | undefined;
 
@@ -22,7 +22,7 @@ function load() {
   if (loaded) return loaded;
   const dataset = parseDataset(
     { path: 'data/entities.json', json: entitiesJson },
-    Object.entries(storyFiles).map(([path, json]) => ({ path: path.replace(/^(\.\.\/)+/, ''), json })),
+    Object.entries(storyFiles).map(([path, json]) => ({ path: path.replace(/^.*?stories\//, 'data/stories/'), json })),
   );
   const lexicon = parseLexicon(lexiconJson);
   loaded = {

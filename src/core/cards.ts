@@ -78,10 +78,14 @@ export function listNames(names: readonly string[]): string {
   return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-/** The report a card rests on, with no headline of our own: "The New York Times (A and B), 15 Dec 2021". */
+/**
+ * The report a card rests on, with no headline of our own: "The New York Times (A and B), 15 Dec 2021".
+ * A draft's field its article did not state is a marked gap, or left out.
+ */
 export function sourceLine(story: Story): string {
   const { outlet, reporters, date } = story.source;
-  return `${outlet.name} (${listNames(reporters.names)}), ${formatDate(date.value)}`;
+  const reporterNames = reporters ? ` (${listNames(reporters.names)})` : '';
+  return `${outlet?.name ?? `outlet ${ROLE_GAP}`}${reporterNames}${date ? `, ${formatDate(date.value)}` : ''}`;
 }
 
 /** Speaker and source names as the dataset writes them: in running-text case, so they go mid-sentence as they are. */

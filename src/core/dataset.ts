@@ -108,25 +108,36 @@ const where = nonEmpty;
 /**
  * The report the story was built from. Every field says where it comes from;
  * there is no headline of our own and no URL. A headline is kept only as one
- * seen somewhere, with where it was seen.
+ * seen somewhere, with where it was seen. A draft may leave out the outlet,
+ * the reporters and the date where its article does not state them; outside
+ * drafts they are required (see storySchema).
  */
 const sourceSchema = z
   .object({
-    outlet: z.object({ name: nonEmpty, where }).strict(),
-    reporters: z.object({ names: z.array(nonEmpty).min(1), where, evidence: nonEmpty.optional() }).strict(),
+    outlet: z.object({ name: nonEmpty, where }).strict().optional(),
+    reporters: z
+      .object({ names: z.array(nonEmpty).min(1), where, evidence: nonEmpty.optional() })
+      .strict()
+      .optional(),
     contributors: z
       .object({ names: z.array(nonEmpty).min(1), where, evidence: nonEmpty.optional() })
       .strict()
       .optional(),
-    date: z.object({ value: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'), where }).strict(),
+    date: z
+      .object({ value: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'), where })
+      .strict()
+      .optional(),
     headlinesSeen: z.array(z.object({ text: nonEmpty, where }).strict()).default([]),
     /** One line for readers: what copy of the report the dataset was built from. */
     builtFrom: nonEmpty,
   })
   .strict();
 
-/** A line of the summary and the facts it rests on (their evidence is its evidence). */
-const summaryLine = z.object({ text: nonEmpty, basis: z.array(factId).min(1) }).strict();
+/**
+ * A line of the summary and the facts it rests on (their evidence is its
+ * evidence). A draft's unwritten line may rest on nothing yet.
+ */
+const summaryLine = z.object({ text: nonEmpty, basis: z.array(factId) }).strict();
 
 /**
  * A shared entity (data/entities.json) a story uses, with what this story
@@ -165,13 +176,13 @@ export const storySchema = z
         context: z.array(summaryLine).min(1),
       })
       .strict(),
-    /** The limits of the partnership in the article's order: ids of `limit` facts. */
-    limits: z.array(factId).min(1),
+    /** The limits of the partnership in the article's order: ids of `limit` facts (a draft may have none yet). */
+    limits: z.array(factId),
     /**
      * Page-level cues that tell this event from other meetings of the same people.
-     * Positive weights point at this event, negative ones at another.
+     * Positive weights point at this event, negative ones at another. A draft may have none yet.
      */
-    eventCues: z.array(cue).min(1),
+    eventCues: z.array(cue),
     /**
      * Phrases that contain a name but are not a mention of it ("Asia Pacific",
      * "Power of Siberia"): they win the longest-match and are not highlighted.
@@ -193,6 +204,29 @@ export const storySchema = z
     for (const [i, ref] of story.entityRefs.entries()) unique(ref.id, ['entityRefs', i, 'id']);
     if (story.draft) return;
     // Outside drafts nothing is left unwritten.
+    for (const field of ['outlet', 'reporters', 'date'] as const)
+      if (!story.source[field])
+        ctx.addIssue({ code: 'custom', path: ['source', field], message: 'required outside drafts' });
+    for (const [key, value] of Object.entries(story.summary)) {
+      const lines = Array.isArray(value) ? value : [value];
+      for (const [i, line] of lines.entries()) {
+        const at = Array.isArray(value) ? ['summary', key, i] : ['summary', key];
+        if (line.basis.length === 0)
+          ctx.addIssue({
+            code: 'custom',
+            path: [...at, 'basis'],
+            message: 'a summary line needs a basis outside drafts',
+          });
+      }
+    }
+    if (story.limits.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['limits'], message: 'at least one limit is required outside drafts' });
+    if (story.eventCues.length === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['eventCues'],
+        message: 'at least one event cue is required outside drafts',
+      });
     story.facts.forEach((fact, i) => {
       if (!fact.card) ctx.addIssue({ code: 'custom', path: ['facts', i, 'card'], message: 'a card is required' });
       if (fact.category === 'person' && !fact.role)

@@ -169,7 +169,8 @@ class StoryChecker {
     private readonly facts: readonly Fact[],
   ) {
     this.byId = new Map(facts.map((f) => [f.id, f]));
-    this.storyDate = datePattern(story.source.date.value);
+    // A draft without a date has no date any text may name.
+    this.storyDate = story.source.date ? datePattern(story.source.date.value) : /(?!)/g;
     this.properWords = new Set(
       facts.flatMap((f) => [...f.evidence.matchAll(/[\p{Ll},;] (\p{Lu}[\p{L}-]*)/gu)].map((m) => m[1]!)),
     );
@@ -181,7 +182,7 @@ class StoryChecker {
     return (
       lower === 'the reporters' ||
       lower === 'the report' ||
-      lower === `${this.story.source.outlet.name.toLowerCase()} reporters`
+      (this.story.source.outlet !== undefined && lower === `${this.story.source.outlet.name.toLowerCase()} reporters`)
     );
   }
 
@@ -239,7 +240,10 @@ class StoryChecker {
   runningCase(name: string, id: string | undefined): boolean {
     const first = /^\S+/.exec(name)?.[0] ?? '';
     if (id || first === first.toLowerCase()) return true;
-    const names = [this.story.source.outlet.name, ...this.facts.flatMap((f) => [f.title, ...aliasTexts(f)])];
+    const names = [
+      ...(this.story.source.outlet ? [this.story.source.outlet.name] : []),
+      ...this.facts.flatMap((f) => [f.title, ...aliasTexts(f)]),
+    ];
     if (names.some((n) => name.startsWith(n))) return true;
     return this.properWords.has(first);
   }

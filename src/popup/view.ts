@@ -1,5 +1,5 @@
 /** The popup's story parts: the verdict line, the story picker and the chosen story. DOM calls only. */
-import { CARD_GAP, DRAFT_NOTE, formatDate, listNames } from '../core/cards';
+import { CARD_GAP, DRAFT_NOTE, formatDate, listNames, ROLE_GAP } from '../core/cards';
 import type { PageStateResponse, StoryInfo } from '../messages';
 
 type Verdicts = PageStateResponse['verdicts'];
@@ -62,9 +62,10 @@ function renderSource(source: StoryInfo['source']): void {
     add(facts, 'dt', term);
     add(facts, 'dd', value).dataset.source = name;
   };
-  row('Source', source.outlet.name, 'outlet');
-  row('Reporters', listNames(source.reporters.names), 'reporters');
-  row('Date', formatDate(source.date.value), 'date');
+  // A draft's field its article did not state shows as a gap.
+  row('Source', source.outlet?.name ?? ROLE_GAP, 'outlet');
+  row('Reporters', source.reporters ? listNames(source.reporters.names) : ROLE_GAP, 'reporters');
+  row('Date', source.date ? formatDate(source.date.value) : ROLE_GAP, 'date');
   add(footer, 'p', source.builtFrom).dataset.source = 'built-from';
 }
 

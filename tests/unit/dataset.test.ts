@@ -19,6 +19,52 @@ function errorOf(input: unknown): DatasetError {
   throw new Error('expected the dataset to be refused');
 }
 
+describe('drafts in the dataset schema', () => {
+  /** What a draft may leave out where its article does not say, each with the path it is refused at outside drafts. */
+  const gaps: [string, (story: ReturnType<typeof mini>) => void, string][] = [
+    ['no date', (s) => delete s.source.date, 'source.date'],
+    ['no outlet', (s) => delete s.source.outlet, 'source.outlet'],
+    ['no reporters', (s) => delete s.source.reporters, 'source.reporters'],
+    [
+      'no limit',
+      (s) => {
+        s.limits = [];
+      },
+      'limits',
+    ],
+    [
+      'no event cue',
+      (s) => {
+        s.eventCues = [];
+      },
+      'eventCues',
+    ],
+    [
+      'a summary line on no basis yet',
+      (s) => {
+        s.summary.what.basis = [];
+      },
+      'summary.what.basis',
+    ],
+  ];
+  for (const [what, edit, path] of gaps) {
+    it(`accepts a draft with ${what}, and refuses it at ${path} outside drafts`, () => {
+      const story = mini();
+      edit(story);
+      expect(errorOf(story).path).toBe(path);
+      expect(errorOf(story).message).toMatch(/outside drafts/);
+      expect(parseStory({ ...story, draft: true }).draft).toBe(true);
+    });
+  }
+
+  it('keeps a draft as strict as any pack in what it does write', () => {
+    const story = mini();
+    story.draft = true;
+    story.source.date.value = 'December 15';
+    expect(errorOf(story).path).toBe('source.date.value');
+  });
+});
+
 describe('dataset schema', () => {
   it('accepts a well-formed story', () => {
     expect(parseStory(mini()).facts.length).toBeGreaterThan(3);

@@ -5,13 +5,29 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkPack } from '../../scripts/story/check';
 import { type DraftPack, draftPack } from '../../scripts/story/draft';
 import { loadCuratedStory, loadShared } from '../../scripts/story/files';
+import { GAP } from '../../scripts/story/gaps';
 import { measureDraft } from '../../scripts/story/measure';
 import { type BuilderNlp, builderNlp } from '../../scripts/story/nlp';
-import { GAP, parsePack, type SharedEntity } from '../../scripts/story/pack-schema';
 import { annotate, Matcher } from '../../src/core/annotate';
 import { compileMatcher } from '../../src/core/compile';
-import { DatasetError, type Lexicon, parseLexicon, type Story } from '../../src/core/dataset';
+import {
+  DatasetError,
+  type DatasetFile,
+  type Lexicon,
+  parseDataset,
+  parseLexicon,
+  type SharedEntity,
+  type Story,
+} from '../../src/core/dataset';
 import { ROOT, readJson } from './helpers';
+
+const ENTITIES: DatasetFile = { path: 'data/entities.json', json: readJson('data/entities.json') };
+const NO_ENTITIES: DatasetFile = { path: 'data/entities.json', json: { schemaVersion: 1, entities: [] } };
+
+/** A draft checked as the build checks a pack in data/stories/<folder>/: with the shared entities. */
+function parseDraft(pack: unknown, folder: string, entities = ENTITIES): Story {
+  return parseDataset(entities, [{ path: `data/stories/${folder}/story.json`, json: pack }]).stories[0]!;
+}
 
 const SEED_NAME = '000_9a3ddd14051b618d.txt';
 const FIXTURE = 'tests/fixtures/stories/floating-solar-article.txt';
@@ -94,24 +110,26 @@ describe('the story builder', { timeout: 120_000 }, () => {
   });
 
   it('writes a valid draft with gaps marked, never invented', () => {
-    const parsed = parsePack(seedShared, shared, 'seed-draft');
+    const parsed = parseDraft(seedShared, 'seed-draft');
     expect(parsed.draft).toBe(true);
-    expect(seedShared.summary.headline).toBe(GAP);
+    expect(parsed.summary.gist).toEqual({ text: GAP, basis: [] });
     for (const fact of seedShared.facts) expect('card' in fact && !('signature' in fact), fact.id).toBe(false);
-    // The seed has no headline, no outlet and no date line: marked, marked, absent. Its credit line names the reporters.
-    expect(seedShared.source.title).toBe(GAP);
-    expect(seedShared.source.outlet).toBe(GAP);
-    expect(seedShared.source.date).toBeUndefined();
-    expect(seedShared.source.authors).toEqual(['Anton Troianovski', 'Steven Lee Myers']);
-    expect(fixtureDraft.source).toMatchObject({
-      title: 'Riverside Council Approves Floating Solar Farm on Millbrook Reservoir',
-      date: '2025-03-04',
-      authors: ['Hannah Okafor'],
+    // The seed has no headline, no outlet and no date line: all absent. Its credit line names the reporters.
+    expect(parsed.source.headlinesSeen).toEqual([]);
+    expect(parsed.source.outlet).toBeUndefined();
+    expect(parsed.source.date).toBeUndefined();
+    expect(parsed.source.reporters?.names).toEqual(['Anton Troianovski', 'Steven Lee Myers']);
+    expect(parseDraft(fixtureDraft, 'floating-solar').source).toMatchObject({
+      headlinesSeen: [{ text: 'Riverside Council Approves Floating Solar Farm on Millbrook Reservoir' }],
+      date: { value: '2025-03-04' },
+      reporters: { names: ['Hannah Okafor'] },
     });
+    // Drafts reference shared entities; they never copy them.
+    expect(parsed.entityRefs.map((r) => r.id)).toContain('person:vladimir-putin');
   });
 
   it('attributes quotes to their speaker and to the source the text names', () => {
-    const exceeds = seedShared.facts.find((f) => f.evidence.includes('even exceeds an alliance'));
+    const exceeds = seedShared.facts.find((f) => 'signature' in f && f.evidence.includes('even exceeds an alliance'));
     expect(exceeds).toMatchObject({
       category: 'quote',
       attribution: { speakerId: 'person:xi-jinping', accordingToId: 'person:yuri-ushakov' },
@@ -128,7 +146,8 @@ describe('the story builder', { timeout: 120_000 }, () => {
 
   it('a draft pack alone highlights its own article with its own ids, and its statements on their evidence', () => {
     // No shared entities at all: the pack must stand on its own.
-    const { story, ownFactIds } = parsePack(fixtureDraft, new Map(), 'floating-solar');
+    const story = parseDraft(fixtureDraft, 'floating-solar', NO_ENTITIES);
+    const ownFactIds = fixtureDraft.facts.map((f) => f.id);
     const matcher = new Matcher(compileMatcher(story, lexicon));
     const result = annotate(matcher, fixture);
     const entityIds = new Set(result.annotations.filter((a) => !a.similar).flatMap((a) => a.factIds));
@@ -148,7 +167,7 @@ describe('the story builder', { timeout: 120_000 }, () => {
   });
 
   it('the seed draft, compiled, finds its statements on the seed', () => {
-    const { story } = parsePack(seedShared, shared, 'seed-draft');
+    const story = parseDraft(seedShared, 'seed-draft');
     const result = annotate(new Matcher(compileMatcher(story, lexicon)), seed);
     const statements = seedShared.facts.filter((f) => 'signature' in f);
     const found = statements.filter((s) => result.annotations.some((a) => a.factIds.includes(s.id)));
@@ -157,20 +176,29 @@ describe('the story builder', { timeout: 120_000 }, () => {
   });
 
   it('check lists the sentences no statement covers, the missing cards and roles, and the gaps', () => {
-    const report = checkPack({ pack: fixtureDraft, folder: 'floating-solar', shared, article: fixture, lexicon, nlp });
+    const report = checkPack({
+      pack: fixtureDraft,
+      folder: 'floating-solar',
+      entities: ENTITIES,
+      article: fixture,
+      lexicon,
+      nlp,
+    });
     expect(report.schemaError).toBeUndefined();
     expect(report.draft).toBe(true);
     expect(report.withoutCard).toContain('person:maria-delgado');
     expect(report.withoutRole).toContain('person:maria-delgado');
-    expect(report.gaps).toContain('summary.headline');
+    expect(report.gaps).toContain('summary.gist.text');
+    expect(report.gaps).toContain('source.outlet');
     expect(report.uncovered).toEqual([]);
-    expect(report.provenance?.available).toBe(false);
+    expect(report.provenance).toEqual({ problems: [], againstCopy: true });
+    expect(report.ok).toBe(true);
 
     const trimmed = { ...fixtureDraft, facts: fixtureDraft.facts.filter((f) => !f.evidence.startsWith('Residents')) };
     const trimmedReport = checkPack({
       pack: trimmed,
       folder: 'floating-solar',
-      shared,
+      entities: ENTITIES,
       article: fixture,
       lexicon,
       nlp,
@@ -182,8 +210,8 @@ describe('the story builder', { timeout: 120_000 }, () => {
 
   it('a pack whose draft mark is removed with gaps left is refused: schema path, or not ready', () => {
     const reviewed = { ...fixtureDraft, draft: false };
-    const report = checkPack({ pack: reviewed, folder: 'floating-solar', shared, lexicon });
-    expect(report.schemaError).toMatch(/facts\.0\.card/);
+    const report = checkPack({ pack: reviewed, folder: 'floating-solar', entities: ENTITIES, lexicon });
+    expect(report.schemaError).toMatch(/source\.outlet: required outside drafts/);
     expect(report.ok).toBe(false);
 
     const carded = {
@@ -194,22 +222,51 @@ describe('the story builder', { timeout: 120_000 }, () => {
         ...f,
       })),
     };
-    const gapReport = checkPack({ pack: carded, folder: 'floating-solar', shared, lexicon });
+    const cardless = checkPack({
+      pack: { ...reviewed, source: { ...reviewed.source, outlet: { name: 'The Riverside Courier', where: 'x' } } },
+      folder: 'floating-solar',
+      entities: ENTITIES,
+      lexicon,
+    });
+    expect(cardless.schemaError).toMatch(/summary\.gist\.basis: a summary line needs a basis outside drafts/);
+    const written = (basis: string) => ({ text: GAP, basis: [basis] });
+    const firstId = fixtureDraft.facts.find((f) => 'signature' in f)!.id;
+    const summary = {
+      gist: written(firstId),
+      what: written(firstId),
+      when: written(firstId),
+      format: written(firstId),
+      who: [written(firstId)],
+      outcomes: [written(firstId)],
+      context: [written(firstId)],
+    };
+    const gapReport = checkPack({
+      pack: {
+        ...carded,
+        summary,
+        source: { ...reviewed.source, outlet: { name: 'The Riverside Courier', where: 'x' } },
+      },
+      folder: 'floating-solar',
+      entities: ENTITIES,
+      lexicon,
+    });
     expect(gapReport.schemaError).toBeUndefined();
-    expect(gapReport.gaps).toContain('summary.what');
-    expect(gapReport.gaps).toContain('source.outlet');
+    expect(gapReport.gaps).toContain('summary.what.text');
     expect(gapReport.ok).toBe(false);
   });
 
   it('refuses a malformed pack with the path of the bad field', () => {
-    expect(() => parsePack(fixtureDraft, shared, 'another-name')).toThrow(/id: must equal the folder name/);
+    expect(() => parseDraft(fixtureDraft, 'another-name')).toThrow(/id: "floating-solar" must equal the pack's folder/);
     const badRef = { ...seedShared, entityRefs: [{ id: 'person:nobody-known', evidence: 'x' }] };
-    expect(() => parsePack(badRef, shared, 'seed-draft')).toThrow(DatasetError);
-    expect(() => parsePack(badRef, shared, 'seed-draft')).toThrow(/entityRefs\.0\.id/);
+    expect(() => parseDraft(badRef, 'seed-draft')).toThrow(DatasetError);
+    expect(() => parseDraft(badRef, 'seed-draft')).toThrow(/entityRefs\.0\.id/);
+    // A draft may leave out what its article does not state, but nothing else.
+    const badDate = { ...fixtureDraft, source: { ...fixtureDraft.source, date: { value: 'March 4', where: 'x' } } };
+    expect(() => parseDraft(badDate, 'floating-solar')).toThrow(/source\.date\.value: must be YYYY-MM-DD/);
     const badFact = {
       ...fixtureDraft,
       facts: [{ ...fixtureDraft.facts[0]!, aliases: [] }, ...fixtureDraft.facts.slice(1)],
     };
-    expect(() => parsePack(badFact, shared, 'floating-solar')).toThrow(/facts\.0\.aliases/);
+    expect(() => parseDraft(badFact, 'floating-solar')).toThrow(/facts\.0\.aliases/);
   });
 });

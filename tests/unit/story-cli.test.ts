@@ -22,9 +22,7 @@ function story(data: string, ...args: string[]) {
 describe('npm run story', { timeout: 180_000 }, () => {
   const data = mkdtempSync(join(tmpdir(), 'story-packs-'));
   copyFileSync(resolve(ROOT, 'data/spin-lexicon.json'), join(data, 'spin-lexicon.json'));
-  for (const shared of ['entities.json', 'story.json']) {
-    if (existsSync(resolve(ROOT, 'data', shared))) copyFileSync(resolve(ROOT, 'data', shared), join(data, shared));
-  }
+  copyFileSync(resolve(ROOT, 'data/entities.json'), join(data, 'entities.json'));
   const pack = join(data, 'stories', 'floating-solar', 'story.json');
   afterAll(() => rmSync(data, { recursive: true, force: true }));
 
@@ -45,6 +43,26 @@ describe('npm run story', { timeout: 180_000 }, () => {
     expect(checked.out).toMatch(/person:maria-delgado/);
   });
 
+  it("check:facts lists a draft's gaps as gaps, and fails them once the draft mark is gone", () => {
+    const facts = (path: string) => {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', resolve(ROOT, 'scripts/check-facts.ts'), path], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      return { code: run.status, out: run.stdout };
+    };
+    const draft = facts(pack);
+    expect(draft.out).toMatch(/draft, \d+ gap\(s\) for an editor \(not failures\): summary\.gist\.text/);
+    expect(draft.out).toMatch(/every reader-facing text rests on its evidence/);
+    expect(draft.code).toBe(0);
+
+    const reviewed = join(data, 'reviewed.json');
+    writeFileSync(reviewed, JSON.stringify({ ...JSON.parse(readFileSync(pack, 'utf8')), draft: false }));
+    const refused = facts(reviewed);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(/source\.outlet: required outside drafts/);
+  });
+
   it('refuses an article with no text, writing nothing', () => {
     const empty = join(data, 'empty.txt');
     writeFileSync(empty, '\n \n');
@@ -61,7 +79,7 @@ describe('npm run story', { timeout: 180_000 }, () => {
     writeFileSync(pack, text);
     const checked = story(data, 'check', 'floating-solar');
     expect(checked.code).toBe(1);
-    expect(checked.out).toMatch(/invalid: dataset: facts\.1\.aliases/);
+    expect(checked.out).toMatch(/invalid: dataset: data\/stories\/floating-solar\/story\.json: facts\.1\.aliases/);
     expect(readFileSync(pack, 'utf8')).toBe(text);
     expect(existsSync(pack)).toBe(true);
   });
