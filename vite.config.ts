@@ -2,27 +2,43 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { build, defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { compileDataset } from './src/core/compiled-dataset';
 import { parseLexicon, parseStory } from './src/core/dataset';
 
 const CONTENT_SCRIPT = 'content.js';
 const CONTENT_CSS = 'content.css';
 
-/** Refuses to build with a malformed dataset, naming the bad field. */
-function checkDataset(): Plugin {
+const COMPILED_DATASET = 'virtual:compiled-dataset';
+
+/**
+ * The dataset, validated and compiled once at build time for the worker
+ * (`import compiled from 'virtual:compiled-dataset'`): a worker waking up
+ * parses the result instead of compiling the story (about 10 ms instead of
+ * about 200). A malformed dataset stops the build, naming the bad field.
+ */
+function compiledDataset(): Plugin {
+  const resolvedId = `\0${COMPILED_DATASET}`;
+  const files = { story: 'data/story.json', lexicon: 'data/spin-lexicon.json' };
   return {
-    name: 'check-dataset',
+    name: 'compiled-dataset',
     buildStart() {
-      for (const [file, parse] of [
-        ['data/story.json', parseStory],
-        ['data/spin-lexicon.json', parseLexicon],
-      ] as const) {
-        this.addWatchFile(file);
+      for (const file of Object.values(files)) this.addWatchFile(file);
+    },
+    resolveId(id) {
+      return id === COMPILED_DATASET ? resolvedId : undefined;
+    },
+    load(id) {
+      if (id !== resolvedId) return undefined;
+      const read = <T>(file: string, parse: (json: unknown) => T): T => {
         try {
-          parse(JSON.parse(readFileSync(file, 'utf8')));
+          return parse(JSON.parse(readFileSync(file, 'utf8')));
         } catch (error) {
-          this.error(`${file}: ${(error as Error).message}`);
+          return this.error(`${file}: ${(error as Error).message}`);
         }
-      }
+      };
+      const compiled = compileDataset(read(files.story, parseStory), read(files.lexicon, parseLexicon));
+      // JSON.parse of a string literal is faster to load than the same data as an object literal.
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(compiled))});`;
     },
   };
 }
@@ -70,6 +86,6 @@ function contentScript(): Plugin {
 const { content_scripts: _contentScripts, ...crxManifest } = manifest;
 
 export default defineConfig({
-  plugins: [checkDataset(), crx({ manifest: crxManifest as ManifestV3Export }), contentScript()],
+  plugins: [compiledDataset(), crx({ manifest: crxManifest as ManifestV3Export }), contentScript()],
   build: { outDir: 'dist', emptyOutDir: true, target: 'chrome111', sourcemap: false },
 });

@@ -1,38 +1,22 @@
 /**
- * The worker's view of the dataset: validated when first needed, compiled
- * once per worker lifetime. It is a cache, not state: a restarted worker
- * rebuilds it from the bundled files.
+ * The worker's view of the dataset: validated and compiled at build time
+ * (vite.config.ts), so a worker waking up only deserialises it. The Matcher
+ * built from it is a cache, not state: a restarted worker rebuilds it.
  */
-import lexiconJson from '../../data/spin-lexicon.json';
-import storyJson from '../../data/story.json';
-import { buildCards, sourceLine } from '../core/cards';
-import { compileMatcher } from '../core/compile';
-import { parseLexicon, parseStory } from '../core/dataset';
-import type { GetMatcherResponse, GetStoryResponse } from '../messages';
+import compiled from 'virtual:compiled-dataset';
+import { statementCount } from '../core/compiled-dataset';
+import { Matcher } from '../core/matcher';
+import type { AnalysisSource } from './analysis';
 
-let loaded: { matcher: GetMatcherResponse; story: GetStoryResponse } | undefined;
+let matcher: Matcher | undefined;
 
-function load() {
-  if (loaded) return loaded;
-  const story = parseStory(storyJson);
-  const lexicon = parseLexicon(lexiconJson);
-  const byId = new Map(story.facts.map((f) => [f.id, f]));
-  loaded = {
-    matcher: { matcher: compileMatcher(story, lexicon), cards: buildCards(story) },
-    story: {
-      source: story.source,
-      sourceLine: sourceLine(story),
-      summary: story.summary,
-      limits: story.limits.map((id) => ({ id, title: byId.get(id)!.title, text: byId.get(id)!.card })),
-    },
-  };
-  return loaded;
-}
+export const dataset: AnalysisSource = {
+  matcher() {
+    matcher ??= new Matcher(compiled.matcher);
+    return matcher;
+  },
+  cards: compiled.cards,
+  statementsTotal: statementCount(compiled.matcher),
+};
 
-export function matcherResponse(): GetMatcherResponse {
-  return load().matcher;
-}
-
-export function storyResponse(): GetStoryResponse {
-  return load().story;
-}
+export const story = compiled.story;

@@ -1,13 +1,23 @@
 /**
- * Content script: runs on every http(s) page. It asks the worker for the
- * compiled matcher, annotates the page, follows the page as it changes, and
+ * Content script: runs on every http(s) page and same-origin frame. It reads
+ * the page's text, hands it to the extension's worker (which holds the
+ * matcher), draws what comes back, follows the page as it changes, and
  * follows setting changes from storage, so a switch in the popup reaches
- * every open tab at once.
+ * every open tab at once. Page text goes to the worker and nowhere else.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { Matcher } from '../core/annotate';
+import type { CardModel } from '../core/cards';
 import { repairSettings, SETTINGS_KEY } from '../core/settings';
-import { type GetMatcherResponse, isContentRequest, isFromThisExtension } from '../messages';
+import { MIN_FRAME_TEXT_CHARS } from '../core/timing';
+import {
+  ANALYSIS_PORT,
+  askWorker,
+  type ContentMessages,
+  type Handlers,
+  isContentRequest,
+  isFromThisExtension,
+} from '../messages';
+import { WorkerAnalyst } from './analyst';
 import { HoverCard } from './card';
 import { HighlightList } from './highlight-list';
 import { HoverController } from './hover';
@@ -29,20 +39,28 @@ async function main(): Promise<void> {
   if (!document.body || !sameOriginAsTop()) return;
   const isTop = window.top === window;
   const settings = repairSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-  const response = (await browser.runtime.sendMessage({ type: 'matcher/get' })) as GetMatcherResponse;
   let observer: PageObserver | undefined;
+  let badge = 0;
+  const cards: Record<string, CardModel> = {};
   const host = new UiHost();
   const page = new PageAnnotator(
-    new Matcher(response.matcher),
-    response.cards,
+    new WorkerAnalyst(() => browser.runtime.connect({ name: ANALYSIS_PORT })),
+    cards,
     settings,
-    // The top frame owns the badge; frames would overwrite each other's counts.
-    (count) => isTop && void browser.runtime.sendMessage({ type: 'badge/set', count }).catch(() => undefined),
     new HighlightList(host),
-    (write) => (observer ? observer.ownWrite(write) : write()),
+    {
+      minTextChars: isTop ? 0 : MIN_FRAME_TEXT_CHARS,
+      // The top frame owns the badge; frames would overwrite each other's counts.
+      onDrawn: (count) => {
+        if (!isTop || count === badge) return;
+        badge = count;
+        askWorker(browser.runtime, { type: 'badge/set', count }).catch(() => undefined);
+      },
+      guard: (write) => (observer ? observer.ownWrite(write) : write()),
+    },
   );
   observer = new PageObserver(page);
-  const card = new HoverCard(response.cards, host);
+  const card = new HoverCard(cards, host);
   new HoverController(
     card,
     (event) => page.targetOf(event),
@@ -57,9 +75,17 @@ async function main(): Promise<void> {
     else observer!.stop();
   });
 
+  const handlers: Handlers<ContentMessages, undefined> = {
+    'page/get-state': () => page.state(),
+    'annotations/export': () => page.export(),
+  };
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (!isFromThisExtension(sender, browser.runtime.id) || !isContentRequest(message)) return undefined;
-    return Promise.resolve(message.type === 'page/get-state' ? page.state() : page.export());
+    return Promise.resolve(
+      message.type === 'page/get-state'
+        ? handlers['page/get-state'](message, undefined)
+        : handlers['annotations/export'](message, undefined),
+    );
   });
 
   if (page.enabled) {

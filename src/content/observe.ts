@@ -19,8 +19,8 @@ const BLOCK_PARENTS =
 export interface ObservedPage {
   rescan(): Promise<void>;
   /** Whether these subtrees name any fact of the story. */
-  mentionsStory(roots: readonly HTMLElement[]): boolean;
-  refresh(roots: readonly HTMLElement[]): void;
+  mentionsStory(roots: readonly HTMLElement[]): Promise<boolean>;
+  refresh(roots: readonly HTMLElement[]): Promise<void>;
   readonly hasVerdict: boolean;
 }
 
@@ -79,10 +79,14 @@ export class PageObserver {
       return;
     }
     if (roots.length === 0) return;
-    if (this.page.hasVerdict) this.page.refresh(roots);
+    if (this.page.hasVerdict) void this.page.refresh(roots).catch(report);
     // A page not (yet) about the story is read again only when the new text names something of it:
     // a ticker or a clock on an unrelated page costs a look at the changed text, never a rescan.
-    else if (this.page.mentionsStory(roots)) this.rescanThrottled();
+    else
+      void this.page
+        .mentionsStory(roots)
+        .then((mentions) => mentions && this.rescanThrottled())
+        .catch(report);
   }
 
   private rescanThrottled(): void {
@@ -93,7 +97,7 @@ export class PageObserver {
         this.rescanQueued = false;
         this.lastRescan = Date.now();
         this.pending = [];
-        void this.page.rescan();
+        void this.page.rescan().catch(report);
       },
       Math.max(0, this.lastRescan + MIN_RESCAN_INTERVAL_MS - Date.now()),
     );
@@ -119,6 +123,10 @@ function dirtyRoots(records: MutationRecord[]): HTMLElement[] {
   }
   const list = [...roots];
   return list.filter((root) => !list.some((other) => other !== root && other.contains(root)));
+}
+
+function report(error: unknown): void {
+  console.warn('[news-in-context]', error);
 }
 
 function protectedAncestor(element: Element): boolean {

@@ -3,24 +3,15 @@
  * mentions, concept hits and event cues; statements are scored per sentence;
  * the page verdict decides what is shown.
  */
-import { WordAutomaton } from './automaton';
+import type { Annotation } from './annotation';
 import type { Category } from './categories';
-import { type LexiconHit, LexiconRewriter } from './lexicon';
+import type { LexiconHit } from './lexicon';
+import type { Matcher } from './matcher';
 import { type MatcherData, PHRASE_CONCEPT, PHRASE_CUE, PHRASE_ENTITY, PHRASE_NOT_MENTION } from './matcher-data';
-import { type NormalizedText, normalizeText } from './normalize';
-import { type ConceptHits, StatementIndex } from './statements';
-import { JOINS_PREVIOUS, REWRITTEN, STARTS_SENTENCE, stem, type Token, tokenize } from './tokens';
+import type { NormalizedText } from './normalize';
+import type { ConceptHits } from './statements';
+import { JOINS_PREVIOUS, REWRITTEN, STARTS_SENTENCE, type Token } from './tokens';
 import { decideVerdict, type PageVerdict } from './verdict';
-
-/** A highlight: raw-text offsets and the facts it stands for (all of one category). */
-export interface Annotation {
-  factIds: string[];
-  category: Category;
-  start: number;
-  end: number;
-  /** A statement found on a page about another meeting: similar wording, not this story's fact. */
-  similar?: true;
-}
 
 export interface AnnotateResult {
   /** What to highlight, given the verdict. */
@@ -28,48 +19,6 @@ export interface AnnotateResult {
   /** Statements found on a page about another event: similar wording, not this story's facts. */
   similar: Annotation[];
   verdict: PageVerdict;
-}
-
-/** Distinct page words whose symbols are remembered (bounds memory on huge pages). */
-const SYMBOL_CACHE_LIMIT = 200_000;
-
-export class Matcher {
-  readonly automaton: WordAutomaton;
-  readonly rewriter: LexiconRewriter;
-  readonly statements: StatementIndex;
-  /** Per automaton node: 1 if phrases other than concepts (names, cues) end there. */
-  readonly endsOther: Uint8Array;
-
-  constructor(readonly data: MatcherData) {
-    this.automaton = new WordAutomaton(data.automaton);
-    this.rewriter = new LexiconRewriter(data.lexicon);
-    this.statements = new StatementIndex(data);
-    const { outputStart, outputs } = data.automaton;
-    this.endsOther = new Uint8Array(outputStart.length - 1);
-    for (let node = 0; node < this.endsOther.length; node++) {
-      for (let k = outputStart[node]!; k < outputStart[node + 1]!; k++) {
-        if (data.phraseKind[outputs[k]!] !== PHRASE_CONCEPT) this.endsOther[node] = 1;
-      }
-    }
-  }
-
-  private readonly symbols = new Map<string, number>();
-
-  /** The automaton symbol of a page word (stemmed), cached: most words of a page repeat. */
-  symbolOf(word: string): number {
-    let symbol = this.symbols.get(word);
-    if (symbol === undefined) {
-      symbol = this.automaton.symbolOf(stem(word));
-      if (this.symbols.size < SYMBOL_CACHE_LIMIT) this.symbols.set(word, symbol);
-    }
-    return symbol;
-  }
-
-  /** Reads text the way dataset phrases were read: normalised, tokenized, de-spun. */
-  read(raw: string, spinHits?: LexiconHit[]): { norm: NormalizedText; tokens: Token[] } {
-    const norm = normalizeText(raw);
-    return { norm, tokens: this.rewriter.rewrite(tokenize(norm), spinHits) };
-  }
 }
 
 interface EntityHit {

@@ -3,7 +3,7 @@
  * source, about another meeting of the same people, or something else? It
  * decides what is shown: a highlight on the wrong page is worse than none.
  */
-import type { Annotation } from './annotate';
+import type { Annotation } from './annotation';
 import type { MatcherData } from './matcher-data';
 
 export type VerdictKind = 'this-summit' | 'spun-copy' | 'other-event' | 'other-topic' | 'nothing';

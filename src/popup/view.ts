@@ -1,5 +1,6 @@
 /** The popup's static parts: the story and the verdict line. DOM calls only. */
-import type { GetStoryResponse, PageStateResponse } from '../messages';
+import type { StoryOverview } from '../core/compiled-dataset';
+import type { PageState } from '../messages';
 
 function add<K extends keyof HTMLElementTagNameMap>(parent: Element, tag: K, text?: string): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
@@ -8,7 +9,7 @@ function add<K extends keyof HTMLElementTagNameMap>(parent: Element, tag: K, tex
   return el;
 }
 
-export function renderStory(story: GetStoryResponse): void {
+export function renderStory(story: StoryOverview): void {
   const summary = document.getElementById('summary')!;
   add(summary, 'p', story.summary.headline).className = 'limit-title';
   const facts = add(summary, 'dl');
@@ -39,7 +40,7 @@ export function renderStory(story: GetStoryResponse): void {
   source.textContent = `Source: ${story.sourceLine}. By ${story.source.authors.join(' and ')}.`;
 }
 
-export function verdictText(state: PageStateResponse | undefined): string {
+export function verdictText(state: PageState | undefined): string {
   if (!state) return 'This page cannot be annotated (browser pages and extension stores are off limits).';
   const { kind, statementsFound, statementsTotal, spinExamples } = state.verdict;
   switch (kind) {

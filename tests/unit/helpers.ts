@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Matcher } from '../../src/core/annotate';
 import { compileMatcher } from '../../src/core/compile';
 import { parseLexicon, parseStory } from '../../src/core/dataset';
+import { Matcher } from '../../src/core/matcher';
 
 /** The project root, whatever the test environment does to import.meta.url. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
