@@ -6,11 +6,11 @@
  * asks again, so nothing here outlives the job.
  */
 import type { Runtime } from 'webextension-polyfill';
+import type { CardModel } from '../core/cards';
+import type { Matcher } from '../core/matcher';
 import { findingsBatches, PageAnalysis } from '../core/page-analysis';
 import type { PageVerdict } from '../core/verdict';
 import { type AnalysisReply, type AnalysisRequest, isAnalysisRequest } from '../messages';
-import type { CardModel } from '../core/cards';
-import type { Matcher } from '../core/matcher';
 
 /** What a job needs from the dataset. */
 export interface AnalysisSource {

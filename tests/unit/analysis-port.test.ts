@@ -78,7 +78,8 @@ describe('page analysis over a port', () => {
   it('asks again when the worker is stopped mid-job', async () => {
     // The first worker closes its port after the first piece of text, as a stopped service worker does.
     const { analyst, pagePorts } = analystWithWorker((worker, job) => {
-      if (job === 1) worker.onMessage.addListener((m) => (m as { type: string }).type === 'analysis/text' && worker.disconnect());
+      if (job === 1)
+        worker.onMessage.addListener((m) => (m as { type: string }).type === 'analysis/text' && worker.disconnect());
     });
     const text = story(3000);
     const reading = await analyst.annotate([text], undefined, go);

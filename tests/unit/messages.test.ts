@@ -90,9 +90,6 @@ describe('ask helpers', () => {
     };
     await askWorker(runtime, { type: 'badge/set', count: 2 });
     await askTab(tabs, 7, { type: 'page/get-state' });
-    expect(sent).toEqual([
-      { type: 'badge/set', count: 2 },
-      [7, { type: 'page/get-state' }, { frameId: 0 }],
-    ]);
+    expect(sent).toEqual([{ type: 'badge/set', count: 2 }, [7, { type: 'page/get-state' }, { frameId: 0 }]]);
   });
 });
