@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { buildTextIndex } from '../src/content/text-index';
 import { annotate } from '../src/core/annotate';
-import { Matcher } from '../src/core/matcher';
 import { compileMatcher } from '../src/core/compile';
 import { isStatementCategory, parseLexicon, parseStory } from '../src/core/dataset';
+import { Matcher } from '../src/core/matcher';
 import { addTally, emptyTally, precision, recall, type Tally, tallyCounts, tallySets } from './eval-metrics';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');

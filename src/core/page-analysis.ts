@@ -68,7 +68,9 @@ export class PageAnalysis {
   /** Analyses one stretch (stretches of a region must come in text order). */
   add(stretch: Stretch): void {
     if (stretch.text.length === 0) return;
-    (this.parts[stretch.region] ??= []).push(analyseText(this.matcher, stretch.text, stretch.offset));
+    const parts = this.parts[stretch.region] ?? [];
+    this.parts[stretch.region] = parts;
+    parts.push(analyseText(this.matcher, stretch.text, stretch.offset));
   }
 
   /** Whether anything of the story (an entity or a statement) was seen, whatever the verdict. */

@@ -120,7 +120,8 @@ describe('a worker that was stopped', () => {
   /** Status changes of the extension's service worker, as DevTools reports them to one of its pages. */
   async function watchWorker(launched: Launched): Promise<{ session: CDPSession; statuses: string[] }> {
     const page = await launched.context.newPage();
-    await page.goto(`chrome-extension://${launched.extensionId}/src/popup/index.html`);
+    // A page of the extension's origin that sends no message (the popup would wake the worker again).
+    await page.goto(`chrome-extension://${launched.extensionId}/manifest.json`);
     const session = await launched.context.newCDPSession(page);
     const statuses: string[] = [];
     session.on('ServiceWorker.workerVersionUpdated', (event) => {

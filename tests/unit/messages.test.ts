@@ -82,11 +82,15 @@ describe('message guards', () => {
 describe('ask helpers', () => {
   it('send the request as it is, to the top frame for tabs', async () => {
     const sent: unknown[] = [];
-    const runtime = { sendMessage: async (m: unknown) => (sent.push(m), undefined) };
+    const runtime = {
+      sendMessage: async (m: unknown) => {
+        sent.push(m);
+      },
+    };
     const tabs = {
-      sendMessage: async (tabId: number, m: unknown, options?: { frameId?: number }) => (
-        sent.push([tabId, m, options]), undefined
-      ),
+      sendMessage: async (tabId: number, m: unknown, options?: { frameId?: number }) => {
+        sent.push([tabId, m, options]);
+      },
     };
     await askWorker(runtime, { type: 'badge/set', count: 2 });
     await askTab(tabs, 7, { type: 'page/get-state' });
