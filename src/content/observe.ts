@@ -11,7 +11,7 @@ import {
   MIN_RESCAN_INTERVAL_MS,
   OBSERVER_IDLE_TIMEOUT_MS,
 } from '../core/timing';
-import { isProtected } from './text-index';
+import { isBlockElement, isProtected } from './text-index';
 
 const BLOCK_PARENTS =
   'p, li, td, th, dd, dt, blockquote, h1, h2, h3, h4, h5, h6, figcaption, section, article, div, body';
@@ -21,6 +21,8 @@ export interface ObservedPage {
   /** Whether these subtrees name any fact of the story. */
   mentionsStory(roots: readonly HTMLElement[]): Promise<boolean>;
   refresh(roots: readonly HTMLElement[]): Promise<void>;
+  /** Drops the highlights of whole blocks the page removed from under these elements. */
+  prune(parents: readonly Node[]): void;
   readonly hasVerdict: boolean;
 }
 
@@ -73,7 +75,9 @@ export class PageObserver {
     if (this.rescanQueued) return; // the rescan will read these changes too
     const navigated = location.href !== this.url;
     this.url = location.href;
-    const roots = navigated || records.length > MAX_RECORDS_PER_PASS ? null : dirtyRoots(records);
+    const pruned: Node[] = [];
+    const roots = navigated || records.length > MAX_RECORDS_PER_PASS ? null : dirtyRoots(records, pruned);
+    if (roots !== null && pruned.length > 0) this.page.prune(pruned);
     if (roots === null || roots.length > MAX_DIRTY_ROOTS) {
       this.rescanThrottled();
       return;
@@ -104,8 +108,12 @@ export class PageObserver {
   }
 }
 
-/** The smallest set of block elements covering every change, none inside another. */
-function dirtyRoots(records: MutationRecord[]): HTMLElement[] {
+/**
+ * The smallest set of block elements covering every change, none inside another. Removing
+ * whole blocks changes no other block's text: their parents go to `pruned` instead, so a live
+ * blog dropping old entries from the end of its list is not read again whole.
+ */
+function dirtyRoots(records: MutationRecord[], pruned: Node[]): HTMLElement[] {
   const roots = new Set<HTMLElement>();
   const consider = (node: Node | null) => {
     const element = node instanceof HTMLElement ? node : node?.parentElement;
@@ -118,7 +126,9 @@ function dirtyRoots(records: MutationRecord[]): HTMLElement[] {
     if (record.type === 'characterData') consider(record.target);
     else {
       record.addedNodes.forEach((node) => consider(node.nodeType === 3 ? node.parentNode : node));
-      if (record.removedNodes.length > 0) consider(record.target);
+      if (record.removedNodes.length === 0) continue;
+      if ([...record.removedNodes].every(isBlockElement)) pruned.push(record.target);
+      else consider(record.target);
     }
   }
   const list = [...roots];

@@ -18,7 +18,16 @@ import { exportAnnotations } from './export-page';
 import type { HighlightList } from './highlight-list';
 import type { HighlightTarget } from './hover';
 import { pageState } from './page-state';
-import { forgetWithin, outermost, type ReadRoot, type Region, type Root, readRoots, stillInPlace } from './regions';
+import {
+  dropDetached,
+  forgetWithin,
+  outermost,
+  type ReadRoot,
+  type Region,
+  type Root,
+  readRoots,
+  stillInPlace,
+} from './regions';
 import { HighlightRenderer } from './render-highlights';
 import { changesText, createRenderer, visibleFindings } from './renderer-choice';
 import { adoptHighlightStyles } from './shadow-styles';
@@ -171,6 +180,22 @@ export class PageAnnotator {
     const regions = this.makeRegions(read, reading.regions);
     this.regions.push(...regions);
     await this.drawSliced(regions, current);
+    this.reportCount();
+  }
+
+  /**
+   * Drops the highlights of whole blocks the page removed from under `parents`: regions
+   * read from a removed block go whole, others that held one redraw what is still in the page.
+   */
+  prune(parents: readonly Node[]): void {
+    this.guard(() => {
+      for (const region of this.regions) {
+        if (!region.root.isConnected) region.renderer.clear();
+        else if (parents.some((parent) => region.root.contains(parent)) && dropDetached(region))
+          this.drawRegion(region);
+      }
+      this.regions = this.regions.filter((r) => r.root.isConnected);
+    });
     this.reportCount();
   }
 

@@ -78,6 +78,17 @@ export function forgetWithin(region: Region, root: Node): void {
   };
 }
 
+/** Forgets a region's findings on text nodes no longer in the page; true if there were any. */
+export function dropDetached(region: Region): boolean {
+  const attached = (a: Annotation) => region.index.nodes[locate(region.index, a.start).node]!.isConnected;
+  const annotations = region.findings.annotations.filter(attached);
+  const similar = region.findings.similar.filter(attached);
+  if (annotations.length === region.findings.annotations.length && similar.length === region.findings.similar.length)
+    return false;
+  region.findings = { annotations, similar };
+  return true;
+}
+
 /** The smallest set of roots covering these, none inside another. */
 export function outermost<T extends Node>(roots: Iterable<T>): T[] {
   const list = [...new Set(roots)].filter((root) => root.isConnected);
