@@ -3,7 +3,7 @@
  *
  * Shared by `npm start` (scripts/start.ts) and the end-to-end tests (tests/e2e/harness.ts).
  */
-import { accessSync, constants, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,8 +20,8 @@ declare const chrome: { tabs: { query(query: object): Promise<TabInfo[]> } };
 
 /** Project root, resolved from this file so that the current directory does not matter. */
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
-/** The built extension (`npm run build`). */
-export const DIST = join(ROOT, 'dist');
+/** The built Chrome extension (`npm run build`; dist/firefox is the Firefox build). */
+export const DIST = join(ROOT, 'dist', 'chrome');
 
 const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
@@ -62,8 +62,13 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Extra Chromium switches. */
   args?: string[];
-  /** The unpacked extension to load: EXTENSION_DIR from the environment, else dist/. */
+  /** The unpacked extension to load: EXTENSION_DIR from the environment, else dist/chrome/. */
   extensionDir?: string;
+  /**
+   * Switches on developer mode in a fresh profile: without it Chromium will not load an unpacked
+   * extension again after `chrome.runtime.reload()` (it stays disabled), as an update would.
+   */
+  developerMode?: boolean;
 }
 
 export interface Launched {
@@ -74,7 +79,7 @@ export interface Launched {
 }
 
 /**
- * Launches Chromium with dist/ loaded as an unpacked extension and waits for its service worker.
+ * Launches Chromium with dist/chrome/ loaded as an unpacked extension and waits for its service worker.
  *
  * Headless: Playwright's `headless: true` passes plain `--headless`, which since Chromium 132 is
  * the new headless mode (the old one was split out into chrome-headless-shell). The new mode runs
@@ -91,6 +96,13 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Lau
   const headless = opts.headless ?? true;
   const temporary = opts.userDataDir === undefined;
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'nic-profile-'));
+  if (opts.developerMode && !existsSync(join(userDataDir, 'Default', 'Preferences'))) {
+    mkdirSync(join(userDataDir, 'Default'), { recursive: true });
+    writeFileSync(
+      join(userDataDir, 'Default', 'Preferences'),
+      JSON.stringify({ extensions: { ui: { developer_mode: true } } }),
+    );
+  }
   const args = [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
@@ -226,4 +238,18 @@ export async function openPopup(context: BrowserContext, extensionId: string, pa
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html?tabId=${tabId}`);
   return popup;
+}
+
+/** The middle of the first person highlight (a painted range or a mark), scrolled into view. */
+export async function personHighlightPoint(page: Page): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(() => {
+    const ranges = CSS.highlights.get('nic-person') as unknown as Set<Range> | undefined;
+    const target = ranges?.values().next().value ?? document.querySelector('body mark[data-category=person]');
+    if (!target) return null;
+    (target instanceof Range ? target.startContainer.parentElement : target)?.scrollIntoView({ block: 'center' });
+    const rect = target.getClientRects()[0];
+    return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+  });
+  if (!point) throw new Error('no person highlight on the page');
+  return point;
 }

@@ -1,25 +1,27 @@
 /**
  * `npm run eval`: precision and recall over the labelled pages in
  * tests/eval/, read exactly as the content script reads a page (same text
- * index, same matcher), printed per page and in total. With --readme, the
- * table also replaces the marked section of README.md.
+ * index, same matcher), printed per page and in total. With --docs, the
+ * table also replaces the marked section of docs/evaluation.md.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { buildTextIndex } from '../src/content/text-index';
 import { annotate } from '../src/core/annotate';
 import { compileMatcher } from '../src/core/compile';
-import { isStatementCategory, parseLexicon, parseStory } from '../src/core/dataset';
+import { isStatementCategory } from '../src/core/dataset';
 import { Matcher } from '../src/core/matcher';
 import { addTally, emptyTally, precision, recall, type Tally, tallyCounts, tallySets } from './eval-metrics';
+import { loadDataset, loadLexicon, ROOT, SUMMIT_ID } from './load-dataset';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EVAL = join(ROOT, 'tests/eval');
 
 interface Label {
   page: string;
+  /** The story the page is labelled for (default: the summit). */
+  story?: string;
   kind: string;
   verdict: string;
   entities: Record<string, number>;
@@ -39,10 +41,9 @@ export interface PageScore {
   extra: string[];
 }
 
-const json = (path: string) => JSON.parse(readFileSync(join(ROOT, path), 'utf8'));
-
+/** One matcher over every story pack, as the extension builds it. */
 export function loadMatcher(): Matcher {
-  return new Matcher(compileMatcher(parseStory(json('data/story.json')), parseLexicon(json('data/spin-lexicon.json'))));
+  return new Matcher(compileMatcher(loadDataset(), loadLexicon()));
 }
 
 /** The page's text as the content script indexes it. */
@@ -54,6 +55,9 @@ export function pageText(html: string): string {
 
 export function scorePage(matcher: Matcher, label: Label, html: string): PageScore {
   const result = annotate(matcher, pageText(html));
+  const storyId = label.story ?? SUMMIT_ID;
+  const verdict = result.verdict.stories.find((v) => v.storyId === storyId);
+  if (!verdict) throw new Error(`${label.page}: no story ${storyId}`);
   const entityCounts: Record<string, number> = {};
   const statements = new Set<string>();
   for (const annotation of result.annotations) {
@@ -67,7 +71,7 @@ export function scorePage(matcher: Matcher, label: Label, html: string): PageSco
     page: label.page,
     kind: label.kind,
     verdictExpected: label.verdict,
-    verdictFound: result.verdict.kind,
+    verdictFound: verdict.kind,
     entities: tallyCounts(entityCounts, label.entities),
     statements: tallySets(statements, label.statements),
     strayStatements: quietPage ? [...statements] : [],
@@ -129,14 +133,15 @@ function main() {
         console.log(`${s.page}: missed ${s.missed.join(', ') || '-'}; extra ${s.extra.join(', ') || '-'}`);
     }
   }
-  if (process.argv.includes('--readme')) {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  if (process.argv.includes('--docs')) {
+    const path = join(ROOT, 'docs/evaluation.md');
+    const doc = readFileSync(path, 'utf8');
     const start = '<!-- eval:start -->';
     const end = '<!-- eval:end -->';
-    const from = readme.indexOf(start);
-    const to = readme.indexOf(end);
-    if (from < 0 || to < from) throw new Error('README.md has no eval markers');
-    writeFileSync(join(ROOT, 'README.md'), `${readme.slice(0, from + start.length)}\n${table}\n${readme.slice(to)}`);
+    const from = doc.indexOf(start);
+    const to = doc.indexOf(end);
+    if (from < 0 || to < from) throw new Error('docs/evaluation.md has no eval markers');
+    writeFileSync(path, `${doc.slice(0, from + start.length)}\n${table}\n${doc.slice(to)}`);
   }
 }
 

@@ -4,15 +4,16 @@
  *
  * - With a display (DISPLAY or WAYLAND_DISPLAY set): a real window; runs until you close it.
  * - Without one: headless. Waits for the highlights, prints how many there are per category,
- *   saves artifacts/page.png, artifacts/hover-card.png and artifacts/popup.png, and exits 0.
+ *   saves artifacts/page.png, artifacts/hover-card.png and artifacts/popup.png, then the store
+ *   screenshots at 1280x800 (artifacts/store/), and exits 0.
  *
  * Set HEADLESS=1 to force the headless run even with a display.
  */
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { CATEGORIES } from '../src/core/categories';
-import { type Launched, launchWithExtension, openPopup, ROOT } from './chrome';
+import { type Launched, launchWithExtension, openPopup, personHighlightPoint, ROOT } from './chrome';
 import { serve } from './serve';
 
 const HIGHLIGHT_TIMEOUT_MS = 30_000;
@@ -81,16 +82,7 @@ async function headlessTour({ context, extensionId }: Launched, page: Page): Pro
   await page.screenshot({ path: shot('page.png') });
   console.log(`Saved ${relative(ROOT, shot('page.png'))}`);
 
-  // The first person highlight on screen: a range of the element-free renderer (the default), or a mark.
-  const point = await page.evaluate(() => {
-    const ranges = CSS.highlights.get('nic-person') as unknown as Set<Range> | undefined;
-    const target = ranges?.values().next().value ?? document.querySelector('body mark[data-category=person]');
-    if (!target) return null;
-    const node = target instanceof Range ? target.startContainer.parentElement : target;
-    node?.scrollIntoView({ block: 'center' });
-    const rect = target.getClientRects()[0];
-    return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
-  });
+  const point = await personHighlightPoint(page).catch(() => null);
   if (point) {
     await page.mouse.move(point.x, point.y);
     await page.waitForTimeout(HOVER_DWELL_MS);
@@ -112,6 +104,71 @@ async function headlessTour({ context, extensionId }: Launched, page: Page): Pro
     .catch(() => console.log('The popup did not list the limits within 5 s'));
   await popup.screenshot({ path: shot('popup.png'), fullPage: true });
   console.log(`Saved ${relative(ROOT, shot('popup.png'))}`);
+
+  // As the toolbar opens it: as wide as its content, at most 600 px tall (Chromium's popup limit).
+  const popupWidth = await popup.evaluate(() => document.documentElement.scrollWidth);
+  await popup.setViewportSize({ width: popupWidth, height: 600 });
+  await storeScreenshots(context, page, await popup.screenshot());
+  await popup.close();
+}
+
+/** The size store listings ask for. */
+const STORE_SIZE = { width: 1280, height: 800 };
+const STORE_DIR = join(ARTIFACTS, 'store');
+
+/**
+ * Store screenshots at 1280x800: the highlighted page, a hover card, and the popup drawn over the
+ * page where the toolbar would open it.
+ */
+async function storeScreenshots(context: BrowserContext, page: Page, popupPng: Buffer): Promise<void> {
+  mkdirSync(STORE_DIR, { recursive: true });
+  const save = async (target: Page, name: string) => {
+    const file = join(STORE_DIR, name);
+    await target.screenshot({ path: file });
+    console.log(`Saved ${relative(ROOT, file)}`);
+  };
+  await page.setViewportSize(STORE_SIZE);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(HOVER_DWELL_MS);
+  await save(page, '1-highlights.png');
+
+  const point = await personHighlightPoint(page).catch(() => null);
+  if (point) {
+    await page.mouse.move(point.x, point.y);
+    await page.waitForTimeout(HOVER_DWELL_MS);
+    await save(page, '2-hover-card.png');
+    await page.mouse.move(1, 1);
+  }
+
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(HOVER_DWELL_MS);
+  const backdrop = await page.screenshot();
+  const board = await context.newPage();
+  await board.setViewportSize(STORE_SIZE);
+  // No named functions inside: tsx would wrap them in a helper that the page does not have.
+  await board.evaluate(
+    (images) => {
+      document.body.style.cssText = 'margin: 0; position: relative; overflow: hidden; background: #fff';
+      return Promise.all(
+        images.map(([png, css]) => {
+          const img = document.createElement('img');
+          img.src = `data:image/png;base64,${png}`;
+          img.style.cssText = css;
+          document.body.append(img);
+          return img.decode();
+        }),
+      );
+    },
+    [
+      [backdrop.toString('base64'), 'display: block; width: 100%'],
+      [
+        popupPng.toString('base64'),
+        'position: absolute; top: 8px; right: 16px; max-height: 784px; border-radius: 8px; box-shadow: 0 8px 28px rgba(0,0,0,.35)',
+      ],
+    ] as [string, string][],
+  );
+  await save(board, '3-popup.png');
+  await board.close();
 }
 
 /** Waits until the number of highlights has not changed for a moment (the first scan is done). */

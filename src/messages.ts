@@ -10,30 +10,54 @@
  */
 import type { CardModel } from './core/cards';
 import type { Category } from './core/categories';
-import type { StoryOverview } from './core/compiled-dataset';
+import type { StoryInfo } from './core/compiled-dataset';
 import type { AnnotationCollection } from './core/export';
 import type { FindingsBatch, Stretch } from './core/page-analysis';
-import type { PageVerdict, VerdictKind } from './core/verdict';
+import type { PageVerdict, StoryVerdict, VerdictKind } from './core/verdict';
 
-/** What the popup shows about a page: what was found there and the verdict. */
-export interface PageState {
+export type { StoryInfo } from './core/compiled-dataset';
+
+/** Popup → worker: every story the extension knows, with its summary, limits and source. */
+export interface GetStoryResponse {
+  /** In the dataset's order. */
+  stories: StoryInfo[];
+}
+
+/** What the popup shows about a page: what was found there and a verdict per story. */
+export interface PageStateResponse {
   host: string;
   /** Highlights shown now, per category. */
   counts: Record<Category, number>;
   /** Facts found on the page (whether shown or switched off), with titles. */
   found: { id: string; title: string; category: Category }[];
-  verdict: {
+  /** The verdict for each story this page is more than 'nothing' to (none: the page is about no story). */
+  verdicts: {
+    storyId: string;
     kind: VerdictKind;
     statementsFound: number;
     statementsTotal: number;
     spinExamples: string[];
-  };
+  }[];
 }
+
+export interface TogglePageResponse {
+  /** Whether the page is highlighted now. */
+  enabled: boolean;
+}
+
+/** The manifest command (keyboard shortcut) that sends `page/toggle` to the active tab. */
+export const TOGGLE_HIGHLIGHTS_COMMAND = 'toggle-highlights';
+
+/**
+ * Content script → worker: a port held open only to be told, by its disconnection, that the
+ * extension was reloaded or removed (see src/content/lifecycle.ts). No message goes over it.
+ */
+export const LIFELINE_PORT = 'lifeline';
 
 /** Messages the background worker answers. */
 export interface WorkerMessages {
-  /** Popup → worker: the story's summary and limits. */
-  'story/get': { request: { type: 'story/get' }; response: StoryOverview };
+  /** Popup → worker: every story the extension knows, with its summary, limits and source. */
+  'story/get': { request: { type: 'story/get' }; response: GetStoryResponse };
   /** Content script → worker: how many highlights this tab shows now. */
   'badge/set': { request: { type: 'badge/set'; count: number }; response: undefined };
 }
@@ -41,9 +65,11 @@ export interface WorkerMessages {
 /** Messages a tab's content script answers. */
 export interface ContentMessages {
   /** Popup → content script: what was found on this page. */
-  'page/get-state': { request: { type: 'page/get-state' }; response: PageState };
+  'page/get-state': { request: { type: 'page/get-state' }; response: PageStateResponse };
   /** Popup (or anyone with the tab id) → content script: the W3C Web Annotation export. */
   'annotations/export': { request: { type: 'annotations/export' }; response: AnnotationCollection };
+  /** Worker → content script (every frame): the keyboard shortcut switches highlighting on this page. */
+  'page/toggle': { request: { type: 'page/toggle' }; response: TogglePageResponse };
 }
 
 type RequestOf<M, K extends keyof M> = M[K] extends { request: infer R } ? R : never;
@@ -73,13 +99,18 @@ export function askWorker<K extends keyof WorkerMessages>(
   return runtime.sendMessage(request) as Promise<ResponseOf<WorkerMessages, K>>;
 }
 
-/** Asks the content script of a tab's top frame. The one place a content response gets its type. */
+/**
+ * Asks the content script of a tab's top frame, or of every frame (the first answer comes back).
+ * The one place a content response gets its type.
+ */
 export function askTab<K extends keyof ContentMessages>(
   tabs: TabsLike,
   tabId: number,
   request: RequestOf<ContentMessages, K> & { type: K },
+  frames: 'top' | 'all' = 'top',
 ): Promise<ResponseOf<ContentMessages, K>> {
-  return tabs.sendMessage(tabId, request, { frameId: 0 }) as Promise<ResponseOf<ContentMessages, K>>;
+  const sent = frames === 'top' ? tabs.sendMessage(tabId, request, { frameId: 0 }) : tabs.sendMessage(tabId, request);
+  return sent as Promise<ResponseOf<ContentMessages, K>>;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -98,6 +129,7 @@ const WORKER_GUARDS: { [K in keyof WorkerMessages]: (message: Record<string, unk
 const CONTENT_GUARDS: { [K in keyof ContentMessages]: (message: Record<string, unknown>) => boolean } = {
   'page/get-state': () => true,
   'annotations/export': () => true,
+  'page/toggle': () => true,
 };
 
 function guarded<M extends string>(guards: Record<M, (message: Record<string, unknown>) => boolean>) {
@@ -140,9 +172,17 @@ export type AnalysisRequest =
   | { type: 'analysis/text'; stretches: Stretch[] }
   | { type: 'analysis/end' };
 
-/** Worker → content script. Cards come with a verdict that shows something, once per page reading. */
+/**
+ * Worker → content script. `statementsTotal`: per story id, the statements it has. Cards come with
+ * a verdict that shows something, once per page reading.
+ */
 export type AnalysisReply =
-  | { type: 'analysis/verdict'; verdict: PageVerdict; statementsTotal: number; cards?: Record<string, CardModel> }
+  | {
+      type: 'analysis/verdict';
+      verdict: PageVerdict;
+      statementsTotal: Record<string, number>;
+      cards?: Record<string, CardModel>;
+    }
   | { type: 'analysis/findings'; batch: FindingsBatch }
   | { type: 'analysis/mentions'; mentions: boolean }
   | { type: 'analysis/error'; message: string };
@@ -153,9 +193,10 @@ function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 
-export function isPageVerdict(value: unknown): value is PageVerdict {
+function isStoryVerdict(value: unknown): value is StoryVerdict {
   return (
     isRecord(value) &&
+    typeof value.storyId === 'string' &&
     typeof value.kind === 'string' &&
     VERDICT_KINDS.includes(value.kind) &&
     typeof value.statementsShown === 'boolean' &&
@@ -165,6 +206,15 @@ export function isPageVerdict(value: unknown): value is PageVerdict {
     typeof value.spinScore === 'number' &&
     isStringArray(value.spinExamples)
   );
+}
+
+export function isPageVerdict(value: unknown): value is PageVerdict {
+  return isRecord(value) && Array.isArray(value.stories) && value.stories.every(isStoryVerdict);
+}
+
+/** Per story id, a count. */
+function isCounts(value: unknown): value is Record<string, number> {
+  return isRecord(value) && Object.values(value).every(isCount);
 }
 
 function isStretch(value: unknown): value is Stretch {
@@ -187,7 +237,7 @@ const ANALYSIS_REQUEST_GUARDS: Record<AnalysisRequest['type'], (message: Record<
  */
 const ANALYSIS_REPLY_GUARDS: Record<AnalysisReply['type'], (message: Record<string, unknown>) => boolean> = {
   'analysis/verdict': (m) =>
-    isPageVerdict(m.verdict) && isCount(m.statementsTotal) && (m.cards === undefined || isRecord(m.cards)),
+    isPageVerdict(m.verdict) && isCounts(m.statementsTotal) && (m.cards === undefined || isRecord(m.cards)),
   'analysis/findings': (m) =>
     isRecord(m.batch) &&
     isCount(m.batch.region) &&

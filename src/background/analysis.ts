@@ -9,14 +9,15 @@ import type { Runtime } from 'webextension-polyfill';
 import type { CardModel } from '../core/cards';
 import type { Matcher } from '../core/matcher';
 import { findingsBatches, PageAnalysis } from '../core/page-analysis';
-import type { PageVerdict } from '../core/verdict';
+import { isQuiet, type PageVerdict } from '../core/verdict';
 import { type AnalysisReply, type AnalysisRequest, isAnalysisRequest } from '../messages';
 
 /** What a job needs from the dataset. */
 export interface AnalysisSource {
   matcher(): Matcher;
   cards: Record<string, CardModel>;
-  statementsTotal: number;
+  /** Per story id, the statements it has. */
+  statementsTotal: Record<string, number>;
 }
 
 /** The part of a runtime Port a job uses (the same in Chromium and Firefox). */
@@ -72,7 +73,7 @@ function step(
   const findings = job.analysis.finish(job.regions, job.verdict);
   const { verdict } = findings;
   // A page reading without a verdict given is a fresh one: it gets the cards if it will show anything.
-  const withCards = !job.verdict && verdict.kind !== 'nothing';
+  const withCards = !job.verdict && !isQuiet(verdict);
   const { statementsTotal, cards } = source;
   reply({ type: 'analysis/verdict', verdict, statementsTotal, ...(withCards ? { cards } : {}) });
   for (const batch of findingsBatches(findings.regions)) reply({ type: 'analysis/findings', batch });

@@ -1,16 +1,26 @@
 /**
  * The background worker (an event page in Firefox): analyses pages for the
- * content scripts, answers the popup, and keeps the badge. The browser may
- * stop it at any time, so it keeps no state of its own: settings live in
- * extension storage, badge text on the tab, a page's verdict in the page.
+ * content scripts, answers the popup, keeps the badge and passes the keyboard
+ * shortcut on. The browser may stop it at any time, so it keeps no state of
+ * its own: settings live in extension storage, badge text on the tab, a
+ * page's verdict in the page.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { ANALYSIS_PORT, type Handlers, isFromThisExtension, isWorkerRequest, type WorkerMessages } from '../messages';
+import {
+  ANALYSIS_PORT,
+  type Handlers,
+  isFromThisExtension,
+  isWorkerRequest,
+  LIFELINE_PORT,
+  type WorkerMessages,
+} from '../messages';
 import { serveAnalysis } from './analysis';
-import { dataset, story } from './dataset';
+import { listenForCommands } from './commands';
+import { dataset, stories } from './dataset';
+import { acceptPorts } from './ports';
 
 const handlers: Handlers<WorkerMessages, Runtime.MessageSender> = {
-  'story/get': () => story,
+  'story/get': () => stories,
   'badge/set': async ({ count }, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return undefined;
@@ -22,6 +32,8 @@ const handlers: Handlers<WorkerMessages, Runtime.MessageSender> = {
   },
 };
 
+listenForCommands();
+
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isFromThisExtension(sender, browser.runtime.id) || !isWorkerRequest(message)) return undefined;
   return Promise.resolve(
@@ -29,10 +41,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   );
 });
 
-browser.runtime.onConnect.addListener((port) => {
-  if (port.name !== ANALYSIS_PORT || !port.sender || !isFromThisExtension(port.sender, browser.runtime.id)) {
-    port.disconnect();
-    return;
-  }
-  serveAnalysis(port, dataset);
+acceptPorts({
+  // Held open by each content script only to learn, by its closing, that the extension went away.
+  [LIFELINE_PORT]: () => {},
+  [ANALYSIS_PORT]: (port) => serveAnalysis(port, dataset),
 });

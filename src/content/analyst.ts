@@ -15,7 +15,8 @@ import { type AnalysisReply, type AnalysisRequest, isAnalysisReply } from '../me
 export interface PageReading {
   verdict: PageVerdict;
   regions: RegionFindings[];
-  statementsTotal: number;
+  /** Per story id, the statements it has. */
+  statementsTotal: Record<string, number>;
   /** The cards, when this reading shows something and was not made under a known verdict. */
   cards?: Record<string, CardModel>;
 }
@@ -45,7 +46,11 @@ export type AnalystPort = Pick<Runtime.Port, 'postMessage' | 'disconnect' | 'onM
 type Receive<T> = (reply: Exclude<AnalysisReply, { type: 'analysis/error' }>) => T | undefined;
 
 export class WorkerAnalyst implements Analyst {
-  constructor(private readonly connect: () => AnalystPort) {}
+  constructor(
+    private readonly connect: () => AnalystPort,
+    /** False once the extension is gone (reloaded or removed): its ports close and cannot be opened again. */
+    private readonly alive: () => boolean = () => true,
+  ) {}
 
   annotate(texts: readonly string[], verdict: PageVerdict | undefined, pace: Pace): Promise<PageReading | undefined> {
     return this.withRetry(() => {
@@ -74,11 +79,14 @@ export class WorkerAnalyst implements Analyst {
     return answer ?? false;
   }
 
-  private async withRetry<T>(attempt: () => Promise<T>): Promise<T> {
+  /** Undefined, quietly, when the extension went away: there is no one left to answer or to tell. */
+  private async withRetry<T>(attempt: () => Promise<T>): Promise<T | undefined> {
     for (let n = 1; ; n++) {
+      if (!this.alive()) return undefined;
       try {
         return await attempt();
       } catch (error) {
+        if (!this.alive()) return undefined;
         if (!(error instanceof WorkerGone) || n >= ATTEMPTS) throw error;
       }
     }

@@ -2,7 +2,7 @@
  * The hover card: inside the extension's shadow root, so page CSS cannot
  * reach it, built with DOM calls only (no HTML strings with data).
  */
-import type { CardModel } from '../core/cards';
+import { CARD_GAP, type CardModel, type CardStory, cardStories, DRAFT_NOTE, ROLE_GAP } from '../core/cards';
 import { CARD_MAX_WIDTH_PX, CARD_OFFSET_PX } from '../core/timing';
 import type { UiHost } from './ui-host';
 
@@ -22,11 +22,15 @@ const CARD_CSS = `
 .attribution { margin: 0 0 6px; color: #4a5568; }
 .figures { margin: 0 0 6px; padding-left: 18px; }
 .similar { margin: 0 0 8px; padding: 6px 8px; border-radius: 4px; background: #edf2f7; color: #2d3748; font-size: 12px; }
-.source { margin: 8px 0 0; font-size: 11px; color: #718096; }
+.draft { margin: 0 0 6px; padding: 4px 8px; border-radius: 4px; background: #fefcbf; color: #744210; font-size: 12px; }
+.gap { font-style: italic; color: #975a16; }
+.source { margin: 8px 0 0; font-size: 11px; color: #4a5568; }
 @media (prefers-color-scheme: dark) {
   .card { background: #1f2430; color: #e2e8f0; box-shadow: 0 4px 18px rgba(0,0,0,.5), 0 0 0 1px rgba(255,255,255,.12); }
   .category, .attribution { color: #a0aec0; }
   .source { color: #8a94a6; }
+  .draft { background: #5f370e; color: #fefcbf; }
+  .gap { color: #f6e05e; }
   .fact + .fact { border-top-color: #2d3748; }
 }
 `;
@@ -53,6 +57,8 @@ export class HoverCard {
   constructor(
     private readonly cards: Record<string, CardModel>,
     private readonly host: UiHost,
+    /** Ids of the stories whose cards the page's highlights carry (verdict.storiesInView). */
+    private readonly storiesInView: () => readonly string[],
   ) {
     const style = document.createElement('style');
     style.textContent = CARD_CSS;
@@ -72,19 +78,23 @@ export class HoverCard {
       .filter((m): m is CardModel => !!m)
       .slice(0, MAX_FACTS_PER_CARD);
     if (models.length === 0) return;
+    const inView = this.storiesInView();
+    const shown = models.map((model) => ({ model, stories: cardStories(model, inView) }));
+    const first = shown[0]!.stories[0]!;
     const warning = similar
       ? [
           element(
             'p',
             'similar',
-            'Similar statement, other event: this page is about another meeting. Below is what was said at the 15 December 2021 summit.',
+            `Similar statement, other event: this page is about another meeting. Below is what was said in the story (${first.gist}).`,
           ),
         ]
       : [];
+    const sources = [...new Set(shown.flatMap(({ stories }) => stories.map((s) => s.sourceLine)))];
     this.card.replaceChildren(
       ...warning,
-      ...models.map(renderFact),
-      element('p', 'source', `Source: ${models[0]!.sourceLine}`),
+      ...shown.map(({ model, stories }) => renderFact(model, stories)),
+      ...sources.map((line) => element('p', 'source', `Source: ${line}`)),
     );
     this.host.attach();
     this.card.hidden = false;
@@ -116,17 +126,25 @@ export class HoverCard {
   }
 }
 
-function renderFact(model: CardModel): HTMLElement {
+/** One fact, with what each of the given stories says about it; drafts and unwritten parts marked as such. */
+function renderFact(model: CardModel, stories: readonly CardStory[]): HTMLElement {
   const section = element('section', 'fact');
   section.append(element('span', 'category', model.categoryLabel), element('h2', 'title', model.title));
+  if (stories.some((s) => s.draft)) section.append(element('p', 'draft', DRAFT_NOTE));
   if (model.quote) section.append(element('blockquote', 'quote', `“${model.quote}”`));
-  section.append(element('p', 'text', model.text));
-  if (model.role) section.append(element('p', 'role', `In this story: ${model.role}`));
+  section.append(model.text ? element('p', 'text', model.text) : element('p', 'text gap', CARD_GAP));
+  for (const story of stories) {
+    // With several stories, each role says which story it is from.
+    const where = stories.length > 1 ? `In the story (${story.gist})` : 'In this story';
+    if (story.role) section.append(element('p', 'role', `${where}: ${story.role}`));
+    else if (story.roleGap) section.append(element('p', 'role gap', `${where}: role ${ROLE_GAP}`));
+  }
   if (model.attribution) section.append(element('p', 'attribution', model.attribution));
-  if (model.figuresIn.length > 0) {
+  const figuresIn = stories.flatMap((s) => s.figuresIn);
+  if (figuresIn.length > 0) {
     const list = element('ul', 'figures');
-    for (const item of model.figuresIn.slice(0, MAX_FIGURES_LISTED)) list.append(element('li', '', item.title));
-    const more = model.figuresIn.length - MAX_FIGURES_LISTED;
+    for (const item of figuresIn.slice(0, MAX_FIGURES_LISTED)) list.append(element('li', '', item.title));
+    const more = figuresIn.length - MAX_FIGURES_LISTED;
     if (more > 0) list.append(element('li', '', `and ${more} more`));
     section.append(element('p', 'attribution', 'Figures in:'), list);
   }

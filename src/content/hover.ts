@@ -32,7 +32,10 @@ export class HoverController {
     private readonly card: HoverCard,
     private readonly targetOf: (event: Event) => HighlightTarget | null,
     private readonly keyboardTargets: () => HighlightTarget[] = () => [],
+    /** Aborted when the extension goes away: every listener is removed and no timer opens a card. */
+    private readonly signal?: AbortSignal,
   ) {
+    signal?.addEventListener('abort', () => this.close());
     this.listen(document, 'pointerover', (e) => this.onPointerOver(e));
     this.listen(document, 'click', (e) => this.onClick(e as MouseEvent));
     this.listen(document, 'pointerout', (e) => this.onPointerOut(e as PointerEvent));
@@ -51,7 +54,7 @@ export class HoverController {
     listener: EventListener,
     options: AddEventListenerOptions = { capture: true },
   ) {
-    target.addEventListener(type, listener, options);
+    target.addEventListener(type, listener, { ...options, signal: this.signal });
   }
 
   /**

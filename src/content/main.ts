@@ -21,8 +21,10 @@ import { WorkerAnalyst } from './analyst';
 import { HoverCard } from './card';
 import { HighlightList } from './highlight-list';
 import { HoverController } from './hover';
+import { contextAlive, ExtensionLifecycle } from './lifecycle';
 import { PageObserver } from './observe';
 import { PageAnnotator } from './page';
+import { PageSwitch } from './page-switch';
 import { UiHost } from './ui-host';
 
 /** Frames from another origin than the page (ads, embeds) are skipped quietly. */
@@ -38,54 +40,77 @@ function sameOriginAsTop(): boolean {
 async function main(): Promise<void> {
   if (!document.body || !sameOriginAsTop()) return;
   const isTop = window.top === window;
-  const settings = repairSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  const lifecycle = new ExtensionLifecycle();
+  const stored = repairSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  const pageSwitch = new PageSwitch(stored, location.hostname);
   let observer: PageObserver | undefined;
   let badge = 0;
   const cards: Record<string, CardModel> = {};
   const host = new UiHost();
   const page = new PageAnnotator(
-    new WorkerAnalyst(() => browser.runtime.connect({ name: ANALYSIS_PORT })),
+    new WorkerAnalyst(
+      () => browser.runtime.connect({ name: ANALYSIS_PORT }),
+      () => lifecycle.check(),
+    ),
     cards,
-    settings,
+    pageSwitch.settings,
     new HighlightList(host),
     {
       minTextChars: isTop ? 0 : MIN_FRAME_TEXT_CHARS,
       // The top frame owns the badge; frames would overwrite each other's counts.
       onDrawn: (count) => {
-        if (!isTop || count === badge) return;
+        if (!isTop || count === badge || lifecycle.ended) return;
         badge = count;
-        askWorker(browser.runtime, { type: 'badge/set', count }).catch(() => undefined);
+        void askWorker(browser.runtime, { type: 'badge/set', count }).catch(() => undefined);
       },
       guard: (write) => (observer ? observer.ownWrite(write) : write()),
     },
   );
   observer = new PageObserver(page);
-  const card = new HoverCard(cards, host);
+  const card = new HoverCard(cards, host, () => page.storiesInView());
   new HoverController(
     card,
     (event) => page.targetOf(event),
     () => page.elementFreeTargets(),
+    lifecycle.signal,
   );
+  lifecycle.onEnd(() => {
+    observer!.stop();
+    page.dispose();
+    host.element.remove();
+  });
 
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+  const applySettings = () => {
     card.hide();
-    page.updateSettings(repairSettings(changes[SETTINGS_KEY]!.newValue));
+    page.updateSettings(pageSwitch.settings);
     if (page.enabled) observer!.start();
     else observer!.stop();
+  };
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !(SETTINGS_KEY in changes) || !lifecycle.check()) return;
+    pageSwitch.update(repairSettings(changes[SETTINGS_KEY]!.newValue));
+    applySettings();
   });
 
   const handlers: Handlers<ContentMessages, undefined> = {
     'page/get-state': () => page.state(),
     'annotations/export': () => page.export(),
+    'page/toggle': () => {
+      pageSwitch.toggle();
+      applySettings();
+      return { enabled: page.enabled };
+    },
   };
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (!isFromThisExtension(sender, browser.runtime.id) || !isContentRequest(message)) return undefined;
-    return Promise.resolve(
-      message.type === 'page/get-state'
-        ? handlers['page/get-state'](message, undefined)
-        : handlers['annotations/export'](message, undefined),
-    );
+    switch (message.type) {
+      case 'page/get-state':
+        return Promise.resolve(handlers['page/get-state'](message, undefined));
+      case 'annotations/export':
+        return Promise.resolve(handlers['annotations/export'](message, undefined));
+      case 'page/toggle':
+        return Promise.resolve(handlers['page/toggle'](message, undefined));
+    }
   });
 
   if (page.enabled) {
@@ -94,4 +119,5 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => console.warn('[news-in-context]', error));
+// Once the extension is gone (reloaded mid-start), failing calls are expected: nothing to report.
+main().catch((error: unknown) => contextAlive() && console.warn('[news-in-context]', error));

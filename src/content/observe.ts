@@ -117,7 +117,7 @@ function dirtyRoots(records: MutationRecord[], pruned: Node[]): HTMLElement[] {
   const roots = new Set<HTMLElement>();
   const consider = (node: Node | null) => {
     const element = node instanceof HTMLElement ? node : node?.parentElement;
-    if (!element || !element.isConnected) return;
+    if (!element?.isConnected) return;
     if (element.closest('[data-annotator-ui]') || protectedAncestor(element)) return;
     const block = element.matches(BLOCK_PARENTS) ? element : element.closest<HTMLElement>(BLOCK_PARENTS);
     if (block) roots.add(block);
@@ -125,7 +125,7 @@ function dirtyRoots(records: MutationRecord[], pruned: Node[]): HTMLElement[] {
   for (const record of records) {
     if (record.type === 'characterData') consider(record.target);
     else {
-      record.addedNodes.forEach((node) => consider(node.nodeType === 3 ? node.parentNode : node));
+      for (const node of record.addedNodes) consider(node.nodeType === 3 ? node.parentNode : node);
       if (record.removedNodes.length === 0) continue;
       if ([...record.removedNodes].every(isBlockElement)) pruned.push(record.target);
       else consider(record.target);

@@ -1,8 +1,8 @@
-/** What the popup shows about this page, from the regions drawn and the verdict. */
+/** What the popup shows about this page, from the regions drawn and the verdict per story. */
 import type { CardModel } from '../core/cards';
 import { CATEGORIES, type Category } from '../core/categories';
 import type { PageVerdict } from '../core/verdict';
-import type { PageState } from '../messages';
+import type { PageStateResponse } from '../messages';
 import type { Region } from './regions';
 
 export function pageState(
@@ -10,8 +10,9 @@ export function pageState(
   regions: readonly Region[],
   verdict: PageVerdict | undefined,
   cards: Readonly<Record<string, CardModel>>,
-  statementsTotal: number,
-): PageState {
+  /** Per story id, the statements it has. */
+  statementsTotal: Readonly<Record<string, number>>,
+): PageStateResponse {
   const counts = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
   const found = new Map<string, Category>();
   for (const region of regions) {
@@ -24,11 +25,14 @@ export function pageState(
     host,
     counts,
     found: [...found].map(([id, category]) => ({ id, category, title: cards[id]?.title ?? id })),
-    verdict: {
-      kind: verdict?.kind ?? 'nothing',
-      statementsFound: verdict?.statementIds.length ?? 0,
-      statementsTotal,
-      spinExamples: verdict?.spinExamples ?? [],
-    },
+    verdicts: (verdict?.stories ?? [])
+      .filter((v) => v.kind !== 'nothing')
+      .map((v) => ({
+        storyId: v.storyId,
+        kind: v.kind,
+        statementsFound: v.statementIds.length,
+        statementsTotal: statementsTotal[v.storyId] ?? 0,
+        spinExamples: v.spinExamples,
+      })),
   };
 }

@@ -10,8 +10,8 @@ import type { AnnotationCollection } from '../core/export';
 import type { RegionFindings } from '../core/page-analysis';
 import { type Settings, siteEnabled } from '../core/settings';
 import { INDEX_NODES_PER_STEP } from '../core/timing';
-import type { PageVerdict } from '../core/verdict';
-import type { PageState } from '../messages';
+import { isQuiet, type PageVerdict, storiesInView } from '../core/verdict';
+import type { PageStateResponse } from '../messages';
 import type { Analyst, PageReading } from './analyst';
 import { visibleFirst } from './draw-order';
 import { exportAnnotations } from './export-page';
@@ -28,7 +28,7 @@ import {
   readRoots,
   stillInPlace,
 } from './regions';
-import { HighlightRenderer } from './render-highlights';
+import { HighlightRenderer, unregisterHighlights } from './render-highlights';
 import { changesText, createRenderer, visibleFindings } from './renderer-choice';
 import { adoptHighlightStyles } from './shadow-styles';
 import { Slicer } from './slicer';
@@ -46,7 +46,8 @@ export interface PageOptions {
 export class PageAnnotator {
   private regions: Region[] = [];
   private verdict: PageVerdict | undefined;
-  private statementsTotal = 0;
+  /** Per story id, the statements it has. */
+  private statementsTotal: Readonly<Record<string, number>> = {};
   /** Bumped by each full reading and settings change: unfinished work checks it and gives up. */
   private generation = 0;
   /** The generation of the full reading under way, 0 when none. */
@@ -75,7 +76,12 @@ export class PageAnnotator {
 
   /** Whether later changes can be annotated on their own, under the verdict already reached. */
   get hasVerdict(): boolean {
-    return !!this.verdict && this.verdict.kind !== 'nothing';
+    return !!this.verdict && !isQuiet(this.verdict);
+  }
+
+  /** The stories whose cards this page's highlights carry. */
+  storiesInView(): readonly string[] {
+    return this.verdict ? storiesInView(this.verdict) : [];
   }
 
   /**
@@ -278,6 +284,13 @@ export class PageAnnotator {
     this.reportCount();
   }
 
+  /** Stops unfinished work and takes every highlight away, for good (the extension is gone). */
+  dispose(): void {
+    this.generation++;
+    this.guard(() => this.clearAll());
+    unregisterHighlights();
+  }
+
   clearAll(): void {
     for (const region of this.regions) region.renderer.clear();
     this.regions = [];
@@ -306,7 +319,7 @@ export class PageAnnotator {
     );
   }
 
-  state(): PageState {
+  state(): PageStateResponse {
     return pageState(this.host, this.regions, this.verdict, this.cards, this.statementsTotal);
   }
 }

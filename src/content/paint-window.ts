@@ -43,7 +43,7 @@ export class PaintWindow<T extends Paintable> {
       const at = partitionPoint(this.sorted, (e) => e.annotation.start <= entry.annotation.start);
       this.sorted.splice(at, 0, entry);
     }
-    if (this.paintsAll) entries.forEach((entry) => this.show(entry));
+    if (this.paintsAll) for (const entry of entries) this.show(entry);
     else scheduleUpdate(this);
   }
 
@@ -63,7 +63,7 @@ export class PaintWindow<T extends Paintable> {
   /** Paints the entries within the margin of the viewport, and only those. */
   update(): void {
     if (this.paintsAll) {
-      this.sorted.forEach((entry) => this.show(entry));
+      for (const entry of this.sorted) this.show(entry);
       return;
     }
     const margin = innerHeight * PAINT_MARGIN_VIEWPORTS;

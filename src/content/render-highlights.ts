@@ -45,6 +45,13 @@ function highlightFor(name: string): Highlight {
   return highlight;
 }
 
+/** Takes this script's highlights out of the page's registry (once the extension is gone). */
+export function unregisterHighlights(): void {
+  if (!highlightsSupported()) return;
+  for (const name of highlights.keys()) CSS.highlights.delete(HIGHLIGHT_PREFIX + name);
+  highlights.clear();
+}
+
 export class HighlightRenderer implements Renderer {
   readonly drawBudgetMs = SLICE_BUDGET_MS;
   private entries: Entry[] = [];

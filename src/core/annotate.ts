@@ -1,7 +1,7 @@
 /**
- * From a page's text to annotations: one pass of the automaton finds entity
- * mentions, concept hits and event cues; statements are scored per sentence;
- * the page verdict decides what is shown.
+ * From a page's text to annotations: one pass of the automaton (over every
+ * story pack) finds entity mentions, concept hits and event cues; statements
+ * are scored per sentence; the verdict, per story, decides what is shown.
  */
 import type { Annotation } from './annotation';
 import type { Category } from './categories';
@@ -11,12 +11,12 @@ import { type MatcherData, PHRASE_CONCEPT, PHRASE_CUE, PHRASE_ENTITY, PHRASE_NOT
 import type { NormalizedText } from './normalize';
 import type { ConceptHits } from './statements';
 import { JOINS_PREVIOUS, REWRITTEN, STARTS_SENTENCE, type Token } from './tokens';
-import { decideVerdict, type PageVerdict } from './verdict';
+import { decideVerdict, isQuiet, type PageVerdict } from './verdict';
 
 export interface AnnotateResult {
-  /** What to highlight, given the verdict. */
+  /** What to highlight, given the verdict: entities of the stories the page is about, statements of those it reports. */
   annotations: Annotation[];
-  /** Statements found on a page about another event: similar wording, not this story's facts. */
+  /** Statements of stories the page mentions but does not report: similar wording, not those stories' facts. */
   similar: Annotation[];
   verdict: PageVerdict;
 }
@@ -75,7 +75,6 @@ export function analyseText(matcher: Matcher, raw: string, offset = 0): TextAnal
 
   const entityHits: EntityHit[] = [];
   const conceptHits: ConceptHits = { node: [], sentence: [] };
-  const entitiesBySentence = new Map<number, Set<number>>();
   const cuesSeen = new Set<number>();
   const { conceptDepth } = matcher.statements;
   const { endsOther } = matcher;
@@ -101,7 +100,6 @@ export function analyseText(matcher: Matcher, raw: string, offset = 0): TextAnal
         entityHits.push({ fact: -1, first, last });
       } else if (kind === PHRASE_ENTITY) {
         entityHits.push({ fact: target, first, last });
-        for (let t = first; t <= last; t++) addTo(entitiesBySentence, sentenceOf[t]!, target);
       } else if (kind === PHRASE_CUE) {
         // "© 2025" in a footer dates the website, not the story.
         if (!COPYRIGHT_BEFORE.test(norm.lower.slice(Math.max(0, tokens[first]!.start - 16), tokens[first]!.start)))
@@ -110,7 +108,11 @@ export function analyseText(matcher: Matcher, raw: string, offset = 0): TextAnal
     }
   });
 
-  const entities = resolveEntities(entityHits, tokens, norm, data);
+  // A concept met by an entity is met by the mentions shown, not by a name inside a longer one or a not-a-mention phrase.
+  const entitiesBySentence = new Map<number, Set<number>>();
+  const entities = resolveEntities(entityHits, tokens, norm, data, ({ fact, first, last }) => {
+    for (let t = first; t <= last; t++) addTo(entitiesBySentence, sentenceOf[t]!, fact);
+  });
   const statements: Annotation[] = [];
   for (const { sentence, byCategory } of matcher.statements.score(conceptHits, entitiesBySentence)) {
     const [start, end] = sentenceSpan(sentence, sentenceStarts, tokens, norm);
@@ -125,8 +127,10 @@ export function analyseText(matcher: Matcher, raw: string, offset = 0): TextAnal
     spin.set(hit.entry, { start: start + offset, example: raw.slice(start, norm.rawEnd[hit.end - 1]!) });
   }
   if (offset !== 0) {
-    for (const a of entities) (a.start += offset), (a.end += offset);
-    for (const a of statements) (a.start += offset), (a.end += offset);
+    for (const a of [...entities, ...statements]) {
+      a.start += offset;
+      a.end += offset;
+    }
   }
   return { entities, statements, cuesSeen, spin, wordCount: count };
 }
@@ -144,26 +148,52 @@ export function mergeAnalyses(parts: readonly TextAnalysis[]): TextAnalysis {
   return merged;
 }
 
-/** Applies the page verdict (decided here, or given) to an analysis. */
+/**
+ * Applies the page verdict (decided here, or given) to an analysis: an
+ * entity is shown if a story using it is more than 'nothing' to the page; a
+ * statement, if the page reports its story, and as similar wording if the
+ * page only mentions it.
+ */
 export function judge(matcher: Matcher, analysis: TextAnalysis, verdict?: PageVerdict): AnnotateResult {
-  const { entities, statements } = analysis;
   verdict ??= decideVerdict({
     data: matcher.data,
-    entities,
-    statements,
+    storiesOf: matcher.storiesOf,
+    entities: analysis.entities,
+    statements: analysis.statements,
     cuesSeen: analysis.cuesSeen,
     spin: analysis.spin,
   });
-  if (verdict.kind === 'nothing') return { annotations: [], similar: [], verdict };
-  if (!verdict.statementsShown) {
-    return { annotations: entities, similar: statements.map((a) => ({ ...a, similar: true as const })), verdict };
+  if (isQuiet(verdict)) return { annotations: [], similar: [], verdict };
+  const mentioned = verdict.stories.map((v) => v.kind !== 'nothing');
+  const reported = verdict.stories.map((v) => v.statementsShown);
+  const entities = keepFacts(analysis.entities, (id) => matcher.storiesOf(id).some((s) => mentioned[s]));
+  const statements = keepFacts(analysis.statements, (id) => matcher.storiesOf(id).some((s) => reported[s]));
+  const similar = keepFacts(analysis.statements, (id) =>
+    matcher.storiesOf(id).some((s) => mentioned[s] && !reported[s]),
+  ).map((a) => ({ ...a, similar: true as const }));
+  const annotations = statements.length > 0 ? [...statements, ...entities].sort((a, b) => a.start - b.start) : entities;
+  return { annotations, similar, verdict };
+}
+
+/** The annotations with only the fact ids that pass; an annotation left with none is dropped. */
+function keepFacts(annotations: readonly Annotation[], keep: (id: string) => boolean): Annotation[] {
+  const out: Annotation[] = [];
+  for (const a of annotations) {
+    if (a.factIds.every(keep)) out.push(a);
+    else {
+      const factIds = a.factIds.filter(keep);
+      if (factIds.length > 0) out.push({ ...a, factIds });
+    }
   }
-  return { annotations: [...statements, ...entities].sort((a, b) => a.start - b.start), similar: [], verdict };
+  return out;
 }
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
+  if (!set) {
+    set = new Set();
+    map.set(key, set);
+  }
   set.add(value);
 }
 
@@ -188,8 +218,17 @@ function caseMatches(
   return true;
 }
 
-/** Leftmost-longest: "South China Sea" wins over "China", "Beijing Winter Olympics" over "Beijing". */
-function resolveEntities(hits: EntityHit[], tokens: Token[], norm: NormalizedText, data: MatcherData): Annotation[] {
+/**
+ * Leftmost-longest: "South China Sea" wins over "China", "Beijing Winter Olympics" over "Beijing".
+ * `onMention` hears every hit that stands as a mention.
+ */
+function resolveEntities(
+  hits: EntityHit[],
+  tokens: Token[],
+  norm: NormalizedText,
+  data: MatcherData,
+  onMention: (hit: EntityHit) => void,
+): Annotation[] {
   hits.sort((a, b) => a.first - b.first || b.last - a.last);
   const out: Annotation[] = [];
   let coveredUntil = -1;
@@ -205,6 +244,7 @@ function resolveEntities(hits: EntityHit[], tokens: Token[], norm: NormalizedTex
     }
     if (hit.first > coveredUntil) {
       coveredUntil = hit.last;
+      for (let k = i; k < j; k++) if (hits[k]!.fact >= 0) onMention(hits[k]!);
       const start = norm.rawStart[tokens[hit.first]!.start]!;
       const end = norm.rawEnd[tokens[hit.last]!.end - 1]!;
       for (const [category, ids] of byCategory) out.push({ factIds: [...ids], category, start, end });

@@ -7,6 +7,6 @@ export interface Annotation {
   category: Category;
   start: number;
   end: number;
-  /** A statement found on a page about another meeting: similar wording, not this story's fact. */
+  /** A statement found on a page about another meeting: similar wording, not its story's fact. */
   similar?: true;
 }

@@ -71,7 +71,9 @@ export function buildAutomaton(phrases: readonly (readonly string[])[]): Automat
   }
 
   const edges: number[] = [];
-  children.forEach((map, from) => map.forEach((to, symbol) => edges.push(from, symbol, to)));
+  children.forEach((map, from) => {
+    for (const [symbol, to] of map) edges.push(from, symbol, to);
+  });
   const outputStart: number[] = [];
   const outputs: number[] = [];
   for (const list of ownOutputs) {
@@ -100,7 +102,9 @@ export class WordAutomaton {
   private readonly outputLink: Int32Array;
 
   constructor(data: AutomatonData) {
-    data.symbols.forEach((word, id) => this.symbolIds.set(word, id));
+    data.symbols.forEach((word, id) => {
+      this.symbolIds.set(word, id);
+    });
     const edgeCount = data.edges.length / 3;
     let size = 16;
     while (size < edgeCount * 2) size *= 2;

@@ -1,13 +1,15 @@
 /**
- * Compiles a story and the spin lexicon into matcher data: one automaton
- * over every alias, concept variant and event cue, plus what each phrase
- * means. The result is plain JSON, built once in the worker (or at build
- * time) and handed to content scripts.
+ * Compiles the story packs and the spin lexicon into matcher data: one
+ * automaton over every alias, concept variant and event cue of every story,
+ * plus what each phrase means and which story each fact and cue belongs to.
+ * A shared entity is compiled once, whatever the number of stories using it.
+ * The result is plain JSON, built once in the worker (or at build time) and
+ * handed to content scripts.
  */
 import { expandAliases } from './aliases';
 import { buildAutomaton } from './automaton';
 import { isStatementCategory } from './categories';
-import type { Lexicon, Story } from './dataset';
+import type { Fact, Lexicon, Story } from './dataset';
 import { compileLexicon, LexiconRewriter } from './lexicon';
 import {
   type FactData,
@@ -16,11 +18,13 @@ import {
   PHRASE_CUE,
   PHRASE_ENTITY,
   PHRASE_NOT_MENTION,
+  type StoryData,
 } from './matcher-data';
 
 export type { MatcherData } from './matcher-data';
 
 import { normalizeText } from './normalize';
+import { type Dataset, storyFacts, toDataset } from './packs';
 import { REWRITTEN, stem, tokenize } from './tokens';
 
 interface PhraseKey {
@@ -38,10 +42,24 @@ export function phraseKey(rewriter: LexiconRewriter, text: string, caseSensitive
   };
 }
 
-export function compileMatcher(story: Story, lexicon: Lexicon): MatcherData {
+/** A one-story dataset may be given as the story alone. */
+export function compileMatcher(input: Dataset | Story, lexicon: Lexicon): MatcherData {
+  const dataset = toDataset(input);
   const compiledLexicon = compileLexicon(lexicon);
   const rewriter = new LexiconRewriter(compiledLexicon);
-  const factIndex = new Map(story.facts.map((fact, i) => [fact.id, i]));
+  // Every fact once (a shared entity is used by many stories); shared entities no story uses are left out.
+  const allFacts: Fact[] = [];
+  const factIndex = new Map<string, number>();
+  const storyFactLists = dataset.stories.map((story) =>
+    storyFacts(dataset, story).map((fact) => {
+      let index = factIndex.get(fact.id);
+      if (index === undefined) {
+        index = allFacts.push(fact) - 1;
+        factIndex.set(fact.id, index);
+      }
+      return index;
+    }),
+  );
   const phrases: string[][] = [];
   const phraseKind: number[] = [];
   const phraseTarget: number[] = [];
@@ -60,7 +78,7 @@ export function compileMatcher(story: Story, lexicon: Lexicon): MatcherData {
     phraseCase.push(key.caseWords);
   };
 
-  const facts: FactData[] = story.facts.map((fact, f) => {
+  const facts: FactData[] = allFacts.map((fact, f) => {
     if (!isStatementCategory(fact.category)) {
       for (const form of expandAliases(fact))
         add(phraseKey(rewriter, form.text, form.caseSensitive), PHRASE_ENTITY, f, 0);
@@ -82,15 +100,23 @@ export function compileMatcher(story: Story, lexicon: Lexicon): MatcherData {
     };
   });
 
-  for (const phrase of story.notMentions) add(phraseKey(rewriter, phrase, false), PHRASE_NOT_MENTION, -1, 0);
+  // A not-a-mention phrase says something about words, not about one story: every story's apply to all.
+  for (const story of dataset.stories)
+    for (const phrase of story.notMentions) add(phraseKey(rewriter, phrase, false), PHRASE_NOT_MENTION, -1, 0);
 
-  story.eventCues.forEach((cue, i) => {
-    for (const phrase of cue.phrases) add(phraseKey(rewriter, phrase, false), PHRASE_CUE, i, 0);
+  const cueWeights: number[] = [];
+  const stories: StoryData[] = dataset.stories.map((story, s) => {
+    const cueStart = cueWeights.length;
+    for (const cue of story.eventCues) {
+      for (const phrase of cue.phrases) add(phraseKey(rewriter, phrase, false), PHRASE_CUE, cueWeights.length, 0);
+      cueWeights.push(cue.weight);
+    }
+    return { id: story.id, facts: [...storyFactLists[s]!].sort((a, b) => a - b), cueStart, cueEnd: cueWeights.length };
   });
 
   return {
-    version: 1,
-    storyId: story.id,
+    version: 2,
+    stories,
     lexicon: compiledLexicon,
     automaton: buildAutomaton(phrases),
     phraseKind,
@@ -98,6 +124,6 @@ export function compileMatcher(story: Story, lexicon: Lexicon): MatcherData {
     phraseConcept,
     phraseCase: phraseCase as MatcherData['phraseCase'],
     facts,
-    cueWeights: story.eventCues.map((c) => c.weight),
+    cueWeights,
   };
 }

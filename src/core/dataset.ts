@@ -47,12 +47,18 @@ const signature = z
   })
   .strict();
 
+/**
+ * Who said it and according to whom, written as they read mid-sentence
+ * ("analysts", "a Chinese Foreign Ministry spokesman", "Vladimir Putin").
+ */
 const attribution = z
   .object({
     speaker: nonEmpty,
     speakerId: factId.optional(),
     accordingTo: nonEmpty,
     accordingToId: factId.optional(),
+    /** `accordingTo` is the speaker's own public remarks ("televised remarks"), not someone's account of them. */
+    firstHand: z.boolean().optional(),
   })
   .strict();
 
@@ -61,16 +67,19 @@ export const factSchema = z
     id: factId,
     category: z.enum(CATEGORIES),
     title: nonEmpty,
-    card: nonEmpty,
-    /** For people: their part in this story. */
+    /** The plain-English "who/what is this"; a draft may leave it out (a gap its card shows as such). */
+    card: nonEmpty.optional(),
+    /** For people: their part in this story (a draft may leave it out). */
     role: nonEmpty.optional(),
     aliases: z.array(alias).default([]),
     attribution: attribution.optional(),
     /** For quotes: the words as reported, in plain English. */
     quote: nonEmpty.optional(),
     signature: signature.optional(),
-    /** The seed article's sentence that supports this fact, verbatim. */
+    /** The seed article's sentence (or consecutive sentences) that supports this fact, verbatim. */
     evidence: nonEmpty,
+    /** Other facts whose evidence this fact's texts also rest on. */
+    basis: z.array(factId).default([]),
     related: z.array(factId).default([]),
   })
   .strict()
@@ -91,36 +100,69 @@ export const factSchema = z
     if (fact.category === 'quote' && !fact.quote) {
       ctx.addIssue({ code: 'custom', path: ['quote'], message: 'a quote needs its words' });
     }
-    if (fact.category === 'person' && !fact.role) {
-      ctx.addIssue({ code: 'custom', path: ['role'], message: 'a person needs a role in the story' });
-    }
   });
+
+/** Where a field of the source block comes from: a place outside the copy, or a verbatim sentence of it. */
+const where = nonEmpty;
+
+/**
+ * The report the story was built from. Every field says where it comes from;
+ * there is no headline of our own and no URL. A headline is kept only as one
+ * seen somewhere, with where it was seen.
+ */
+const sourceSchema = z
+  .object({
+    outlet: z.object({ name: nonEmpty, where }).strict(),
+    reporters: z.object({ names: z.array(nonEmpty).min(1), where, evidence: nonEmpty.optional() }).strict(),
+    contributors: z
+      .object({ names: z.array(nonEmpty).min(1), where, evidence: nonEmpty.optional() })
+      .strict()
+      .optional(),
+    date: z.object({ value: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'), where }).strict(),
+    headlinesSeen: z.array(z.object({ text: nonEmpty, where }).strict()).default([]),
+    /** One line for readers: what copy of the report the dataset was built from. */
+    builtFrom: nonEmpty,
+  })
+  .strict();
+
+/** A line of the summary and the facts it rests on (their evidence is its evidence). */
+const summaryLine = z.object({ text: nonEmpty, basis: z.array(factId).min(1) }).strict();
+
+/**
+ * A shared entity (data/entities.json) a story uses, with what this story
+ * says about it: the entity's part in this story (required for a person
+ * outside drafts) and the story's sentence that names it, verbatim.
+ */
+export const entityRefSchema = z
+  .object({
+    id: factId,
+    role: nonEmpty.optional(),
+    evidence: nonEmpty,
+    /** Other facts whose evidence the role also rests on. */
+    basis: z.array(factId).default([]),
+  })
+  .strict();
 
 const cue = z.object({ phrases: z.array(nonEmpty).min(1), weight: z.number() }).strict();
 
 export const storySchema = z
   .object({
     schemaVersion: z.literal(1),
-    id: nonEmpty,
-    source: z
-      .object({
-        title: nonEmpty,
-        outlet: nonEmpty,
-        authors: z.array(nonEmpty).min(1),
-        contributors: z.array(nonEmpty).default([]),
-        date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-        note: nonEmpty.optional(),
-      })
-      .strict(),
+    /** Kebab-case; equals the pack's folder name under data/stories/. */
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case, like the folder name'),
+    /** A draft is highlighted like any pack, but its cards say it has not been reviewed. */
+    draft: z.boolean().default(false),
+    source: sourceSchema,
     summary: z
       .object({
-        headline: nonEmpty,
-        what: nonEmpty,
-        when: nonEmpty,
-        format: nonEmpty,
-        who: z.array(nonEmpty).min(1),
-        outcomes: z.array(nonEmpty).min(1),
-        context: z.array(nonEmpty).min(1),
+        /** The story in one line, in our words (not a headline of the report). */
+        gist: summaryLine,
+        what: summaryLine,
+        when: summaryLine,
+        format: summaryLine,
+        who: z.array(summaryLine).min(1),
+        outcomes: z.array(summaryLine).min(1),
+        context: z.array(summaryLine).min(1),
       })
       .strict(),
     /** The limits of the partnership in the article's order: ids of `limit` facts. */
@@ -135,38 +177,85 @@ export const storySchema = z
      * "Power of Siberia"): they win the longest-match and are not highlighted.
      */
     notMentions: z.array(nonEmpty).default([]),
+    /** Shared entities (data/entities.json) this story uses. */
+    entityRefs: z.array(entityRefSchema).default([]),
+    /** The story's own facts: its statements, and the entities only it has. */
     facts: z.array(factSchema).min(1),
   })
   .strict()
   .superRefine((story, ctx) => {
-    const byId = new Map<string, z.infer<typeof factSchema>>();
-    story.facts.forEach((fact, index) => {
-      if (byId.has(fact.id)) {
-        ctx.addIssue({ code: 'custom', path: ['facts', index, 'id'], message: `duplicate id ${fact.id}` });
-      }
-      byId.set(fact.id, fact);
-    });
-    const mustExist = (id: string, path: (string | number)[], category?: Category) => {
-      const fact = byId.get(id);
-      if (!fact) ctx.addIssue({ code: 'custom', path, message: `unknown fact id ${id}` });
-      else if (category && fact.category !== category) {
-        ctx.addIssue({ code: 'custom', path, message: `${id} is not a ${category}` });
-      }
+    const seen = new Set<string>();
+    const unique = (id: string, path: (string | number)[]) => {
+      if (seen.has(id)) ctx.addIssue({ code: 'custom', path, message: `duplicate id ${id}` });
+      seen.add(id);
     };
-    story.limits.forEach((id, i) => mustExist(id, ['limits', i], 'limit'));
+    for (const [i, fact] of story.facts.entries()) unique(fact.id, ['facts', i, 'id']);
+    for (const [i, ref] of story.entityRefs.entries()) unique(ref.id, ['entityRefs', i, 'id']);
+    if (story.draft) return;
+    // Outside drafts nothing is left unwritten.
     story.facts.forEach((fact, i) => {
-      fact.related.forEach((id, j) => mustExist(id, ['facts', i, 'related', j]));
-      if (fact.attribution?.speakerId) mustExist(fact.attribution.speakerId, ['facts', i, 'attribution', 'speakerId']);
-      if (fact.attribution?.accordingToId)
-        mustExist(fact.attribution.accordingToId, ['facts', i, 'attribution', 'accordingToId']);
-      fact.signature?.concepts.forEach((c, j) =>
-        c.entities.forEach((id, k) => mustExist(id, ['facts', i, 'signature', 'concepts', j, 'entities', k])),
-      );
+      if (!fact.card) ctx.addIssue({ code: 'custom', path: ['facts', i, 'card'], message: 'a card is required' });
+      if (fact.category === 'person' && !fact.role)
+        ctx.addIssue({ code: 'custom', path: ['facts', i, 'role'], message: 'a person needs a role in the story' });
     });
+    story.entityRefs.forEach((ref, i) => {
+      if (ref.id.startsWith('person:') && !ref.role)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['entityRefs', i, 'role'],
+          message: 'a person needs a role in the story',
+        });
+    });
+  });
+
+/** A person, organization, place or event shared by stories: defined once, with a story-independent card. */
+export const sharedEntitySchema = z
+  .object({
+    id: factId,
+    category: z.enum(['person', 'organization', 'place', 'event']),
+    title: nonEmpty,
+    /** Who or what this is, true whatever the story. */
+    card: nonEmpty,
+    aliases: z.array(alias).min(1),
+    related: z.array(factId).default([]),
+  })
+  .strict()
+  .superRefine((entity, ctx) => {
+    if (!entity.id.startsWith(`${entity.category}:`))
+      ctx.addIssue({ code: 'custom', path: ['id'], message: `id must start with "${entity.category}:"` });
+  });
+
+export const entitiesFileSchema = z
+  .object({ schemaVersion: z.literal(1), entities: z.array(sharedEntitySchema) })
+  .strict()
+  .superRefine((file, ctx) => {
+    const ids = new Set(file.entities.map((e) => e.id));
+    if (ids.size < file.entities.length) {
+      const seen = new Set<string>();
+      file.entities.forEach((e, i) => {
+        if (seen.has(e.id))
+          ctx.addIssue({ code: 'custom', path: ['entities', i, 'id'], message: `duplicate id ${e.id}` });
+        seen.add(e.id);
+      });
+    }
+    for (const [i, e] of file.entities.entries()) {
+      for (const [j, id] of e.related.entries()) {
+        if (!ids.has(id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['entities', i, 'related', j],
+            message: `unknown shared entity ${id} (a shared entity relates only to shared entities)`,
+          });
+      }
+    }
   });
 
 export type Story = z.infer<typeof storySchema>;
 export type Fact = Story['facts'][number];
+export type EntityRef = Story['entityRefs'][number];
+export type SharedEntity = z.infer<typeof sharedEntitySchema>;
+export type Source = Story['source'];
+export type SummaryLine = Story['summary']['what'];
 export type Alias = Fact['aliases'][number];
 export type Concept = NonNullable<Fact['signature']>['concepts'][number];
 
@@ -174,18 +263,128 @@ export class DatasetError extends Error {
   constructor(
     readonly path: string,
     detail: string,
+    /** The file the bad field is in, where known. */
+    readonly file?: string,
   ) {
-    super(`dataset: ${path || '(root)'}: ${detail}`);
+    super(`dataset: ${file ? `${file}: ` : ''}${path || '(root)'}: ${detail}`);
     this.name = 'DatasetError';
   }
 }
 
-/** Parses and checks a story; throws a DatasetError naming the first bad field. */
-export function parseStory(input: unknown): Story {
-  const result = storySchema.safeParse(input);
+function parseWith<T>(schema: z.ZodType<T>, input: unknown, file?: string): T {
+  const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  throw new DatasetError(issue.path.join('.'), issue.message);
+  throw new DatasetError(issue.path.join('.'), issue.message, file);
+}
+
+/**
+ * Parses and checks a story; throws a DatasetError naming the first bad
+ * field. Ids the story refers to must be its own facts or, through
+ * `shared`, entities of data/entities.json.
+ */
+export function parseStory(input: unknown, shared: readonly SharedEntity[] = [], file?: string): Story {
+  const story = parseWith(storySchema, input, file);
+  const problem = findBadReference(story, new Map(shared.map((e) => [e.id, e.category])));
+  if (problem) throw new DatasetError(problem.path.join('.'), problem.message, file);
+  return story;
+}
+
+export function parseEntities(input: unknown, file?: string): SharedEntity[] {
+  return parseWith(entitiesFileSchema, input, file).entities;
+}
+
+/** The first reference of the story to a fact that is neither its own nor a shared entity. */
+function findBadReference(
+  story: Story,
+  shared: ReadonlyMap<string, Category>,
+): { path: (string | number)[]; message: string } | undefined {
+  const own = new Map(story.facts.map((f) => [f.id, f.category]));
+  const check = (id: string, path: (string | number)[], category?: Category) => {
+    const found = own.get(id) ?? shared.get(id);
+    if (!found) return { path, message: `unknown fact id ${id}` };
+    if (category && found !== category) return { path, message: `${id} is not a ${category}` };
+    return undefined;
+  };
+  for (const [i, ref] of story.entityRefs.entries()) {
+    if (!shared.has(ref.id))
+      return { path: ['entityRefs', i, 'id'], message: `unknown shared entity ${ref.id} (not in data/entities.json)` };
+  }
+  for (const [i, id] of story.limits.entries()) {
+    const bad = own.has(id)
+      ? check(id, ['limits', i], 'limit')
+      : { path: ['limits', i], message: `unknown fact id ${id}` };
+    if (bad) return bad;
+  }
+  const refs: [string, (string | number)[]][] = [];
+  for (const [i, ref] of story.entityRefs.entries())
+    for (const [j, id] of ref.basis.entries()) refs.push([id, ['entityRefs', i, 'basis', j]]);
+  for (const [key, value] of Object.entries(story.summary)) {
+    const lines = Array.isArray(value) ? value : [value];
+    for (const [i, line] of lines.entries()) {
+      const at = Array.isArray(value) ? ['summary', key, i] : ['summary', key];
+      for (const [j, id] of line.basis.entries()) refs.push([id, [...at, 'basis', j]]);
+    }
+  }
+  for (const [i, fact] of story.facts.entries()) {
+    for (const [j, id] of fact.related.entries()) refs.push([id, ['facts', i, 'related', j]]);
+    for (const [j, id] of fact.basis.entries()) refs.push([id, ['facts', i, 'basis', j]]);
+    if (fact.attribution?.speakerId) refs.push([fact.attribution.speakerId, ['facts', i, 'attribution', 'speakerId']]);
+    if (fact.attribution?.accordingToId)
+      refs.push([fact.attribution.accordingToId, ['facts', i, 'attribution', 'accordingToId']]);
+    for (const [j, c] of (fact.signature?.concepts ?? []).entries()) {
+      for (const [k, id] of c.entities.entries())
+        refs.push([id, ['facts', i, 'signature', 'concepts', j, 'entities', k]]);
+    }
+  }
+  for (const [id, path] of refs) {
+    const bad = check(id, path);
+    if (bad) return bad;
+  }
+  return undefined;
+}
+
+/** The shared entities and every story pack, checked together (see packs.ts). */
+export interface Dataset {
+  entities: SharedEntity[];
+  /** Sorted by id. */
+  stories: Story[];
+}
+
+/** A file's path (for error messages) and its parsed JSON. */
+export interface DatasetFile {
+  path: string;
+  json: unknown;
+}
+
+/**
+ * Parses entities.json and every story pack, checked together: a fact id is
+ * defined once in the whole dataset. Throws a DatasetError naming the file
+ * and the field.
+ */
+export function parseDataset(entitiesFile: DatasetFile, storyFiles: readonly DatasetFile[]): Dataset {
+  const entities = parseEntities(entitiesFile.json, entitiesFile.path);
+  const definedAt = new Map<string, string>();
+  for (const [i, e] of entities.entries()) definedAt.set(e.id, `${entitiesFile.path} entities.${i}.id`);
+  const stories: Story[] = [];
+  for (const file of [...storyFiles].sort((a, b) => a.path.localeCompare(b.path))) {
+    const story = parseStory(file.json, entities, file.path);
+    const folder = /([^/\\]+)[/\\]story\.json$/.exec(file.path)?.[1];
+    if (folder !== undefined && folder !== story.id)
+      throw new DatasetError('id', `"${story.id}" must equal the pack's folder name "${folder}"`, file.path);
+    const other = stories.find((s) => s.id === story.id);
+    if (other) throw new DatasetError('id', `story id ${story.id} is used twice`, file.path);
+    for (const [i, fact] of story.facts.entries()) {
+      const here = `${file.path} facts.${i}.id`;
+      const there = definedAt.get(fact.id);
+      if (there)
+        throw new DatasetError(`facts.${i}.id`, `fact id ${fact.id} is defined twice: ${there} and ${here}`, file.path);
+      definedAt.set(fact.id, here);
+    }
+    stories.push(story);
+  }
+  if (stories.length === 0) throw new DatasetError('', 'no story packs (data/stories/<id>/story.json)');
+  return { entities, stories: stories.sort((a, b) => a.id.localeCompare(b.id)) };
 }
 
 /** The spin lexicon: the word swaps a synonym rewriter makes, mapped back to plain English. */
@@ -208,8 +407,8 @@ export const lexiconSchema = z
   .strict()
   .superRefine((lexicon, ctx) => {
     const seen = new Map<string, number>();
-    lexicon.entries.forEach((entry, i) =>
-      entry.spun.forEach((form, j) => {
+    for (const [i, entry] of lexicon.entries.entries()) {
+      for (const [j, form] of entry.spun.entries()) {
         const key = form.toLowerCase();
         if (seen.has(key)) {
           ctx.addIssue({
@@ -219,8 +418,8 @@ export const lexiconSchema = z
           });
         }
         seen.set(key, i);
-      }),
-    );
+      }
+    }
   });
 
 export type Lexicon = z.infer<typeof lexiconSchema>;

@@ -17,9 +17,20 @@ export interface FactData {
   threshold: number;
 }
 
+/** One story pack: the facts it uses and its event cues. */
+export interface StoryData {
+  id: string;
+  /** Indices into `facts` of the story's own facts and the shared entities it uses, ascending. */
+  facts: number[];
+  /** Its event cues are cueWeights[cueStart] .. cueWeights[cueEnd - 1]. */
+  cueStart: number;
+  cueEnd: number;
+}
+
 export interface MatcherData {
-  version: 1;
-  storyId: string;
+  version: 2;
+  /** Every story pack, sorted by id; one matcher serves them all. */
+  stories: StoryData[];
   lexicon: CompiledLexicon;
   automaton: AutomatonData;
   /** Per phrase: kind (PHRASE_*), fact or cue index, concept index. */

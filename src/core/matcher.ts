@@ -18,8 +18,18 @@ export class Matcher {
   readonly statements: StatementIndex;
   /** Per automaton node: 1 if phrases other than concepts (names, cues) end there. */
   readonly endsOther: Uint8Array;
+  /** Per fact id: the stories (indices into data.stories) that use it. */
+  private readonly factStories = new Map<string, number[]>();
 
   constructor(readonly data: MatcherData) {
+    data.stories.forEach((story, s) => {
+      for (const f of story.facts) {
+        const id = data.facts[f]!.id;
+        const list = this.factStories.get(id);
+        if (list) list.push(s);
+        else this.factStories.set(id, [s]);
+      }
+    });
     this.automaton = new WordAutomaton(data.automaton);
     this.rewriter = new LexiconRewriter(data.lexicon);
     this.statements = new StatementIndex(data);
@@ -33,6 +43,8 @@ export class Matcher {
   }
 
   private readonly symbols = new Map<string, number>();
+
+  storiesOf = (factId: string): readonly number[] => this.factStories.get(factId) ?? [];
 
   /** The automaton symbol of a page word (stemmed), cached: most words of a page repeat. */
   symbolOf(word: string): number {

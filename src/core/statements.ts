@@ -42,7 +42,9 @@ export class StatementIndex {
     const { automaton, facts } = data;
     const nodeCount = automaton.fail.length;
     this.conceptStart = new Int32Array(facts.length + 1);
-    facts.forEach((fact, f) => (this.conceptStart[f + 1] = this.conceptStart[f]! + fact.concepts.length));
+    facts.forEach((fact, f) => {
+      this.conceptStart[f + 1] = this.conceptStart[f]! + fact.concepts.length;
+    });
     this.conceptDepth = new Int32Array(nodeCount);
     const concepts: number[] = [];
     const nodes: number[] = [];
@@ -100,7 +102,10 @@ export class StatementIndex {
         nodeFirst[node] = h;
         for (let k = triggerStart[node]!; k < triggerStart[node + 1]!; k++) {
           const f = triggerFacts[k]!;
-          if (factStamp[f] !== stamp) (factStamp[f] = stamp), candidates.push(f);
+          if (factStamp[f] !== stamp) {
+            factStamp[f] = stamp;
+            candidates.push(f);
+          }
         }
       }
       if (candidates.length === 0) continue;

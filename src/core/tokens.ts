@@ -144,13 +144,19 @@ function scanWord(lower: string, from: number): number {
   let end = from;
   let h = 0;
   for (;;) {
-    for (let code: number; end < n && isWordCode((code = lower.charCodeAt(end))); end++)
+    for (; end < n; end++) {
+      const code = lower.charCodeAt(end);
+      if (!isWordCode(code)) break;
       h = (Math.imul(h, 31) + code) | 0;
+    }
     if (lower.charCodeAt(end) !== 0x27 || !isWordCode(lower.charCodeAt(end + 1))) break;
     let next = end + 1;
     let after = (Math.imul(h, 31) + 0x27) | 0;
-    for (let code: number; next < n && isWordCode((code = lower.charCodeAt(next))); next++)
+    for (; next < n; next++) {
+      const code = lower.charCodeAt(next);
+      if (!isWordCode(code)) break;
       after = (Math.imul(after, 31) + code) | 0;
+    }
     if (CLITICS.has(lower.slice(end + 1, next))) break;
     end = next;
     h = after;
@@ -176,7 +182,9 @@ function wordAt(lower: string, start: number, end: number, h: number): string {
   const slot = (h ^ (h >>> 14)) & (INTERNED_SLOTS - 1);
   const known = interned[slot]!;
   if (known.length === end - start && lower.startsWith(known, start)) return known;
-  return (interned[slot] = lower.slice(start, end));
+  const word = lower.slice(start, end);
+  interned[slot] = word;
+  return word;
 }
 
 /** Splits normalised text into word tokens; "%" is a word of its own ("percent"). */
@@ -370,9 +378,9 @@ export function stem(word: string): string {
     if (code < 97 || code > 122) return word;
   }
   let w = word;
-  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
+  if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
   if (w.endsWith('ing') && w.length > 5) w = restoreE(w.slice(0, -3));
-  else if (w.endsWith('ied') && w.length > 4) return w.slice(0, -3) + 'y';
+  else if (w.endsWith('ied') && w.length > 4) return `${w.slice(0, -3)}y`;
   else if (w.endsWith('ed') && w.length > 4) w = restoreE(w.slice(0, -2));
   else if (w.endsWith('es') && w.length > 4 && /(ss|x|ch|sh|z)es$/.test(w)) w = w.slice(0, -2);
   // "-ics" nouns keep their s: "Olympics" is not the adjective "Olympic".

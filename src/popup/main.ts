@@ -1,14 +1,16 @@
 /**
- * The toolbar popup: the story's summary and limits, what the tab's content
- * script found, and the switches. With `?tabId=N` it acts on tab N instead of
+ * The toolbar popup: what the tab's content script found, the switches, and
+ * the story (or stories) the page reports: summary, limits, source; a list
+ * to pick from where it reports several, or every story the extension knows
+ * where it reports none. With `?tabId=N` it acts on tab N instead of
  * the active tab (tests and tools rely on this).
  */
 import browser from 'webextension-polyfill';
 import { CATEGORY_SWITCH_LABELS } from '../core/cards';
 import { CATEGORIES } from '../core/categories';
 import { repairSettings, SETTINGS_KEY, type Settings, withSite } from '../core/settings';
-import { askTab, askWorker, type PageState } from '../messages';
-import { renderStory, verdictText } from './view';
+import { askTab, askWorker, type PageStateResponse } from '../messages';
+import { renderPicker, reportedIds, verdictText } from './view';
 
 async function targetTabId(): Promise<number | undefined> {
   const param = new URLSearchParams(location.search).get('tabId');
@@ -21,7 +23,7 @@ async function readSettings(): Promise<Settings> {
   return repairSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
 }
 
-async function pageState(tabId: number | undefined): Promise<PageState | undefined> {
+async function pageState(tabId: number | undefined): Promise<PageStateResponse | undefined> {
   if (tabId === undefined) return undefined;
   try {
     return await askTab(browser.tabs, tabId, { type: 'page/get-state' });
@@ -87,20 +89,21 @@ async function main(): Promise<void> {
   const verdict = document.getElementById('verdict')!;
   const site = document.getElementById('site-switch') as HTMLInputElement;
 
-  const story = await askWorker(browser.runtime, { type: 'story/get' });
-  renderStory(story);
+  const { stories } = await askWorker(browser.runtime, { type: 'story/get' });
 
   const refresh = async () => {
     const state = await pageState(tabId);
-    verdict.textContent = verdictText(state);
+    verdict.textContent = verdictText(state, stories);
     site.disabled = !state;
     if (state) site.checked = !settings.disabledSites.includes(state.host);
     for (const [category, element] of counts) {
-      element.textContent = state ? String(state.counts[category as keyof PageState['counts']]) : '–';
+      element.textContent = state ? String(state.counts[category as keyof PageStateResponse['counts']]) : '–';
     }
     return state;
   };
-  let host = (await refresh())?.host;
+  const first = await refresh();
+  renderPicker(stories, reportedIds(first?.verdicts ?? []));
+  let host = first?.host;
   bindDisplayOptions(() => settings, save);
   document.getElementById('export')!.addEventListener('click', () => void saveExport(tabId));
   site.addEventListener('change', () => {

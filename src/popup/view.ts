@@ -1,6 +1,8 @@
-/** The popup's static parts: the story and the verdict line. DOM calls only. */
-import type { StoryOverview } from '../core/compiled-dataset';
-import type { PageState } from '../messages';
+/** The popup's story parts: the verdict line, the story picker and the chosen story. DOM calls only. */
+import { CARD_GAP, DRAFT_NOTE, formatDate, listNames } from '../core/cards';
+import type { PageStateResponse, StoryInfo } from '../messages';
+
+type Verdicts = PageStateResponse['verdicts'];
 
 function add<K extends keyof HTMLElementTagNameMap>(parent: Element, tag: K, text?: string): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
@@ -9,9 +11,18 @@ function add<K extends keyof HTMLElementTagNameMap>(parent: Element, tag: K, tex
   return el;
 }
 
-export function renderStory(story: StoryOverview): void {
+/** The stories the page reports (its claims, quotes and limits are shown as theirs). */
+export function reportedIds(verdicts: Verdicts): string[] {
+  return verdicts.filter((v) => v.kind === 'this-summit' || v.kind === 'spun-copy').map((v) => v.storyId);
+}
+
+/** One story's summary, limits and source, replacing the story shown before. */
+export function renderStory(story: StoryInfo): void {
   const summary = document.getElementById('summary')!;
-  add(summary, 'p', story.summary.headline).className = 'limit-title';
+  summary.replaceChildren();
+  summary.dataset.storyId = story.id;
+  if (story.draft) add(summary, 'p', DRAFT_NOTE).className = 'draft';
+  add(summary, 'p', story.summary.gist.text).className = 'limit-title';
   const facts = add(summary, 'dl');
   const row = (term: string, value: string | string[]) => {
     add(facts, 'dt', term);
@@ -22,37 +33,97 @@ export function renderStory(story: StoryOverview): void {
       for (const item of value) add(list, 'li', item);
     }
   };
-  row('What', story.summary.what);
-  row('When', story.summary.when);
-  row('Format', story.summary.format);
-  row('Who', story.summary.who.join(', '));
-  row('Outcomes', story.summary.outcomes);
-  row('Context', story.summary.context);
+  const texts = (lines: { text: string }[]) => lines.map((line) => line.text);
+  row('What', story.summary.what.text);
+  row('When', story.summary.when.text);
+  row('Format', story.summary.format.text);
+  row('Who', texts(story.summary.who).join(', '));
+  row('Outcomes', texts(story.summary.outcomes));
+  row('Context', texts(story.summary.context));
 
   const limits = document.getElementById('limits')!;
+  limits.replaceChildren();
   for (const limit of story.limits) {
     const item = add(limits, 'li');
     item.dataset.factId = limit.id;
     add(item, 'span', limit.title).className = 'limit-title';
-    add(item, 'div', limit.text);
+    if (limit.text) add(item, 'div', limit.text);
+    else add(item, 'div', CARD_GAP).className = 'gap';
   }
-  const source = document.getElementById('source')!;
-  source.textContent = `Source: ${story.sourceLine}. By ${story.source.authors.join(' and ')}.`;
+  renderSource(story.source);
 }
 
-export function verdictText(state: PageState | undefined): string {
-  if (!state) return 'This page cannot be annotated (browser pages and extension stores are off limits).';
-  const { kind, statementsFound, statementsTotal, spinExamples } = state.verdict;
-  switch (kind) {
-    case 'this-summit':
-      return `This page reports the Xi–Putin video summit: ${statementsFound} of the story's ${statementsTotal} claims, quotes and limits found.`;
-    case 'spun-copy':
-      return `This page looks like a machine-reworded copy of the source article: ${statementsFound} of ${statementsTotal} claims found. Rewriter's wording seen: ${spinExamples.map((e) => `“${e}”`).join(', ')}.`;
-    case 'other-event':
-      return 'This page is about another meeting of the same leaders: people and places are highlighted, statements are not shown as this summit’s facts.';
-    case 'other-topic':
-      return 'This page mentions people or places from the story but is about something else.';
-    case 'nothing':
-      return 'Nothing from the story was found on this page.';
+/** Outlet, reporters and date of the report, and what copy of it the dataset was built from: no headline of ours. */
+function renderSource(source: StoryInfo['source']): void {
+  const footer = document.getElementById('source')!;
+  footer.replaceChildren();
+  const facts = add(footer, 'dl');
+  const row = (term: string, value: string, name: string) => {
+    add(facts, 'dt', term);
+    add(facts, 'dd', value).dataset.source = name;
+  };
+  row('Source', source.outlet.name, 'outlet');
+  row('Reporters', listNames(source.reporters.names), 'reporters');
+  row('Date', formatDate(source.date.value), 'date');
+  add(footer, 'p', source.builtFrom).dataset.source = 'built-from';
+}
+
+/**
+ * The list to pick a story from: the stories the page reports where there
+ * are several, every story the extension knows where it reports none; no
+ * list where it reports exactly one. Returns the story to show first.
+ */
+export function renderPicker(stories: readonly StoryInfo[], reported: readonly string[]): StoryInfo | undefined {
+  const picker = document.getElementById('story-picker')!;
+  const list = document.getElementById('stories')!;
+  const heading = document.getElementById('story-picker-heading')!;
+  list.replaceChildren();
+  const choices = reported.length > 0 ? stories.filter((s) => reported.includes(s.id)) : stories;
+  picker.hidden = choices.length === 0 || reported.length === 1;
+  heading.textContent =
+    reported.length > 1
+      ? `This page reports ${reported.length} stories: pick one`
+      : `The stories this extension knows (${stories.length})`;
+  const buttons: HTMLButtonElement[] = [];
+  const select = (story: StoryInfo) => {
+    for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.storyId === story.id));
+    renderStory(story);
+  };
+  for (const story of choices) {
+    const button = add(add(list, 'li'), 'button', story.summary.gist.text);
+    button.type = 'button';
+    button.dataset.storyId = story.id;
+    add(button, 'span', ` (${story.summary.when.text}${story.draft ? ', draft' : ''})`).className = 'story-meta';
+    button.addEventListener('click', () => select(story));
+    buttons.push(button);
   }
+  const first = choices[0];
+  if (first) select(first);
+  return first;
+}
+
+export function verdictText(state: PageStateResponse | undefined, stories: readonly StoryInfo[]): string {
+  if (!state) return 'This page cannot be annotated (browser pages and extension stores are off limits).';
+  if (state.verdicts.length === 0) return 'Nothing from the stories this extension knows was found on this page.';
+  // A story is named by its gist in parentheses: in quotation marks it would read as a headline.
+  const storyName = (id: string) => `the story (${stories.find((s) => s.id === id)?.summary.gist.text ?? id})`;
+  const reported = reportedIds(state.verdicts);
+  // The stories the page reports first; the others only where it reports none.
+  const lines = state.verdicts
+    .filter((v) => reported.length === 0 || reported.includes(v.storyId))
+    .map(({ storyId, kind, statementsFound, statementsTotal, spinExamples }) => {
+      switch (kind) {
+        case 'this-summit':
+          return `This page reports ${storyName(storyId)}: ${statementsFound} of the story's ${statementsTotal} claims, quotes and limits found.`;
+        case 'spun-copy':
+          return `This page looks like a machine-reworded copy of the source of ${storyName(storyId)}: ${statementsFound} of ${statementsTotal} claims found. Rewriter's wording seen: ${spinExamples.map((e) => `“${e}”`).join(', ')}.`;
+        case 'other-event':
+          return `This page is about another meeting of the people in ${storyName(storyId)}: people and places are highlighted, statements are not shown as that story’s facts.`;
+        case 'other-topic':
+          return `This page mentions people or places from ${storyName(storyId)} but is about something else.`;
+        default:
+          return '';
+      }
+    });
+  return lines.filter(Boolean).join(' ');
 }

@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
 import {
+  DIST,
   findChrome as findChromeFn,
   inWorker as inWorkerFn,
   type Launched,
@@ -17,8 +18,20 @@ import {
   tabIdOf as tabIdOfPage,
 } from '../../scripts/chrome';
 import { type Served, serve, serveTwoOrigins, type TwoOrigins } from '../../scripts/serve';
+import type { ExportedCollection } from './checks';
+import { visibleCardTextInPage } from './page-reads';
 
-export { DIST, findChrome, inWorker, liveWorker, openPopup, ROOT, tabIdOf } from '../../scripts/chrome';
+export {
+  DIST,
+  findChrome,
+  inWorker,
+  liveWorker,
+  openPopup,
+  personHighlightPoint,
+  ROOT,
+  tabIdOf,
+} from '../../scripts/chrome';
+export type { ExportedAnnotation, ExportedCollection } from './checks';
 
 export const DEMO_DIR = join(ROOT, 'demo');
 export const FIXTURES_DIR = join(ROOT, 'tests', 'e2e', 'fixtures');
@@ -43,13 +56,16 @@ export const HIGHLIGHT = '[data-fact-id]';
 export const HIGHLIGHT_TIMEOUT_MS = 20_000;
 
 /**
- * Launches Chromium with the extension. `renderer: 'marks'` stores that setting before any page
+ * Launches Chromium with the extension (EXTENSION_DIR from the environment, else `dist/chrome/`). `renderer: 'marks'` stores that setting before any page
  * opens: the suites about <mark> elements (the testability contract's mode) use it; without it
  * the extension runs with its defaults (element-free highlights).
  */
 export async function launch(opts: LaunchOptions & { renderer?: 'marks' | 'highlights' } = {}): Promise<Launched> {
   const { renderer, ...launchOptions } = opts;
-  const launched = await launchWithExtension(launchOptions);
+  const launched = await launchWithExtension({
+    ...launchOptions,
+    extensionDir: launchOptions.extensionDir ?? (process.env.EXTENSION_DIR || DIST),
+  });
   if (renderer) await patchSettings(launched.context, launched.extensionId, { renderer });
   return launched;
 }
@@ -129,21 +145,7 @@ export async function maxCountDuring(page: Page, selector: string, ms: number): 
 
 /** Text of everything inside the open shadow roots of `[data-annotator-ui]` hosts that is visible. */
 export function visibleCardText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const texts: string[] = [];
-    for (const host of document.querySelectorAll<HTMLElement>('[data-annotator-ui]')) {
-      if (!host.isConnected || host.hidden || !host.checkVisibility()) continue;
-      const root = host.shadowRoot;
-      if (!root) continue;
-      for (const child of root.children) {
-        if (child instanceof HTMLStyleElement || child instanceof HTMLLinkElement) continue;
-        if (child instanceof HTMLElement && child.checkVisibility() && child.getClientRects().length > 0) {
-          texts.push(child.innerText || child.textContent || '');
-        }
-      }
-    }
-    return texts.join('\n').trim();
-  });
+  return page.evaluate(visibleCardTextInPage);
 }
 
 /** Waits until the number of highlights has stopped changing for `quietMs` (and is at least `min`). */
@@ -221,7 +223,7 @@ export function highlightSpans(page: Page): Promise<{ text: string; spans: Span[
       });
     }
     raw.sort((a, b) => a.start - b.start || b.end - a.end);
-    const key = (m: { ids: string[]; category: string }) => m.ids.join(' ') + '|' + m.category;
+    const key = (m: { ids: string[]; category: string }) => `${m.ids.join(' ')}|${m.category}`;
     const merged: typeof raw = [];
     for (const r of raw) {
       const prev = merged.findLast((m) => key(m) === key(r) && m.end <= r.start);
@@ -245,24 +247,6 @@ declare const chrome: {
 /** The story paragraph that makes a fixture count as a page about the summit. */
 export const STORY_PARAGRAPH =
   'In a video summit on Wednesday, December 15, 2021, Xi Jinping told Vladimir Putin that relations between China and Russia exceed an alliance, according to Kremlin aide Yuri Ushakov.';
-
-/** One W3C Web Annotation as the content script exports it. */
-export interface ExportedAnnotation {
-  type: string;
-  body: { value: string; category: string }[];
-  target: {
-    source: string;
-    selector: [
-      { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
-      { type: 'TextPositionSelector'; start: number; end: number },
-    ];
-  };
-}
-export interface ExportedCollection {
-  type: string;
-  total: number;
-  items: ExportedAnnotation[];
-}
 
 /** Asks the top frame's content script of `page` for its W3C Web Annotation export. */
 export async function exportOf(context: BrowserContext, extensionId: string, page: Page): Promise<ExportedCollection> {

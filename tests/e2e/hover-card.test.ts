@@ -69,10 +69,10 @@ describe('hover card', () => {
       let stops = 0;
       for (const el of document.querySelectorAll<HTMLElement>('[data-fact-id]')) {
         const ids = (el.getAttribute('data-fact-id') ?? '').split(/\s+/).filter(Boolean);
-        ids.forEach((id) => all.add(id));
+        for (const id of ids) all.add(id);
         if (el.tabIndex >= 0 && el.hasAttribute('tabindex')) {
           stops++;
-          ids.forEach((id) => focusable.add(id));
+          for (const id of ids) focusable.add(id);
         }
       }
       return { stops, unreachable: [...all].filter((id) => !focusable.has(id)) };

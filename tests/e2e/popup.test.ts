@@ -4,17 +4,23 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Launched } from '../../scripts/chrome';
 import type { Served } from '../../scripts/serve';
+import { serve } from '../../scripts/serve';
 import {
   CATEGORY_LABELS,
   categoryCounts,
   countOf,
+  FIXTURES_DIR,
   HIGHLIGHT,
   launch,
   openPage,
   openPopup,
   serveDemo,
+  visibleCardText,
   waitForStableHighlights,
 } from './harness';
+
+/** The headline an earlier dataset made up: no copy of the report carries it. */
+const INVENTED_HEADLINE = 'Putin and Xi Close Ranks in Video Summit as the West Turns Up the Pressure';
 
 let browser: Launched | undefined;
 let site: Served | undefined;
@@ -59,12 +65,43 @@ afterAll(async () => {
 describe('popup', () => {
   it('shows the story summary, the limits and the counts per category', async () => {
     await expect
-      .poll(() => popup.locator('#summary').innerText(), { timeout: 10_000 })
+      .poll(() => popup.locator('#summary').textContent(), { timeout: 10_000 })
       .toMatch(/Xi[\s\S]*Putin|Putin[\s\S]*Xi/);
     await expect.poll(() => popup.locator('#limits li').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(5);
-    await expect.poll(() => popup.locator('#counts').innerText(), { timeout: 10_000 }).toMatch(/[1-9]/);
-    const counts = await popup.locator('#counts').innerText();
+    await expect.poll(() => popup.locator('#counts').textContent(), { timeout: 10_000 }).toMatch(/[1-9]/);
+    const counts = await popup.locator('#counts').textContent();
     for (const label of Object.values(CATEGORY_LABELS)) expect(counts).toContain(label);
+  });
+
+  it('shows the source as it is known: outlet, reporters, date and the reworded copy it was built from', async () => {
+    const source = popup.locator('#source');
+    await expect
+      .poll(() => source.locator('[data-source=outlet]').textContent(), { timeout: 10_000 })
+      .toBe('The New York Times');
+    expect(await source.locator('[data-source=reporters]').textContent()).toBe(
+      'Anton Troianovski and Steven Lee Myers',
+    );
+    expect(await source.locator('[data-source=date]').textContent()).toBe('15 Dec 2021');
+    expect(await source.locator('[data-source=built-from]').textContent()).toMatch(
+      /machine-reworded copy of the report/,
+    );
+    const note = await source.locator('[data-source=built-from]').boundingBox();
+    const lineHeight = await source
+      .locator('[data-source=built-from]')
+      .evaluate((el) => Number.parseFloat(getComputedStyle(el).lineHeight));
+    expect(note!.height, 'the note about the copy is one line').toBeLessThan(lineHeight * 1.5);
+    expect(await popup.locator('body').textContent()).not.toContain(INVENTED_HEADLINE);
+  });
+
+  it('puts no made-up headline on a card: the source line names outlet, reporters and date', async () => {
+    await tabA.bringToFront();
+    await tabA.keyboard.press('Alt+Shift+KeyN');
+    await expect
+      .poll(() => visibleCardText(tabA), { timeout: 5_000 })
+      .toContain('Source: The New York Times (Anton Troianovski and Steven Lee Myers), 15 Dec 2021');
+    expect(await visibleCardText(tabA)).not.toContain(INVENTED_HEADLINE);
+    await tabA.keyboard.press('Escape');
+    await popup.bringToFront();
   });
 
   it('has a checked switch for each category and for the site', async () => {
@@ -96,5 +133,29 @@ describe('popup', () => {
     await expect.poll(() => countOf(tabA, HIGHLIGHT), { timeout: 5_000 }).toBeGreaterThan(10);
     await expect.poll(() => personState(tabA), { timeout: 5_000 }).not.toMatch(/^person=0 /);
     expect(await notReloaded(tabA)).toBe(true);
+  });
+
+  it('reports the story the page is about, with no list; on a page about no story, lists the stories it knows', async () => {
+    await expect
+      .poll(() => popup.locator('#verdict').innerText(), { timeout: 10_000 })
+      .toMatch(/the story \(Xi and Putin/);
+    expect(await popup.locator('#story-picker').isHidden()).toBe(true);
+
+    const fixtures = await serve(FIXTURES_DIR);
+    try {
+      const unrelated = await openPage(browser!.context, `${fixtures.url}unrelated.html`);
+      const other = await openPopup(browser!.context, browser!.extensionId, unrelated);
+      await expect.poll(() => other.locator('#verdict').innerText(), { timeout: 10_000 }).toMatch(/^Nothing from/);
+      const picker = other.locator('#story-picker');
+      await expect.poll(() => picker.isVisible(), { timeout: 5_000 }).toBe(true);
+      expect(await picker.textContent()).toMatch(/stories this extension knows/);
+      const choices = other.getByRole('button', { name: /Xi and Putin hold a video summit/ });
+      expect(await choices.count()).toBe(1);
+      expect(await other.locator('#summary').innerText()).toMatch(/Xi and Putin hold a video summit/);
+      await other.close();
+      await unrelated.close();
+    } finally {
+      await fixtures.close();
+    }
   });
 });

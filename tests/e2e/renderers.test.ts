@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Launched } from '../../scripts/chrome';
 import type { Served } from '../../scripts/serve';
+import { checkExportSelectors } from './checks';
 import {
   collectPageErrors,
   countOf,
@@ -25,6 +26,7 @@ import {
   waitForStableHighlights,
   withoutExtension,
 } from './harness';
+import { rangesAndEntriesInPage, rootChildrenInPage } from './page-reads';
 
 const ACCESSIBLE_MARKS = 'Accessible highlights (mark elements in the page text)';
 
@@ -60,38 +62,6 @@ async function waitForStableRanges(p: Page, quietMs = 800, timeout = 20_000): Pr
     if (Date.now() - started > timeout) throw new Error(`CSS highlights not stable after ${timeout} ms (last ${n})`);
     await new Promise((r) => setTimeout(r, 100));
   }
-}
-
-function checkSelectors(collection: ExportedCollection, bodyText: string): void {
-  expect(collection.items.length).toBeGreaterThan(0);
-  expect(collection.total).toBe(collection.items.length);
-  for (const item of collection.items) {
-    const [quote, position] = item.target.selector;
-    expect(quote.type).toBe('TextQuoteSelector');
-    expect(position.type).toBe('TextPositionSelector');
-    expect(item.body.length).toBeGreaterThan(0);
-    expect(bodyText.slice(position.start, position.end), JSON.stringify(item.body)).toBe(quote.exact);
-    expect(bodyText.slice(Math.max(0, position.start - quote.prefix.length), position.start)).toBe(quote.prefix);
-    expect(bodyText.slice(position.end, position.end + quote.suffix.length)).toBe(quote.suffix);
-  }
-}
-
-/** [category, text] of every range of the nic-* highlights, and of every element carrying a fact id, sorted. */
-function rangesAndEntries(p: Page): Promise<{ ranges: string[]; entries: string[]; outsideHost: number }> {
-  return p.evaluate(() => {
-    const ranges: string[] = [];
-    for (const [name, h] of CSS.highlights as unknown as Map<string, Set<Range>>) {
-      if (name.startsWith('nic-')) for (const r of h) ranges.push(`${name.slice(4)}|${r.toString()}`);
-    }
-    const all = [...document.querySelectorAll('[data-fact-id]')];
-    const host = document.querySelector('[data-annotator-ui]');
-    const inHost = all.filter((e) => host?.contains(e));
-    return {
-      ranges: ranges.sort(),
-      entries: inHost.map((e) => `${e.getAttribute('data-category')}|${e.textContent}`).sort(),
-      outsideHost: all.length - inHost.length,
-    };
-  });
 }
 
 /** The card's text, once the active element is an entry of the highlight list. */
@@ -135,18 +105,12 @@ describe('renderers', () => {
     expect(await countOf(page, 'body mark')).toBe(0);
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(baselineHtml);
     // The extension's only element: its host, after <body>.
-    expect(
-      await page.evaluate(() =>
-        [...document.documentElement.children].map(
-          (e) => e.tagName.toLowerCase() + (e.hasAttribute('data-annotator-ui') ? '[ui]' : ''),
-        ),
-      ),
-    ).toEqual(['head', 'body', 'div[ui]']);
-    checkSelectors(freeExport, await page.evaluate(() => document.body.textContent ?? ''));
+    expect(await page.evaluate(rootChildrenInPage)).toEqual(['head', 'body', 'div[ui]']);
+    checkExportSelectors(freeExport, await page.evaluate(() => document.body.textContent ?? ''));
   });
 
   it('element-free: the highlight list in the host has one entry per range, with the same category and text', async () => {
-    const { ranges, entries, outsideHost } = await rangesAndEntries(page);
+    const { ranges, entries, outsideHost } = await page.evaluate(rangesAndEntriesInPage);
     expect(outsideHost).toBe(0);
     expect(ranges.length).toBeGreaterThan(20);
     expect(entries).toEqual(ranges);
@@ -238,7 +202,7 @@ describe('renderers', () => {
     await patchSettings(browser!.context, browser!.extensionId, { categories: { person: true } });
     await expect.poll(() => highlightSize(page, 'nic-person'), { timeout: 5_000 }).toBeGreaterThan(0);
     await waitForStableRanges(page);
-    const { ranges, entries } = await rangesAndEntries(page);
+    const { ranges, entries } = await page.evaluate(rangesAndEntriesInPage);
     expect(entries).toEqual(ranges);
   });
 
@@ -271,7 +235,7 @@ describe('renderers', () => {
     await expect.poll(() => totalHighlightRanges(page), { timeout: 5_000 }).toBe(0);
     expect(await countOf(page, `[data-annotator-ui] ${HIGHLIGHT}`)).toBe(0);
     const marks = await exportOf(browser!.context, browser!.extensionId, page);
-    checkSelectors(marks, await page.evaluate(() => document.body.textContent ?? ''));
+    checkExportSelectors(marks, await page.evaluate(() => document.body.textContent ?? ''));
     expect(marks.items).toEqual(freeExport.items);
     // Every fact id shown as a <mark> is in the export.
     const shown = await page.evaluate(

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { type AnalysisSource, serveAnalysis } from '../../src/background/analysis';
 import { WorkerAnalyst } from '../../src/content/analyst';
 import { annotate } from '../../src/core/annotate';
-import { statementCount } from '../../src/core/compiled-dataset';
+import { statementCounts } from '../../src/core/compiled-dataset';
+import { isQuiet } from '../../src/core/verdict';
 import { miniMatcher } from './helpers';
 import { type FakePort, portPair } from './port-pair';
 
@@ -19,12 +20,15 @@ const matcher = miniMatcher();
 const source: AnalysisSource = {
   matcher: () => matcher,
   cards: { 'person:xi': { id: 'person:xi' } as never },
-  statementsTotal: statementCount(matcher.data),
+  statementsTotal: statementCounts(matcher.data),
 };
 const go = async () => true;
 
 /** An analyst whose every port reaches a worker serving `source`; `worker` can stop a job midway. */
-function analystWithWorker(onWorkerPort: (port: FakePort, job: number) => void = () => {}) {
+function analystWithWorker(
+  onWorkerPort: (port: FakePort, job: number) => void = () => {},
+  alive: () => boolean = () => true,
+) {
   const pagePorts: FakePort[] = [];
   const analyst = new WorkerAnalyst(() => {
     const [page, worker] = portPair();
@@ -32,7 +36,7 @@ function analystWithWorker(onWorkerPort: (port: FakePort, job: number) => void =
     serveAnalysis(worker, source);
     onWorkerPort(worker, pagePorts.length);
     return page;
-  });
+  }, alive);
   return { analyst, pagePorts };
 }
 
@@ -50,7 +54,8 @@ describe('page analysis over a port', () => {
     expect(reading!.regions[0]!.annotations).toEqual(annotate(matcher, texts[0]!, verdict).annotations);
     expect(reading!.regions[1]!.annotations).toEqual(annotate(matcher, texts[1]!, verdict).annotations);
     expect(reading!.cards).toEqual(source.cards);
-    expect(reading!.statementsTotal).toBe(source.statementsTotal);
+    expect(reading!.statementsTotal).toEqual(source.statementsTotal);
+    expect(Object.values(reading!.statementsTotal).some((n) => n > 0)).toBe(true);
     // Large text went in several pieces and came back in several batches; the port was closed after.
     const sent = pagePorts[0]!.posted as { type: string }[];
     expect(sent.filter((m) => m.type === 'analysis/text').length).toBeGreaterThan(3);
@@ -61,7 +66,7 @@ describe('page analysis over a port', () => {
   it('sends no cards and nothing to draw for a page without the story', async () => {
     const { analyst } = analystWithWorker();
     const reading = await analyst.annotate([FILLER], undefined, go);
-    expect(reading!.verdict.kind).toBe('nothing');
+    expect(isQuiet(reading!.verdict)).toBe(true);
     expect(reading!.cards).toBeUndefined();
     expect(reading!.regions).toEqual([{ annotations: [], similar: [] }]);
   });
@@ -90,6 +95,24 @@ describe('page analysis over a port', () => {
   it('gives up after a second stopped worker, with an error', async () => {
     const { analyst } = analystWithWorker((worker) => worker.disconnect());
     await expect(analyst.annotate([PARAGRAPH], undefined, go)).rejects.toThrow(/closed/);
+  });
+
+  it('gives up quietly, without asking again, when the extension itself is gone', async () => {
+    let alive = true;
+    const { analyst, pagePorts } = analystWithWorker(
+      (worker) => {
+        // The extension is removed while the job runs: its ports close and its context goes.
+        worker.onMessage.addListener(() => {
+          alive = false;
+          worker.disconnect();
+        });
+      },
+      () => alive,
+    );
+    expect(await analyst.annotate([story(300)], undefined, go)).toBeUndefined();
+    expect(pagePorts.length).toBe(1);
+    expect(await analyst.mentionsStory([PARAGRAPH])).toBe(false);
+    expect(pagePorts.length).toBe(1);
   });
 
   it('stops sending when the page no longer wants the answer', async () => {

@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
+import { removeLeftovers } from '../../src/content/leftovers';
 import { MarkRenderer } from '../../src/content/render-marks';
 import { buildTextIndex } from '../../src/content/text-index';
+import { UI_HOST_ATTRIBUTE } from '../../src/content/ui-host';
 import { annotate } from '../../src/core/annotate';
 import { miniMatcher } from './helpers';
 
@@ -68,7 +70,9 @@ describe('mark renderer', () => {
     expect(document.body.innerHTML).toBe(html);
     const after = [...document.body.querySelectorAll('p, h1, a, b')].flatMap((el) => [...el.childNodes]);
     expect(after.length).toBe(before.length);
-    after.forEach((node, i) => expect(node).toBe(before[i]));
+    after.forEach((node, i) => {
+      expect(node).toBe(before[i]);
+    });
   });
 });
 
@@ -139,5 +143,26 @@ describe('mark renderer on a page with many highlights', () => {
     const viaWrapper = draw(100_000);
     expect(viaMarkJs).toContain('data-fact-id="claim:37th-meeting"');
     expect(viaWrapper).toBe(viaMarkJs);
+  });
+});
+
+describe('leftovers of a previous copy of the content script', () => {
+  it('are taken away: the host, and the marks, leaving the text as it was', () => {
+    setBody(
+      '<h1>Video call, December 2021</h1><p>It was the 37th meeting of Xi Jinping and Putin since 2013.</p><p>Putin <b>agreed</b>.</p>',
+    );
+    const text = document.body.textContent;
+    const index = buildTextIndex(document.body);
+    new MarkRenderer(document.body, index).render(annotate(matcher, index.text).annotations);
+    const host = document.createElement('div');
+    host.setAttribute(UI_HOST_ATTRIBUTE, '');
+    document.documentElement.append(host);
+    expect(document.querySelectorAll('mark mark').length, 'entity marks nested in a statement mark').toBeGreaterThan(0);
+
+    removeLeftovers(document);
+    expect(document.querySelectorAll('mark').length).toBe(0);
+    expect(document.querySelectorAll(`[${UI_HOST_ATTRIBUTE}]`).length).toBe(0);
+    expect(document.body.textContent).toBe(text);
+    expect(document.querySelector('b')?.textContent).toBe('agreed');
   });
 });

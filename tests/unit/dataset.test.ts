@@ -2,9 +2,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pageText } from '../../scripts/eval';
+import { loadDataset, SUMMIT_ID } from '../../scripts/load-dataset';
 import { type DatasetError, parseLexicon, parseStory } from '../../src/core/dataset';
+import { storyFacts } from '../../src/core/packs';
 import { ROOT, readJson } from './helpers';
 
+// biome-ignore lint/suspicious/noExplicitAny: tests plant defects by editing the raw JSON freely
 const mini = () => structuredClone(readJson('tests/fixtures/mini-story.json')) as Record<string, any>;
 
 function errorOf(input: unknown): DatasetError {
@@ -68,13 +71,23 @@ describe('dataset schema', () => {
   });
 });
 
-describe('the story dataset', () => {
-  const story = parseStory(readJson('data/story.json'));
+describe('the summit pack', () => {
+  const dataset = loadDataset();
+  const summit = dataset.stories.find((s) => s.id === SUMMIT_ID)!;
+  const facts = storyFacts(dataset, summit);
   const lexicon = parseLexicon(readJson('data/spin-lexicon.json'));
   const seedText = pageText(readFileSync(resolve(ROOT, 'demo/index.html'), 'utf8')).replace(/\s+/g, ' ');
 
+  it('is reviewed, and takes the people and places other stories share from data/entities.json', () => {
+    expect(summit.draft).toBe(false);
+    const shared = summit.entityRefs.map((r) => r.id);
+    for (const id of ['person:xi-jinping', 'person:vladimir-putin', 'place:china', 'place:russia', 'organization:nato'])
+      expect(shared).toContain(id);
+    expect(summit.facts.map((f) => f.id)).not.toContain('person:xi-jinping');
+  });
+
   it('holds every required fact id', () => {
-    const ids = new Set(story.facts.map((f) => f.id));
+    const ids = new Set(facts.map((f) => f.id));
     const required = readFileSync(resolve(ROOT, 'tests/fixtures/required-fact-ids.txt'), 'utf8')
       .split('\n')
       .filter(Boolean);
@@ -83,15 +96,19 @@ describe('the story dataset', () => {
   });
 
   it('quotes its evidence verbatim from the source article', () => {
-    const missing = story.facts.filter((f) => !seedText.includes(f.evidence.replace(/\s+/g, ' '))).map((f) => f.id);
+    const missing = facts.filter((f) => !seedText.includes(f.evidence.replace(/\s+/g, ' '))).map((f) => f.id);
     expect(missing).toEqual([]);
   });
 
   it("writes its cards in plain English, not in the rewriter's words", () => {
     const tellTale = lexicon.entries.filter((e) => e.weight >= 3).flatMap((e) => e.spun);
-    const texts = story.facts
-      .flatMap((f) => [f.title, f.card, f.role ?? '', f.quote ?? ''])
-      .concat(Object.values(story.summary).flat());
+    const texts = facts
+      .flatMap((f) => [f.title, f.card ?? '', f.role ?? '', f.quote ?? ''])
+      .concat(
+        Object.values(summit.summary)
+          .flat()
+          .map((line) => line.text),
+      );
     const spun = texts.flatMap((text) =>
       tellTale
         .filter((form) => new RegExp(`\\b${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(text))

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { datasetFiles } from '../../scripts/load-dataset';
 import { compileMatcher } from '../../src/core/compile';
-import { parseLexicon, parseStory } from '../../src/core/dataset';
+import { parseDataset, parseLexicon, parseStory } from '../../src/core/dataset';
 import { Matcher } from '../../src/core/matcher';
+import type { Dataset } from '../../src/core/packs';
 
 /** The project root, whatever the test environment does to import.meta.url. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -16,4 +18,24 @@ export function miniMatcher(): Matcher {
   const story = parseStory(readJson('tests/fixtures/mini-story.json'));
   const lexicon = parseLexicon(readJson('tests/fixtures/mini-lexicon.json'));
   return new Matcher(compileMatcher(story, lexicon));
+}
+
+/** Raw pack JSON, edited by tests into the malformed shapes the schema must refuse. */
+// biome-ignore lint/suspicious/noExplicitAny: tests reach into arbitrary fields of raw JSON.
+export type RawJson = Record<string, any>;
+
+/** The real packs plus test packs from tests/fixtures/packs/<id>/story.json (each may be changed first). */
+export function datasetWith(extra: { id: string; edit?: (story: RawJson) => void }[] = []): Dataset {
+  const files = datasetFiles(ROOT);
+  const stories = extra.map(({ id, edit }) => {
+    const path = `tests/fixtures/packs/${id}/story.json`;
+    const json = readJson(path) as RawJson;
+    edit?.(json);
+    return { path, json };
+  });
+  return parseDataset(files.entities, [...files.stories, ...stories]);
+}
+
+export function realLexicon() {
+  return parseLexicon(readJson('data/spin-lexicon.json'));
 }

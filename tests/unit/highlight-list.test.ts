@@ -21,7 +21,7 @@ function entries(): { ids: string; tab: number }[] {
 describe('highlight list (element-free mode)', () => {
   let list: HighlightList;
   beforeEach(() => {
-    document.documentElement.querySelectorAll('[data-annotator-ui]').forEach((e) => e.remove());
+    for (const e of document.documentElement.querySelectorAll('[data-annotator-ui]')) e.remove();
     list = new HighlightList(new UiHost());
   });
 

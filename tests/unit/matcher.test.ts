@@ -121,7 +121,7 @@ describe('statement matching', () => {
 describe('page verdict', () => {
   it('stays quiet on pages that merely mention a place', () => {
     const result = annotate(matcher, 'Cricket fans in China cheered the match.');
-    expect(result.verdict.kind).toBe('nothing');
+    expect(result.verdict.stories[0]!.kind).toBe('nothing');
     expect(result.annotations).toEqual([]);
   });
 
@@ -129,7 +129,7 @@ describe('page verdict', () => {
     const page =
       'In January 2025, a day after Trump took office, Xi Jinping and Vladimir Putin held a video call. China and Russia have no formal alliance. It was their 37th meeting since 2013.';
     const result = annotate(matcher, page);
-    expect(result.verdict.kind).toBe('other-event');
+    expect(result.verdict.stories[0]!.kind).toBe('other-event');
     expect(result.annotations.every((a) => ['person', 'place', 'organization', 'event'].includes(a.category))).toBe(
       true,
     );
@@ -140,14 +140,14 @@ describe('page verdict', () => {
   it('does not date a page by its copyright line', () => {
     const page =
       'In a video call, Xi Jinping and Vladimir Putin spoke about China. It was their 37th meeting since 2013. They have no formal alliance.\u2029© 2025 Example News. Copyright 2019-2025.';
-    expect(annotate(matcher, page).verdict.kind).toBe('this-summit');
+    expect(annotate(matcher, page).verdict.stories[0]!.kind).toBe('this-summit');
   });
 
   it('recognises a machine-reworded copy by its vocabulary', () => {
     const page =
       'In a video call in December 2021, Mr. Xi instructed Mr. Putin that it was the 37th time the 2 males had met since 2013. The Levada Middle said so. They do not have a proper alliance; they protect the safety pursuits of each events.';
     const result = annotate(matcher, page);
-    expect(result.verdict.kind).toBe('spun-copy');
-    expect(result.verdict.spinExamples).toContain('Levada Middle');
+    expect(result.verdict.stories[0]!.kind).toBe('spun-copy');
+    expect(result.verdict.stories[0]!.spinExamples).toContain('Levada Middle');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PageVerdict } from '../../src/core/verdict';
+import type { PageVerdict, StoryVerdict } from '../../src/core/verdict';
 import {
   askTab,
   askWorker,
@@ -11,7 +11,8 @@ import {
   isWorkerRequest,
 } from '../../src/messages';
 
-const verdict: PageVerdict = {
+const summit: StoryVerdict = {
+  storyId: 'summit',
   kind: 'this-summit',
   statementsShown: true,
   statementIds: ['claim:a'],
@@ -20,6 +21,7 @@ const verdict: PageVerdict = {
   spinScore: 0,
   spinExamples: [],
 };
+const verdict: PageVerdict = { stories: [summit, { ...summit, storyId: 'other', kind: 'nothing' }] };
 
 describe('message guards', () => {
   it('accept the known messages and refuse anything else', () => {
@@ -33,6 +35,8 @@ describe('message guards', () => {
     expect(isWorkerRequest(null)).toBe(false);
     expect(isContentRequest({ type: 'annotations/export' })).toBe(true);
     expect(isContentRequest({ type: 'page/get-state' })).toBe(true);
+    expect(isContentRequest({ type: 'page/toggle' })).toBe(true);
+    expect(isWorkerRequest({ type: 'page/toggle' })).toBe(false);
     expect(isContentRequest({ type: 'story/get' })).toBe(false);
     expect(isContentRequest('page/get-state')).toBe(false);
   });
@@ -43,6 +47,7 @@ describe('message guards', () => {
     expect(isAnalysisRequest({ type: 'analysis/start', mode: 'annotate', regions: 1, verdict: { kind: 'yes' } })).toBe(
       false,
     );
+    expect(isAnalysisRequest({ type: 'analysis/start', mode: 'annotate', regions: 1, verdict: summit })).toBe(false);
     expect(isAnalysisRequest({ type: 'analysis/start', mode: 'everything', regions: 1 })).toBe(false);
     expect(isAnalysisRequest({ type: 'analysis/start', mode: 'mentions', regions: -1 })).toBe(false);
     expect(isAnalysisRequest({ type: 'analysis/text', stretches: [{ region: 0, offset: 0, text: 'Xi' }] })).toBe(true);
@@ -55,9 +60,12 @@ describe('message guards', () => {
   });
 
   it('check analysis replies by type and field kinds', () => {
-    expect(isAnalysisReply({ type: 'analysis/verdict', verdict, statementsTotal: 3 })).toBe(true);
-    expect(isAnalysisReply({ type: 'analysis/verdict', verdict, statementsTotal: 3, cards: {} })).toBe(true);
-    expect(isAnalysisReply({ type: 'analysis/verdict', verdict: {}, statementsTotal: 3 })).toBe(false);
+    const statementsTotal = { summit: 3, other: 0 };
+    expect(isAnalysisReply({ type: 'analysis/verdict', verdict, statementsTotal })).toBe(true);
+    expect(isAnalysisReply({ type: 'analysis/verdict', verdict, statementsTotal, cards: {} })).toBe(true);
+    expect(isAnalysisReply({ type: 'analysis/verdict', verdict: {}, statementsTotal })).toBe(false);
+    expect(isAnalysisReply({ type: 'analysis/verdict', verdict, statementsTotal: 3 })).toBe(false);
+    expect(isAnalysisReply({ type: 'analysis/verdict', verdict, statementsTotal: { summit: -1 } })).toBe(false);
     const batch = { region: 0, annotations: [], similar: [], last: true };
     expect(isAnalysisReply({ type: 'analysis/findings', batch })).toBe(true);
     expect(isAnalysisReply({ type: 'analysis/findings', batch: { ...batch, last: 'yes' } })).toBe(false);
@@ -68,8 +76,11 @@ describe('message guards', () => {
 
   it('know a verdict when they see one', () => {
     expect(isPageVerdict(verdict)).toBe(true);
-    expect(isPageVerdict({ ...verdict, kind: 'maybe' })).toBe(false);
-    expect(isPageVerdict({ ...verdict, statementIds: [1] })).toBe(false);
+    expect(isPageVerdict({ stories: [] })).toBe(true);
+    expect(isPageVerdict(summit)).toBe(false);
+    expect(isPageVerdict({ stories: [{ ...summit, kind: 'maybe' }] })).toBe(false);
+    expect(isPageVerdict({ stories: [{ ...summit, statementIds: [1] }] })).toBe(false);
+    expect(isPageVerdict({ stories: [{ ...summit, storyId: undefined }] })).toBe(false);
   });
 
   it('only trust this extension as a sender', () => {
@@ -94,6 +105,11 @@ describe('ask helpers', () => {
     };
     await askWorker(runtime, { type: 'badge/set', count: 2 });
     await askTab(tabs, 7, { type: 'page/get-state' });
-    expect(sent).toEqual([{ type: 'badge/set', count: 2 }, [7, { type: 'page/get-state' }, { frameId: 0 }]]);
+    await askTab(tabs, 7, { type: 'page/toggle' }, 'all');
+    expect(sent).toEqual([
+      { type: 'badge/set', count: 2 },
+      [7, { type: 'page/get-state' }, { frameId: 0 }],
+      [7, { type: 'page/toggle' }, undefined],
+    ]);
   });
 });

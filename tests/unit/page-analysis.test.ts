@@ -8,6 +8,7 @@ import {
   type RegionFindings,
   textPieces,
 } from '../../src/core/page-analysis';
+import { isQuiet } from '../../src/core/verdict';
 import { miniMatcher } from './helpers';
 
 const PARAGRAPH =
@@ -70,7 +71,7 @@ describe('PageAnalysis', () => {
 
   it('applies a verdict it is given instead of deciding one', () => {
     const known = annotate(matcher, page(10)).verdict;
-    expect(known.kind).not.toBe('nothing');
+    expect(isQuiet(known)).toBe(false);
     const added = 'Mr. Putin spoke to Xi Jinping.';
     const { verdict, regions } = analysed([added]).finish(1, known);
     expect(verdict).toEqual(known);
@@ -81,7 +82,7 @@ describe('PageAnalysis', () => {
     const quiet = analysed([page(50, 1000).replaceAll(PARAGRAPH, FILLER)]);
     expect(quiet.mentionsStory()).toBe(false);
     const { verdict, regions } = quiet.finish(1);
-    expect(verdict.kind).toBe('nothing');
+    expect(isQuiet(verdict)).toBe(true);
     expect(regions).toEqual([{ annotations: [], similar: [] }]);
     expect(analysed([FILLER, 'Vladimir Putin']).mentionsStory()).toBe(true);
   });

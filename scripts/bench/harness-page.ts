@@ -1,7 +1,8 @@
 /**
- * In-page harness for `npm run bench` (scripts/bench.ts): bundled with
- * esbuild into one IIFE and injected into each generated page. It runs the
- * extension's real modules (page annotator, text index, matcher, mark
+ * In-page harness for the rows of `npm run bench` that run the extension's
+ * modules inside the page (scripts/bench/harness-runs.ts): bundled by
+ * scripts/bench/bundle.ts into one IIFE and injected into each generated page.
+ * It runs the page-side modules (page annotator, text index, matcher, mark
  * renderer) and mark.js, and exposes one function per measured operation on
  * `window.nicBench`.
  *
@@ -14,19 +15,20 @@
  * more) is the fallback.
  */
 import Mark from 'mark.js';
-import type { Analyst } from '../src/content/analyst';
-import { HighlightList } from '../src/content/highlight-list';
-import { PageAnnotator } from '../src/content/page';
-import { HighlightRenderer } from '../src/content/render-highlights';
-import { buildTextIndex } from '../src/content/text-index';
-import { UiHost } from '../src/content/ui-host';
-import { annotate } from '../src/core/annotate';
-import type { CardModel } from '../src/core/cards';
-import type { MatcherData } from '../src/core/compile';
-import { statementCount } from '../src/core/compiled-dataset';
-import { Matcher } from '../src/core/matcher';
-import { PageAnalysis, textPieces } from '../src/core/page-analysis';
-import { defaultSettings, type RendererKind } from '../src/core/settings';
+import type { Analyst } from '../../src/content/analyst';
+import { HighlightList } from '../../src/content/highlight-list';
+import { PageAnnotator } from '../../src/content/page';
+import { HighlightRenderer } from '../../src/content/render-highlights';
+import { buildTextIndex } from '../../src/content/text-index';
+import { UiHost } from '../../src/content/ui-host';
+import { annotate } from '../../src/core/annotate';
+import type { CardModel } from '../../src/core/cards';
+import type { MatcherData } from '../../src/core/compile';
+import { statementCounts } from '../../src/core/compiled-dataset';
+import { Matcher } from '../../src/core/matcher';
+import { PageAnalysis, textPieces } from '../../src/core/page-analysis';
+import { defaultSettings, type RendererKind } from '../../src/core/settings';
+import { END_STAMP, START_STAMP } from './stamps';
 
 /** The analysis run in the page itself, in the same stretches the extension's worker uses. */
 function localAnalyst(matcher: Matcher): Analyst {
@@ -41,17 +43,13 @@ function localAnalyst(matcher: Matcher): Analyst {
   return {
     async annotate(texts, verdict, pace) {
       const analysis = await analyse(texts, pace);
-      return analysis && { ...analysis.finish(texts.length, verdict), statementsTotal: statementCount(matcher.data) };
+      return analysis && { ...analysis.finish(texts.length, verdict), statementsTotal: statementCounts(matcher.data) };
     },
     async mentionsStory(texts) {
       return (await analyse(texts, async () => true))?.mentionsStory() ?? false;
     },
   };
 }
-
-/** Trace markers around each measured operation. */
-export const START_STAMP = 'nic-bench-start';
-export const END_STAMP = 'nic-bench-end';
 
 /** What every measured operation reports. */
 export interface Measured<T> {
@@ -214,7 +212,9 @@ const markCount = (root: ParentNode = document.body): number => root.querySelect
 function highlightRanges(): number {
   const registry = (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights;
   let count = 0;
-  registry?.forEach((highlight) => (count += highlight.size));
+  registry?.forEach((highlight) => {
+    count += highlight.size;
+  });
   return count;
 }
 
@@ -253,7 +253,9 @@ page.nicBench = {
       settings.renderer = renderer;
       annotator = new PageAnnotator(localAnalyst(requireMatcher()), cards, settings, new HighlightList(new UiHost()), {
         minTextChars: 0,
-        onDrawn: (count) => (drawn = count),
+        onDrawn: (count) => {
+          drawn = count;
+        },
         guard: (write) => write(),
       });
       await annotator.rescan();
@@ -280,7 +282,7 @@ page.nicBench = {
         textNodes: index.nodes.length,
         annotations: result.annotations.length,
         highlights: renderer.count,
-        verdict: result.verdict.kind,
+        verdict: result.verdict.stories.map((v) => v.kind).join(' '),
       };
     }),
 
@@ -300,7 +302,7 @@ page.nicBench = {
         indexMs: t2 - t1,
         annotateMs: t3 - t2,
         annotations: result.annotations.length,
-        verdict: result.verdict.kind,
+        verdict: result.verdict.stories.map((v) => v.kind).join(' '),
       };
     }),
 

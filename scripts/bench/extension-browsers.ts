@@ -1,0 +1,140 @@
+/**
+ * Two Chromiums side by side for the rows of the built extension: one with it
+ * loaded (scripts/chrome.ts), one without, both headless with the same
+ * switches. A page load is measured under a light trace, from the page's own
+ * DOMContentLoaded mark to a mark set once the page has settled.
+ */
+import { resolve } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { DIST, findChrome, launchWithExtension } from '../chrome';
+import { READY_STAMP } from './pages';
+import { TASK_TRACE, type TraceTasks, tasksFromTrace } from './trace';
+
+/** The built extension the rows load: EXTENSION_DIR, else the Chromium build (dist/chrome). */
+export const EXTENSION_DIR = resolve(process.env.EXTENSION_DIR || DIST);
+
+/** Where a measured page load ends: set from Node once the page has settled. */
+const SETTLED_STAMP = 'nic-page-settled';
+
+export interface Side {
+  browser: Browser;
+  context: BrowserContext;
+}
+
+export interface Browsers {
+  with: Side & { extensionId: string };
+  without: Side;
+  close(): Promise<void>;
+}
+
+/** The same switches as scripts/chrome.ts gives the extension's browser, less the extension. */
+const PLAIN_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function openBrowsers(): Promise<Browsers> {
+  const launched = await launchWithExtension({ extensionDir: EXTENSION_DIR });
+  const withBrowser = launched.context.browser();
+  if (!withBrowser) throw new Error('no Browser object for the extension context: cannot trace it');
+  const plain = await chromium.launch({ executablePath: findChrome(), headless: true, args: PLAIN_ARGS });
+  const plainContext = await plain.newContext({ viewport: { width: 1280, height: 900 } });
+  return {
+    with: { browser: withBrowser, context: launched.context, extensionId: launched.extensionId },
+    without: { browser: plain, context: plainContext },
+    async close() {
+      await launched.context.close().catch(() => undefined);
+      await plain.close().catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * Opens `url` in a new foreground tab (background tabs get no frames and slow timers), runs `settle`,
+ * and returns the page's main-thread tasks from its DOMContentLoaded to the end of `settle`, with
+ * what `settle` returned.
+ */
+export async function tracedLoad<T>(
+  side: Side,
+  url: string,
+  settle: (page: Page) => Promise<T>,
+  before?: (page: Page) => Promise<void>,
+): Promise<{ tasks: TraceTasks; value: T }> {
+  const page = await side.context.newPage();
+  await page.bringToFront();
+  if (before) await before(page);
+  await side.browser.startTracing(page, { categories: TASK_TRACE });
+  let buffer: Buffer | undefined;
+  let value: T;
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    value = await settle(page);
+    await page.evaluate((name) => performance.mark(name), SETTLED_STAMP);
+  } finally {
+    buffer = await side.browser.stopTracing();
+    await page.close().catch(() => undefined);
+  }
+  const tasks = tasksFromTrace(buffer, READY_STAMP, SETTLED_STAMP);
+  if (!tasks) throw new Error(`${url}: no ${READY_STAMP} / ${SETTLED_STAMP} marks in the trace`);
+  return { tasks, value };
+}
+
+/** Highlights on the page as a reader sees them: CSS highlight ranges, or <mark> elements. */
+export function highlightCount(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let count = document.getElementsByTagName('mark').length;
+    CSS.highlights.forEach((highlight) => {
+      count += highlight.size;
+    });
+    return count;
+  });
+}
+
+/** Waits until the page has highlights and their number has not changed for `quietMs`. */
+export async function stableHighlights(page: Page, quietMs: number, timeoutMs: number): Promise<number> {
+  const started = Date.now();
+  let last = -1;
+  let since = Date.now();
+  for (;;) {
+    const count = await highlightCount(page);
+    if (count !== last) {
+      last = count;
+      since = Date.now();
+    } else if (count > 0 && Date.now() - since >= quietMs) return count;
+    if (Date.now() - started > timeoutMs) return count;
+    await page.waitForTimeout(200);
+  }
+}
+
+/**
+ * Stops the extension's service worker (CDP ServiceWorker.stopAllWorkers from a page of the extension's
+ * origin, which reaches the extension's worker) and waits until it has stopped.
+ */
+export async function stopExtensionWorker(side: Browsers['with']): Promise<void> {
+  const page = await side.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${side.extensionId}/manifest.json`);
+    const cdp = await side.context.newCDPSession(page);
+    let status = '';
+    cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+      for (const version of event.versions)
+        if (version.scriptURL.startsWith(`chrome-extension://${side.extensionId}/`)) status = version.runningStatus;
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const deadline = Date.now() + 10_000;
+    while (status !== 'stopped') {
+      if (Date.now() > deadline)
+        throw new Error(`the extension's worker did not stop (status: ${status || 'unknown'})`);
+      await page.waitForTimeout(50);
+    }
+    await cdp.detach().catch(() => undefined);
+  } finally {
+    await page.close();
+  }
+}

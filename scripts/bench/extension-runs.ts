@@ -1,0 +1,275 @@
+/**
+ * The rows of the built extension, loaded in Chromium as a reader has it:
+ * nothing here reaches into the content script; every figure comes from the
+ * page's main thread (a trace), the page's own timers, or what it paints.
+ *
+ * - quietPageMs: unrelated pages, main-thread CPU time with the extension minus without, median of pairs.
+ * - mainThreadMs: the same on the story pages, drawing included (the window ends once the highlights
+ *   have stopped changing).
+ * - stormTickShare: the live blog's 50 ms timer ticks kept with the extension, against without.
+ * - firstHighlightMs: from the end of DOMContentLoaded to the first frame that paints a highlight.
+ */
+import type { Page } from 'playwright-core';
+import {
+  type Browsers,
+  highlightCount,
+  type Side,
+  stableHighlights,
+  stopExtensionWorker,
+  tracedLoad,
+} from './extension-browsers';
+import { fmtTime } from './format';
+import { log, type SizeName } from './options';
+import { STORM, type StormReport } from './pages';
+import { median } from './stats';
+import type { TraceTasks } from './trace';
+
+export const QUIET_SIZES = { '50KB': 50 * 1024, '300KB': 300 * 1024 } as const;
+export type QuietName = keyof typeof QUIET_SIZES;
+
+/** With the extension against without, in pairs. */
+export interface PairedLoads {
+  pairs: number;
+  /** Median of (with − without) main-thread CPU time, ms. */
+  extraMs: number;
+  withMs: number;
+  withoutMs: number;
+  /** The same from the tasks' wall time (which also counts the time other processes held the cores). */
+  extraWallMs: number;
+  withWallMs: number;
+  withoutWallMs: number;
+  /** Longest main-thread task seen in any run, with and without the extension. */
+  longestTaskWithMs: number;
+  longestTaskWithoutMs: number;
+  /** Highlights on the page at the end of the runs with the extension (median). */
+  highlights: number;
+}
+
+export interface StormResult {
+  pairs: number;
+  /** Median of ticks with / ticks without. */
+  share: number;
+  ticksWith: number[];
+  ticksWithout: number[];
+  /** Longest gap between two ticks over all runs. */
+  longestGapWithMs: number;
+  longestGapWithoutMs: number;
+  highlightsAtEnd: number;
+}
+
+export interface FirstHighlightResult {
+  /** Median over runs whose page load woke the stopped service worker. */
+  coldMs: number;
+  /** Median over runs with the worker already running. */
+  warmMs: number;
+  cold: number[];
+  warm: number[];
+}
+
+export interface ExtensionResults {
+  quiet: Partial<Record<QuietName, PairedLoads>>;
+  mainThread: Partial<Record<SizeName, PairedLoads>>;
+  storm?: StormResult;
+  firstHighlight: Partial<Record<SizeName, FirstHighlightResult>>;
+}
+
+export interface ExtensionInput {
+  browsers: Browsers;
+  /** Origin of the served pages, with a trailing slash. */
+  baseUrl: string;
+  sizes: SizeName[];
+  quick: boolean;
+}
+
+/** How long a page is watched after its load event, at least: every size's work fits well within it. */
+const SETTLE_MS: Record<SizeName | QuietName, number> = {
+  '50KB': 1500,
+  '300KB': 1500,
+  '100KB': 2000,
+  '1MB': 3000,
+  '5MB': 6000,
+};
+
+/** The largest value, NaN for none. */
+const max = (values: readonly number[]) => (values.length ? Math.max(...values) : Number.NaN);
+
+/** Loads `url` in both browsers `pairs` times (alternating which goes first), settling each as told. */
+async function pairedLoads(
+  input: ExtensionInput,
+  label: string,
+  url: string,
+  pairs: number,
+  settle: (page: Page, withExtension: boolean) => Promise<number>,
+): Promise<PairedLoads> {
+  const withRuns: { tasks: TraceTasks; value: number }[] = [];
+  const withoutRuns: { tasks: TraceTasks; value: number }[] = [];
+  const sides: [Side, boolean][] = [
+    [input.browsers.with, true],
+    [input.browsers.without, false],
+  ];
+  for (let i = 0; i < pairs; i++) {
+    for (const [side, withExtension] of i % 2 === 0 ? sides : [...sides].reverse()) {
+      const run = await tracedLoad(side, url, (page) => settle(page, withExtension));
+      (withExtension ? withRuns : withoutRuns).push(run);
+    }
+    const w = withRuns[i]!.tasks;
+    const wo = withoutRuns[i]!.tasks;
+    log(
+      `${label} pair ${i + 1}/${pairs}: main thread ${fmtTime(w.cpuMs)} CPU with the extension, ${fmtTime(wo.cpuMs)} without ` +
+        `(+${fmtTime(w.cpuMs - wo.cpuMs)}; wall +${fmtTime(w.busyMs - wo.busyMs)}); longest task ${fmtTime(w.longestTaskMs)} / ${fmtTime(wo.longestTaskMs)}; ` +
+        `${withRuns[i]!.value} highlights`,
+    );
+  }
+  return {
+    pairs,
+    extraMs: median(withRuns.map((w, i) => w.tasks.cpuMs - withoutRuns[i]!.tasks.cpuMs)),
+    withMs: median(withRuns.map((r) => r.tasks.cpuMs)),
+    withoutMs: median(withoutRuns.map((r) => r.tasks.cpuMs)),
+    extraWallMs: median(withRuns.map((w, i) => w.tasks.busyMs - withoutRuns[i]!.tasks.busyMs)),
+    withWallMs: median(withRuns.map((r) => r.tasks.busyMs)),
+    withoutWallMs: median(withoutRuns.map((r) => r.tasks.busyMs)),
+    longestTaskWithMs: max(withRuns.map((r) => r.tasks.longestTaskMs)),
+    longestTaskWithoutMs: max(withoutRuns.map((r) => r.tasks.longestTaskMs)),
+    highlights: median(withRuns.map((r) => r.value)),
+  };
+}
+
+/** A quiet page has nothing to highlight: it is watched for a fixed time after its load. */
+async function settleQuiet(page: Page, ms: number): Promise<number> {
+  await page.waitForTimeout(ms);
+  return highlightCount(page);
+}
+
+/** A story page is watched for a fixed time and, with the extension, until its highlights stop changing. */
+async function settleStory(page: Page, ms: number, withExtension: boolean): Promise<number> {
+  const started = Date.now();
+  const count = withExtension ? await stableHighlights(page, 1000, 60_000) : 0;
+  const left = ms - (Date.now() - started);
+  if (left > 0) await page.waitForTimeout(left);
+  return withExtension ? highlightCount(page) : count;
+}
+
+export async function runQuietPages(input: ExtensionInput): Promise<Partial<Record<QuietName, PairedLoads>>> {
+  const pairs = input.quick ? 3 : 7;
+  const results: Partial<Record<QuietName, PairedLoads>> = {};
+  for (const name of Object.keys(QUIET_SIZES) as QuietName[]) {
+    results[name] = await pairedLoads(input, `quiet ${name}`, `${input.baseUrl}quiet-${name}.html`, pairs, (page) =>
+      settleQuiet(page, SETTLE_MS[name]),
+    );
+  }
+  return results;
+}
+
+export async function runStoryPages(input: ExtensionInput): Promise<Partial<Record<SizeName, PairedLoads>>> {
+  const results: Partial<Record<SizeName, PairedLoads>> = {};
+  for (const size of input.sizes) {
+    const pairs = input.quick ? 2 : size === '5MB' ? 3 : 5;
+    results[size] = await pairedLoads(input, `main thread ${size}`, `${input.baseUrl}${size}.html`, pairs, (page, w) =>
+      settleStory(page, SETTLE_MS[size], w),
+    );
+  }
+  return results;
+}
+
+/** The live blog in both browsers, in pairs: its own count of timer ticks and their longest gap. */
+export async function runStorm(input: ExtensionInput): Promise<StormResult> {
+  const pairs = input.quick ? 1 : 3;
+  const reports: { with: StormReport[]; without: StormReport[] } = { with: [], without: [] };
+  let highlightsAtEnd = 0;
+  for (let i = 0; i < pairs; i++) {
+    for (const withExtension of i % 2 === 0 ? [true, false] : [false, true]) {
+      const side = withExtension ? input.browsers.with : input.browsers.without;
+      const page = await side.context.newPage();
+      try {
+        await page.bringToFront();
+        await page.goto(`${input.baseUrl}live-blog.html`, { waitUntil: 'load' });
+        // Polled once a second: a negligible task next to the storm's own.
+        const handle = await page.waitForFunction(() => (window as unknown as { nicStorm?: unknown }).nicStorm, null, {
+          polling: 1000,
+          timeout: (STORM.seconds + 60) * 1000,
+        });
+        const report = (await handle.jsonValue()) as StormReport;
+        (withExtension ? reports.with : reports.without).push(report);
+        if (withExtension) highlightsAtEnd = await stableHighlights(page, 1000, 5000);
+        log(
+          `storm pair ${i + 1}/${pairs} ${withExtension ? 'with' : 'without'} the extension: ${report.ticks} ticks in ` +
+            `${report.seconds.toFixed(1)} s, longest gap ${fmtTime(report.longestGapMs)}` +
+            (withExtension ? `, ${highlightsAtEnd} highlights once it ebbed` : ''),
+        );
+      } finally {
+        await page.close();
+      }
+    }
+  }
+  const ticksWith = reports.with.map((r) => r.ticks);
+  const ticksWithout = reports.without.map((r) => r.ticks);
+  return {
+    pairs,
+    share: median(ticksWith.map((t, i) => t / ticksWithout[i]!)),
+    ticksWith,
+    ticksWithout,
+    longestGapWithMs: max(reports.with.map((r) => r.longestGapMs)),
+    longestGapWithoutMs: max(reports.without.map((r) => r.longestGapMs)),
+    highlightsAtEnd,
+  };
+}
+
+/**
+ * Records, in the page's main world, the time of the first animation frame whose callback sees a highlight
+ * (a CSS highlight range or a <mark>): that frame paints it. Text, not a function: the script runner's
+ * transform would put helper calls into a function that the page does not have.
+ */
+const FIRST_HIGHLIGHT_PROBE = `(() => {
+  const painted = () => {
+    let count = document.getElementsByTagName('mark').length;
+    CSS.highlights.forEach((highlight) => { count += highlight.size; });
+    return count > 0;
+  };
+  const frame = () => {
+    if (painted()) window.nicFirstHighlight = performance.now();
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})();`;
+
+/** One load with the extension: ms from the end of DOMContentLoaded to the first frame painting a highlight. */
+async function firstHighlightOnce(input: ExtensionInput, size: SizeName): Promise<number> {
+  const page = await input.browsers.with.context.newPage();
+  try {
+    await page.bringToFront();
+    await page.addInitScript({ content: FIRST_HIGHLIGHT_PROBE });
+    await page.goto(`${input.baseUrl}${size}.html`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+    await page.waitForFunction(() => (window as unknown as { nicFirstHighlight?: number }).nicFirstHighlight, null, {
+      polling: 250,
+      timeout: 60_000,
+    });
+    return await page.evaluate(() => {
+      const first = (window as unknown as { nicFirstHighlight: number }).nicFirstHighlight;
+      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return first - navigation.domContentLoadedEventEnd;
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+/** Alternately with the worker stopped first (so the page's load wakes it) and with it running. */
+export async function runFirstHighlight(
+  input: ExtensionInput,
+): Promise<Partial<Record<SizeName, FirstHighlightResult>>> {
+  const results: Partial<Record<SizeName, FirstHighlightResult>> = {};
+  for (const size of input.sizes) {
+    const runs = input.quick ? 2 : size === '5MB' ? 2 : 4;
+    const cold: number[] = [];
+    const warm: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const wake = i % 2 === 0;
+      if (wake) await stopExtensionWorker(input.browsers.with);
+      const ms = await firstHighlightOnce(input, size);
+      (wake ? cold : warm).push(ms);
+      log(`first highlight ${size} run ${i + 1}/${runs} (${wake ? 'worker woken' : 'worker running'}): ${fmtTime(ms)}`);
+    }
+    results[size] = { coldMs: median(cold), warmMs: median(warm), cold, warm };
+  }
+  return results;
+}

@@ -1,0 +1,162 @@
+/**
+ * `npm run bench`: what the extension costs the pages a reader opens, in real
+ * Chromium. The built extension on story pages, quiet pages and a live blog
+ * (extension-runs.ts), then the extension's page-side modules measured inside
+ * the page against a floor and against mark.js (harness-runs.ts). The method is
+ * written out in output.ts; the options in options.ts (`--help`).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildCards } from '../../src/core/cards';
+import { compileMatcher, type MatcherData } from '../../src/core/compile';
+import { serve } from '../serve';
+import { bundleHarness } from './bundle';
+import { storySentences } from './corpus';
+import { aliasList, aliasRegExp, loadDataset } from './dataset';
+import { EXTENSION_DIR, openBrowsers } from './extension-browsers';
+import {
+  type ExtensionResults,
+  QUIET_SIZES,
+  runFirstHighlight,
+  runQuietPages,
+  runStorm,
+  runStoryPages,
+} from './extension-runs';
+import { round } from './format';
+import { type HarnessResults, runAppendRow, runScaleRow, runSizeRows } from './harness-runs';
+import { launchPlain } from './harness-session';
+import type { RunContext } from './harness-table';
+import { log, parseArgs, SIZE_NAMES, SIZES, type SizeName, UsageError } from './options';
+import { jsonFigures, report, targetsSummary, writeDocs } from './output';
+import { type GeneratedPage, liveBlogPage, quietPage, storyPage } from './pages';
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const started = performance.now();
+  const loadBefore = loadavg()[0]!;
+  if (loadBefore > 0.5 * cpus().length)
+    log(`the machine is busy (load average ${loadBefore.toFixed(1)} on ${cpus().length} cores): expect noisy numbers`);
+  const runsFor = (size: SizeName): number => options.runs ?? (options.quick ? 1 : size === '5MB' ? 3 : 5);
+  if (options.traceDir) mkdirSync(resolve(options.traceDir), { recursive: true });
+  if (options.profileDir) mkdirSync(resolve(options.profileDir), { recursive: true });
+
+  const dataset = loadDataset(options.fixtures);
+  log(`dataset: ${dataset.source} (${dataset.story.facts.length} facts)`);
+  const t = performance.now();
+  const matcherData: MatcherData = compileMatcher(dataset.story, dataset.lexicon);
+  const compileMs = performance.now() - t;
+  const matcherJson = JSON.stringify(matcherData);
+  const aliases = aliasList(dataset.story, options.expandedAliases);
+  log(
+    `matcher: ${matcherData.phraseKind.length} phrases, compiled in ${compileMs.toFixed(0)} ms, ${(matcherJson.length / 1024).toFixed(0)} KB JSON; ` +
+      `mark.js gets ${aliases.length} ${options.expandedAliases ? 'expanded' : 'listed'} aliases`,
+  );
+
+  // Every page in one temporary folder, served by scripts/serve.ts.
+  const folder = mkdtempSync(join(tmpdir(), 'nic-bench-pages-'));
+  const sentences = storySentences();
+  const pages = new Map<SizeName, GeneratedPage>();
+  const sizesNeeded = new Set<SizeName>(options.sizes);
+  if (!options.skip.has('harness') && (!options.skip.has('scale') || !options.skip.has('append')))
+    sizesNeeded.add('1MB');
+  for (const size of SIZE_NAMES.filter((s) => sizesNeeded.has(s))) {
+    const page = storyPage(SIZES[size], sentences, 20211215 + SIZES[size]);
+    pages.set(size, page);
+    writeFileSync(join(folder, `${size}.html`), page.html);
+    log(
+      `page ${size}: ${page.textChars} chars of text, ${(page.html.length / 1024).toFixed(0)} KB of HTML, ${(page.specialShare * 100).toFixed(0)} % of the text from story sentences`,
+    );
+  }
+  for (const [name, target] of Object.entries(QUIET_SIZES)) {
+    const page = quietPage(target, 1_000 + target);
+    writeFileSync(join(folder, `quiet-${name}.html`), page.html);
+    log(
+      `quiet page ${name}: ${page.textChars} chars of text, ${(page.specialShare * 100).toFixed(1)} % in sentences naming China, Russia, Beijing or Moscow`,
+    );
+  }
+  writeFileSync(join(folder, 'live-blog.html'), liveBlogPage(sentences, 50));
+  const served = await serve(folder);
+
+  let chromium = '';
+  let extension: ExtensionResults | undefined;
+  let harness: HarnessResults | undefined;
+  try {
+    if (!options.skip.has('extension')) {
+      log(`built extension: ${EXTENSION_DIR}`);
+      const browsers = await openBrowsers();
+      chromium = browsers.without.browser.version();
+      try {
+        const input = { browsers, baseUrl: served.url, sizes: options.sizes, quick: options.quick };
+        extension = {
+          quiet: await runQuietPages(input),
+          mainThread: await runStoryPages(input),
+          storm: await runStorm(input),
+          firstHighlight: await runFirstHighlight(input),
+        };
+      } finally {
+        await browsers.close();
+      }
+    }
+    if (!options.skip.has('harness')) {
+      const session = await launchPlain(served.url, JSON.stringify(buildCards(dataset.story)), await bundleHarness());
+      chromium = session.browser.version();
+      log(`harness: Chromium ${chromium}${options.trace ? ', one traced rescan() per size' : ''}`);
+      try {
+        const input = {
+          options,
+          session,
+          pages,
+          runsFor,
+          story: dataset.story,
+          lexicon: dataset.lexicon,
+          matcherJson,
+          aliases,
+          regExp: aliasRegExp(aliases),
+        };
+        harness = {
+          sizes: await runSizeRows(input),
+          scale: options.skip.has('scale') ? undefined : await runScaleRow(input),
+          append: options.skip.has('append') ? undefined : await runAppendRow(input),
+        };
+      } finally {
+        await session.browser.close().catch(() => undefined);
+      }
+    }
+  } finally {
+    await served.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+
+  const context: RunContext = {
+    dataset: dataset.source,
+    facts: dataset.story.facts.length,
+    phrases: matcherData.phraseKind.length,
+    aliases: aliases.length,
+    expandedAliases: options.expandedAliases,
+    chromium,
+    capSeconds: options.capSeconds,
+    traced: options.trace,
+    devtoolsTrace: !!options.traceDir,
+    load: `${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
+  };
+  const results = { context, harness, extension };
+  const text = report(results);
+  const totalSeconds = (performance.now() - started) / 1000;
+  process.stdout.write(`${text}\n\n${targetsSummary(results)}\n`);
+
+  if (options.json) {
+    const runs = Object.fromEntries(options.sizes.map((s) => [s, runsFor(s)]));
+    const figures = jsonFigures(results, { runs, totalSeconds: round(totalSeconds), extensionDir: EXTENSION_DIR });
+    writeFileSync(resolve(options.json), `${JSON.stringify(figures, null, 2)}\n`);
+    log(`wrote ${options.json}`);
+  }
+  if (options.docs && !writeDocs(text)) process.exitCode = 1;
+  log(`done in ${totalSeconds.toFixed(0)} s`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError) log(`${error.message}; see --help`);
+  else log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

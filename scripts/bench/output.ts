@@ -1,0 +1,253 @@
+/**
+ * What a run prints and writes: the method and the tables (stdout and
+ * docs/benchmark.md), the JSON figures, and, on the console only, the targets
+ * beside the measured figures.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../chrome';
+import type { ExtensionResults, PairedLoads, QuietName } from './extension-runs';
+import { fmtMs, round } from './format';
+import type { HarnessResults, SizeResults } from './harness-runs';
+import { rescanLongestTask } from './harness-session';
+import { harnessTable, type RunContext } from './harness-table';
+import { log, type SizeName } from './options';
+import { STORM } from './pages';
+import type { OpResult } from './stats';
+
+export interface Results {
+  context: RunContext;
+  harness?: HarnessResults;
+  extension?: ExtensionResults;
+}
+
+/** How the figures are made: the text above the tables. */
+function method(context: RunContext): string {
+  return [
+    '`npm run bench` runs in headless Chromium on generated pages served from 127.0.0.1: news pages of about ' +
+      '100 KB, 1 MB and 5 MB of text, 15 % of whose sentences are the story\'s ("story pages"); unrelated news pages of ' +
+      'about 50 KB and 300 KB that name China, Russia, Beijing or Moscow in passing ("quiet pages"); and a live blog. ' +
+      'Every page is generated from a fixed seed, so every run sees the same text.',
+    '',
+    '**The built extension.** Chromium loads the extension as `npm run build` writes it (`dist/chrome/`, or `dist/` ' +
+      'where the build writes no per-browser folders), and a second Chromium with the same ' +
+      'switches runs without it. Each page is loaded in both, in pairs (alternating which goes first), each time in a new ' +
+      "foreground tab under a light trace (the scheduler's task events and the page's marks). Main-thread time is the " +
+      "thread (CPU) time of the page's main-thread tasks from the end of its `DOMContentLoaded` to the moment it has " +
+      "settled (the trace's thread clock, so time the cores spent on other processes does not count; the wall time of " +
+      'the same tasks is given beside it); each row gives the median over the pairs of (with − without): what the ' +
+      'extension costs the page, drawing included. ' +
+      'A quiet page settles after a fixed time (1.5 s after its load event); a story page after a fixed time (2 s at ' +
+      '100 KB, 3 s at 1 MB, 6 s at 5 MB) and, with the extension, not before its highlights have stopped changing for 1 s. ' +
+      `The live blog prepends ${STORM.paragraphsPerTick} entries (every other one with a sentence of the story) every ` +
+      `${STORM.intervalMs} ms from its own timer, keeps the newest ${STORM.cap}, for ${STORM.seconds} s, and counts its ` +
+      "timer's ticks and the longest gap between two of them; the tick share is ticks with the extension over ticks " +
+      'without, median of the pairs. First highlight: from the end of `DOMContentLoaded` (content scripts run at ' +
+      '`document_idle`, never earlier) to the first animation frame whose callback sees a highlight registered (that frame ' +
+      "paints it); every other run first stops the extension's service worker (CDP `ServiceWorker.stopAllWorkers`), so " +
+      'that page load wakes it.',
+    '',
+    "**In-page rows.** Chromium without the extension, each run in a fresh browser context; the extension's page-side " +
+      'modules are bundled with mark.js into a harness injected into the loaded page, with the matcher compiled in Node from ' +
+      'the dataset. (a) is the floor, a bare `TreeWalker` pass reading every text node, and (a′) the same plus joining, NFKC-' +
+      'normalising and lower-casing the text (the least any normalising matcher does). (b) awaits `PageAnnotator.rescan()` ' +
+      '(default settings, so the element-free renderer with its highlight list; matcher built beforehand); its unsliced rows run ' +
+      '`buildTextIndex(body)`, `annotate` and `HighlightRenderer.render` in one task on another fresh page. ' +
+      `(c) and (d) get the ${context.aliases} ${context.expandedAliases ? 'expanded alias forms' : 'aliases listed'} of the entity facts: ` +
+      '(c) is `mark(aliases, { acrossElements: true, separateWordSearch: false })` with mark.js defaults otherwise (so ' +
+      'matches inside words count), run once at the largest size it runs on, never above 1 MB; (d) is `markRegExp` of one ' +
+      'escaped, longest-first alternation between non-letters, case-insensitive, with `acrossElements: true`. ' +
+      `A run over ${context.capSeconds} s is abandoned. Longest task: from the call until two frames after it ends ` +
+      "(so style, layout and paint of the highlights count): the longest the Long Tasks API saw (it sees tasks of 50 ms and more), or the call's own length" +
+      `${context.traced ? `; for (b) also every task of one extra run under a ${context.devtoolsTrace ? 'full DevTools trace (with JS samples: it lengthens tasks)' : 'light Chromium trace'} (tracing slows some DOM work, so that run is not timed, and its tasks may be a little longer)` : ''}. ` +
+      'Heap: `performance.memory.usedJSHeapSize` right after the call. Dataset scale: the 1 MB page indexed and annotated ' +
+      'with the real dataset and with 10,000 generated entities and 2,000 generated claims added. Appending a paragraph: ' +
+      '`PageAnnotator.refresh([p])` for one paragraph of about 300 characters naming Putin and Xi, appended to the annotated 1 MB page.',
+  ].join('\n');
+}
+
+const pairCell = (p: PairedLoads | undefined, pick: (p: PairedLoads) => string): string => (p ? pick(p) : '–');
+
+function extensionTable(results: ExtensionResults): string {
+  const sizes = [
+    ...new Set([...Object.keys(results.mainThread), ...Object.keys(results.firstHighlight)]),
+  ] as SizeName[];
+  const lines: string[] = [];
+  if (sizes.length > 0) {
+    const rows: [string, (s: SizeName) => string][] = [
+      [
+        '**main thread**, CPU time with the extension − without, ms (`mainThreadMs`)',
+        (s) => pairCell(results.mainThread[s], (p) => `**${fmtMs(p.extraMs)}**`),
+      ],
+      [
+        '  ↳ with / without, ms (pairs)',
+        (s) => pairCell(results.mainThread[s], (p) => `${fmtMs(p.withMs)} / ${fmtMs(p.withoutMs)} (${p.pairs})`),
+      ],
+      [
+        '  ↳ the same in wall time: with − without, ms',
+        (s) => pairCell(results.mainThread[s], (p) => fmtMs(p.extraWallMs)),
+      ],
+      [
+        '  ↳ longest task, with / without, ms',
+        (s) =>
+          pairCell(results.mainThread[s], (p) => `${fmtMs(p.longestTaskWithMs)} / ${fmtMs(p.longestTaskWithoutMs)}`),
+      ],
+      ['  ↳ highlights registered at the end', (s) => pairCell(results.mainThread[s], (p) => String(p.highlights))],
+      [
+        '**first highlight**, ms after `DOMContentLoaded`, worker woken (`firstHighlightMs`)',
+        (s) => {
+          const f = results.firstHighlight[s];
+          return f ? `**${fmtMs(f.coldMs)}**` : '–';
+        },
+      ],
+      [
+        '  ↳ worker already running, ms',
+        (s) => {
+          const f = results.firstHighlight[s];
+          return f ? fmtMs(f.warmMs) : '–';
+        },
+      ],
+    ];
+    lines.push(`| built extension | ${sizes.join(' | ')} |`);
+    lines.push(`| --- | ${sizes.map(() => '---:').join(' | ')} |`);
+    for (const [label, cell] of rows) lines.push(`| ${label} | ${sizes.map(cell).join(' | ')} |`);
+    lines.push('');
+  }
+  const quiet = Object.entries(results.quiet) as [QuietName, PairedLoads][];
+  if (quiet.length > 0) {
+    lines.push(
+      `**Quiet pages** (\`quietPageMs\`), main-thread CPU time with the extension − without: ${quiet
+        .map(
+          ([name, p]) =>
+            `${name} **${fmtMs(p.extraMs)} ms** (${fmtMs(p.withMs)} with, ${fmtMs(p.withoutMs)} without; wall time ` +
+            `+${fmtMs(p.extraWallMs)} ms; ` +
+            `longest task ${fmtMs(p.longestTaskWithMs)} / ${fmtMs(p.longestTaskWithoutMs)} ms; ${p.highlights} highlights)`,
+        )
+        .join('; ')}; medians of ${quiet[0]![1].pairs} pairs.`,
+    );
+    lines.push('');
+  }
+  const storm = results.storm;
+  if (storm) {
+    lines.push(
+      `**Live blog** (\`stormTickShare\`): the page's own timer kept **${storm.share.toFixed(2)}** of its ticks with the ` +
+        `extension against without (ticks ${storm.ticksWith.join(', ')} with; ${storm.ticksWithout.join(', ')} without); ` +
+        `longest gap between ticks **${fmtMs(storm.longestGapWithMs)} ms** with, ${fmtMs(storm.longestGapWithoutMs)} ms without; ` +
+        `${storm.highlightsAtEnd} highlights once the storm was over.`,
+    );
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+/** The method, then the tables: what stdout and docs/benchmark.md show. */
+export function report(results: Results): string {
+  const parts = [method(results.context), ''];
+  if (results.extension) parts.push(extensionTable(results.extension));
+  if (results.harness) parts.push(harnessTable(results.harness, results.context));
+  parts.push(
+    `Chromium ${results.context.chromium}, headless, load average ${results.context.load}. Dataset: ${results.context.dataset} ` +
+      `(${results.context.facts} facts, ${results.context.phrases} matcher phrases).`,
+  );
+  return parts.join('\n');
+}
+
+const value = (r: OpResult | undefined): number | null =>
+  !r || r.skipped || r.timedOut || !Number.isFinite(r.ms) ? null : round(r.ms);
+const num = (n: number | undefined): number | null => (n !== undefined && Number.isFinite(n) ? round(n) : null);
+
+export function jsonFigures(results: Results, details: Record<string, unknown>): Record<string, unknown> {
+  const sizes = results.harness?.sizes ?? new Map<SizeName, SizeResults>();
+  const bySize = (pick: (r: SizeResults) => number | null): Record<string, number | null> =>
+    Object.fromEntries([...sizes].map(([size, r]) => [size, pick(r)]));
+  const ext = results.extension;
+  const byKey = <T>(record: Partial<Record<string, T>> | undefined, pick: (t: T) => number) =>
+    Object.fromEntries(Object.entries(record ?? {}).map(([k, t]) => [k, num(pick(t as T))]));
+  return {
+    floorMs: bySize((r) => value(r.floor)),
+    annotateMs: bySize((r) => value(r.rescan)),
+    markKeywordsMs: bySize((r) => value(r.markKeywords)),
+    markRegExpMs: bySize((r) => value(r.markRegExp)),
+    longestTaskMs: bySize((r) => (r.rescan ? num(rescanLongestTask(r.rescan)) : null)),
+    heapMB: bySize((r) => num(r.rescan?.heapMB)),
+    scale10kRatio: num(results.harness?.scale?.ratio),
+    appendParagraphMs: num(results.harness?.append?.ms),
+    quietPageMs: byKey(ext?.quiet, (p) => p.extraMs),
+    mainThreadMs: byKey(ext?.mainThread, (p) => p.extraMs),
+    stormTickShare: num(ext?.storm?.share),
+    stormLongestGapMs: num(ext?.storm?.longestGapWithMs),
+    firstHighlightMs: byKey(ext?.firstHighlight, (f) => f.coldMs),
+    details: {
+      note:
+        'annotateMs, longestTaskMs and heapMB are those of PageAnnotator.rescan() in the page (default, element-free renderer; ' +
+        'longestTaskMs: the longer of the longest task in its traced run and the median longest task the Long Tasks API saw in ' +
+        'the timed runs); null = skipped or over the cap. sizes.*.stages is the same work unsliced, stage by stage. ' +
+        'quietPageMs and mainThreadMs: median over pairs of main-thread time with the built extension minus without; ' +
+        'firstHighlightMs: with the service worker woken by the page load (extension.firstHighlight has the warm runs too).',
+      ...results.context,
+      sizes: Object.fromEntries(sizes),
+      scale: results.harness?.scale,
+      append: results.harness?.append,
+      extension: ext,
+      ...details,
+    },
+  };
+}
+
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
+
+/** Rewrites the generated part of docs/benchmark.md; false when its markers are missing. */
+export function writeDocs(text: string): boolean {
+  const path = join(ROOT, 'docs/benchmark.md');
+  const doc = readFileSync(path, 'utf8');
+  const from = doc.indexOf(START);
+  const to = doc.indexOf(END);
+  if (from < 0 || to < from) {
+    log(`docs/benchmark.md has no ${START} … ${END} section: not updated`);
+    return false;
+  }
+  writeFileSync(path, `${doc.slice(0, from + START.length)}\n${text}\n${doc.slice(to)}`);
+  log('docs/benchmark.md updated');
+  return true;
+}
+
+/** The targets beside the measured figures (console only: the docs describe, they do not grade). */
+export function targetsSummary(results: Results): string {
+  const ext = results.extension;
+  const harness = results.harness;
+  const floor1MB = harness?.sizes.get('1MB')?.floor;
+  const main1MB = ext?.mainThread['1MB'];
+  const longest = [...(harness?.sizes ?? new Map<SizeName, SizeResults>())]
+    .map(([, r]) => (r.rescan ? rescanLongestTask(r.rescan) : Number.NaN))
+    .filter(Number.isFinite);
+  const fmt = (n: number | undefined) => (n !== undefined && Number.isFinite(n) ? fmtMs(n) : '–');
+  const rows: [string, string, string][] = [
+    ['quietPageMs 50KB', '≤ 10 ms', fmt(ext?.quiet['50KB']?.extraMs)],
+    ['quietPageMs 300KB', '≤ 20 ms', fmt(ext?.quiet['300KB']?.extraMs)],
+    [
+      'mainThreadMs 1MB / floorMs 1MB',
+      '≤ ×10',
+      main1MB && floor1MB && Number.isFinite(floor1MB.ms)
+        ? `×${(main1MB.extraMs / floor1MB.ms).toFixed(1)} (${fmtMs(main1MB.extraMs)} ms CPU / ${fmtMs(floor1MB.ms)} ms wall: ` +
+          'alike only on an idle machine)'
+        : '–',
+    ],
+    ['stormTickShare', '≥ 0.9', ext?.storm ? ext.storm.share.toFixed(2) : '–'],
+    ['storm: longest gap between ticks', '≤ 100 ms', fmt(ext?.storm?.longestGapWithMs)],
+    ['firstHighlightMs 100KB (worker woken)', '≤ 300 ms', fmt(ext?.firstHighlight['100KB']?.coldMs)],
+    ['longest task of (b), any size', '< 50 ms', longest.length ? fmt(Math.max(...longest)) : '–'],
+    [
+      'longest task with the extension (story pages)',
+      '< 50 ms',
+      fmt(Math.max(...Object.values(ext?.mainThread ?? {}).map((p) => p.longestTaskWithMs))),
+    ],
+    ['scale10kRatio', '≤ 1.5', harness?.scale ? harness.scale.ratio.toFixed(2) : '–'],
+    ['appendParagraphMs', '≤ 5 ms', fmt(harness?.append?.ms)],
+  ];
+  const width = Math.max(...rows.map((r) => r[0].length));
+  return [
+    'Targets (measured):',
+    ...rows.map(([name, target, measured]) => `  ${name.padEnd(width)}  ${target.padEnd(8)}  ${measured}`),
+  ].join('\n');
+}

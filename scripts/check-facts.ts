@@ -1,0 +1,80 @@
+/**
+ * `npm run check:facts`: the provenance check (see src/core/provenance.ts)
+ * over every story pack under data/stories/ and the shared entities of
+ * data/entities.json. The summit's evidence is looked up in the article body
+ * of the demo page, which reproduces the machine-reworded copy it was built
+ * from. Prints each failure with its file and JSON path; exits 1 if there is any.
+ *
+ *   tsx scripts/check-facts.ts [story.json]   (one pack, against data/entities.json)
+ */
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Window } from 'happy-dom';
+import { buildTextIndex } from '../src/content/text-index';
+import { parseLexicon } from '../src/core/dataset';
+import { checkProvenance, checkSharedEntities, type ProvenanceFailure } from '../src/core/provenance';
+import { datasetFiles, ROOT, SUMMIT_ID } from './load-dataset';
+
+/** The article body of the demo page: the reworded copy, paragraph by paragraph. */
+export function copyText(): string {
+  const window = new Window();
+  const html = readFileSync(join(ROOT, 'demo/index.html'), 'utf8');
+  const document = new window.DOMParser().parseFromString(html, 'text/html');
+  const body = document.querySelector('.story-body');
+  if (!body) throw new Error('demo/index.html has no .story-body');
+  return buildTextIndex(body as unknown as Element).text;
+}
+
+/** The copies of the sources this repository holds, by story id: evidence is checked verbatim against them. */
+const SOURCE_COPIES: Record<string, () => string> = { [SUMMIT_ID]: copyText };
+
+/** Story ids of the raw pack, for its copy and the entities it uses (the schema check reports a bad one). */
+function refIds(json: unknown): { id?: string; used: string[] } {
+  const pack = json as { id?: unknown; entityRefs?: { id?: unknown }[] };
+  const used = Array.isArray(pack.entityRefs) ? pack.entityRefs.map((r) => String(r?.id)) : [];
+  return { ...(typeof pack.id === 'string' ? { id: pack.id } : {}), used };
+}
+
+/**
+ * Checks one pack (given) or every pack and the shared entities, prints each
+ * failure with its file and path, and returns the exit code: 1 on any failure.
+ */
+export function main(storyPath = process.argv[2] ? resolve(process.argv[2]) : undefined): number {
+  const lexicon = parseLexicon(JSON.parse(readFileSync(join(ROOT, 'data/spin-lexicon.json'), 'utf8')));
+  const files = datasetFiles();
+  const packs = storyPath
+    ? [{ path: relative(ROOT, storyPath) || storyPath, json: JSON.parse(readFileSync(storyPath, 'utf8')) }]
+    : files.stories;
+  const failures: (ProvenanceFailure & { file: string })[] = [];
+  const used = new Set<string>();
+  for (const pack of packs) {
+    const { id, used: refs } = refIds(pack.json);
+    for (const ref of refs) used.add(ref);
+    const copy = id ? SOURCE_COPIES[id] : undefined;
+    if (!copy) console.log(`${pack.path}: no copy of its source here, so its evidence is not looked up verbatim`);
+    const found = checkProvenance(pack.json, lexicon, {
+      entities: files.entities.json,
+      entitiesFile: files.entities.path,
+      ...(copy ? { sourceText: copy() } : {}),
+    });
+    failures.push(...found.map((f) => ({ ...f, file: f.file ?? pack.path })));
+  }
+  if (!storyPath)
+    failures.push(
+      ...checkSharedEntities(files.entities.json, used, files.entities.path).map((f) => ({
+        ...f,
+        file: f.file ?? files.entities.path,
+      })),
+    );
+  for (const failure of failures) console.log(`${failure.file}: ${failure.path || '(root)'}: ${failure.message}`);
+  const checked = `${packs.map((p) => p.path).join(', ')}${storyPath ? '' : ` and ${files.entities.path}`}`;
+  if (failures.length === 0) {
+    console.log(`${checked}: every reader-facing text rests on its evidence`);
+    return 0;
+  }
+  console.log(`\n${failures.length} provenance failure(s) in ${checked}`);
+  return 1;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main();
