@@ -163,7 +163,8 @@ export function sharedEntitiesFrom(
         id: id as SharedEntity['id'],
         category: category as SharedEntity['category'],
         title,
-        card,
+        // A draft's entity may have no card yet: the gap is marked as such, never left blank.
+        card: card ?? GAP,
         aliases,
         related,
       });
