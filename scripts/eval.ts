@@ -9,9 +9,10 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { buildTextIndex } from '../src/content/text-index';
-import { annotate, Matcher } from '../src/core/annotate';
+import { annotate } from '../src/core/annotate';
 import { compileMatcher } from '../src/core/compile';
 import { isStatementCategory } from '../src/core/dataset';
+import { Matcher } from '../src/core/matcher';
 import { addTally, emptyTally, precision, recall, type Tally, tallyCounts, tallySets } from './eval-metrics';
 import { loadDataset, loadLexicon, ROOT, SUMMIT_ID } from './load-dataset';
 

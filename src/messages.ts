@@ -1,51 +1,29 @@
 /**
- * Every message between the extension's parts, typed, with the guard that
- * checks its shape on arrival. Senders other than this extension are refused
- * by `isFromThisExtension` before a message is even looked at.
+ * Every message between the extension's parts: one map per receiver, from a
+ * message type to its request and its response, one guard per message that
+ * checks its shape on arrival, and one typed `ask` per receiver, so no call
+ * site casts a response. Senders other than this extension are refused by
+ * `isFromThisExtension` before a message is even looked at.
+ *
+ * Page analysis goes over a runtime Port instead (`ANALYSIS_PORT`): the page
+ * sends its text in pieces and the findings come back in batches.
  */
 import type { CardModel } from './core/cards';
 import type { Category } from './core/categories';
-import type { Story } from './core/dataset';
-import type { MatcherData } from './core/matcher-data';
-import type { VerdictKind } from './core/verdict';
+import type { StoryInfo } from './core/compiled-dataset';
+import type { AnnotationCollection } from './core/export';
+import type { FindingsBatch, Stretch } from './core/page-analysis';
+import type { PageVerdict, StoryVerdict, VerdictKind } from './core/verdict';
 
-/** Content script → worker: the compiled matcher and the cards. */
-export interface GetMatcherRequest {
-  type: 'matcher/get';
-}
-export interface GetMatcherResponse {
-  matcher: MatcherData;
-  cards: Record<string, CardModel>;
-}
-
-/** Content script → worker: how many highlights this tab shows now. */
-export interface SetBadgeRequest {
-  type: 'badge/set';
-  count: number;
-}
+export type { StoryInfo } from './core/compiled-dataset';
 
 /** Popup → worker: every story the extension knows, with its summary, limits and source. */
-export interface GetStoryRequest {
-  type: 'story/get';
-}
-export interface StoryInfo {
-  id: string;
-  /** Not yet reviewed by an editor. */
-  draft: boolean;
-  source: Story['source'];
-  summary: Story['summary'];
-  /** `text` is absent where a draft has not written the limit's card yet. */
-  limits: { id: string; title: string; text?: string }[];
-}
 export interface GetStoryResponse {
-  /** Sorted by id. */
+  /** In the dataset's order. */
   stories: StoryInfo[];
 }
 
-/** Popup → content script: what was found on this page. */
-export interface GetPageStateRequest {
-  type: 'page/get-state';
-}
+/** What the popup shows about a page: what was found there and a verdict per story. */
 export interface PageStateResponse {
   host: string;
   /** Highlights shown now, per category. */
@@ -62,15 +40,6 @@ export interface PageStateResponse {
   }[];
 }
 
-/** Popup (or anyone with the tab id) → content script: the W3C Web Annotation export. */
-export interface ExportRequest {
-  type: 'annotations/export';
-}
-
-/** Worker → content script: the keyboard shortcut switches highlighting on this page on or off. */
-export interface TogglePageRequest {
-  type: 'page/toggle';
-}
 export interface TogglePageResponse {
   /** Whether the page is highlighted now. */
   enabled: boolean;
@@ -85,36 +54,207 @@ export const TOGGLE_HIGHLIGHTS_COMMAND = 'toggle-highlights';
  */
 export const LIFELINE_PORT = 'lifeline';
 
-export type WorkerRequest = GetMatcherRequest | SetBadgeRequest | GetStoryRequest;
-export type ContentRequest = GetPageStateRequest | ExportRequest | TogglePageRequest;
-
-function hasType(message: unknown): message is { type: unknown } {
-  return typeof message === 'object' && message !== null && 'type' in message;
+/** Messages the background worker answers. */
+export interface WorkerMessages {
+  /** Popup → worker: every story the extension knows, with its summary, limits and source. */
+  'story/get': { request: { type: 'story/get' }; response: GetStoryResponse };
+  /** Content script → worker: how many highlights this tab shows now. */
+  'badge/set': { request: { type: 'badge/set'; count: number }; response: undefined };
 }
 
+/** Messages a tab's content script answers. */
+export interface ContentMessages {
+  /** Popup → content script: what was found on this page. */
+  'page/get-state': { request: { type: 'page/get-state' }; response: PageStateResponse };
+  /** Popup (or anyone with the tab id) → content script: the W3C Web Annotation export. */
+  'annotations/export': { request: { type: 'annotations/export' }; response: AnnotationCollection };
+  /** Worker → content script (every frame): the keyboard shortcut switches highlighting on this page. */
+  'page/toggle': { request: { type: 'page/toggle' }; response: TogglePageResponse };
+}
+
+type RequestOf<M, K extends keyof M> = M[K] extends { request: infer R } ? R : never;
+type ResponseOf<M, K extends keyof M> = M[K] extends { response: infer R } ? R : never;
+
+export type WorkerRequest = RequestOf<WorkerMessages, keyof WorkerMessages>;
+export type ContentRequest = RequestOf<ContentMessages, keyof ContentMessages>;
+
+/** How a receiver answers each of its messages (the compiler checks every response). */
+export type Handlers<M, Context> = {
+  [K in keyof M]: (request: RequestOf<M, K>, context: Context) => ResponseOf<M, K> | Promise<ResponseOf<M, K>>;
+};
+
+/** The bits of `browser.runtime` and `browser.tabs` that asking needs. */
+export interface RuntimeLike {
+  sendMessage(message: unknown): Promise<unknown>;
+}
+export interface TabsLike {
+  sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
+}
+
+/** Asks the background worker. The one place a worker response gets its type. */
+export function askWorker<K extends keyof WorkerMessages>(
+  runtime: RuntimeLike,
+  request: RequestOf<WorkerMessages, K> & { type: K },
+): Promise<ResponseOf<WorkerMessages, K>> {
+  return runtime.sendMessage(request) as Promise<ResponseOf<WorkerMessages, K>>;
+}
+
+/**
+ * Asks the content script of a tab's top frame, or of every frame (the first answer comes back).
+ * The one place a content response gets its type.
+ */
+export function askTab<K extends keyof ContentMessages>(
+  tabs: TabsLike,
+  tabId: number,
+  request: RequestOf<ContentMessages, K> & { type: K },
+  frames: 'top' | 'all' = 'top',
+): Promise<ResponseOf<ContentMessages, K>> {
+  const sent = frames === 'top' ? tabs.sendMessage(tabId, request, { frameId: 0 }) : tabs.sendMessage(tabId, request);
+  return sent as Promise<ResponseOf<ContentMessages, K>>;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+/** One guard per message: its shape, given its type. */
+const WORKER_GUARDS: { [K in keyof WorkerMessages]: (message: Record<string, unknown>) => boolean } = {
+  'story/get': () => true,
+  'badge/set': (message) => isCount(message.count),
+};
+const CONTENT_GUARDS: { [K in keyof ContentMessages]: (message: Record<string, unknown>) => boolean } = {
+  'page/get-state': () => true,
+  'annotations/export': () => true,
+  'page/toggle': () => true,
+};
+
+function guarded<M extends string>(guards: Record<M, (message: Record<string, unknown>) => boolean>) {
+  return (message: unknown): boolean =>
+    isRecord(message) &&
+    typeof message.type === 'string' &&
+    Object.hasOwn(guards, message.type) &&
+    guards[message.type as M](message);
+}
+
+const workerGuard = guarded(WORKER_GUARDS);
+const contentGuard = guarded(CONTENT_GUARDS);
+
 export function isWorkerRequest(message: unknown): message is WorkerRequest {
-  if (!hasType(message)) return false;
-  switch (message.type) {
-    case 'matcher/get':
-    case 'story/get':
-      return true;
-    case 'badge/set': {
-      const count = (message as { count?: unknown }).count;
-      return typeof count === 'number' && Number.isInteger(count) && count >= 0;
-    }
-    default:
-      return false;
-  }
+  return workerGuard(message);
 }
 
 export function isContentRequest(message: unknown): message is ContentRequest {
-  return (
-    hasType(message) &&
-    (message.type === 'page/get-state' || message.type === 'annotations/export' || message.type === 'page/toggle')
-  );
+  return contentGuard(message);
 }
 
 /** Only this extension's own pages and content scripts may talk to its parts. */
 export function isFromThisExtension(sender: { id?: string }, extensionId: string): boolean {
   return sender.id === extensionId;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page analysis, over a Port named ANALYSIS_PORT: one port per job, opened by the content script.
+// ---------------------------------------------------------------------------------------------
+
+export const ANALYSIS_PORT = 'page-analysis';
+
+/**
+ * Content script → worker, in this order: `start`, any number of `text`, `end`.
+ * `annotate` answers with a verdict and the findings of every region; `mentions`
+ * only says whether the text names anything of the story.
+ */
+export type AnalysisRequest =
+  | { type: 'analysis/start'; mode: 'annotate' | 'mentions'; regions: number; verdict?: PageVerdict }
+  | { type: 'analysis/text'; stretches: Stretch[] }
+  | { type: 'analysis/end' };
+
+/**
+ * Worker → content script. `statementsTotal`: per story id, the statements it has. Cards come with
+ * a verdict that shows something, once per page reading.
+ */
+export type AnalysisReply =
+  | {
+      type: 'analysis/verdict';
+      verdict: PageVerdict;
+      statementsTotal: Record<string, number>;
+      cards?: Record<string, CardModel>;
+    }
+  | { type: 'analysis/findings'; batch: FindingsBatch }
+  | { type: 'analysis/mentions'; mentions: boolean }
+  | { type: 'analysis/error'; message: string };
+
+const VERDICT_KINDS: readonly string[] = ['this-summit', 'spun-copy', 'other-event', 'other-topic', 'nothing'];
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
+}
+
+function isStoryVerdict(value: unknown): value is StoryVerdict {
+  return (
+    isRecord(value) &&
+    typeof value.storyId === 'string' &&
+    typeof value.kind === 'string' &&
+    VERDICT_KINDS.includes(value.kind) &&
+    typeof value.statementsShown === 'boolean' &&
+    isStringArray(value.statementIds) &&
+    isStringArray(value.entityIds) &&
+    typeof value.eventScore === 'number' &&
+    typeof value.spinScore === 'number' &&
+    isStringArray(value.spinExamples)
+  );
+}
+
+export function isPageVerdict(value: unknown): value is PageVerdict {
+  return isRecord(value) && Array.isArray(value.stories) && value.stories.every(isStoryVerdict);
+}
+
+/** Per story id, a count. */
+function isCounts(value: unknown): value is Record<string, number> {
+  return isRecord(value) && Object.values(value).every(isCount);
+}
+
+function isStretch(value: unknown): value is Stretch {
+  return isRecord(value) && isCount(value.region) && isCount(value.offset) && typeof value.text === 'string';
+}
+
+const ANALYSIS_REQUEST_GUARDS: Record<AnalysisRequest['type'], (message: Record<string, unknown>) => boolean> = {
+  'analysis/start': (m) =>
+    (m.mode === 'annotate' || m.mode === 'mentions') &&
+    isCount(m.regions) &&
+    (m.verdict === undefined || isPageVerdict(m.verdict)),
+  'analysis/text': (m) => Array.isArray(m.stretches) && m.stretches.every(isStretch),
+  'analysis/end': () => true,
+};
+
+/**
+ * Replies are checked by type and by the kind of each field; the annotations
+ * themselves are the worker's own output and are not re-checked one by one
+ * (thousands of them, on the page's main thread).
+ */
+const ANALYSIS_REPLY_GUARDS: Record<AnalysisReply['type'], (message: Record<string, unknown>) => boolean> = {
+  'analysis/verdict': (m) =>
+    isPageVerdict(m.verdict) && isCounts(m.statementsTotal) && (m.cards === undefined || isRecord(m.cards)),
+  'analysis/findings': (m) =>
+    isRecord(m.batch) &&
+    isCount(m.batch.region) &&
+    Array.isArray(m.batch.annotations) &&
+    Array.isArray(m.batch.similar) &&
+    typeof m.batch.last === 'boolean',
+  'analysis/mentions': (m) => typeof m.mentions === 'boolean',
+  'analysis/error': (m) => typeof m.message === 'string',
+};
+
+const analysisRequestGuard = guarded(ANALYSIS_REQUEST_GUARDS);
+const analysisReplyGuard = guarded(ANALYSIS_REPLY_GUARDS);
+
+export function isAnalysisRequest(message: unknown): message is AnalysisRequest {
+  return analysisRequestGuard(message);
+}
+
+export function isAnalysisReply(message: unknown): message is AnalysisReply {
+  return analysisReplyGuard(message);
 }

@@ -15,16 +15,41 @@
  * more) is the fallback.
  */
 import Mark from 'mark.js';
+import type { Analyst } from '../../src/content/analyst';
 import { HighlightList } from '../../src/content/highlight-list';
 import { PageAnnotator } from '../../src/content/page';
 import { HighlightRenderer } from '../../src/content/render-highlights';
 import { buildTextIndex } from '../../src/content/text-index';
 import { UiHost } from '../../src/content/ui-host';
-import { annotate, Matcher } from '../../src/core/annotate';
+import { annotate } from '../../src/core/annotate';
 import type { CardModel } from '../../src/core/cards';
 import type { MatcherData } from '../../src/core/compile';
+import { statementCounts } from '../../src/core/compiled-dataset';
+import { Matcher } from '../../src/core/matcher';
+import { PageAnalysis, textPieces } from '../../src/core/page-analysis';
 import { defaultSettings, type RendererKind } from '../../src/core/settings';
 import { END_STAMP, START_STAMP } from './stamps';
+
+/** The analysis run in the page itself, in the same stretches the extension's worker uses. */
+function localAnalyst(matcher: Matcher): Analyst {
+  const analyse = async (texts: readonly string[], pace: () => Promise<boolean>) => {
+    const analysis = new PageAnalysis(matcher);
+    for (const piece of textPieces(texts)) {
+      for (const stretch of piece) analysis.add(stretch);
+      if (!(await pace())) return undefined;
+    }
+    return analysis;
+  };
+  return {
+    async annotate(texts, verdict, pace) {
+      const analysis = await analyse(texts, pace);
+      return analysis && { ...analysis.finish(texts.length, verdict), statementsTotal: statementCounts(matcher.data) };
+    },
+    async mentionsStory(texts) {
+      return (await analyse(texts, async () => true))?.mentionsStory() ?? false;
+    },
+  };
+}
 
 /** What every measured operation reports. */
 export interface Measured<T> {
@@ -226,13 +251,13 @@ page.nicBench = {
     measure(async (): Promise<RescanDetail> => {
       const settings = defaultSettings();
       settings.renderer = renderer;
-      annotator = new PageAnnotator(
-        requireMatcher(),
-        cards,
-        settings,
-        (count) => (drawn = count),
-        new HighlightList(new UiHost()),
-      );
+      annotator = new PageAnnotator(localAnalyst(requireMatcher()), cards, settings, new HighlightList(new UiHost()), {
+        minTextChars: 0,
+        onDrawn: (count) => {
+          drawn = count;
+        },
+        guard: (write) => write(),
+      });
       await annotator.rescan();
       return { drawn, marks: markCount(), highlights: highlightRanges() };
     }),
@@ -287,10 +312,10 @@ page.nicBench = {
     const p = document.createElement('p');
     p.textContent = text;
     parent.appendChild(p);
-    return measure((): AppendDetail => {
+    return measure(async (): Promise<AppendDetail> => {
       if (!annotator) throw new Error('nicBench.rescan() must run before appendParagraph()');
       const before = drawn;
-      annotator.refresh([p]);
+      await annotator.refresh([p]);
       return { highlightsInParagraph: drawn - before, paragraphChars: text.length };
     });
   },

@@ -21,9 +21,10 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { annotate, Matcher } from '../../src/core/annotate';
+import { annotate } from '../../src/core/annotate';
 import { compileMatcher } from '../../src/core/compile';
 import { parseStory, type Story } from '../../src/core/dataset';
+import { Matcher } from '../../src/core/matcher';
 import type { Dataset } from '../../src/core/packs';
 import { pageText } from '../eval';
 import { loadDataset, loadLexicon, ROOT } from '../load-dataset';

@@ -4,10 +4,11 @@
  * their evidence and signatures, event cues from dates, places and events.
  * What the article cannot supply is left as a marked gap for an editor.
  */
-import { analyseText, Matcher } from '../../src/core/annotate';
+import { analyseText } from '../../src/core/annotate';
 import { formatDate } from '../../src/core/cards';
 import { compileMatcher } from '../../src/core/compile';
 import type { Lexicon, SharedEntity, Story } from '../../src/core/dataset';
+import { Matcher } from '../../src/core/matcher';
 import { type Article, readArticle } from './article';
 import { Despinner } from './despin';
 import { type EntityCandidate, findEntities } from './entities';

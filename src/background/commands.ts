@@ -3,13 +3,12 @@
  * or off on the current page by telling that tab's content script.
  */
 import browser, { type Tabs } from 'webextension-polyfill';
-import { TOGGLE_HIGHLIGHTS_COMMAND, type TogglePageRequest, type TogglePageResponse } from '../messages';
+import { askTab, TOGGLE_HIGHLIGHTS_COMMAND, type TogglePageResponse } from '../messages';
 
-/** Tells the content script in `tabId` to switch; undefined where none runs (a browser page, the store). */
+/** Tells the content scripts in `tabId` (every frame) to switch; undefined where none runs (a browser page, the store). */
 export async function togglePage(tabId: number): Promise<TogglePageResponse | undefined> {
-  const request: TogglePageRequest = { type: 'page/toggle' };
   try {
-    return (await browser.tabs.sendMessage(tabId, request)) as TogglePageResponse;
+    return await askTab(browser.tabs, tabId, { type: 'page/toggle' }, 'all');
   } catch {
     return undefined;
   }

@@ -1,31 +1,48 @@
 /**
- * The background worker: owns the dataset, answers content scripts and the
- * popup, and keeps the badge. Chrome may stop it at any time, so it keeps no
- * state of its own: settings live in extension storage, badge text on the tab.
+ * The background worker (an event page in Firefox): analyses pages for the
+ * content scripts, answers the popup, keeps the badge and passes the keyboard
+ * shortcut on. The browser may stop it at any time, so it keeps no state of
+ * its own: settings live in extension storage, badge text on the tab, a
+ * page's verdict in the page.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { isFromThisExtension, isWorkerRequest } from '../messages';
+import {
+  ANALYSIS_PORT,
+  type Handlers,
+  isFromThisExtension,
+  isWorkerRequest,
+  LIFELINE_PORT,
+  type WorkerMessages,
+} from '../messages';
+import { serveAnalysis } from './analysis';
 import { listenForCommands } from './commands';
-import { matcherResponse, storyResponse } from './dataset';
-import { acceptLifelines } from './lifeline';
+import { dataset, stories } from './dataset';
+import { acceptPorts } from './ports';
 
-acceptLifelines();
+const handlers: Handlers<WorkerMessages, Runtime.MessageSender> = {
+  'story/get': () => stories,
+  'badge/set': async ({ count }, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return undefined;
+    await Promise.all([
+      browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' }),
+      browser.action.setBadgeBackgroundColor({ tabId, color: '#4a5568' }),
+    ]);
+    return undefined;
+  },
+};
+
 listenForCommands();
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isFromThisExtension(sender, browser.runtime.id) || !isWorkerRequest(message)) return undefined;
-  switch (message.type) {
-    case 'matcher/get':
-      return Promise.resolve(matcherResponse());
-    case 'story/get':
-      return Promise.resolve(storyResponse());
-    case 'badge/set': {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined) return undefined;
-      return Promise.all([
-        browser.action.setBadgeText({ tabId, text: message.count > 0 ? String(message.count) : '' }),
-        browser.action.setBadgeBackgroundColor({ tabId, color: '#4a5568' }),
-      ]).then(() => undefined);
-    }
-  }
+  return Promise.resolve(
+    message.type === 'story/get' ? handlers['story/get'](message, sender) : handlers['badge/set'](message, sender),
+  );
+});
+
+acceptPorts({
+  // Held open by each content script only to learn, by its closing, that the extension went away.
+  [LIFELINE_PORT]: () => {},
+  [ANALYSIS_PORT]: (port) => serveAnalysis(port, dataset),
 });

@@ -4,7 +4,7 @@
  * original node stays the first piece at the same position, so the offsets
  * are the same whichever renderer drew the page.
  */
-import type { Annotation } from '../core/annotate';
+import type { Annotation } from '../core/annotation';
 import { type AnnotationCollection, toWebAnnotations } from '../core/export';
 import { locate, type TextIndex } from './text-index';
 

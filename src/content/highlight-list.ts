@@ -9,7 +9,7 @@
  * mode too. Entries are the host's direct children, so the host's shadow
  * styles (`::slotted`) win over page rules such as `mark { display: none }`.
  */
-import type { Annotation } from '../core/annotate';
+import type { Annotation } from '../core/annotation';
 import { partitionPoint } from '../core/partition';
 import { labelHighlight } from './renderer';
 import type { UiHost } from './ui-host';

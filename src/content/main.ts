@@ -1,13 +1,23 @@
 /**
- * Content script: runs on every http(s) page. It asks the worker for the
- * compiled matcher, annotates the page, follows the page as it changes, and
+ * Content script: runs on every http(s) page and same-origin frame. It reads
+ * the page's text, hands it to the extension's worker (which holds the
+ * matcher), draws what comes back, follows the page as it changes, and
  * follows setting changes from storage, so a switch in the popup reaches
- * every open tab at once.
+ * every open tab at once. Page text goes to the worker and nowhere else.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { Matcher } from '../core/annotate';
+import type { CardModel } from '../core/cards';
 import { repairSettings, SETTINGS_KEY } from '../core/settings';
-import { type GetMatcherResponse, isContentRequest, isFromThisExtension } from '../messages';
+import { MIN_FRAME_TEXT_CHARS } from '../core/timing';
+import {
+  ANALYSIS_PORT,
+  askWorker,
+  type ContentMessages,
+  type Handlers,
+  isContentRequest,
+  isFromThisExtension,
+} from '../messages';
+import { WorkerAnalyst } from './analyst';
 import { HoverCard } from './card';
 import { HighlightList } from './highlight-list';
 import { HoverController } from './hover';
@@ -32,24 +42,32 @@ async function main(): Promise<void> {
   const isTop = window.top === window;
   const lifecycle = new ExtensionLifecycle();
   const stored = repairSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-  const response = (await browser.runtime.sendMessage({ type: 'matcher/get' })) as GetMatcherResponse;
   const pageSwitch = new PageSwitch(stored, location.hostname);
   let observer: PageObserver | undefined;
+  let badge = 0;
+  const cards: Record<string, CardModel> = {};
   const host = new UiHost();
   const page = new PageAnnotator(
-    new Matcher(response.matcher),
-    response.cards,
+    new WorkerAnalyst(
+      () => browser.runtime.connect({ name: ANALYSIS_PORT }),
+      () => lifecycle.check(),
+    ),
+    cards,
     pageSwitch.settings,
-    // The top frame owns the badge; frames would overwrite each other's counts.
-    (count) =>
-      isTop &&
-      !lifecycle.ended &&
-      void browser.runtime.sendMessage({ type: 'badge/set', count }).catch(() => undefined),
     new HighlightList(host),
-    (write) => (observer ? observer.ownWrite(write) : write()),
+    {
+      minTextChars: isTop ? 0 : MIN_FRAME_TEXT_CHARS,
+      // The top frame owns the badge; frames would overwrite each other's counts.
+      onDrawn: (count) => {
+        if (!isTop || count === badge || lifecycle.ended) return;
+        badge = count;
+        void askWorker(browser.runtime, { type: 'badge/set', count }).catch(() => undefined);
+      },
+      guard: (write) => (observer ? observer.ownWrite(write) : write()),
+    },
   );
   observer = new PageObserver(page);
-  const card = new HoverCard(response.cards, host, () => page.storiesInView());
+  const card = new HoverCard(cards, host, () => page.storiesInView());
   new HoverController(
     card,
     (event) => page.targetOf(event),
@@ -74,17 +92,24 @@ async function main(): Promise<void> {
     applySettings();
   });
 
+  const handlers: Handlers<ContentMessages, undefined> = {
+    'page/get-state': () => page.state(),
+    'annotations/export': () => page.export(),
+    'page/toggle': () => {
+      pageSwitch.toggle();
+      applySettings();
+      return { enabled: page.enabled };
+    },
+  };
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (!isFromThisExtension(sender, browser.runtime.id) || !isContentRequest(message)) return undefined;
     switch (message.type) {
       case 'page/get-state':
-        return Promise.resolve(page.state());
+        return Promise.resolve(handlers['page/get-state'](message, undefined));
       case 'annotations/export':
-        return Promise.resolve(page.export());
+        return Promise.resolve(handlers['annotations/export'](message, undefined));
       case 'page/toggle':
-        pageSwitch.toggle();
-        applySettings();
-        return Promise.resolve({ enabled: page.enabled });
+        return Promise.resolve(handlers['page/toggle'](message, undefined));
     }
   });
 

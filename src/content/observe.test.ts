@@ -15,6 +15,8 @@ class RecordingPage implements ObservedPage {
   mentions = false;
   readonly refreshed: string[][] = [];
   readonly lookedAt: string[][] = [];
+  /** The parents of the whole blocks removed, per prune. */
+  readonly pruned: string[][] = [];
   /** Date.now() at each rescan. */
   readonly rescannedAt: number[] = [];
 
@@ -26,18 +28,22 @@ class RecordingPage implements ObservedPage {
     this.rescannedAt.push(Date.now());
   }
 
-  mentionsStory(roots: readonly HTMLElement[]): boolean {
+  async mentionsStory(roots: readonly HTMLElement[]): Promise<boolean> {
     this.lookedAt.push(roots.map(label));
     return this.mentions;
   }
 
-  refresh(roots: readonly HTMLElement[]): void {
+  async refresh(roots: readonly HTMLElement[]): Promise<void> {
     this.refreshed.push(roots.map(label));
+  }
+
+  prune(parents: readonly Node[]): void {
+    this.pruned.push(parents.map(label));
   }
 }
 
-function label(element: HTMLElement): string {
-  return element.id || element.tagName.toLowerCase();
+function label(node: Node): string {
+  return node instanceof HTMLElement ? node.id || node.tagName.toLowerCase() : node.nodeName;
 }
 
 const byId = (id: string) => document.getElementById(id)!;
@@ -92,10 +98,25 @@ describe('page observer', () => {
 
   it('refreshes a block once when changes fall inside it and around its children', async () => {
     textOf('one').data = 'Changed ';
-    byId('gone').remove();
+    byId('one').append(' and more');
     textOf('three').data = 'Third, again.';
     await vi.advanceTimersByTimeAsync(FALLBACK_DELAY_MS);
-    expect(page.refreshed).toEqual([['story', 'three']]);
+    expect(page.refreshed).toEqual([['one', 'three']]);
+  });
+
+  it('prunes whole blocks removed instead of reading their parent again', async () => {
+    textOf('one').data = 'Changed ';
+    byId('gone').remove();
+    await vi.advanceTimersByTimeAsync(FALLBACK_DELAY_MS);
+    expect(page.pruned).toEqual([['story']]);
+    expect(page.refreshed).toEqual([['one']]);
+  });
+
+  it('reads the parent again when what was removed is not a whole block', async () => {
+    byId('bold').remove();
+    await vi.advanceTimersByTimeAsync(FALLBACK_DELAY_MS);
+    expect(page.pruned).toEqual([]);
+    expect(page.refreshed).toEqual([['one']]);
   });
 
   it('waits for an idle period, one per burst, however many tasks the burst spans', async () => {

@@ -11,7 +11,7 @@ import {
   MIN_RESCAN_INTERVAL_MS,
   OBSERVER_IDLE_TIMEOUT_MS,
 } from '../core/timing';
-import { isProtected } from './text-index';
+import { isBlockElement, isProtected } from './text-index';
 
 const BLOCK_PARENTS =
   'p, li, td, th, dd, dt, blockquote, h1, h2, h3, h4, h5, h6, figcaption, section, article, div, body';
@@ -19,8 +19,10 @@ const BLOCK_PARENTS =
 export interface ObservedPage {
   rescan(): Promise<void>;
   /** Whether these subtrees name any fact of the story. */
-  mentionsStory(roots: readonly HTMLElement[]): boolean;
-  refresh(roots: readonly HTMLElement[]): void;
+  mentionsStory(roots: readonly HTMLElement[]): Promise<boolean>;
+  refresh(roots: readonly HTMLElement[]): Promise<void>;
+  /** Drops the highlights of whole blocks the page removed from under these elements. */
+  prune(parents: readonly Node[]): void;
   readonly hasVerdict: boolean;
 }
 
@@ -73,16 +75,22 @@ export class PageObserver {
     if (this.rescanQueued) return; // the rescan will read these changes too
     const navigated = location.href !== this.url;
     this.url = location.href;
-    const roots = navigated || records.length > MAX_RECORDS_PER_PASS ? null : dirtyRoots(records);
+    const pruned: Node[] = [];
+    const roots = navigated || records.length > MAX_RECORDS_PER_PASS ? null : dirtyRoots(records, pruned);
+    if (roots !== null && pruned.length > 0) this.page.prune(pruned);
     if (roots === null || roots.length > MAX_DIRTY_ROOTS) {
       this.rescanThrottled();
       return;
     }
     if (roots.length === 0) return;
-    if (this.page.hasVerdict) this.page.refresh(roots);
+    if (this.page.hasVerdict) void this.page.refresh(roots).catch(report);
     // A page not (yet) about the story is read again only when the new text names something of it:
     // a ticker or a clock on an unrelated page costs a look at the changed text, never a rescan.
-    else if (this.page.mentionsStory(roots)) this.rescanThrottled();
+    else
+      void this.page
+        .mentionsStory(roots)
+        .then((mentions) => mentions && this.rescanThrottled())
+        .catch(report);
   }
 
   private rescanThrottled(): void {
@@ -93,15 +101,19 @@ export class PageObserver {
         this.rescanQueued = false;
         this.lastRescan = Date.now();
         this.pending = [];
-        void this.page.rescan();
+        void this.page.rescan().catch(report);
       },
       Math.max(0, this.lastRescan + MIN_RESCAN_INTERVAL_MS - Date.now()),
     );
   }
 }
 
-/** The smallest set of block elements covering every change, none inside another. */
-function dirtyRoots(records: MutationRecord[]): HTMLElement[] {
+/**
+ * The smallest set of block elements covering every change, none inside another. Removing
+ * whole blocks changes no other block's text: their parents go to `pruned` instead, so a live
+ * blog dropping old entries from the end of its list is not read again whole.
+ */
+function dirtyRoots(records: MutationRecord[], pruned: Node[]): HTMLElement[] {
   const roots = new Set<HTMLElement>();
   const consider = (node: Node | null) => {
     const element = node instanceof HTMLElement ? node : node?.parentElement;
@@ -114,11 +126,17 @@ function dirtyRoots(records: MutationRecord[]): HTMLElement[] {
     if (record.type === 'characterData') consider(record.target);
     else {
       for (const node of record.addedNodes) consider(node.nodeType === 3 ? node.parentNode : node);
-      if (record.removedNodes.length > 0) consider(record.target);
+      if (record.removedNodes.length === 0) continue;
+      if ([...record.removedNodes].every(isBlockElement)) pruned.push(record.target);
+      else consider(record.target);
     }
   }
   const list = [...roots];
   return list.filter((root) => !list.some((other) => other !== root && other.contains(root)));
+}
+
+function report(error: unknown): void {
+  console.warn('[news-in-context]', error);
 }
 
 function protectedAncestor(element: Element): boolean {

@@ -1,64 +1,69 @@
 /**
- * One page's annotation state: what the matcher found, which of it the
- * settings let through, and the renderers that draw it. The page is a list of
- * regions: the body on the first pass, plus subtrees a dynamic page adds or
- * changes later, each annotated under the page-wide verdict.
+ * One page's annotation, scheduled: read the text (in slices), hand it to the
+ * analyst (the extension's worker), draw what comes back (visible part first,
+ * in slices), and keep it up to date as the page and the settings change.
+ * The page's main thread only reads and draws; a page with nothing of the
+ * story costs the reading alone.
  */
-import {
-  type AnnotateResult,
-  type Annotation,
-  analyseText,
-  annotate,
-  judge,
-  type Matcher,
-  mergeAnalyses,
-  type TextAnalysis,
-} from '../core/annotate';
 import type { CardModel } from '../core/cards';
-import { CATEGORIES, type Category } from '../core/categories';
-import { chunkBoundaries } from '../core/chunks';
 import type { AnnotationCollection } from '../core/export';
-import { partitionPoint } from '../core/partition';
+import type { RegionFindings } from '../core/page-analysis';
 import { type Settings, siteEnabled } from '../core/settings';
-import { DRAW_ANNOTATIONS_PER_STEP, INDEX_NODES_PER_STEP } from '../core/timing';
+import { INDEX_NODES_PER_STEP } from '../core/timing';
 import { isQuiet, type PageVerdict, storiesInView } from '../core/verdict';
 import type { PageStateResponse } from '../messages';
+import type { Analyst, PageReading } from './analyst';
+import { visibleFirst } from './draw-order';
 import { exportAnnotations } from './export-page';
 import type { HighlightList } from './highlight-list';
 import type { HighlightTarget } from './hover';
-import { HighlightRenderer, highlightsSupported, unregisterHighlights } from './render-highlights';
-import { MarkRenderer } from './render-marks';
-import type { Renderer } from './renderer';
+import { pageState } from './page-state';
+import {
+  dropDetached,
+  forgetWithin,
+  outermost,
+  type ReadRoot,
+  type Region,
+  type Root,
+  readRoots,
+  stillInPlace,
+} from './regions';
+import { HighlightRenderer, unregisterHighlights } from './render-highlights';
+import { changesText, createRenderer, visibleFindings } from './renderer-choice';
 import { adoptHighlightStyles } from './shadow-styles';
 import { Slicer } from './slicer';
-import { buildTextIndex, locate, type TextIndex, TextIndexBuilder } from './text-index';
+import { buildTextIndex } from './text-index';
 
-/** The body, or an open shadow root inside it. */
-type Root = HTMLElement | ShadowRoot;
-
-interface Region {
-  root: Root;
-  index: TextIndex;
-  result: AnnotateResult;
-  renderer: Renderer;
-  shown: Annotation[];
+export interface PageOptions {
+  /** Below this many characters of text the page is not analysed at all (small frames: ads, embeds). */
+  minTextChars: number;
+  /** Told the number of highlights drawn after each change. */
+  onDrawn: (count: number) => void;
+  /** Runs a DOM write of ours so that the page observer ignores it. */
+  guard: (write: () => void) => void;
 }
 
 export class PageAnnotator {
   private regions: Region[] = [];
   private verdict: PageVerdict | undefined;
-  /** Bumped by each rescan and settings change: unfinished sliced work checks it and gives up. */
+  /** Per story id, the statements it has. */
+  private statementsTotal: Readonly<Record<string, number>> = {};
+  /** Bumped by each full reading and settings change: unfinished work checks it and gives up. */
   private generation = 0;
+  /** The generation of the full reading under way, 0 when none. */
+  private reading = 0;
+  /** Changed subtrees waiting for the reading or the refresh under way to finish. */
+  private waitingRoots: HTMLElement[] = [];
+  private refreshing = false;
 
   constructor(
-    private readonly matcher: Matcher,
+    private readonly analyst: Analyst,
+    /** Filled in when the first reading that shows something brings the cards (shared with the hover card). */
     private readonly cards: Record<string, CardModel>,
     private settings: Settings,
-    private readonly onDrawn: (count: number) => void,
     /** Where element-free highlights are listed as elements. */
     private readonly list: HighlightList,
-    /** Runs a DOM write of ours so that the page observer ignores it. */
-    private readonly guard: (write: () => void) => void = (write) => write(),
+    private readonly options: PageOptions,
   ) {}
 
   get host(): string {
@@ -80,114 +85,187 @@ export class PageAnnotator {
   }
 
   /**
-   * Reads the whole page afresh and draws it, in slices: the text index, the
-   * analysis (in stretches cut at block boundaries) and the drawing (visible
-   * part first) each yield to the page between short units of work. A newer
-   * rescan or a settings change makes an unfinished one give up.
+   * Reads the whole page afresh and draws it. The old highlights stay until
+   * the new ones are ready (marks excepted: they split the text to be read).
+   * A newer reading or a settings change makes an unfinished one give up.
    */
   async rescan(): Promise<void> {
     const generation = ++this.generation;
-    const stale = () => generation !== this.generation;
+    this.reading = generation;
+    try {
+      await this.readAndDraw(generation);
+    } finally {
+      if (this.reading === generation) {
+        this.reading = 0;
+        this.refreshWaiting();
+      }
+    }
+  }
+
+  private async readAndDraw(generation: number): Promise<void> {
+    const current = () => generation === this.generation;
     const slicer = new Slicer();
+    const pace = async () => {
+      await slicer.pause();
+      return current();
+    };
+    if (this.regions.some((r) => changesText(r.renderer))) this.guard(() => this.clearAll());
+
+    const read = await readRoots([document.body], INDEX_NODES_PER_STEP, pace);
+    if (!read) return;
+    if (read.reduce((sum, r) => sum + r.index.text.length, 0) < this.options.minTextChars) {
+      this.guard(() => this.clearAll());
+      return;
+    }
+    const reading = await this.analyst.annotate(
+      read.map((r) => r.index.text),
+      undefined,
+      pace,
+    );
+    if (!reading || !current()) return;
+    this.accept(reading, true);
     this.guard(() => this.clearAll());
-
-    // Read the body, then every open shadow root found on the way (web components).
-    const roots: Root[] = [document.body];
-    const read: { root: Root; index: TextIndex; analysis: TextAnalysis }[] = [];
-    for (let r = 0; r < roots.length; r++) {
-      const builder = new TextIndexBuilder(roots[r]!);
-      while (!builder.step(INDEX_NODES_PER_STEP)) {
-        await slicer.pause();
-        if (stale()) return;
-      }
-      roots.push(...builder.shadowRoots);
-      const index = builder.result();
-      const cuts = chunkBoundaries(index.text);
-      const parts: TextAnalysis[] = [];
-      for (let i = 1; i < cuts.length; i++) {
-        parts.push(analyseText(this.matcher, index.text.slice(cuts[i - 1]!, cuts[i]!), cuts[i - 1]!));
-        await slicer.pause();
-        if (stale()) return;
-      }
-      read.push({ root: roots[r]!, index, analysis: mergeAnalyses(parts) });
-    }
-
-    // One verdict for the whole page, applied to each root's findings.
-    const verdict = judge(this.matcher, mergeAnalyses(read.map((r) => r.analysis))).verdict;
-    this.verdict = verdict;
-    this.regions = read.map(({ root, index, analysis }) => {
-      const result = judge(this.matcher, analysis, verdict);
-      if (root instanceof ShadowRoot) adoptHighlightStyles(root);
-      const shown = this.visible(result);
-      return { root, index, result, renderer: this.createRenderer(root, index, result.annotations.length), shown };
-    });
-    for (const region of this.regions) {
-      const drawSlicer = new Slicer(region.renderer.drawBudgetMs);
-      for (const batch of visibleFirst(region.shown, region.index)) {
-        this.guard(() => region.renderer.add(batch));
-        await drawSlicer.pause();
-        if (stale()) return;
-      }
-    }
+    this.regions = this.makeRegions(read, reading.regions);
+    await this.drawSliced(this.regions, current);
     this.reportCount();
   }
 
-  mentionsStory(roots: readonly HTMLElement[]): boolean {
-    return roots.some((root) => {
-      const analysis = analyseText(this.matcher, buildTextIndex(root).text);
-      return analysis.entities.length > 0 || analysis.statements.length > 0;
-    });
+  /** Whether these subtrees name any fact of the story (asked of a page not yet about it). */
+  mentionsStory(roots: readonly HTMLElement[]): Promise<boolean> {
+    return this.analyst.mentionsStory(roots.map((root) => buildTextIndex(root).text));
   }
 
-  /** Re-reads the given subtrees (new or changed) and draws them. */
-  refresh(roots: readonly HTMLElement[]): void {
-    this.guard(() => this.refreshNow(roots));
+  /**
+   * Re-reads the given subtrees (new or changed) and draws them under the
+   * page's verdict. One refresh at a time: subtrees changed meanwhile wait
+   * for the next, so a page rewriting itself many times a second costs one
+   * reading per round trip, not one per change.
+   */
+  async refresh(roots: readonly HTMLElement[]): Promise<void> {
+    this.waitingRoots.push(...roots);
+    if (this.refreshing || this.reading) return;
+    this.refreshing = true;
+    try {
+      while (this.waitingRoots.length > 0 && !this.reading) {
+        const batch = outermost(this.waitingRoots);
+        this.waitingRoots = [];
+        await this.refreshNow(batch);
+      }
+    } finally {
+      this.refreshing = false;
+    }
+  }
+
+  private refreshWaiting(): void {
+    if (this.waitingRoots.length > 0) void this.refresh([]);
+  }
+
+  private async refreshNow(roots: readonly HTMLElement[]): Promise<void> {
+    if (roots.length === 0) return;
+    const generation = this.generation;
+    const current = () => generation === this.generation && !this.reading;
+    const slicer = new Slicer();
+    const pace = async () => {
+      await slicer.pause();
+      return current();
+    };
+    // Marks split text nodes: take them out of these subtrees before reading them.
+    this.guard(() => this.forgetWithin(roots, (region) => changesText(region.renderer)));
+    const read = await readRoots(roots, INDEX_NODES_PER_STEP, pace);
+    if (!read) return;
+    // A body-wide change is judged on its own, as a first reading is; a part of the page under its verdict.
+    const verdict = roots.includes(document.body) ? undefined : this.verdict;
+    const reading = await this.analyst.annotate(
+      read.map((r) => r.index.text),
+      verdict,
+      pace,
+    );
+    if (!reading || !current()) return;
+    this.accept(reading, false);
+    this.guard(() => this.forgetWithin(roots, () => true));
+    const regions = this.makeRegions(read, reading.regions);
+    this.regions.push(...regions);
+    await this.drawSliced(regions, current);
     this.reportCount();
   }
 
-  private refreshNow(roots: readonly HTMLElement[]): void {
+  /**
+   * Drops the highlights of whole blocks the page removed from under `parents`: regions
+   * read from a removed block go whole, others that held one redraw what is still in the page.
+   */
+  prune(parents: readonly Node[]): void {
+    this.guard(() => {
+      for (const region of this.regions) {
+        if (!region.root.isConnected) region.renderer.clear();
+        else if (parents.some((parent) => region.root.contains(parent)) && dropDetached(region))
+          this.drawRegion(region);
+      }
+      this.regions = this.regions.filter((r) => r.root.isConnected);
+    });
+    this.reportCount();
+  }
+
+  /** Clears and forgets what regions drew inside these subtrees (those `which` picks). */
+  private forgetWithin(roots: readonly HTMLElement[], which: (region: Region) => boolean): void {
     for (const root of roots) {
       for (const region of this.regions) {
+        if (!which(region)) continue;
         region.renderer.clearWithin(root);
         forgetWithin(region, root);
       }
-      this.regions = this.regions.filter((r) => r.root.isConnected && !root.contains(r.root));
-      const region = this.makeRegion(root);
-      this.regions.push(region);
-      this.drawRegion(region);
+      this.regions = this.regions.filter((r) => r.root.isConnected && !(which(r) && root.contains(r.root)));
     }
   }
 
-  private makeRegion(root: Root): Region {
-    const index = buildTextIndex(root);
-    const result = annotate(this.matcher, index.text, root === document.body ? undefined : this.verdict);
-    return { root, index, result, renderer: this.createRenderer(root, index, result.annotations.length), shown: [] };
+  private accept(reading: PageReading, pageWide: boolean): void {
+    if (pageWide) this.verdict = reading.verdict;
+    this.statementsTotal = reading.statementsTotal;
+    if (reading.cards) Object.assign(this.cards, reading.cards);
   }
 
-  /** The element-free renderer where the browser has the Highlight API and the reader wants it. */
-  private createRenderer(root: Root, index: TextIndex, expected: number): Renderer {
-    return this.settings.renderer === 'highlights' && highlightsSupported()
-      ? new HighlightRenderer(index, this.list.group(), root instanceof ShadowRoot ? root : undefined, expected)
-      : new MarkRenderer(root, index, expected);
+  private makeRegions(read: readonly ReadRoot[], findings: readonly RegionFindings[]): Region[] {
+    return read.map(({ root, index }, r) => {
+      const found = findings[r]!;
+      const inPlace = {
+        annotations: stillInPlace(index, found.annotations),
+        similar: stillInPlace(index, found.similar),
+      };
+      const expected = inPlace.annotations.length;
+      return { root, index, findings: inPlace, renderer: this.renderer(root, index, expected), shown: [] };
+    });
   }
 
-  /** What the settings let through: switched-on categories, plus similar statements if the reader asked. */
-  private visible(result: AnnotateResult): Annotation[] {
-    if (!this.enabled) return [];
-    const all = this.settings.showSimilar
-      ? [...result.annotations, ...result.similar].sort((a, b) => a.start - b.start)
-      : result.annotations;
-    return all.filter((a) => this.settings.categories[a.category]);
+  private renderer(root: Root, index: ReadRoot['index'], expected: number) {
+    return createRenderer(this.settings, this.list, root, index, expected);
+  }
+
+  /** Draws regions in batches, visible part first, yielding to the page between slices. */
+  private async drawSliced(regions: readonly Region[], current: () => boolean): Promise<void> {
+    for (const region of regions) {
+      region.shown = visibleFindings(region.findings, this.settings, this.enabled);
+      if (region.shown.length === 0) continue;
+      if (region.root instanceof ShadowRoot) adoptHighlightStyles(region.root);
+      const slicer = new Slicer(region.renderer.drawBudgetMs);
+      for (const batch of visibleFirst(region.shown, region.index)) {
+        this.guard(() => region.renderer.add(batch));
+        await slicer.pause();
+        if (!current()) return;
+      }
+    }
   }
 
   private drawRegion(region: Region): void {
-    region.shown = this.visible(region.result);
+    region.shown = visibleFindings(region.findings, this.settings, this.enabled);
     if (region.shown.length > 0) region.renderer.render(region.shown);
     else region.renderer.clear();
   }
 
   private reportCount(): void {
-    this.onDrawn(this.regions.reduce((sum, r) => sum + r.renderer.count, 0));
+    this.options.onDrawn(this.regions.reduce((sum, r) => sum + r.renderer.count, 0));
+  }
+
+  private guard(write: () => void): void {
+    this.options.guard(write);
   }
 
   updateSettings(settings: Settings): void {
@@ -196,11 +274,13 @@ export class PageAnnotator {
     this.settings = settings;
     if (this.regions.length === 0 || rendererChanged || !this.enabled) {
       this.generation++;
+      this.guard(() => this.clearAll());
       if (this.enabled) void this.rescan();
-      else this.guard(() => this.clearAll());
       return;
     }
-    this.guard(() => this.regions.forEach((region) => this.drawRegion(region)));
+    this.guard(() => {
+      for (const region of this.regions) this.drawRegion(region);
+    });
     this.reportCount();
   }
 
@@ -240,74 +320,6 @@ export class PageAnnotator {
   }
 
   state(): PageStateResponse {
-    const counts = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
-    const found = new Map<string, Category>();
-    for (const region of this.regions) {
-      for (const annotation of region.shown) counts[annotation.category]++;
-      for (const annotation of region.result.annotations) {
-        for (const id of annotation.factIds) found.set(id, annotation.category);
-      }
-    }
-    const { data } = this.matcher;
-    return {
-      host: this.host,
-      counts,
-      found: [...found].map(([id, category]) => ({ id, category, title: this.cards[id]?.title ?? id })),
-      verdicts: (this.verdict?.stories ?? [])
-        .map((v, s) => ({
-          storyId: v.storyId,
-          kind: v.kind,
-          statementsFound: v.statementIds.length,
-          statementsTotal: data.stories[s]!.facts.filter((f) => data.facts[f]!.concepts.length > 0).length,
-          spinExamples: v.spinExamples,
-        }))
-        .filter((v) => v.kind !== 'nothing'),
-    };
+    return pageState(this.host, this.regions, this.verdict, this.cards, this.statementsTotal);
   }
-}
-
-/**
- * Drops a region's annotations inside a subtree being re-read (or whose text
- * the page has removed): the subtree's new region stands for them now.
- */
-function forgetWithin(region: Region, root: Node): void {
-  const keep = (a: Annotation) => {
-    const node = region.index.nodes[locate(region.index, a.start).node]!;
-    return node.isConnected && !root.contains(node);
-  };
-  region.shown = region.shown.filter(keep);
-  region.result = {
-    ...region.result,
-    annotations: region.result.annotations.filter(keep),
-    similar: region.result.similar.filter(keep),
-  };
-}
-
-/**
- * Batches of annotations to draw, those in the viewport first. Annotations
- * are in document order, which is (nearly always) top-to-bottom order, so
- * two binary searches find the visible stretch with a handful of layout
- * reads, all before any of the batches' writes.
- */
-function visibleFirst(annotations: readonly Annotation[], index: TextIndex): Annotation[][] {
-  const rectOf = (a: Annotation) => index.nodes[locate(index, a.start).node]!.parentElement?.getBoundingClientRect();
-  const top = partitionPoint(annotations, (a) => (rectOf(a)?.bottom ?? 0) < 0);
-  const bottom = partitionPoint(annotations, (a) => (rectOf(a)?.top ?? Infinity) <= window.innerHeight, top);
-  const ordered = [...annotations.slice(top, bottom), ...annotations.slice(bottom), ...annotations.slice(0, top)];
-  // A block is never split across batches: each batch makes the browser lay its blocks out again,
-  // which for one huge paragraph costs far more than drawing all of its marks at once.
-  const batches: Annotation[][] = [];
-  let batch: Annotation[] = [];
-  let block: Element | null | undefined;
-  for (const annotation of ordered) {
-    const parent = index.nodes[locate(index, annotation.start).node]!.parentElement;
-    if (parent !== block && batch.length >= DRAW_ANNOTATIONS_PER_STEP) {
-      batches.push(batch);
-      batch = [];
-    }
-    block = parent;
-    batch.push(annotation);
-  }
-  if (batch.length > 0) batches.push(batch);
-  return batches;
 }

@@ -4,7 +4,7 @@
  * hit-testing asks the browser which ranges are under the pointer (or, where
  * it cannot say, goes from a caret position to the ranges on its text node).
  */
-import type { Annotation } from '../core/annotate';
+import type { Annotation } from '../core/annotation';
 import { type Category, isStatementCategory } from '../core/categories';
 import { SLICE_BUDGET_MS } from '../core/timing';
 import type { ListGroup } from './highlight-list';

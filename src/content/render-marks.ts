@@ -8,7 +8,7 @@
  * objects that were split, with their original text.
  */
 import Mark from 'mark.js';
-import type { Annotation } from '../core/annotate';
+import type { Annotation } from '../core/annotation';
 import type { Category } from '../core/categories';
 import { DRAW_SLICE_BUDGET_MS } from '../core/timing';
 import type { HighlightTarget } from './hover';

@@ -1,5 +1,5 @@
 /** What a renderer draws, and the small interface both renderers implement. */
-import type { Annotation } from '../core/annotate';
+import type { Annotation } from '../core/annotation';
 import type { HighlightTarget } from './hover';
 
 export interface Renderer {

@@ -101,6 +101,11 @@ export interface TextIndex {
   lengths: number[];
 }
 
+/** A block element: text on either side of it never joins into one sentence. */
+export function isBlockElement(node: Node): boolean {
+  return node.nodeType === ELEMENT_NODE && BLOCK_TAGS.has((node as Element).tagName);
+}
+
 export function isProtected(element: Element): boolean {
   return element.matches(PROTECTED);
 }

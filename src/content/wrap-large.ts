@@ -6,7 +6,7 @@
  * It splits and wraps exactly as mark.js does (the original node stays the
  * first piece), so the renderer's restore works the same.
  */
-import type { Annotation } from '../core/annotate';
+import type { Annotation } from '../core/annotation';
 
 interface Piece {
   node: Text;

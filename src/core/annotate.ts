@@ -3,24 +3,15 @@
  * story pack) finds entity mentions, concept hits and event cues; statements
  * are scored per sentence; the verdict, per story, decides what is shown.
  */
-import { WordAutomaton } from './automaton';
+import type { Annotation } from './annotation';
 import type { Category } from './categories';
-import { type LexiconHit, LexiconRewriter } from './lexicon';
+import type { LexiconHit } from './lexicon';
+import type { Matcher } from './matcher';
 import { type MatcherData, PHRASE_CONCEPT, PHRASE_CUE, PHRASE_ENTITY, PHRASE_NOT_MENTION } from './matcher-data';
-import { type NormalizedText, normalizeText } from './normalize';
-import { type ConceptHits, StatementIndex } from './statements';
-import { JOINS_PREVIOUS, REWRITTEN, STARTS_SENTENCE, stem, type Token, tokenize } from './tokens';
+import type { NormalizedText } from './normalize';
+import type { ConceptHits } from './statements';
+import { JOINS_PREVIOUS, REWRITTEN, STARTS_SENTENCE, type Token } from './tokens';
 import { decideVerdict, isQuiet, type PageVerdict } from './verdict';
-
-/** A highlight: raw-text offsets and the facts it stands for (all of one category). */
-export interface Annotation {
-  factIds: string[];
-  category: Category;
-  start: number;
-  end: number;
-  /** A statement found on a page about another meeting: similar wording, not its story's fact. */
-  similar?: true;
-}
 
 export interface AnnotateResult {
   /** What to highlight, given the verdict: entities of the stories the page is about, statements of those it reports. */
@@ -28,60 +19,6 @@ export interface AnnotateResult {
   /** Statements of stories the page mentions but does not report: similar wording, not those stories' facts. */
   similar: Annotation[];
   verdict: PageVerdict;
-}
-
-/** Distinct page words whose symbols are remembered (bounds memory on huge pages). */
-const SYMBOL_CACHE_LIMIT = 200_000;
-
-export class Matcher {
-  readonly automaton: WordAutomaton;
-  readonly rewriter: LexiconRewriter;
-  readonly statements: StatementIndex;
-  /** Per automaton node: 1 if phrases other than concepts (names, cues) end there. */
-  readonly endsOther: Uint8Array;
-  /** Per fact id: the stories (indices into data.stories) that use it. */
-  private readonly factStories = new Map<string, number[]>();
-
-  constructor(readonly data: MatcherData) {
-    data.stories.forEach((story, s) => {
-      for (const f of story.facts) {
-        const id = data.facts[f]!.id;
-        const list = this.factStories.get(id);
-        if (list) list.push(s);
-        else this.factStories.set(id, [s]);
-      }
-    });
-    this.automaton = new WordAutomaton(data.automaton);
-    this.rewriter = new LexiconRewriter(data.lexicon);
-    this.statements = new StatementIndex(data);
-    const { outputStart, outputs } = data.automaton;
-    this.endsOther = new Uint8Array(outputStart.length - 1);
-    for (let node = 0; node < this.endsOther.length; node++) {
-      for (let k = outputStart[node]!; k < outputStart[node + 1]!; k++) {
-        if (data.phraseKind[outputs[k]!] !== PHRASE_CONCEPT) this.endsOther[node] = 1;
-      }
-    }
-  }
-
-  private readonly symbols = new Map<string, number>();
-
-  storiesOf = (factId: string): readonly number[] => this.factStories.get(factId) ?? [];
-
-  /** The automaton symbol of a page word (stemmed), cached: most words of a page repeat. */
-  symbolOf(word: string): number {
-    let symbol = this.symbols.get(word);
-    if (symbol === undefined) {
-      symbol = this.automaton.symbolOf(stem(word));
-      if (this.symbols.size < SYMBOL_CACHE_LIMIT) this.symbols.set(word, symbol);
-    }
-    return symbol;
-  }
-
-  /** Reads text the way dataset phrases were read: normalised, tokenized, de-spun. */
-  read(raw: string, spinHits?: LexiconHit[]): { norm: NormalizedText; tokens: Token[] } {
-    const norm = normalizeText(raw);
-    return { norm, tokens: this.rewriter.rewrite(tokenize(norm), spinHits) };
-  }
 }
 
 interface EntityHit {
@@ -190,8 +127,10 @@ export function analyseText(matcher: Matcher, raw: string, offset = 0): TextAnal
     spin.set(hit.entry, { start: start + offset, example: raw.slice(start, norm.rawEnd[hit.end - 1]!) });
   }
   if (offset !== 0) {
-    for (const a of entities) (a.start += offset), (a.end += offset);
-    for (const a of statements) (a.start += offset), (a.end += offset);
+    for (const a of [...entities, ...statements]) {
+      a.start += offset;
+      a.end += offset;
+    }
   }
   return { entities, statements, cuesSeen, spin, wordCount: count };
 }
@@ -251,7 +190,10 @@ function keepFacts(annotations: readonly Annotation[], keep: (id: string) => boo
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
+  if (!set) {
+    set = new Set();
+    map.set(key, set);
+  }
   set.add(value);
 }
 

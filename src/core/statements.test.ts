@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import miniLexicon from '../../tests/fixtures/mini-lexicon.json';
 import miniStory from '../../tests/fixtures/mini-story.json';
-import { analyseText, Matcher } from './annotate';
+import { analyseText } from './annotate';
 import { compileMatcher } from './compile';
 import { parseLexicon, parseStory } from './dataset';
+import { Matcher } from './matcher';
 
 const attribution = { speaker: 'Vladimir Putin', speakerId: 'person:vladimir-putin', accordingTo: 'Vladimir Putin' };
 

@@ -40,3 +40,9 @@ export const DRAW_SLICE_BUDGET_MS = 6;
 export const PAINT_ALL_MAX_RANGES = 1000;
 /** Element-free highlights this many viewport heights above and below the viewport are painted too. */
 export const PAINT_MARGIN_VIEWPORTS = 2;
+
+/**
+ * Frames with less text than this are not analysed (ads, embeds, widgets): too little to
+ * earn a verdict of their own. The top frame is always analysed.
+ */
+export const MIN_FRAME_TEXT_CHARS = 200;

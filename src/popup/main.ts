@@ -9,7 +9,7 @@ import browser from 'webextension-polyfill';
 import { CATEGORY_SWITCH_LABELS } from '../core/cards';
 import { CATEGORIES } from '../core/categories';
 import { repairSettings, SETTINGS_KEY, type Settings, withSite } from '../core/settings';
-import type { GetStoryResponse, PageStateResponse } from '../messages';
+import { askTab, askWorker, type PageStateResponse } from '../messages';
 import { renderPicker, reportedIds, verdictText } from './view';
 
 async function targetTabId(): Promise<number | undefined> {
@@ -26,7 +26,7 @@ async function readSettings(): Promise<Settings> {
 async function pageState(tabId: number | undefined): Promise<PageStateResponse | undefined> {
   if (tabId === undefined) return undefined;
   try {
-    return (await browser.tabs.sendMessage(tabId, { type: 'page/get-state' }, { frameId: 0 })) as PageStateResponse;
+    return await askTab(browser.tabs, tabId, { type: 'page/get-state' });
   } catch {
     return undefined; // no content script there: a browser page, the store, a PDF…
   }
@@ -69,7 +69,7 @@ function bindDisplayOptions(current: () => Settings, save: (next: Settings) => v
 /** Downloads the tab's annotations as a W3C Web Annotation collection. */
 async function saveExport(tabId: number | undefined): Promise<void> {
   if (tabId === undefined) return;
-  const collection = await browser.tabs.sendMessage(tabId, { type: 'annotations/export' }, { frameId: 0 });
+  const collection = await askTab(browser.tabs, tabId, { type: 'annotations/export' });
   const url = URL.createObjectURL(new Blob([JSON.stringify(collection, null, 2)], { type: 'application/ld+json' }));
   const link = document.createElement('a');
   link.href = url;
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   const verdict = document.getElementById('verdict')!;
   const site = document.getElementById('site-switch') as HTMLInputElement;
 
-  const { stories } = (await browser.runtime.sendMessage({ type: 'story/get' })) as GetStoryResponse;
+  const { stories } = await askWorker(browser.runtime, { type: 'story/get' });
 
   const refresh = async () => {
     const state = await pageState(tabId);

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { datasetFiles } from '../../scripts/load-dataset';
-import { Matcher } from '../../src/core/annotate';
 import { compileMatcher } from '../../src/core/compile';
 import { parseDataset, parseLexicon, parseStory } from '../../src/core/dataset';
+import { Matcher } from '../../src/core/matcher';
 import type { Dataset } from '../../src/core/packs';
 
 /** The project root, whatever the test environment does to import.meta.url. */

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { HighlightList } from '../../src/content/highlight-list';
 import { UiHost } from '../../src/content/ui-host';
-import type { Annotation } from '../../src/core/annotate';
+import type { Annotation } from '../../src/core/annotation';
 
 const at = (start: number, id = `person:p${start}`): Annotation => ({
   factIds: [id],

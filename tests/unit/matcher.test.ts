@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { annotate, Matcher } from '../../src/core/annotate';
+import { annotate } from '../../src/core/annotate';
 import { compileMatcher } from '../../src/core/compile';
 import { parseLexicon, parseStory } from '../../src/core/dataset';
+import { Matcher } from '../../src/core/matcher';
 import { miniMatcher, readJson } from './helpers';
 
 const matcher = miniMatcher();

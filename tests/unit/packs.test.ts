@@ -4,10 +4,11 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pageText } from '../../scripts/eval';
 import { loadDataset, SUMMIT_ID } from '../../scripts/load-dataset';
-import { analyseText, annotate, Matcher } from '../../src/core/annotate';
+import { analyseText, annotate } from '../../src/core/annotate';
 import { buildCards, cardStories } from '../../src/core/cards';
 import { compileMatcher } from '../../src/core/compile';
 import { isStatementCategory } from '../../src/core/dataset';
+import { Matcher } from '../../src/core/matcher';
 import { storiesInView } from '../../src/core/verdict';
 import { datasetWith, type RawJson, ROOT, realLexicon } from './helpers';
 

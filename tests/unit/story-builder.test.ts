@@ -8,7 +8,7 @@ import { loadCuratedStory, loadShared } from '../../scripts/story/files';
 import { GAP } from '../../scripts/story/gaps';
 import { measureDraft } from '../../scripts/story/measure';
 import { type BuilderNlp, builderNlp } from '../../scripts/story/nlp';
-import { annotate, Matcher } from '../../src/core/annotate';
+import { annotate } from '../../src/core/annotate';
 import { compileMatcher } from '../../src/core/compile';
 import {
   DatasetError,
@@ -19,6 +19,7 @@ import {
   type SharedEntity,
   type Story,
 } from '../../src/core/dataset';
+import { Matcher } from '../../src/core/matcher';
 import { ROOT, readJson } from './helpers';
 
 const ENTITIES: DatasetFile = { path: 'data/entities.json', json: readJson('data/entities.json') };

@@ -1,0 +1,141 @@
+/**
+ * The page side (WorkerAnalyst) and the worker side (serveAnalysis) talking
+ * over a port pair in plain Node: the same findings as one pass over the
+ * text, several pages at once, a worker stopped mid-job, bad messages.
+ */
+import { describe, expect, it } from 'vitest';
+import { type AnalysisSource, serveAnalysis } from '../../src/background/analysis';
+import { WorkerAnalyst } from '../../src/content/analyst';
+import { annotate } from '../../src/core/annotate';
+import { statementCounts } from '../../src/core/compiled-dataset';
+import { isQuiet } from '../../src/core/verdict';
+import { miniMatcher } from './helpers';
+import { type FakePort, portPair } from './port-pair';
+
+const PARAGRAPH =
+  'In a video call in December 2021, Xi Jinping told Vladimir Putin it was their 37th meeting since 2013. China and the South China Sea.';
+const FILLER = 'The council met on Tuesday to discuss the bus timetable and the library roof.';
+
+const matcher = miniMatcher();
+const source: AnalysisSource = {
+  matcher: () => matcher,
+  cards: { 'person:xi': { id: 'person:xi' } as never },
+  statementsTotal: statementCounts(matcher.data),
+};
+const go = async () => true;
+
+/** An analyst whose every port reaches a worker serving `source`; `worker` can stop a job midway. */
+function analystWithWorker(
+  onWorkerPort: (port: FakePort, job: number) => void = () => {},
+  alive: () => boolean = () => true,
+) {
+  const pagePorts: FakePort[] = [];
+  const analyst = new WorkerAnalyst(() => {
+    const [page, worker] = portPair();
+    pagePorts.push(page);
+    serveAnalysis(worker, source);
+    onWorkerPort(worker, pagePorts.length);
+    return page;
+  }, alive);
+  return { analyst, pagePorts };
+}
+
+function story(paragraphs: number): string {
+  return Array.from({ length: paragraphs }, (_, i) => (i % 3 === 0 ? PARAGRAPH : FILLER)).join('\u2029');
+}
+
+describe('page analysis over a port', () => {
+  it('brings back what one pass over each region finds, with the cards', async () => {
+    const { analyst, pagePorts } = analystWithWorker();
+    const texts = [story(3000), story(7)];
+    const reading = await analyst.annotate(texts, undefined, go);
+    const verdict = annotate(matcher, texts.join('\u2029')).verdict;
+    expect(reading!.verdict).toEqual(verdict);
+    expect(reading!.regions[0]!.annotations).toEqual(annotate(matcher, texts[0]!, verdict).annotations);
+    expect(reading!.regions[1]!.annotations).toEqual(annotate(matcher, texts[1]!, verdict).annotations);
+    expect(reading!.cards).toEqual(source.cards);
+    expect(reading!.statementsTotal).toEqual(source.statementsTotal);
+    expect(Object.values(reading!.statementsTotal).some((n) => n > 0)).toBe(true);
+    // Large text went in several pieces and came back in several batches; the port was closed after.
+    const sent = pagePorts[0]!.posted as { type: string }[];
+    expect(sent.filter((m) => m.type === 'analysis/text').length).toBeGreaterThan(3);
+    expect(pagePorts[0]!.other.posted.length).toBeGreaterThan(2);
+    expect(pagePorts[0]!.connected).toBe(false);
+  });
+
+  it('sends no cards and nothing to draw for a page without the story', async () => {
+    const { analyst } = analystWithWorker();
+    const reading = await analyst.annotate([FILLER], undefined, go);
+    expect(isQuiet(reading!.verdict)).toBe(true);
+    expect(reading!.cards).toBeUndefined();
+    expect(reading!.regions).toEqual([{ annotations: [], similar: [] }]);
+  });
+
+  it('serves several pages at once, each its own findings', async () => {
+    const { analyst } = analystWithWorker();
+    const texts = [story(300), FILLER, story(30), story(900)];
+    const readings = await Promise.all(texts.map((t) => analyst.annotate([t], undefined, go)));
+    readings.forEach((reading, i) => {
+      expect(reading!.regions[0]!.annotations).toEqual(annotate(matcher, texts[i]!).annotations);
+    });
+  });
+
+  it('asks again when the worker is stopped mid-job', async () => {
+    // The first worker closes its port after the first piece of text, as a stopped service worker does.
+    const { analyst, pagePorts } = analystWithWorker((worker, job) => {
+      if (job === 1)
+        worker.onMessage.addListener((m) => (m as { type: string }).type === 'analysis/text' && worker.disconnect());
+    });
+    const text = story(3000);
+    const reading = await analyst.annotate([text], undefined, go);
+    expect(pagePorts.length).toBe(2);
+    expect(reading!.regions[0]!.annotations).toEqual(annotate(matcher, text).annotations);
+  });
+
+  it('gives up after a second stopped worker, with an error', async () => {
+    const { analyst } = analystWithWorker((worker) => worker.disconnect());
+    await expect(analyst.annotate([PARAGRAPH], undefined, go)).rejects.toThrow(/closed/);
+  });
+
+  it('gives up quietly, without asking again, when the extension itself is gone', async () => {
+    let alive = true;
+    const { analyst, pagePorts } = analystWithWorker(
+      (worker) => {
+        // The extension is removed while the job runs: its ports close and its context goes.
+        worker.onMessage.addListener(() => {
+          alive = false;
+          worker.disconnect();
+        });
+      },
+      () => alive,
+    );
+    expect(await analyst.annotate([story(300)], undefined, go)).toBeUndefined();
+    expect(pagePorts.length).toBe(1);
+    expect(await analyst.mentionsStory([PARAGRAPH])).toBe(false);
+    expect(pagePorts.length).toBe(1);
+  });
+
+  it('stops sending when the page no longer wants the answer', async () => {
+    const { analyst, pagePorts } = analystWithWorker();
+    expect(await analyst.annotate([story(3000)], undefined, async () => false)).toBeUndefined();
+    const sent = pagePorts[0]!.posted as { type: string }[];
+    expect(sent.map((m) => m.type)).toEqual(['analysis/start', 'analysis/text']);
+  });
+
+  it('says whether changed text names the story', async () => {
+    const { analyst } = analystWithWorker();
+    expect(await analyst.mentionsStory([FILLER, 'Putin arrived.'])).toBe(true);
+    expect(await analyst.mentionsStory([FILLER])).toBe(false);
+  });
+
+  it('answers a malformed message with an error and closes the port', async () => {
+    const [page, worker] = portPair();
+    serveAnalysis(worker, source);
+    const replies: unknown[] = [];
+    page.onMessage.addListener((m) => replies.push(m));
+    page.postMessage({ type: 'analysis/text', stretches: [{ region: 0, offset: 0, text: 'Xi' }] });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(replies).toEqual([{ type: 'analysis/error', message: expect.stringMatching(/before analysis\/start/) }]);
+    expect(page.connected).toBe(false);
+  });
+});
