@@ -29,6 +29,7 @@ import { launchPlain } from './harness-session';
 import type { RunContext } from './harness-table';
 import { log, parseArgs, SIZE_NAMES, SIZES, type SizeName, UsageError } from './options';
 import { jsonFigures, report, targetsSummary, writeDocs } from './output';
+import { measurePacks } from './packs';
 import { type GeneratedPage, liveBlogPage, quietPage, storyPage } from './pages';
 
 async function main(): Promise<void> {
@@ -128,6 +129,19 @@ async function main(): Promise<void> {
     rmSync(folder, { recursive: true, force: true });
   }
 
+  // Matching cost with 50 story packs against the real one: core only, in Node, on a generated 1 MB page.
+  const packs = options.skip.has('packs')
+    ? undefined
+    : measurePacks({
+        packs: 50,
+        runs: options.quick ? 3 : 7,
+        kb: 1024,
+        seed: 42,
+        everyStoryReported: false,
+        conceptsOffPage: false,
+      });
+  if (packs) log(`packs: 50 packs against 1, annotate CPU time ×${packs.ratio.toFixed(2)}`);
+
   const context: RunContext = {
     dataset: dataset.source,
     facts: dataset.story.facts.length,
@@ -140,7 +154,7 @@ async function main(): Promise<void> {
     devtoolsTrace: !!options.traceDir,
     load: `${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
   };
-  const results = { context, harness, extension };
+  const results = { context, harness, extension, packs };
   const text = report(results);
   const totalSeconds = (performance.now() - started) / 1000;
   process.stdout.write(`${text}\n\n${targetsSummary(results)}\n`);

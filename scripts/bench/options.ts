@@ -8,12 +8,12 @@
  *     --sizes 100KB,1MB    which story page sizes
  *     --json FILE          also write the results as JSON (floorMs, annotateMs, markKeywordsMs, markRegExpMs,
  *                          longestTaskMs, heapMB, mainThreadMs, firstHighlightMs by size; quietPageMs by
- *                          page; stormTickShare, stormLongestGapMs; scale10kRatio; appendParagraphMs; details)
+ *                          page; stormTickShare, stormLongestGapMs; scale10kRatio; scale50PacksRatio; appendParagraphMs; details)
  *     --docs               rewrite the method and the table between <!-- bench:start --> and
  *                          <!-- bench:end --> in docs/benchmark.md
  *     --cap-seconds S      abandon a run after S seconds (default 120)
  *     --expanded-aliases   give mark.js every expanded alias form instead of the listed aliases
- *     --skip PARTS         leave out any of keywords,regexp,scale,append,harness,extension
+ *     --skip PARTS         leave out any of keywords,regexp,scale,append,harness,extension,packs
  *                          (harness: every in-page row; extension: every row of the built extension)
  *     --fixtures           use tests/fixtures even when data/ has the real dataset
  *     --no-trace           no extra traced run of (b) (which sees tasks under 50 ms)
@@ -28,7 +28,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const PARTS = ['keywords', 'regexp', 'scale', 'append', 'harness', 'extension'] as const;
+export const PARTS = ['keywords', 'regexp', 'scale', 'append', 'harness', 'extension', 'packs'] as const;
 export type Part = (typeof PARTS)[number];
 
 export const SIZES = { '100KB': 100 * 1024, '1MB': 1024 * 1024, '5MB': 5 * 1024 * 1024 } as const;

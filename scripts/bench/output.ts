@@ -7,11 +7,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../chrome';
 import type { ExtensionResults, PairedLoads, QuietName } from './extension-runs';
-import { fmtMs, round } from './format';
+import { fmtMs, fmtRatio, round } from './format';
 import type { HarnessResults, SizeResults } from './harness-runs';
 import { rescanLongestTask } from './harness-session';
 import { harnessTable, type RunContext } from './harness-table';
 import { log, type SizeName } from './options';
+import type { PacksBenchResult } from './packs';
 import { STORM } from './pages';
 import type { OpResult } from './stats';
 
@@ -19,6 +20,7 @@ export interface Results {
   context: RunContext;
   harness?: HarnessResults;
   extension?: ExtensionResults;
+  packs?: PacksBenchResult;
 }
 
 /** How the figures are made: the text above the tables. */
@@ -140,11 +142,23 @@ function extensionTable(results: ExtensionResults): string {
   return lines.join('\n');
 }
 
+/** The matching cost of many story packs against one (core only, CPU time). */
+function packsLine(p: PacksBenchResult): string {
+  return (
+    `**Story packs** (Node, core only, a generated ${Math.round(p.pageChars / 1024)} K-character page, median annotate CPU time): ` +
+    `${p.packs.one} pack (${p.facts.one} facts, ${p.phrases.one} phrases) ${fmtMs(p.oneMs)} ms; ${p.packs.many} packs ` +
+    `(${p.facts.many} facts, ${p.phrases.many} phrases) ${fmtMs(p.manyMs)} ms: **${fmtRatio(p.ratio)}** ` +
+    `(wall time ${fmtRatio(p.manyWallMs / p.oneWallMs)}). The real pack's verdicts alone: ${p.realVerdicts.one}; among the ` +
+    `${p.packs.many}: ${p.realVerdicts.many}.`
+  );
+}
+
 /** The method, then the tables: what stdout and docs/benchmark.md show. */
 export function report(results: Results): string {
   const parts = [method(results.context), ''];
   if (results.extension) parts.push(extensionTable(results.extension));
   if (results.harness) parts.push(harnessTable(results.harness, results.context));
+  if (results.packs) parts.push(packsLine(results.packs), '');
   parts.push(
     `Chromium ${results.context.chromium}, headless, load average ${results.context.load}. Dataset: ${results.context.dataset} ` +
       `(${results.context.facts} facts, ${results.context.phrases} matcher phrases).`,
@@ -171,6 +185,7 @@ export function jsonFigures(results: Results, details: Record<string, unknown>):
     longestTaskMs: bySize((r) => (r.rescan ? num(rescanLongestTask(r.rescan)) : null)),
     heapMB: bySize((r) => num(r.rescan?.heapMB)),
     scale10kRatio: num(results.harness?.scale?.ratio),
+    scale50PacksRatio: num(results.packs?.ratio),
     appendParagraphMs: num(results.harness?.append?.ms),
     quietPageMs: byKey(ext?.quiet, (p) => p.extraMs),
     mainThreadMs: byKey(ext?.mainThread, (p) => p.extraMs),
@@ -244,6 +259,7 @@ export function targetsSummary(results: Results): string {
     ],
     ['scale10kRatio', '≤ 1.5', harness?.scale ? harness.scale.ratio.toFixed(2) : '–'],
     ['appendParagraphMs', '≤ 5 ms', fmt(harness?.append?.ms)],
+    ['scale50PacksRatio', '≤ 1.5', results.packs ? results.packs.ratio.toFixed(2) : '–'],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   return [

@@ -96,6 +96,28 @@ function mkdirScratch(): void {
   mkdirSync(scratch, { recursive: true });
 }
 
+describe('lint: duplicate imports', { timeout: TOOL_TIMEOUT_MS }, () => {
+  it('refuses a module imported twice (the import organizer would merge them)', () => {
+    const stamp = `${process.pid}-${Date.now()}`;
+    const file = join(root, `src/core/duplicate-${stamp}.ts`);
+    writeFileSync(
+      file,
+      "import { normalizeText } from './normalize';\nimport type { NormalizedText } from './normalize';\n" +
+        'export const read = (t: NormalizedText) => normalizeText(t.text);\n',
+    );
+    try {
+      const run = spawnSync(join(root, 'node_modules', '.bin', 'biome'), ['check', file], {
+        cwd: root,
+        encoding: 'utf8',
+      });
+      expect(run.status).not.toBe(0);
+      expect(run.stdout + run.stderr).toMatch(/organizeImports/);
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+});
+
 describe('lint: import cycles', { timeout: TOOL_TIMEOUT_MS }, () => {
   it('refuses two core modules that import each other, even for types only', () => {
     const stamp = `${process.pid}-${Date.now()}`;
