@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-/** Browser tests: one browser at a time (the machine has two cores), after the unit tests. */
+/**
+ * Browser tests: one browser at a time (the machine has two cores), after the unit tests. The
+ * projects run one after another (groupOrder): some browser tests rebuild dist/ to package it.
+ */
 const browserProject = { environment: 'node', testTimeout: 60_000, hookTimeout: 60_000, fileParallelism: false };
 
 export default defineConfig({
@@ -9,6 +12,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           // Tests beside their subjects, and the cross-cutting ones under tests/unit. Node by default;
           // a DOM test asks for happy-dom with a `// @vitest-environment happy-dom` comment.
           include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
@@ -18,6 +22,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 1 },
           include: ['tests/e2e/**/*.test.ts'],
           exclude: ['tests/e2e/firefox/**'],
           ...browserProject,
@@ -28,6 +33,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e-firefox',
+          sequence: { groupOrder: 2 },
           include: ['tests/e2e/firefox/**/*.test.ts'],
           ...browserProject,
           hookTimeout: 90_000,

@@ -9,12 +9,12 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
 import { launchWithExtension } from '../../scripts/chrome';
 import { GECKO_ID, ICON_SIZES, packageFileName } from '../../scripts/manifest';
 import { openPage, personHighlightPoint, ROOT, serveDemo, visibleCardText, waitForStableHighlights } from './harness';
+import { unzipTo } from './zip';
 
 type Manifest = Record<string, unknown> & {
   version: string;
@@ -40,15 +40,6 @@ const sha256 = (file: string) => createHash('sha256').update(readFileSync(file))
 function runPackage(): Record<'chrome' | 'firefox', string> {
   execFileSync('npm', ['run', 'package'], { cwd: ROOT, stdio: 'ignore' });
   return { chrome: sha256(packagePath('chrome')), firefox: sha256(packagePath('firefox')) };
-}
-
-async function unzipTo(zipFile: string, dir: string): Promise<void> {
-  const zip = await JSZip.loadAsync(readFileSync(zipFile));
-  for (const entry of Object.values(zip.files)) {
-    if (entry.dir) continue;
-    mkdirSync(dirname(join(dir, entry.name)), { recursive: true });
-    writeFileSync(join(dir, entry.name), await entry.async('nodebuffer'));
-  }
 }
 
 let unpacked: string;

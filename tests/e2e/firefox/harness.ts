@@ -190,3 +190,17 @@ export async function waitForStableRanges(page: Page, quietMs = 800, timeoutMs =
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Moves the pointer onto the middle of the first person range whose text contains `word`. */
+export async function hoverPersonRange(p: Page, word: string): Promise<void> {
+  const point = await p.evaluate((w) => {
+    const ranges = [...(CSS.highlights.get('nic-person') as unknown as Set<Range>)];
+    const range = ranges.find((r) => r.toString().includes(w));
+    if (!range) return null;
+    range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+    const rect = range.getClientRects()[0]!;
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }, word);
+  if (!point) throw new Error(`no person highlight contains "${word}"`);
+  await p.mouse.move(point.x, point.y);
+}

@@ -15,6 +15,7 @@ import { rangesAndEntriesInPage, rootChildrenInPage, visibleCardTextInPage } fro
 import {
   type ExtensionApi,
   highlightSizes,
+  hoverPersonRange,
   installAddon,
   launchFirefox,
   openExtensionPage,
@@ -40,20 +41,6 @@ async function axeOn(p: Page, include: string | null) {
   await p.evaluate(AXE_SOURCE);
   const request: AxeRequest = { include, disabledRules: [] };
   return p.evaluate(runAxeInPage, request);
-}
-
-/** Moves the pointer onto the middle of the first person range whose text contains `word`. */
-async function hoverPersonRange(p: Page, word: string): Promise<void> {
-  const point = await p.evaluate((w) => {
-    const ranges = [...(CSS.highlights.get('nic-person') as unknown as Set<Range>)];
-    const range = ranges.find((r) => r.toString().includes(w));
-    if (!range) return null;
-    range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-    const rect = range.getClientRects()[0]!;
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  }, word);
-  expect(point, `a person highlight containing "${word}"`).not.toBeNull();
-  await p.mouse.move(point!.x, point!.y);
 }
 
 beforeAll(async () => {
