@@ -43,7 +43,7 @@ function seedArticle(): string {
   }
   const window = new Window();
   window.document.body.innerHTML = readFileSync(resolve(ROOT, 'demo/index.html'), 'utf8');
-  const paragraphs = [...window.document.querySelectorAll('article p')].map((p) => p.textContent.trim());
+  const paragraphs = [...window.document.querySelectorAll('article .story-body > p')].map((p) => p.textContent.trim());
   return paragraphs.join('\n');
 }
 
