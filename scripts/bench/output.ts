@@ -253,9 +253,12 @@ export function targetsSummary(results: Results): string {
     ['firstHighlightMs 100KB (worker woken)', '≤ 300 ms', fmt(ext?.firstHighlight['100KB']?.coldMs)],
     ['longest task of (b), any size', '< 50 ms', longest.length ? fmt(Math.max(...longest)) : '–'],
     [
-      'longest task with the extension (story pages)',
-      '< 50 ms',
-      fmt(Math.max(...Object.values(ext?.mainThread ?? {}).map((p) => p.longestTaskWithMs))),
+      // The page's own tasks (parsing a 1 MB page) count here too: the row without the extension says how long they are.
+      'longest task on story pages, with / without the extension',
+      '< 50 ms (extension)',
+      `${fmt(Math.max(...Object.values(ext?.mainThread ?? {}).map((p) => p.longestTaskWithMs)))} / ${fmt(
+        Math.max(...Object.values(ext?.mainThread ?? {}).map((p) => p.longestTaskWithoutMs)),
+      )}`,
     ],
     ['scale10kRatio', '≤ 1.5', harness?.scale ? harness.scale.ratio.toFixed(2) : '–'],
     ['appendParagraphMs', '≤ 5 ms', fmt(harness?.append?.ms)],
