@@ -83,6 +83,16 @@ export type Handlers<M, Context> = {
   [K in keyof M]: (request: RequestOf<M, K>, context: Context) => ResponseOf<M, K> | Promise<ResponseOf<M, K>>;
 };
 
+/** Answers a request that passed its guard with its handler: the one place the two types meet. */
+export function dispatch<M, Context>(
+  handlers: Handlers<M, Context>,
+  request: RequestOf<M, keyof M> & { type: keyof M },
+  context: Context,
+): Promise<unknown> {
+  const handler = handlers[request.type] as (request: unknown, context: Context) => unknown;
+  return Promise.resolve(handler(request, context));
+}
+
 /** The bits of `browser.runtime` and `browser.tabs` that asking needs. */
 export interface RuntimeLike {
   sendMessage(message: unknown): Promise<unknown>;

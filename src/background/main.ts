@@ -8,6 +8,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import {
   ANALYSIS_PORT,
+  dispatch,
   type Handlers,
   isFromThisExtension,
   isWorkerRequest,
@@ -36,9 +37,7 @@ listenForCommands();
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isFromThisExtension(sender, browser.runtime.id) || !isWorkerRequest(message)) return undefined;
-  return Promise.resolve(
-    message.type === 'story/get' ? handlers['story/get'](message, sender) : handlers['badge/set'](message, sender),
-  );
+  return dispatch(handlers, message, sender);
 });
 
 acceptPorts({

@@ -13,6 +13,7 @@ import {
   ANALYSIS_PORT,
   askWorker,
   type ContentMessages,
+  dispatch,
   type Handlers,
   isContentRequest,
   isFromThisExtension,
@@ -103,14 +104,7 @@ async function main(): Promise<void> {
   };
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (!isFromThisExtension(sender, browser.runtime.id) || !isContentRequest(message)) return undefined;
-    switch (message.type) {
-      case 'page/get-state':
-        return Promise.resolve(handlers['page/get-state'](message, undefined));
-      case 'annotations/export':
-        return Promise.resolve(handlers['annotations/export'](message, undefined));
-      case 'page/toggle':
-        return Promise.resolve(handlers['page/toggle'](message, undefined));
-    }
+    return dispatch(handlers, message, undefined);
   });
 
   if (page.enabled) {

@@ -3,12 +3,15 @@ import type { PageVerdict, StoryVerdict } from '../../src/core/verdict';
 import {
   askTab,
   askWorker,
+  dispatch,
+  type Handlers,
   isAnalysisReply,
   isAnalysisRequest,
   isContentRequest,
   isFromThisExtension,
   isPageVerdict,
   isWorkerRequest,
+  type WorkerMessages,
 } from '../../src/messages';
 
 const summit: StoryVerdict = {
@@ -111,5 +114,24 @@ describe('ask helpers', () => {
       [7, { type: 'page/get-state' }, { frameId: 0 }],
       [7, { type: 'page/toggle' }, undefined],
     ]);
+  });
+});
+
+describe('dispatch', () => {
+  it('answers each request with its own handler, as a promise', async () => {
+    const seen: string[] = [];
+    const handlers: Handlers<WorkerMessages, string> = {
+      'story/get': (_, context) => {
+        seen.push(`story ${context}`);
+        return { stories: [] };
+      },
+      'badge/set': async ({ count }, context) => {
+        seen.push(`badge ${count} ${context}`);
+        return undefined;
+      },
+    };
+    await expect(dispatch(handlers, { type: 'story/get' }, 'tab 1')).resolves.toEqual({ stories: [] });
+    await expect(dispatch(handlers, { type: 'badge/set', count: 3 }, 'tab 2')).resolves.toBeUndefined();
+    expect(seen).toEqual(['story tab 1', 'badge 3 tab 2']);
   });
 });
