@@ -7,6 +7,7 @@ import { datasetFiles, ROOT } from './scripts/load-dataset';
 import { chromeManifest, firefoxManifest, type Manifest, sourceManifest } from './scripts/manifest';
 import { compileDataset } from './src/core/compiled-dataset';
 import { parseDataset, parseLexicon } from './src/core/dataset';
+import { ANNOTATOR_SCRIPT } from './src/messages';
 
 /**
  * `npm run build` writes one folder per browser; the Firefox one is the Chrome one with its own manifest.
@@ -87,28 +88,30 @@ function assertNoCodeFromStrings(dir: string): void {
 }
 
 /**
- * The content script is bundled as one classic script of its own. Through
- * crxjs it would be an ES module loaded by a loader from web-accessible
- * chunks that any site could probe for; as one file nothing needs to be
- * web-accessible, and it starts without extra requests.
+ * The two content scripts are bundled as classic scripts of their own: the
+ * reader (content.js), which every page runs, and the annotator
+ * (annotator.js), which the worker injects where a reading shows something.
+ * Through crxjs they would be ES modules loaded by a loader from
+ * web-accessible chunks that any site could probe for; as single files
+ * nothing needs to be web-accessible, and they start without extra requests.
  */
-async function buildContentScript(): Promise<void> {
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    plugins: [noCodeFromStrings()],
-    build: {
-      outDir: CHROME_DIR,
-      emptyOutDir: false,
-      target: 'chrome111',
-      lib: {
-        entry: 'src/content/main.ts',
-        formats: ['iife'],
-        name: 'newsInContext',
-        fileName: () => CONTENT_SCRIPT,
+async function buildContentScripts(): Promise<void> {
+  for (const [entry, file] of [
+    ['src/content/main.ts', CONTENT_SCRIPT],
+    ['src/content/annotator.ts', ANNOTATOR_SCRIPT],
+  ] as const) {
+    await build({
+      configFile: false,
+      logLevel: 'warn',
+      plugins: [noCodeFromStrings()],
+      build: {
+        outDir: CHROME_DIR,
+        emptyOutDir: false,
+        target: 'chrome111',
+        lib: { entry, formats: ['iife'], name: 'newsInContext', fileName: () => file },
       },
-    },
-  });
+    });
+  }
   copyFileSync('src/content/highlights.css', `${CHROME_DIR}/${CONTENT_CSS}`);
 }
 
@@ -121,7 +124,7 @@ function browserBuilds(): Plugin {
       rmSync(DIST, { recursive: true, force: true });
     },
     async closeBundle() {
-      await buildContentScript();
+      await buildContentScripts();
       renderIcons(CHROME_DIR);
       const built = JSON.parse(readFileSync(`${CHROME_DIR}/manifest.json`, 'utf8')) as Manifest;
       built.content_scripts = (manifest.content_scripts as object[]).map((entry) => ({

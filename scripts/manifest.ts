@@ -28,6 +28,9 @@ const MINIMUM_CHROME_VERSION = '128';
 const FIREFOX_MIN_VERSION = '140.0';
 const FIREFOX_ANDROID_MIN_VERSION = '142.0';
 
+/** The pages the reader runs on. */
+const PAGE_MATCHES = ['http://*/*', 'https://*/*'] as const;
+
 export type Manifest = Record<string, unknown> & {
   background: { service_worker: string; type?: string };
   action: Record<string, unknown>;
@@ -53,7 +56,10 @@ export function sourceManifest(): Manifest {
     // The Chrome Web Store refuses descriptions over 132 characters (docs/store.md has the long text).
     description:
       'Highlights the people, places, claims, quotes and limits of a news story on the pages you read, with cards that say who said what.',
-    permissions: ['storage'],
+    // The worker injects the annotator into the frames whose text shows a story: `scripting`, on the
+    // same hosts the reader runs on (the content script's matches alone do not let it inject).
+    permissions: ['storage', 'scripting'],
+    host_permissions: [...PAGE_MATCHES],
     background: { service_worker: 'src/background/main.ts', type: 'module' },
     action: { default_title: EXTENSION_NAME, default_popup: 'src/popup/index.html' },
     commands: {
@@ -65,7 +71,7 @@ export function sourceManifest(): Manifest {
     },
     content_scripts: [
       {
-        matches: ['http://*/*', 'https://*/*'],
+        matches: [...PAGE_MATCHES],
         js: ['src/content/main.ts'],
         css: ['src/content/highlights.css'],
         run_at: 'document_idle',

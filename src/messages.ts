@@ -60,7 +60,12 @@ export interface WorkerMessages {
   'story/get': { request: { type: 'story/get' }; response: GetStoryResponse };
   /** Content script → worker: how many highlights this tab shows now. */
   'badge/set': { request: { type: 'badge/set'; count: number }; response: undefined };
+  /** Content script → worker: inject the annotator into the asking frame (its reading showed something). */
+  'annotator/inject': { request: { type: 'annotator/inject' }; response: undefined };
 }
+
+/** The annotator's script in the build, injected into a frame by `annotator/inject`. */
+export const ANNOTATOR_SCRIPT = 'annotator.js';
 
 /** Messages a tab's content script answers. */
 export interface ContentMessages {
@@ -135,6 +140,7 @@ function isCount(value: unknown): value is number {
 const WORKER_GUARDS: { [K in keyof WorkerMessages]: (message: Record<string, unknown>) => boolean } = {
   'story/get': () => true,
   'badge/set': (message) => isCount(message.count),
+  'annotator/inject': () => true,
 };
 const CONTENT_GUARDS: { [K in keyof ContentMessages]: (message: Record<string, unknown>) => boolean } = {
   'page/get-state': () => true,

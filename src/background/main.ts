@@ -8,6 +8,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import {
   ANALYSIS_PORT,
+  ANNOTATOR_SCRIPT,
   dispatch,
   type Handlers,
   isFromThisExtension,
@@ -29,6 +30,13 @@ const handlers: Handlers<WorkerMessages, Runtime.MessageSender> = {
       browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' }),
       browser.action.setBadgeBackgroundColor({ tabId, color: '#4a5568' }),
     ]);
+    return undefined;
+  },
+  'annotator/inject': async (_request, sender) => {
+    const tabId = sender.tab?.id;
+    const frameId = sender.frameId;
+    if (tabId === undefined || frameId === undefined) throw new Error("annotator/inject comes from a tab's frame");
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [ANNOTATOR_SCRIPT] });
     return undefined;
   },
 };

@@ -28,8 +28,14 @@ export interface Analyst {
   /**
    * Analyses the texts of a page's regions: under `verdict` when given, else
    * under one verdict decided for all of them. Undefined when `pace` gave up.
+   * `onVerdict` hears the verdict as soon as it is known, before the findings.
    */
-  annotate(texts: readonly string[], verdict: PageVerdict | undefined, pace: Pace): Promise<PageReading | undefined>;
+  annotate(
+    texts: readonly string[],
+    verdict: PageVerdict | undefined,
+    pace: Pace,
+    onVerdict?: (verdict: PageVerdict) => void,
+  ): Promise<PageReading | undefined>;
   /** Whether these texts name anything of the story at all. */
   mentionsStory(texts: readonly string[]): Promise<boolean>;
 }
@@ -52,15 +58,21 @@ export class WorkerAnalyst implements Analyst {
     private readonly alive: () => boolean = () => true,
   ) {}
 
-  annotate(texts: readonly string[], verdict: PageVerdict | undefined, pace: Pace): Promise<PageReading | undefined> {
+  annotate(
+    texts: readonly string[],
+    verdict: PageVerdict | undefined,
+    pace: Pace,
+    onVerdict?: (verdict: PageVerdict) => void,
+  ): Promise<PageReading | undefined> {
     return this.withRetry(() => {
       const collector = new FindingsCollector(texts.length);
       let head: Omit<PageReading, 'regions'> | undefined;
       const start: AnalysisRequest = { type: 'analysis/start', mode: 'annotate', regions: texts.length, verdict };
       return this.job(start, texts, pace, (reply) => {
-        if (reply.type === 'analysis/verdict')
+        if (reply.type === 'analysis/verdict') {
           head = { verdict: reply.verdict, statementsTotal: reply.statementsTotal, cards: reply.cards };
-        else if (reply.type === 'analysis/findings') collector.add(reply.batch);
+          onVerdict?.(reply.verdict);
+        } else if (reply.type === 'analysis/findings') collector.add(reply.batch);
         return head && collector.done ? { ...head, regions: collector.regions } : undefined;
       });
     });

@@ -8,7 +8,7 @@
  * after itself, see lifecycle.ts.)
  */
 import { CATEGORIES } from '../core/categories';
-import { MARK_CLASS } from './render-marks';
+import { MARK_CLASS } from './renderer';
 import { UI_HOST_ATTRIBUTE } from './ui-host';
 
 /** Every highlight name render-highlights.ts registers (Firefox cannot iterate the registry from a content script). */

@@ -1,12 +1,14 @@
 /**
- * Content script: runs on every http(s) page and same-origin frame. It reads
- * the page's text, hands it to the extension's worker (which holds the
- * matcher), draws what comes back, follows the page as it changes, and
- * follows setting changes from storage, so a switch in the popup reaches
- * every open tab at once. Page text goes to the worker and nowhere else.
+ * The reader (content.js): runs on every http(s) page and same-origin frame,
+ * and is kept small, because almost no page is about a story. It reads the
+ * page's text, hands it to the extension's worker (which holds the matcher),
+ * and watches the page for changes that name something of a story. Only when
+ * a reading shows something, or the popup asks about the page, does the
+ * worker inject the annotator (annotator.js), which draws and follows the
+ * page from then on. The reader keeps the settings and the shortcut's page
+ * switch for both. Page text goes to the worker and nowhere else.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { CardModel } from '../core/cards';
 import { repairSettings, SETTINGS_KEY } from '../core/settings';
 import { MIN_FRAME_TEXT_CHARS } from '../core/timing';
 import {
@@ -19,14 +21,11 @@ import {
   isFromThisExtension,
 } from '../messages';
 import { WorkerAnalyst } from './analyst';
-import { HoverCard } from './card';
-import { HighlightList } from './highlight-list';
-import { HoverController } from './hover';
+import { ANNOTATOR_GLOBAL, type RunningAnnotator, type StartAnnotator } from './handoff';
 import { contextAlive, ExtensionLifecycle } from './lifecycle';
 import { PageObserver } from './observe';
-import { PageAnnotator } from './page';
 import { PageSwitch } from './page-switch';
-import { UiHost } from './ui-host';
+import { PageReader } from './reader';
 
 /** Frames from another origin than the page (ads, embeds) are skipped quietly. */
 function sameOriginAsTop(): boolean {
@@ -38,68 +37,106 @@ function sameOriginAsTop(): boolean {
   }
 }
 
+/** Has the worker inject annotator.js into this frame, and returns what it registered. */
+async function loadAnnotator(): Promise<StartAnnotator> {
+  await askWorker(browser.runtime, { type: 'annotator/inject' });
+  const start: unknown = Reflect.get(globalThis, ANNOTATOR_GLOBAL);
+  if (typeof start !== 'function') throw new Error('the annotator was injected but did not register');
+  return start as StartAnnotator;
+}
+
+function report(error: unknown): void {
+  // Once the extension is gone (reloaded mid-start), failing calls are expected: nothing to report.
+  if (contextAlive()) console.warn('[news-in-context]', error);
+}
+
 async function main(): Promise<void> {
   if (!document.body || !sameOriginAsTop()) return;
   const isTop = window.top === window;
+  const minTextChars = isTop ? 0 : MIN_FRAME_TEXT_CHARS;
   const lifecycle = new ExtensionLifecycle();
   const stored = repairSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
   const pageSwitch = new PageSwitch(stored, location.hostname);
-  let observer: PageObserver | undefined;
-  let badge = 0;
-  const cards: Record<string, CardModel> = {};
-  const host = new UiHost();
-  const page = new PageAnnotator(
-    new WorkerAnalyst(
-      () => browser.runtime.connect({ name: ANALYSIS_PORT }),
-      () => lifecycle.check(),
-    ),
-    cards,
-    pageSwitch.settings,
-    new HighlightList(host),
-    {
-      minTextChars: isTop ? 0 : MIN_FRAME_TEXT_CHARS,
-      // The top frame owns the badge; frames would overwrite each other's counts.
-      onDrawn: (count) => {
-        if (!isTop || count === badge || lifecycle.ended) return;
-        badge = count;
-        void askWorker(browser.runtime, { type: 'badge/set', count }).catch(() => undefined);
-      },
-      guard: (write) => (observer ? observer.ownWrite(write) : write()),
-    },
+  const analyst = new WorkerAnalyst(
+    () => browser.runtime.connect({ name: ANALYSIS_PORT }),
+    () => lifecycle.check(),
   );
-  observer = new PageObserver(page);
-  const card = new HoverCard(cards, host, () => page.storiesInView());
-  new HoverController(
-    card,
-    (event) => page.targetOf(event),
-    () => page.elementFreeTargets(),
-    lifecycle.signal,
+  let loading: Promise<StartAnnotator> | undefined;
+  let annotator: Promise<RunningAnnotator> | undefined;
+  const reader = new PageReader(
+    analyst,
+    minTextChars,
+    () => void load().catch(report),
+    () => void annotate().catch(report),
+    () => observer.changes,
   );
+  const observer = new PageObserver(reader);
   lifecycle.onEnd(() => {
-    observer!.stop();
-    page.dispose();
-    host.element.remove();
+    observer.stop();
+    reader.stop();
   });
 
-  const applySettings = () => {
-    card.hide();
-    page.updateSettings(pageSwitch.settings);
-    if (page.enabled) observer!.start();
-    else observer!.stop();
+  /** Fetches the annotator (once): as soon as a verdict shows something, while its findings still come. */
+  const load = (): Promise<StartAnnotator> =>
+    (loading ??= loadAnnotator().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+
+  /** Starts the annotator (once): it takes the page over from the reader. */
+  const annotate = (): Promise<RunningAnnotator> =>
+    (annotator ??= load().then(
+      (start) => {
+        // The reading is handed over only if the page has not changed since: else the annotator reads it afresh.
+        const reading = observer.changes === reader.latestAtChange ? reader.latest : undefined;
+        observer.stop();
+        reader.stop();
+        return start({
+          analyst,
+          lifeline: lifecycle,
+          settings: () => pageSwitch.settings,
+          minTextChars,
+          // The top frame owns the badge; frames would overwrite each other's counts.
+          setBadge: (count) => {
+            if (isTop) void askWorker(browser.runtime, { type: 'badge/set', count }).catch(() => undefined);
+          },
+          reading,
+        });
+      },
+      (error: unknown) => {
+        annotator = undefined;
+        throw error;
+      },
+    ));
+
+  let enabled = pageSwitch.enabled;
+  const settingsChanged = () => {
+    if (annotator) {
+      void annotator.then((running) => running.settingsChanged()).catch(report);
+      return;
+    }
+    if (pageSwitch.enabled === enabled) return;
+    enabled = pageSwitch.enabled;
+    observer.stop();
+    reader.stop();
+    if (enabled) {
+      observer.start();
+      void reader.rescan().catch(report);
+    }
   };
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !(SETTINGS_KEY in changes) || !lifecycle.check()) return;
     pageSwitch.update(repairSettings(changes[SETTINGS_KEY]!.newValue));
-    applySettings();
+    settingsChanged();
   });
 
   const handlers: Handlers<ContentMessages, undefined> = {
-    'page/get-state': () => page.state(),
-    'annotations/export': () => page.export(),
+    'page/get-state': async (request) => (await annotate()).handlers['page/get-state'](request, undefined),
+    'annotations/export': async (request) => (await annotate()).handlers['annotations/export'](request, undefined),
     'page/toggle': () => {
       pageSwitch.toggle();
-      applySettings();
-      return { enabled: page.enabled };
+      settingsChanged();
+      return { enabled: pageSwitch.enabled };
     },
   };
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
@@ -107,11 +144,10 @@ async function main(): Promise<void> {
     return dispatch(handlers, message, undefined);
   });
 
-  if (page.enabled) {
+  if (enabled) {
     observer.start();
-    await page.rescan();
+    await reader.rescan();
   }
 }
 
-// Once the extension is gone (reloaded mid-start), failing calls are expected: nothing to report.
-main().catch((error: unknown) => contextAlive() && console.warn('[news-in-context]', error));
+main().catch(report);

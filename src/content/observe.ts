@@ -33,6 +33,7 @@ export class PageObserver {
   private lastRescan = 0;
   private rescanQueued = false;
   private url = location.href;
+  private changeCount = 0;
 
   constructor(private readonly page: ObservedPage) {
     this.observer = new MutationObserver((records) => this.enqueue(records));
@@ -47,6 +48,12 @@ export class PageObserver {
     this.pending = [];
   }
 
+  /** How many changes (mutation records) the page has had while observed, its own writes excepted. */
+  get changes(): number {
+    this.enqueue(this.observer.takeRecords());
+    return this.changeCount;
+  }
+
   /** Runs a write of the extension's own and forgets the records it caused. */
   ownWrite(write: () => void): void {
     this.enqueue(this.observer.takeRecords());
@@ -56,6 +63,7 @@ export class PageObserver {
 
   private enqueue(records: MutationRecord[]): void {
     if (records.length === 0) return;
+    this.changeCount += records.length;
     // Keep only what a pass needs to decide; a storm needs nothing more than "too many".
     if (this.pending.length <= MAX_RECORDS_PER_PASS) this.pending.push(...records.slice(0, MAX_RECORDS_PER_PASS + 1));
     else this.pending.length = MAX_RECORDS_PER_PASS + 1;

@@ -18,6 +18,7 @@ import { exportAnnotations } from './export-page';
 import type { HighlightList } from './highlight-list';
 import type { HighlightTarget } from './hover';
 import { pageState } from './page-state';
+import { type PageRead, readPage } from './read-page';
 import {
   dropDetached,
   forgetWithin,
@@ -89,11 +90,20 @@ export class PageAnnotator {
    * the new ones are ready (marks excepted: they split the text to be read).
    * A newer reading or a settings change makes an unfinished one give up.
    */
-  async rescan(): Promise<void> {
+  rescan(): Promise<void> {
+    return this.fullReading((current) => this.readAndDraw(current));
+  }
+
+  /** Draws a reading made elsewhere (the reader's, handed over) as a full reading of its own would. */
+  adopt(page: PageRead): Promise<void> {
+    return this.fullReading((current) => this.show(page, current));
+  }
+
+  private async fullReading(work: (current: () => boolean) => Promise<void>): Promise<void> {
     const generation = ++this.generation;
     this.reading = generation;
     try {
-      await this.readAndDraw(generation);
+      await work(() => generation === this.generation);
     } finally {
       if (this.reading === generation) {
         this.reading = 0;
@@ -102,27 +112,20 @@ export class PageAnnotator {
     }
   }
 
-  private async readAndDraw(generation: number): Promise<void> {
-    const current = () => generation === this.generation;
+  private async readAndDraw(current: () => boolean): Promise<void> {
     const slicer = new Slicer();
     const pace = async () => {
       await slicer.pause();
       return current();
     };
     if (this.regions.some((r) => changesText(r.renderer))) this.guard(() => this.clearAll());
+    const result = await readPage(this.analyst, this.options.minTextChars, pace);
+    if (result === 'too little text') this.guard(() => this.clearAll());
+    if (!result || result === 'too little text' || !current()) return;
+    await this.show(result, current);
+  }
 
-    const read = await readRoots([document.body], INDEX_NODES_PER_STEP, pace);
-    if (!read) return;
-    if (read.reduce((sum, r) => sum + r.index.text.length, 0) < this.options.minTextChars) {
-      this.guard(() => this.clearAll());
-      return;
-    }
-    const reading = await this.analyst.annotate(
-      read.map((r) => r.index.text),
-      undefined,
-      pace,
-    );
-    if (!reading || !current()) return;
+  private async show({ read, reading }: PageRead, current: () => boolean): Promise<void> {
     this.accept(reading, true);
     this.guard(() => this.clearAll());
     this.regions = this.makeRegions(read, reading.regions);

@@ -12,11 +12,10 @@ import type { Annotation } from '../core/annotation';
 import type { Category } from '../core/categories';
 import { DRAW_SLICE_BUDGET_MS } from '../core/timing';
 import type { HighlightTarget } from './hover';
-import { FACT_ID_ATTRIBUTE, labelHighlight, type Renderer, SIMILAR_ATTRIBUTE } from './renderer';
+import { FACT_ID_ATTRIBUTE, labelHighlight, MARK_CLASS, type Renderer, SIMILAR_ATTRIBUTE } from './renderer';
 import { locate, PROTECTED_SELECTORS, type TextIndex, toPlainOffset } from './text-index';
 import { LargeBlockWrapper } from './wrap-large';
 
-export const MARK_CLASS = 'nic-mark';
 /** Pages with more highlights than this are drawn by the linear wrapper (see the constructor). */
 const MARK_JS_MAX_HIGHLIGHTS = 400;
 /** Blocks with more text than this are marked by the large-block wrapper instead of mark.js. */

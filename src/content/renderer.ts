@@ -2,6 +2,9 @@
 import type { Annotation } from '../core/annotation';
 import type { HighlightTarget } from './hover';
 
+/** The class of every <mark> the marks renderer puts in the page. */
+export const MARK_CLASS = 'nic-mark';
+
 export interface Renderer {
   /** Draws these annotations (already filtered to the categories switched on). */
   render(annotations: readonly Annotation[]): void;

@@ -2,7 +2,7 @@
  * Analysis in the extension's worker: pages send their text there and draw
  * what comes back. Several tabs loading at once, a worker that was stopped,
  * a 5 MB page, and a news page that only mentions the story's places in
- * passing (nothing drawn, no element added).
+ * passing (nothing drawn, no element added, no annotator injected).
  */
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +107,34 @@ describe('analysis in the worker', () => {
     );
     expect(await quiet!.evaluate(() => document.documentElement.outerHTML)).toBe(baseline);
     await Promise.all([quiet!.close(), control!.close()]);
+  });
+});
+
+/** The extension's scripts parsed in a page (content scripts included), as DevTools sees them, from its first load on. */
+async function extensionScriptsOf(context: BrowserContext, url: string): Promise<{ page: Page; scripts: Set<string> }> {
+  const page = await context.newPage();
+  const session = await context.newCDPSession(page);
+  const scripts = new Set<string>();
+  session.on('Debugger.scriptParsed', (event) => {
+    const match = /^chrome-extension:\/\/[a-p]{32}\/(.+)$/.exec(event.url);
+    if (match) scripts.add(match[1]!);
+  });
+  await session.send('Debugger.enable');
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, scripts };
+}
+
+describe('the reader and the annotator', () => {
+  it('a page about no story runs the reader alone; a story page gets the annotator too', async () => {
+    const story = await extensionScriptsOf(browser!.context, demo!.url);
+    const quiet = await extensionScriptsOf(browser!.context, `${site!.url}news-unrelated.html`);
+    await waitForHighlights(story.page);
+    // As long again for the quiet page, whose reading was sent at the same time.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect([...story.scripts].sort()).toEqual(['annotator.js', 'content.js']);
+    expect([...quiet.scripts]).toEqual(['content.js']);
+    expect(await countOf(quiet.page, HIGHLIGHT)).toBe(0);
+    await Promise.all([story.page.close(), quiet.page.close()]);
   });
 });
 

@@ -129,9 +129,14 @@ describe('dispatch', () => {
         seen.push(`badge ${count} ${context}`);
         return undefined;
       },
+      'annotator/inject': (_, context) => {
+        seen.push(`inject ${context}`);
+        return undefined;
+      },
     };
     await expect(dispatch(handlers, { type: 'story/get' }, 'tab 1')).resolves.toEqual({ stories: [] });
     await expect(dispatch(handlers, { type: 'badge/set', count: 3 }, 'tab 2')).resolves.toBeUndefined();
-    expect(seen).toEqual(['story tab 1', 'badge 3 tab 2']);
+    await expect(dispatch(handlers, { type: 'annotator/inject' }, 'tab 3')).resolves.toBeUndefined();
+    expect(seen).toEqual(['story tab 1', 'badge 3 tab 2', 'inject tab 3']);
   });
 });

@@ -1,0 +1,50 @@
+/**
+ * Between the two content scripts. The reader (content.js) runs on every page:
+ * it reads the text, has the worker analyse it and watches the page for
+ * changes. Only when a reading shows something of a story, or the popup or
+ * the shortcut asks, does the worker inject the annotator (annotator.js) into
+ * that frame; the annotator then registers its start function here and the
+ * reader hands over what it has. Both scripts run in the extension's isolated
+ * world of the frame, so the page sees neither the global nor the handoff.
+ */
+import type { Settings } from '../core/settings';
+import type { ContentMessages, Handlers } from '../messages';
+import type { Analyst } from './analyst';
+import type { PageRead } from './read-page';
+
+/** Where annotator.js leaves its start function, on the isolated world's global object. */
+export const ANNOTATOR_GLOBAL = '__newsInContextAnnotator';
+
+/** The reader's tie to its extension (see lifecycle.ts), as the annotator uses it. */
+export interface Lifeline {
+  readonly signal: AbortSignal;
+  readonly ended: boolean;
+  onEnd(teardown: () => void): void;
+  check(): boolean;
+}
+
+/** What the reader hands over. */
+export interface ReaderHandoff {
+  analyst: Analyst;
+  lifeline: Lifeline;
+  /** The settings this page runs under now (the reader keeps following storage and the shortcut). */
+  settings(): Settings;
+  /** The top frame always reads; frames with less text than this are left alone. */
+  minTextChars: number;
+  /** Tells the worker how many highlights this tab shows (only the top frame does). */
+  setBadge(count: number): void;
+  /** The reader's latest full reading, if it has one: drawn as it is, not read again. */
+  reading?: PageRead;
+}
+
+export type AnnotatorMessages = Pick<ContentMessages, 'page/get-state' | 'annotations/export'>;
+
+/** The annotator once started: the reader passes it setting changes and the popup's requests. */
+export interface RunningAnnotator {
+  /** The settings changed (storage, or the shortcut's page switch). */
+  settingsChanged(): void;
+  /** The popup's requests (the reader answers `page/toggle` itself: it owns the page switch). */
+  handlers: Handlers<AnnotatorMessages, undefined>;
+}
+
+export type StartAnnotator = (handoff: ReaderHandoff) => RunningAnnotator;
