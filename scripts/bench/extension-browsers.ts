@@ -2,13 +2,14 @@
  * Two Chromiums side by side for the rows of the built extension: one with it
  * loaded (scripts/chrome.ts), one without, both headless with the same
  * switches. A page load is measured under a light trace, from the page's own
- * DOMContentLoaded mark to a mark set once the page has settled.
+ * DOMContentLoaded mark to a mark set once the page has settled; the trace's
+ * script events tell the extension's tasks from the page's (trace.ts).
  */
 import { resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_SWITCHES, DIST, findChrome, launchWithExtension } from '../chrome';
 import { READY_STAMP } from './pages';
-import { TASK_TRACE, type TraceTasks, tasksFromTrace } from './trace';
+import { SCRIPT_TRACE, type TraceTasks, tasksFromTrace } from './trace';
 
 /** The built extension the rows load: EXTENSION_DIR, else the Chromium build (dist/chrome). */
 export const EXTENSION_DIR = resolve(process.env.EXTENSION_DIR || DIST);
@@ -45,8 +46,9 @@ export async function openBrowsers(): Promise<Browsers> {
 
 /**
  * Opens `url` in a new foreground tab (background tabs get no frames and slow timers), runs `settle`,
- * and returns the page's main-thread tasks from its DOMContentLoaded to the end of `settle`, with
- * what `settle` returned.
+ * and returns the page's main-thread tasks from its DOMContentLoaded to the end of `settle` (the
+ * extension's among them: none without it), with what `settle` returned. Both sides trace the same
+ * categories, so that the with − without figures compare like with like.
  */
 export async function tracedLoad<T>(
   side: Side,
@@ -57,7 +59,7 @@ export async function tracedLoad<T>(
   const page = await side.context.newPage();
   await page.bringToFront();
   if (before) await before(page);
-  await side.browser.startTracing(page, { categories: TASK_TRACE });
+  await side.browser.startTracing(page, { categories: SCRIPT_TRACE });
   let buffer: Buffer | undefined;
   let value: T;
   try {
@@ -68,7 +70,7 @@ export async function tracedLoad<T>(
     buffer = await side.browser.stopTracing();
     await page.close().catch(() => undefined);
   }
-  const tasks = tasksFromTrace(buffer, READY_STAMP, SETTLED_STAMP);
+  const tasks = tasksFromTrace(buffer, READY_STAMP, SETTLED_STAMP, { extension: true });
   if (!tasks) throw new Error(`${url}: no ${READY_STAMP} / ${SETTLED_STAMP} marks in the trace`);
   return { tasks, value };
 }

@@ -3,11 +3,15 @@
  * nothing here reaches into the content script; every figure comes from the
  * page's main thread (a trace), the page's own timers, or what it paints.
  *
- * - quietPageMs: unrelated pages, main-thread CPU time with the extension minus without, median of pairs.
- * - mainThreadMs: the same on the story pages, drawing included (the window ends once the highlights
- *   have stopped changing).
+ * - quietPageMs: unrelated pages, the content script's own main-thread CPU time (the tasks the trace
+ *   shows to be the extension's, trace.ts), median of the runs; with minus without as a cross-check.
+ * - mainThreadMs: story pages, main-thread CPU time with the extension minus without, median of pairs,
+ *   drawing included (the window ends once the highlights have stopped changing); the content
+ *   script's own time beside it.
+ * - longest extension task: the longest of the extension's own tasks in any traced run.
  * - stormTickShare: the live blog's 50 ms timer ticks kept with the extension, against without.
- * - firstHighlightMs: from the end of DOMContentLoaded to the first frame that paints a highlight.
+ * - firstHighlightMs: from the start of the content script (document_idle) to the first frame that
+ *   paints a highlight, both read from a trace; from the end of DOMContentLoaded beside it.
  */
 import type { Page } from 'playwright-core';
 import {
@@ -22,14 +26,35 @@ import { fmtTime } from './format';
 import { log, type SizeName } from './options';
 import { STORM, type StormReport } from './pages';
 import { median } from './stats';
-import type { TraceTasks } from './trace';
+import { msFromContentScript, SCRIPT_TRACE, type TraceTasks } from './trace';
 
 export const QUIET_SIZES = { '50KB': 50 * 1024, '300KB': 300 * 1024 } as const;
 export type QuietName = keyof typeof QUIET_SIZES;
 
+/** One pair of loads: the extension's own tasks in the load with it, and what it added to the page's. */
+export interface PairRun {
+  /** The content script's main-thread CPU time and wall time: the sum over the extension's tasks, ms. */
+  scriptMs: number;
+  scriptWallMs: number;
+  /** The extension's tasks in the window, and the longest of them, ms. */
+  extensionTasks: number;
+  longestExtensionTaskMs: number;
+  /** The most thread (CPU) time one extension task took, ms. */
+  longestExtensionTaskCpuMs: number;
+  /** Main-thread CPU time with the extension − without, ms. */
+  extraMs: number;
+}
+
 /** With the extension against without, in pairs. */
 export interface PairedLoads {
   pairs: number;
+  /** Median over the runs with the extension of the content script's own main-thread CPU and wall time, ms. */
+  scriptMs: number;
+  scriptWallMs: number;
+  /** Longest of the extension's own tasks in any run (wall time), ms, and the most thread time one of them took. */
+  longestExtensionTaskMs: number;
+  longestExtensionTaskCpuMs: number;
+  runs: PairRun[];
   /** Median of (with − without) main-thread CPU time, ms. */
   extraMs: number;
   withMs: number;
@@ -58,12 +83,17 @@ export interface StormResult {
 }
 
 export interface FirstHighlightResult {
-  /** Median over runs whose page load woke the stopped service worker. */
+  /** From the start of the content script (document_idle): median over runs whose page load woke the stopped service worker. */
   coldMs: number;
-  /** Median over runs with the worker already running. */
+  /** The same over runs with the worker already running. */
   warmMs: number;
   cold: number[];
   warm: number[];
+  /** The same runs from the end of DOMContentLoaded (the figure before the content script's start was traced). */
+  coldFromDomContentLoadedMs: number;
+  warmFromDomContentLoadedMs: number;
+  coldFromDomContentLoaded: number[];
+  warmFromDomContentLoaded: number[];
 }
 
 export interface ExtensionResults {
@@ -103,6 +133,7 @@ async function pairedLoads(
 ): Promise<PairedLoads> {
   const withRuns: { tasks: TraceTasks; value: number }[] = [];
   const withoutRuns: { tasks: TraceTasks; value: number }[] = [];
+  const runs: PairRun[] = [];
   const sides: [Side, boolean][] = [
     [input.browsers.with, true],
     [input.browsers.without, false],
@@ -114,14 +145,29 @@ async function pairedLoads(
     }
     const w = withRuns[i]!.tasks;
     const wo = withoutRuns[i]!.tasks;
+    const ext = w.extension!;
+    runs.push({
+      scriptMs: ext.cpuMs,
+      scriptWallMs: ext.wallMs,
+      extensionTasks: ext.tasks,
+      longestExtensionTaskMs: ext.longestTaskMs,
+      longestExtensionTaskCpuMs: ext.longestTaskCpuMs,
+      extraMs: w.cpuMs - wo.cpuMs,
+    });
     log(
-      `${label} pair ${i + 1}/${pairs}: main thread ${fmtTime(w.cpuMs)} CPU with the extension, ${fmtTime(wo.cpuMs)} without ` +
+      `${label} pair ${i + 1}/${pairs}: content script ${fmtTime(ext.cpuMs)} CPU, ${fmtTime(ext.wallMs)} wall in ${ext.tasks} tasks ` +
+        `(longest ${fmtTime(ext.longestTaskMs)}, ${fmtTime(ext.longestTaskCpuMs)} CPU); main thread ${fmtTime(w.cpuMs)} CPU with the extension, ${fmtTime(wo.cpuMs)} without ` +
         `(+${fmtTime(w.cpuMs - wo.cpuMs)}; wall +${fmtTime(w.busyMs - wo.busyMs)}); longest task ${fmtTime(w.longestTaskMs)} / ${fmtTime(wo.longestTaskMs)}; ` +
         `${withRuns[i]!.value} highlights`,
     );
   }
   return {
     pairs,
+    scriptMs: median(runs.map((r) => r.scriptMs)),
+    scriptWallMs: median(runs.map((r) => r.scriptWallMs)),
+    longestExtensionTaskMs: max(runs.map((r) => r.longestExtensionTaskMs)),
+    longestExtensionTaskCpuMs: max(runs.map((r) => r.longestExtensionTaskCpuMs)),
+    runs,
     extraMs: median(withRuns.map((w, i) => w.tasks.cpuMs - withoutRuns[i]!.tasks.cpuMs)),
     withMs: median(withRuns.map((r) => r.tasks.cpuMs)),
     withoutMs: median(withoutRuns.map((r) => r.tasks.cpuMs)),
@@ -214,6 +260,9 @@ export async function runStorm(input: ExtensionInput): Promise<StormResult> {
   };
 }
 
+/** Set by the probe in the frame that first paints a highlight: the trace has it on the page's clock. */
+const FIRST_HIGHLIGHT_STAMP = 'nic-first-highlight';
+
 /**
  * Records, in the page's main world, the time of the first animation frame whose callback sees a highlight
  * (a CSS highlight range or a <mark>): that frame paints it. Text, not a function: the script runner's
@@ -226,24 +275,41 @@ const FIRST_HIGHLIGHT_PROBE = `(() => {
     return count > 0;
   };
   const frame = () => {
-    if (painted()) window.nicFirstHighlight = performance.now();
-    else requestAnimationFrame(frame);
+    if (painted()) {
+      window.nicFirstHighlight = performance.now();
+      performance.mark('${FIRST_HIGHLIGHT_STAMP}');
+    } else requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
 })();`;
 
-/** One load with the extension: ms from the end of DOMContentLoaded to the first frame painting a highlight. */
-async function firstHighlightOnce(input: ExtensionInput, size: SizeName): Promise<number> {
-  const page = await input.browsers.with.context.newPage();
+/**
+ * One load with the extension, traced: ms from the start of the content script (its first EvaluateScript
+ * in the page's main thread, at document_idle) to the first frame painting a highlight (the probe's mark),
+ * and from the end of DOMContentLoaded to the same frame (the page's own clock).
+ */
+async function firstHighlightOnce(
+  input: ExtensionInput,
+  size: SizeName,
+): Promise<{ fromScriptMs: number; fromDomContentLoadedMs: number }> {
+  const { browser, context } = input.browsers.with;
+  const page = await context.newPage();
+  let buffer: Buffer | undefined;
+  let fromDomContentLoadedMs: number;
   try {
     await page.bringToFront();
     await page.addInitScript({ content: FIRST_HIGHLIGHT_PROBE });
-    await page.goto(`${input.baseUrl}${size}.html`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
-    await page.waitForFunction(() => (window as unknown as { nicFirstHighlight?: number }).nicFirstHighlight, null, {
-      polling: 250,
-      timeout: 60_000,
-    });
-    return await page.evaluate(() => {
+    await browser.startTracing(page, { categories: SCRIPT_TRACE });
+    try {
+      await page.goto(`${input.baseUrl}${size}.html`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+      await page.waitForFunction(() => (window as unknown as { nicFirstHighlight?: number }).nicFirstHighlight, null, {
+        polling: 250,
+        timeout: 60_000,
+      });
+    } finally {
+      buffer = await browser.stopTracing();
+    }
+    fromDomContentLoadedMs = await page.evaluate(() => {
       const first = (window as unknown as { nicFirstHighlight: number }).nicFirstHighlight;
       const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       return first - navigation.domContentLoadedEventEnd;
@@ -251,6 +317,10 @@ async function firstHighlightOnce(input: ExtensionInput, size: SizeName): Promis
   } finally {
     await page.close();
   }
+  const fromScriptMs = msFromContentScript(buffer, FIRST_HIGHLIGHT_STAMP);
+  if (fromScriptMs === undefined)
+    throw new Error(`${size}: no content script EvaluateScript or no ${FIRST_HIGHLIGHT_STAMP} mark in the trace`);
+  return { fromScriptMs, fromDomContentLoadedMs };
 }
 
 /** Alternately with the worker stopped first (so the page's load wakes it) and with it running. */
@@ -262,14 +332,29 @@ export async function runFirstHighlight(
     const runs = input.quick ? 2 : size === '5MB' ? 2 : 4;
     const cold: number[] = [];
     const warm: number[] = [];
+    const coldFromDomContentLoaded: number[] = [];
+    const warmFromDomContentLoaded: number[] = [];
     for (let i = 0; i < runs; i++) {
       const wake = i % 2 === 0;
       if (wake) await stopExtensionWorker(input.browsers.with);
-      const ms = await firstHighlightOnce(input, size);
-      (wake ? cold : warm).push(ms);
-      log(`first highlight ${size} run ${i + 1}/${runs} (${wake ? 'worker woken' : 'worker running'}): ${fmtTime(ms)}`);
+      const { fromScriptMs, fromDomContentLoadedMs } = await firstHighlightOnce(input, size);
+      (wake ? cold : warm).push(fromScriptMs);
+      (wake ? coldFromDomContentLoaded : warmFromDomContentLoaded).push(fromDomContentLoadedMs);
+      log(
+        `first highlight ${size} run ${i + 1}/${runs} (${wake ? 'worker woken' : 'worker running'}): ` +
+          `${fmtTime(fromScriptMs)} after the content script started, ${fmtTime(fromDomContentLoadedMs)} after DOMContentLoaded`,
+      );
     }
-    results[size] = { coldMs: median(cold), warmMs: median(warm), cold, warm };
+    results[size] = {
+      coldMs: median(cold),
+      warmMs: median(warm),
+      cold,
+      warm,
+      coldFromDomContentLoadedMs: median(coldFromDomContentLoaded),
+      warmFromDomContentLoadedMs: median(warmFromDomContentLoaded),
+      coldFromDomContentLoaded,
+      warmFromDomContentLoaded,
+    };
   }
   return results;
 }

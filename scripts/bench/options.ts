@@ -7,8 +7,13 @@
  *     --runs N             runs per size of the in-page rows
  *     --sizes 100KB,1MB    which story page sizes
  *     --json FILE          also write the results as JSON (floorMs, annotateMs, markKeywordsMs, markRegExpMs,
- *                          longestTaskMs, heapMB, mainThreadMs, firstHighlightMs by size; quietPageMs by
- *                          page; stormTickShare, stormLongestGapMs; scale10kRatio; scale50PacksRatio; appendParagraphMs; details)
+ *                          longestTaskMs, heapMB, mainThreadMs, contentScriptMs, firstHighlightMs by size;
+ *                          quietPageMs by page; longestExtensionTaskMs; stormTickShare, stormLongestGapMs;
+ *                          scale10kRatio; scale50PacksRatio; appendParagraphMs; details). quietPageMs and
+ *                          contentScriptMs: the content script's own main-thread CPU time (the extension's
+ *                          tasks in the trace); longestExtensionTaskMs: the longest of those tasks in any
+ *                          load; firstHighlightMs: from the content script's start (document_idle); details
+ *                          has quietPageExtraMs (with − without) and firstHighlightFromDomContentLoadedMs
  *     --docs               rewrite the method and the table between <!-- bench:start --> and
  *                          <!-- bench:end --> in docs/benchmark.md
  *     --cap-seconds S      abandon a run after S seconds (default 120)

@@ -3,13 +3,14 @@
  *
  * A trace window is bounded by two `performance.mark`s of the page: the
  * thread that set them is the page's main thread, and every top-level task of
- * that thread between them counts.
+ * that thread between them counts. With `devtools.timeline` in the trace, the
+ * tasks that are the extension's are told apart (see extensionShare).
  */
 import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { fmtMs } from './format';
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   cat: string;
   ph: string;
@@ -19,6 +20,26 @@ interface TraceEvent {
   tdur?: number;
   pid: number;
   tid: number;
+  args?: {
+    /** The script of EvaluateScript, FunctionCall, v8.compile… (devtools.timeline): "" for callbacks V8 runs. */
+    data?: { url?: unknown };
+    /** The mojo interface of a message (toplevel's `Receive mojo message`, `Receive mojo reply`…). */
+    chrome_mojo_event_info?: { mojo_interface_tag?: unknown };
+  };
+}
+
+/** The extension's share of the tasks in the window (see extensionShare). */
+export interface ExtensionTasks {
+  /** Tasks that are the extension's, whole or in part. */
+  tasks: number;
+  /** Of those, tasks that also ran the page's own script: only the extension's events in them count. */
+  sharedTasks: number;
+  /** Thread (CPU) time and wall time of the extension's tasks, clipped to the window like the page's. */
+  cpuMs: number;
+  wallMs: number;
+  longestTaskMs: number;
+  /** The most thread time any one of them took: unlike longestTaskMs, without the time other processes held the cores. */
+  longestTaskCpuMs: number;
 }
 
 export interface TraceTasks {
@@ -34,12 +55,19 @@ export interface TraceTasks {
    * processes held the cores. NaN when the trace has no thread times.
    */
   cpuMs: number;
+  /** The extension's part of the same tasks, when asked for (a trace with `devtools.timeline`). */
+  extension?: ExtensionTasks;
 }
 
 /** RunTask events and the harness's performance.mark()s: little else, to disturb the run little. */
 export const LIGHT_TRACE = ['disabled-by-default-devtools.timeline', 'blink.user_timing'];
 /** The scheduler's own task events and the page's marks: the lightest trace that still sees every task. */
 export const TASK_TRACE = ['toplevel', 'blink.user_timing'];
+/**
+ * TASK_TRACE plus `devtools.timeline`, whose script events (EvaluateScript, FunctionCall, v8.compile) name
+ * their script's URL: enough to tell the extension's tasks from the page's (extensionShare).
+ */
+export const SCRIPT_TRACE = [...TASK_TRACE, 'devtools.timeline'];
 /** What DevTools records, with JS samples: a flame chart, at the price of a much slower run. */
 export const DEVTOOLS_TRACE = [
   'devtools.timeline',
@@ -57,16 +85,93 @@ export const DEVTOOLS_TRACE = [
 /** The top-level task event of each category set: `RunTask` (DevTools categories), or the scheduler's own. */
 const TASK_EVENTS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
 
+/** The events of a trace as Chromium's tracing writes it (an object with traceEvents, or a bare array). */
+export function parseTrace(buffer: Buffer): TraceEvent[] {
+  const parsed = JSON.parse(buffer.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  return Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+}
+
+/** The first `performance.mark(name)` of the trace. */
+export const markEvent = (events: readonly TraceEvent[], name: string): TraceEvent | undefined =>
+  events.find((e) => e.name === name && e.cat.includes('blink.user_timing'));
+
+/** URLs of an extension's own files. */
+const EXTENSION_URL = /^(chrome|moz)-extension:\/\//;
+/** The events that run or compile a script, with its URL in args.data.url. */
+const SCRIPT_EVENTS = new Set([
+  'EvaluateScript',
+  'FunctionCall',
+  'v8.compile',
+  'v8.compileModule',
+  'v8.evaluateModule',
+]);
+
+const scriptUrl = (e: TraceEvent): string | undefined =>
+  SCRIPT_EVENTS.has(e.name) && typeof e.args?.data?.url === 'string' ? e.args.data.url : undefined;
+
+/**
+ * Work the extension does: its scripts run or compiled (a URL of the extension), or a mojo message of the
+ * renderer's extension system (`extensions.mojom.*`): the extension API's replies and the messages of its
+ * ports, whose callbacks V8 reports with an empty URL, and whose microtasks (the rest of an `await`ing content
+ * script) run in the same task. A page without extensions gets no such message.
+ */
+const isExtensionEvent = (e: TraceEvent): boolean => {
+  const tag = e.args?.chrome_mojo_event_info?.mojo_interface_tag;
+  return (typeof tag === 'string' && tag.startsWith('extensions.mojom.')) || EXTENSION_URL.test(scriptUrl(e) ?? '');
+};
+
+/** The page's own script: a script event with a URL that is neither empty nor the extension's. */
+const isPageScript = (e: TraceEvent): boolean => {
+  const url = scriptUrl(e);
+  return !!url && !EXTENSION_URL.test(url);
+};
+
+/**
+ * The extension's part of one top-level task, given the complete events nested in it (same thread, within
+ * [ts, ts + dur]), in time order: the whole task when it has an extension event and no script of the page's
+ * (its style and layout then count too: the extension caused them); in a task that also ran the page's
+ * script (a MutationObserver callback in the microtask checkpoint after the page's own timer), only the
+ * outermost extension events; nothing otherwise. Frames drawn after the extension changed the page are
+ * tasks of their own, without an extension event, and do not count: the with − without figures see them.
+ * Checked against V8's sampling profiler (`disabled-by-default-v8.cpu_profiler`, a sample every ~200 µs) on
+ * the bench's pages: every task holding a sample of the extension's code was one of these, and their CPU
+ * times agreed within about 2 ms (mojo tasks too short to hold a sample). The profiler itself is not used: it
+ * interrupts the page's work too, for the whole trace.
+ */
+export function extensionShare(
+  task: TraceEvent,
+  nested: readonly TraceEvent[],
+): { wall: number; cpu: number; shared: boolean } | undefined {
+  const own = nested.filter(isExtensionEvent);
+  if (own.length === 0) return undefined;
+  const dur = task.dur ?? 0;
+  if (!nested.some(isPageScript)) return { wall: dur, cpu: task.tdur ?? Number.NaN, shared: false };
+  let wall = 0;
+  let cpu = 0;
+  let coveredUntil = -Infinity;
+  for (const e of own) {
+    if (e.ts < coveredUntil || e.dur === undefined) continue;
+    wall += e.dur;
+    cpu += e.tdur ?? Number.NaN;
+    coveredUntil = e.ts + e.dur;
+  }
+  return { wall, cpu, shared: true };
+}
+
 /**
  * The tasks of the thread that set the `start` mark, between it and the `end` mark (the first of each).
  * The two task events of a trace with both kinds of categories cover each other and count once.
+ * With `extension`, also the extension's part of them (extensionShare).
  */
-export function tasksFromTrace(buffer: Buffer, startStamp: string, endStamp: string): TraceTasks | undefined {
-  const parsed = JSON.parse(buffer.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
-  const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
-  const stamp = (name: string) => events.find((e) => e.name === name && e.cat.includes('blink.user_timing'));
-  const start = stamp(startStamp);
-  const end = stamp(endStamp);
+export function tasksFromTrace(
+  trace: Buffer | readonly TraceEvent[],
+  startStamp: string,
+  endStamp: string,
+  options: { extension?: boolean } = {},
+): TraceTasks | undefined {
+  const events = Buffer.isBuffer(trace) ? parseTrace(trace) : trace;
+  const start = markEvent(events, startStamp);
+  const end = markEvent(events, endStamp);
   if (!start || !end) return undefined;
   let longest = 0;
   let over50 = 0;
@@ -74,13 +179,15 @@ export function tasksFromTrace(buffer: Buffer, startStamp: string, endStamp: str
   let busy = 0;
   let cpu = 0;
   let coveredUntil = -Infinity;
-  const runTasks = events
-    .filter(
-      (e) =>
-        TASK_EVENTS.has(e.name) && e.ph === 'X' && e.pid === start.pid && e.tid === start.tid && e.dur !== undefined,
-    )
+  const ext: ExtensionTasks = { tasks: 0, sharedTasks: 0, cpuMs: 0, wallMs: 0, longestTaskMs: 0, longestTaskCpuMs: 0 };
+  const thread = events
+    .filter((e) => e.pid === start.pid && e.tid === start.tid && e.ph === 'X' && e.dur !== undefined)
     .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-  for (const e of runTasks) {
+  // Events that may mark a task as the extension's, in time order: few, so each task looks only at its own.
+  const marked = options.extension ? thread.filter((e) => isExtensionEvent(e) || isPageScript(e)) : [];
+  let next = 0;
+  for (const e of thread) {
+    if (!TASK_EVENTS.has(e.name)) continue;
     const dur = e.dur!;
     if (e.ts + dur < start.ts || e.ts > end.ts) continue;
     // Nested tasks (a nested run loop, or the same task seen by both kinds of event) count once.
@@ -88,13 +195,26 @@ export function tasksFromTrace(buffer: Buffer, startStamp: string, endStamp: str
     longest = Math.max(longest, dur / 1000);
     if (dur >= 50_000) over50++;
     if (dur >= 1000) tasks++;
-    busy += Math.min(e.ts + dur, end.ts) - Math.max(e.ts, start.ts);
-    // A task cut by the window counts its thread time in proportion.
-    cpu +=
-      e.tdur === undefined
-        ? Number.NaN
-        : (e.tdur * (Math.min(e.ts + dur, end.ts) - Math.max(e.ts, start.ts))) / (dur || 1);
+    // A task cut by the window counts in proportion.
+    const share = (Math.min(e.ts + dur, end.ts) - Math.max(e.ts, start.ts)) / (dur || 1);
+    busy += share * dur;
+    cpu += e.tdur === undefined ? Number.NaN : e.tdur * share;
     coveredUntil = e.ts + dur;
+    if (options.extension) {
+      while (next < marked.length && marked[next]!.ts < e.ts) next++;
+      const nested: TraceEvent[] = [];
+      for (let i = next; i < marked.length && marked[i]!.ts <= e.ts + dur; i++)
+        if (marked[i] !== e && marked[i]!.ts + marked[i]!.dur! <= e.ts + dur) nested.push(marked[i]!);
+      const part = extensionShare(e, nested);
+      if (part) {
+        ext.tasks++;
+        if (part.shared) ext.sharedTasks++;
+        ext.wallMs += (share * part.wall) / 1000;
+        ext.cpuMs += (share * part.cpu) / 1000;
+        ext.longestTaskMs = Math.max(ext.longestTaskMs, part.wall / 1000);
+        ext.longestTaskCpuMs = Math.max(ext.longestTaskCpuMs, part.cpu / 1000);
+      }
+    }
   }
   return {
     longestTaskMs: longest,
@@ -103,7 +223,30 @@ export function tasksFromTrace(buffer: Buffer, startStamp: string, endStamp: str
     busyMs: busy / 1000,
     windowMs: (end.ts - start.ts) / 1000,
     cpuMs: cpu / 1000,
+    ...(options.extension ? { extension: ext } : {}),
   };
+}
+
+/**
+ * Milliseconds from the start of the extension's content script (its first EvaluateScript on the thread
+ * that set the mark: the page's main frame, at `document_idle`) to the first `performance.mark(name)`.
+ * Undefined when either is missing. The generated pages have no frames of their own.
+ */
+export function msFromContentScript(trace: Buffer | readonly TraceEvent[], name: string): number | undefined {
+  const events = Buffer.isBuffer(trace) ? parseTrace(trace) : trace;
+  const mark = markEvent(events, name);
+  if (!mark) return undefined;
+  let first: TraceEvent | undefined;
+  for (const e of events)
+    if (
+      e.name === 'EvaluateScript' &&
+      e.pid === mark.pid &&
+      e.tid === mark.tid &&
+      EXTENSION_URL.test(scriptUrl(e) ?? '') &&
+      (!first || e.ts < first.ts)
+    )
+      first = e;
+  return first ? (mark.ts - first.ts) / 1000 : undefined;
 }
 
 interface CpuProfile {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { liveBlogPage, quietPage, READY_STAMP, STORM, storyPage } from '../../scripts/bench/pages';
-import { tasksFromTrace } from '../../scripts/bench/trace';
+import { msFromContentScript, tasksFromTrace } from '../../scripts/bench/trace';
 
 const MAIN = { pid: 1, tid: 10 };
 const mark = (name: string, ts: number, where = MAIN) => ({ name, cat: 'blink.user_timing', ph: 'R', ts, ...where });
@@ -52,6 +52,99 @@ describe('tasksFromTrace', () => {
 
   it('gives nothing when a mark is missing', () => {
     expect(tasksFromTrace(trace([mark('a', 0), task(0, 1_000)]), 'a', 'b')).toBeUndefined();
+  });
+});
+
+const EXT = 'chrome-extension://abcdefghijklmnop/content.js';
+const PAGE = 'http://127.0.0.1:8000/page.html';
+/** A devtools.timeline event nested in a task, with the URL of its script ('' for a callback V8 reports without one). */
+const script = (name: string, ts: number, dur: number, url: string, where = MAIN) => ({
+  name,
+  cat: 'devtools.timeline',
+  ph: 'X',
+  ts,
+  dur,
+  tdur: dur,
+  args: { data: { url } },
+  ...where,
+});
+const mojo = (ts: number, dur: number, tag: string, where = MAIN) => ({
+  name: 'Receive mojo message',
+  cat: 'toplevel,mojom',
+  ph: 'X',
+  ts,
+  dur,
+  tdur: dur,
+  args: { chrome_mojo_event_info: { mojo_interface_tag: tag } },
+  ...where,
+});
+
+describe("the extension's tasks", () => {
+  const events = [
+    mark('start', 0),
+    mark('end', 1_000_000),
+    // Before the window: the extension's, but not counted.
+    task(-50_000, 10_000, 10_000),
+    script('EvaluateScript', -49_000, 8_000, EXT),
+    // The page's own layout: no script event.
+    task(10_000, 90_000, 80_000),
+    // The content script's evaluation (whole task, style and layout included).
+    task(200_000, 30_000, 25_000),
+    script('EvaluateScript', 201_000, 20_000, EXT),
+    script('v8.compile', 201_500, 5_000, EXT),
+    // A MessageChannel slice of the content script.
+    task(300_000, 12_000, 11_000),
+    script('FunctionCall', 300_500, 11_000, EXT),
+    // An extension API reply: a callback without a URL, and the awaiting content script's microtasks after it.
+    task(400_000, 40_000, 20_000),
+    mojo(400_100, 39_000, 'extensions.mojom.MessagePort'),
+    script('FunctionCall', 401_000, 5_000, ''),
+    // The page's own timer, whose DOM change ran the content script's MutationObserver callback: 4 ms of 60.
+    task(500_000, 60_000, 50_000),
+    script('FunctionCall', 500_100, 50_000, PAGE),
+    script('FunctionCall', 551_000, 4_000, EXT),
+    // Another mojo interface, and a callback without a URL in the page's own task: not the extension's.
+    task(600_000, 5_000, 5_000),
+    mojo(600_100, 4_000, 'blink.mojom.ImageDownloader'),
+    script('FunctionCall', 600_200, 1_000, ''),
+    // The extension's script on another thread: not this page's main thread.
+    task(700_000, 70_000, 70_000, { pid: 1, tid: 11 }),
+    script('FunctionCall', 700_100, 60_000, EXT, { pid: 1, tid: 11 }),
+    // An extension event after this task's end belongs to the next task only.
+    task(800_000, 2_000, 2_000),
+    task(802_500, 3_000, 3_000),
+    script('FunctionCall', 803_000, 1_000, EXT),
+  ];
+
+  it('counts whole tasks with an extension script or extension mojo message, and only its part of a shared task', () => {
+    const tasks = tasksFromTrace(trace(events), 'start', 'end', { extension: true })!;
+    expect(tasks.extension).toBeDefined();
+    const ext = tasks.extension!;
+    expect(ext.tasks).toBe(5);
+    expect(ext.sharedTasks).toBe(1);
+    expect(ext.wallMs).toBeCloseTo(30 + 12 + 40 + 4 + 3, 6);
+    expect(ext.cpuMs).toBeCloseTo(25 + 11 + 20 + 4 + 3, 6);
+    expect(ext.longestTaskMs).toBe(40);
+    expect(ext.longestTaskCpuMs).toBe(25);
+    // The page's tasks are all still counted, and the longest is the page's.
+    expect(tasks.longestTaskMs).toBe(90);
+  });
+
+  it('is left out unless asked for', () => {
+    expect(tasksFromTrace(trace(events), 'start', 'end')!.extension).toBeUndefined();
+  });
+
+  it('measures from the start of the content script to a mark', () => {
+    const load = [
+      script('EvaluateScript', 5_000, 1_000, PAGE),
+      script('EvaluateScript', 100_000, 20_000, EXT, { pid: 1, tid: 11 }), // another frame's thread
+      script('EvaluateScript', 120_000, 20_000, EXT),
+      script('EvaluateScript', 150_000, 2_000, EXT),
+      mark('painted', 270_000),
+    ];
+    expect(msFromContentScript(trace(load), 'painted')).toBe(150);
+    expect(msFromContentScript(trace(load), 'missing')).toBeUndefined();
+    expect(msFromContentScript(trace(load.slice(0, 2).concat(load.slice(4))), 'painted')).toBeUndefined();
   });
 });
 
