@@ -120,18 +120,23 @@ const isExtensionEvent = (e: TraceEvent): boolean => {
   return (typeof tag === 'string' && tag.startsWith('extensions.mojom.')) || EXTENSION_URL.test(scriptUrl(e) ?? '');
 };
 
-/** The page's own script: a script event with a URL that is neither empty nor the extension's. */
-const isPageScript = (e: TraceEvent): boolean => {
+/**
+ * The page's own work: its scripts (a script event with a URL that is neither empty nor the extension's),
+ * and its parsing, in whose task a content script at `document_start` runs.
+ */
+const isPageWork = (e: TraceEvent): boolean => {
+  if (e.name === 'ParseHTML') return true;
   const url = scriptUrl(e);
   return !!url && !EXTENSION_URL.test(url);
 };
 
 /**
  * The extension's part of one top-level task, given the complete events nested in it (same thread, within
- * [ts, ts + dur]), in time order: the whole task when it has an extension event and no script of the page's
+ * [ts, ts + dur]), in time order: the whole task when it has an extension event and no work of the page's
  * (its style and layout then count too: the extension caused them); in a task that also ran the page's
- * script (a MutationObserver callback in the microtask checkpoint after the page's own timer), only the
- * outermost extension events; nothing otherwise. Frames drawn after the extension changed the page are
+ * script (a MutationObserver callback in the microtask checkpoint after the page's own timer) or parsed
+ * the page (the waker runs inside the parser at `document_start`), only the outermost extension events;
+ * nothing otherwise. Frames drawn after the extension changed the page are
  * tasks of their own, without an extension event, and do not count: the with − without figures see them.
  * Checked against V8's sampling profiler (`disabled-by-default-v8.cpu_profiler`, a sample every ~200 µs) on
  * the bench's pages: every task holding a sample of the extension's code was one of these, and their CPU
@@ -145,7 +150,7 @@ export function extensionShare(
   const own = nested.filter(isExtensionEvent);
   if (own.length === 0) return undefined;
   const dur = task.dur ?? 0;
-  if (!nested.some(isPageScript)) return { wall: dur, cpu: task.tdur ?? Number.NaN, shared: false };
+  if (!nested.some(isPageWork)) return { wall: dur, cpu: task.tdur ?? Number.NaN, shared: false };
   let wall = 0;
   let cpu = 0;
   let coveredUntil = -Infinity;
@@ -184,22 +189,27 @@ export function tasksFromTrace(
     .filter((e) => e.pid === start.pid && e.tid === start.tid && e.ph === 'X' && e.dur !== undefined)
     .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   // Events that may mark a task as the extension's, in time order: few, so each task looks only at its own.
-  const marked = options.extension ? thread.filter((e) => isExtensionEvent(e) || isPageScript(e)) : [];
+  const marked = options.extension ? thread.filter((e) => isExtensionEvent(e) || isPageWork(e)) : [];
   let next = 0;
   for (const e of thread) {
     if (!TASK_EVENTS.has(e.name)) continue;
     const dur = e.dur!;
-    if (e.ts + dur < start.ts || e.ts > end.ts) continue;
+    // The extension's tasks count from the start of the trace (a content script at document_start runs
+    // before the page's mark); the page's from the mark on.
+    const beforeWindow = e.ts + dur < start.ts;
+    if (e.ts > end.ts || (beforeWindow && !options.extension)) continue;
     // Nested tasks (a nested run loop, or the same task seen by both kinds of event) count once.
     if (e.ts < coveredUntil) continue;
-    longest = Math.max(longest, dur / 1000);
-    if (dur >= 50_000) over50++;
-    if (dur >= 1000) tasks++;
-    // A task cut by the window counts in proportion.
-    const share = (Math.min(e.ts + dur, end.ts) - Math.max(e.ts, start.ts)) / (dur || 1);
-    busy += share * dur;
-    cpu += e.tdur === undefined ? Number.NaN : e.tdur * share;
     coveredUntil = e.ts + dur;
+    // A task cut by the window counts in proportion.
+    const share = beforeWindow ? 1 : (Math.min(e.ts + dur, end.ts) - Math.max(e.ts, start.ts)) / (dur || 1);
+    if (!beforeWindow) {
+      longest = Math.max(longest, dur / 1000);
+      if (dur >= 50_000) over50++;
+      if (dur >= 1000) tasks++;
+      busy += share * dur;
+      cpu += e.tdur === undefined ? Number.NaN : e.tdur * share;
+    }
     if (options.extension) {
       while (next < marked.length && marked[next]!.ts < e.ts) next++;
       const nested: TraceEvent[] = [];
@@ -228,11 +238,15 @@ export function tasksFromTrace(
 }
 
 /**
- * Milliseconds from the start of the extension's content script (its first EvaluateScript on the thread
- * that set the mark: the page's main frame, at `document_idle`) to the first `performance.mark(name)`.
- * Undefined when either is missing. The generated pages have no frames of their own.
+ * Milliseconds from the start of the extension's content script `script` (its first EvaluateScript on the
+ * thread that set the mark: the page's main frame; the reader, content.js, runs at `document_idle`) to the
+ * first `performance.mark(name)`. Undefined when either is missing. The generated pages have no frames.
  */
-export function msFromContentScript(trace: Buffer | readonly TraceEvent[], name: string): number | undefined {
+export function msFromContentScript(
+  trace: Buffer | readonly TraceEvent[],
+  name: string,
+  script = 'content.js',
+): number | undefined {
   const events = Buffer.isBuffer(trace) ? parseTrace(trace) : trace;
   const mark = markEvent(events, name);
   if (!mark) return undefined;
@@ -243,6 +257,7 @@ export function msFromContentScript(trace: Buffer | readonly TraceEvent[], name:
       e.pid === mark.pid &&
       e.tid === mark.tid &&
       EXTENSION_URL.test(scriptUrl(e) ?? '') &&
+      scriptUrl(e)!.endsWith(`/${script}`) &&
       (!first || e.ts < first.ts)
     )
       first = e;

@@ -83,9 +83,11 @@ describe("the extension's tasks", () => {
   const events = [
     mark('start', 0),
     mark('end', 1_000_000),
-    // Before the window: the extension's, but not counted.
-    task(-50_000, 10_000, 10_000),
-    script('EvaluateScript', -49_000, 8_000, EXT),
+    // Before the window: a content script at document_start counts, but not the parsing it runs inside.
+    task(-300_000, 200_000, 200_000),
+    task(-50_000, 40_000, 40_000),
+    { ...script('ParseHTML', -49_500, 39_000, PAGE), cat: 'devtools.timeline' },
+    script('EvaluateScript', -49_000, 10_000, EXT),
     // The page's own layout: no script event.
     task(10_000, 90_000, 80_000),
     // The content script's evaluation (whole task, style and layout included).
@@ -120,23 +122,25 @@ describe("the extension's tasks", () => {
     const tasks = tasksFromTrace(trace(events), 'start', 'end', { extension: true })!;
     expect(tasks.extension).toBeDefined();
     const ext = tasks.extension!;
-    expect(ext.tasks).toBe(5);
-    expect(ext.sharedTasks).toBe(1);
-    expect(ext.wallMs).toBeCloseTo(30 + 12 + 40 + 4 + 3, 6);
-    expect(ext.cpuMs).toBeCloseTo(25 + 11 + 20 + 4 + 3, 6);
+    expect(ext.tasks).toBe(6);
+    expect(ext.sharedTasks).toBe(2);
+    expect(ext.wallMs).toBeCloseTo(10 + 30 + 12 + 40 + 4 + 3, 6);
+    expect(ext.cpuMs).toBeCloseTo(10 + 25 + 11 + 20 + 4 + 3, 6);
     expect(ext.longestTaskMs).toBe(40);
     expect(ext.longestTaskCpuMs).toBe(25);
-    // The page's tasks are all still counted, and the longest is the page's.
+    // The page's tasks in the window are all still counted, and the longest is the page's.
     expect(tasks.longestTaskMs).toBe(90);
+    expect(tasks.cpuMs).toBeCloseTo(80 + 25 + 11 + 20 + 50 + 5 + 2 + 3, 6);
   });
 
   it('is left out unless asked for', () => {
     expect(tasksFromTrace(trace(events), 'start', 'end')!.extension).toBeUndefined();
   });
 
-  it('measures from the start of the content script to a mark', () => {
+  it('measures from the start of the reader (content.js) to a mark', () => {
     const load = [
       script('EvaluateScript', 5_000, 1_000, PAGE),
+      script('EvaluateScript', 6_000, 1_000, EXT.replace('content.js', 'waker.js')), // document_start
       script('EvaluateScript', 100_000, 20_000, EXT, { pid: 1, tid: 11 }), // another frame's thread
       script('EvaluateScript', 120_000, 20_000, EXT),
       script('EvaluateScript', 150_000, 2_000, EXT),
@@ -144,7 +148,8 @@ describe("the extension's tasks", () => {
     ];
     expect(msFromContentScript(trace(load), 'painted')).toBe(150);
     expect(msFromContentScript(trace(load), 'missing')).toBeUndefined();
-    expect(msFromContentScript(trace(load.slice(0, 2).concat(load.slice(4))), 'painted')).toBeUndefined();
+    // Without the reader's evaluation, the waker's is no start.
+    expect(msFromContentScript(trace(load.slice(0, 3).concat(load.slice(5))), 'painted')).toBeUndefined();
   });
 });
 
