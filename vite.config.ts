@@ -18,7 +18,12 @@ const DIST = process.env.NIC_OUT_DIR ? resolve(process.env.NIC_OUT_DIR) : 'dist'
 const DATA_DIR = resolve(ROOT, process.env.NIC_DATA_DIR ?? 'data');
 const CHROME_DIR = `${DIST}/chrome`;
 const FIREFOX_DIR = `${DIST}/firefox`;
-const CONTENT_SCRIPT = 'content.js';
+/** Each content script's source (as the manifest template names it) and its built file. */
+const CONTENT_SCRIPTS: Record<string, string> = {
+  'src/content/waker.ts': 'waker.js',
+  'src/content/main.ts': 'content.js',
+  'src/content/annotator.ts': ANNOTATOR_SCRIPT,
+};
 const CONTENT_CSS = 'content.css';
 
 const manifest = sourceManifest();
@@ -88,18 +93,15 @@ function assertNoCodeFromStrings(dir: string): void {
 }
 
 /**
- * The two content scripts are bundled as classic scripts of their own: the
- * reader (content.js), which every page runs, and the annotator
- * (annotator.js), which the worker injects where a reading shows something.
- * Through crxjs they would be ES modules loaded by a loader from
+ * The content scripts are bundled as classic scripts of their own: the waker
+ * (waker.js) and the reader (content.js), which every page runs, and the
+ * annotator (annotator.js), which the worker injects where a reading shows
+ * something. Through crxjs they would be ES modules loaded by a loader from
  * web-accessible chunks that any site could probe for; as single files
  * nothing needs to be web-accessible, and they start without extra requests.
  */
 async function buildContentScripts(): Promise<void> {
-  for (const [entry, file] of [
-    ['src/content/main.ts', CONTENT_SCRIPT],
-    ['src/content/annotator.ts', ANNOTATOR_SCRIPT],
-  ] as const) {
+  for (const [entry, file] of Object.entries(CONTENT_SCRIPTS)) {
     await build({
       configFile: false,
       logLevel: 'warn',
@@ -127,10 +129,10 @@ function browserBuilds(): Plugin {
       await buildContentScripts();
       renderIcons(CHROME_DIR);
       const built = JSON.parse(readFileSync(`${CHROME_DIR}/manifest.json`, 'utf8')) as Manifest;
-      built.content_scripts = (manifest.content_scripts as object[]).map((entry) => ({
+      built.content_scripts = (manifest.content_scripts as { js: string[]; css?: string[] }[]).map((entry) => ({
         ...entry,
-        js: [CONTENT_SCRIPT],
-        css: [CONTENT_CSS],
+        js: entry.js.map((source) => CONTENT_SCRIPTS[source] ?? source),
+        ...(entry.css ? { css: [CONTENT_CSS] } : {}),
       }));
       delete built.web_accessible_resources;
       const chrome = chromeManifest(built);

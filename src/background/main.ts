@@ -32,6 +32,8 @@ const handlers: Handlers<WorkerMessages, Runtime.MessageSender> = {
     ]);
     return undefined;
   },
+  // Nothing to do: being asked started the worker, which is all the waker wants.
+  'worker/wake': () => undefined,
   'annotator/inject': async (_request, sender) => {
     const tabId = sender.tab?.id;
     const frameId = sender.frameId;
