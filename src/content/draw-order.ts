@@ -14,6 +14,8 @@ import { locate, type TextIndex } from './text-index';
  * reads, all before any of the batches' writes.
  */
 export function visibleFirst(annotations: readonly Annotation[], index: TextIndex): Annotation[][] {
+  // One batch either way: no need to ask where it is (each layout read may make the browser lay out).
+  if (annotations.length <= DRAW_ANNOTATIONS_PER_STEP) return [[...annotations]];
   const rectOf = (a: Annotation) => index.nodes[locate(index, a.start).node]!.parentElement?.getBoundingClientRect();
   const top = partitionPoint(annotations, (a) => (rectOf(a)?.bottom ?? 0) < 0);
   const bottom = partitionPoint(annotations, (a) => (rectOf(a)?.top ?? Infinity) <= window.innerHeight, top);

@@ -53,16 +53,20 @@ export class HighlightList {
     return element;
   }
 
-  remove(which: (item: Item) => boolean): void {
-    const kept: Item[] = [];
-    for (const item of this.items) {
-      if (which(item)) item.element.remove();
-      else kept.push(item);
-    }
-    this.items = kept;
+  /** Removes a group's entries (those `which` picks): a group's entries are found by binary search, not by a scan. */
+  remove(group: number, which: (element: HTMLElement) => boolean): void {
+    const from = partitionPoint(this.items, (i) => i.group < group);
+    const to = partitionPoint(this.items, (i) => i.group <= group, from);
+    const kept = this.items.slice(from, to).filter((item) => {
+      if (!which(item.element)) return true;
+      item.element.remove();
+      return false;
+    });
+    if (kept.length === to - from) return;
+    this.items = [...this.items.slice(0, from), ...kept, ...this.items.slice(to)];
     if (this.current && !this.current.isConnected) {
       this.current = undefined;
-      if (kept[0]) this.makeCurrent(kept[0].element);
+      if (this.items[0]) this.makeCurrent(this.items[0].element);
     }
   }
 
@@ -98,10 +102,10 @@ export class ListGroup {
   }
 
   remove(elements: ReadonlySet<HTMLElement>): void {
-    this.list.remove((item) => elements.has(item.element));
+    this.list.remove(this.serial, (element) => elements.has(element));
   }
 
   clear(): void {
-    this.list.remove((item) => item.group === this.serial);
+    this.list.remove(this.serial, () => true);
   }
 }

@@ -9,7 +9,7 @@
  * switch for both. Page text goes to the worker and nowhere else.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { repairSettings, SETTINGS_KEY } from '../core/settings';
+import { repairSettings, SETTINGS_KEY, siteEnabled } from '../core/settings';
 import { MIN_FRAME_TEXT_CHARS } from '../core/timing';
 import {
   ANALYSIS_PORT,
@@ -55,8 +55,7 @@ async function main(): Promise<void> {
   const isTop = window.top === window;
   const minTextChars = isTop ? 0 : MIN_FRAME_TEXT_CHARS;
   const lifecycle = new ExtensionLifecycle();
-  const stored = repairSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-  const pageSwitch = new PageSwitch(stored, location.hostname);
+  const settingsRead = browser.storage.local.get(SETTINGS_KEY).then((stored) => repairSettings(stored[SETTINGS_KEY]));
   const analyst = new WorkerAnalyst(
     () => browser.runtime.connect({ name: ANALYSIS_PORT }),
     () => lifecycle.check(),
@@ -109,6 +108,9 @@ async function main(): Promise<void> {
       },
     ));
 
+  // The text is read while the settings come; it goes to the worker only if they have this site on.
+  const firstReading = reader.rescan(async () => siteEnabled(await settingsRead, location.hostname)).catch(report);
+  const pageSwitch = new PageSwitch(await settingsRead, location.hostname);
   let enabled = pageSwitch.enabled;
   const settingsChanged = () => {
     if (annotator) {
@@ -144,10 +146,8 @@ async function main(): Promise<void> {
     return dispatch(handlers, message, undefined);
   });
 
-  if (enabled) {
-    observer.start();
-    await reader.rescan();
-  }
+  if (enabled) observer.start();
+  await firstReading;
 }
 
 main().catch(report);

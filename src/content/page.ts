@@ -28,6 +28,7 @@ import {
   type Root,
   readRoots,
   stillInPlace,
+  withinAny,
 } from './regions';
 import { HighlightRenderer, unregisterHighlights } from './render-highlights';
 import { changesText, createRenderer, visibleFindings } from './renderer-choice';
@@ -210,14 +211,14 @@ export class PageAnnotator {
 
   /** Clears and forgets what regions drew inside these subtrees (those `which` picks). */
   private forgetWithin(roots: readonly HTMLElement[], which: (region: Region) => boolean): void {
-    for (const root of roots) {
-      for (const region of this.regions) {
-        if (!which(region)) continue;
-        region.renderer.clearWithin(root);
-        forgetWithin(region, root);
-      }
-      this.regions = this.regions.filter((r) => r.root.isConnected && !(which(r) && root.contains(r.root)));
+    if (roots.length === 0) return;
+    const within = withinAny(roots);
+    for (const region of this.regions) {
+      if (!which(region)) continue;
+      region.renderer.clearWithin(within);
+      forgetWithin(region, within);
     }
+    this.regions = this.regions.filter((r) => r.root.isConnected && !(which(r) && within(r.root)));
   }
 
   private accept(reading: PageReading, pageWide: boolean): void {
@@ -244,11 +245,12 @@ export class PageAnnotator {
 
   /** Draws regions in batches, visible part first, yielding to the page between slices. */
   private async drawSliced(regions: readonly Region[], current: () => boolean): Promise<void> {
+    // One budget for all the regions: a live page's refresh brings many small ones at once.
+    const slicer = new Slicer(regions[0]?.renderer.drawBudgetMs);
     for (const region of regions) {
       region.shown = visibleFindings(region.findings, this.settings, this.enabled);
       if (region.shown.length === 0) continue;
       if (region.root instanceof ShadowRoot) adoptHighlightStyles(region.root);
-      const slicer = new Slicer(region.renderer.drawBudgetMs);
       for (const batch of visibleFirst(region.shown, region.index)) {
         this.guard(() => region.renderer.add(batch));
         await slicer.pause();

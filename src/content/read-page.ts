@@ -16,16 +16,18 @@ export interface PageRead {
 
 /**
  * The page's reading; `'too little text'` when the page has less than `minTextChars` of it
- * (nothing is sent then); undefined when `pace` gave up. `onVerdict` hears the verdict before the findings.
+ * (nothing is sent then); undefined when `pace` gave up, or `mayShare` said no once the text was read.
+ * `onVerdict` hears the verdict before the findings.
  */
 export async function readPage(
   analyst: Analyst,
   minTextChars: number,
   pace: Pace,
   onVerdict?: (verdict: PageVerdict) => void,
+  mayShare?: () => Promise<boolean>,
 ): Promise<PageRead | 'too little text' | undefined> {
   const read = await readRoots([document.body], INDEX_NODES_PER_STEP, pace);
-  if (!read) return undefined;
+  if (!read || (mayShare && !(await mayShare()))) return undefined;
   if (read.reduce((sum, r) => sum + r.index.text.length, 0) < minTextChars) return 'too little text';
   const reading = await analyst.annotate(
     read.map((r) => r.index.text),

@@ -5,11 +5,11 @@
  * as soon as it comes (the annotator can be fetched meanwhile), and the
  * reading, once whole, to `onShows`, which hands the page over.
  */
-import { isQuiet } from '../core/verdict';
+import { isQuiet, type PageVerdict } from '../core/verdict';
 import type { Analyst } from './analyst';
 import type { ObservedPage } from './observe';
 import { type PageRead, readPage } from './read-page';
-import { Slicer } from './slicer';
+import { Slicer, yieldToPage } from './slicer';
 import { buildTextIndex } from './text-index';
 
 export class PageReader implements ObservedPage {
@@ -32,17 +32,22 @@ export class PageReader implements ObservedPage {
   /** A page is only the reader's while it shows nothing: its changes are never refreshed in place. */
   readonly hasVerdict = false;
 
-  async rescan(): Promise<void> {
+  /** Reads the page; `mayShare`, if given, is asked once the text is read whether it may go to the worker. */
+  async rescan(mayShare?: () => Promise<boolean>): Promise<void> {
     const generation = ++this.generation;
     const changesBefore = this.changes();
+    // Reading starts in a task of its own: the first reading is asked for while the script is evaluated.
+    await yieldToPage();
+    if (generation !== this.generation) return;
     const slicer = new Slicer();
     const pace = async () => {
       await slicer.pause();
       return generation === this.generation;
     };
-    const result = await readPage(this.analyst, this.minTextChars, pace, (verdict) => {
+    const onVerdict = (verdict: PageVerdict) => {
       if (!isQuiet(verdict) && generation === this.generation) this.onVerdictShows();
-    });
+    };
+    const result = await readPage(this.analyst, this.minTextChars, pace, onVerdict, mayShare);
     if (generation !== this.generation || !result) return;
     this.latest = result === 'too little text' ? undefined : result;
     this.latestAtChange = changesBefore;

@@ -66,15 +66,24 @@ export function stillInPlace(index: TextIndex, annotations: readonly Annotation[
  * Drops a region's annotations inside a subtree being re-read (or whose text
  * the page has removed): the subtree's new region stands for them now.
  */
-export function forgetWithin(region: Region, root: Node): void {
+export function forgetWithin(region: Region, within: (node: Node) => boolean): void {
   const keep = (a: Annotation) => {
     const node = region.index.nodes[locate(region.index, a.start).node]!;
-    return node.isConnected && !root.contains(node);
+    return node.isConnected && !within(node);
   };
   region.shown = region.shown.filter(keep);
   region.findings = {
     annotations: region.findings.annotations.filter(keep),
     similar: region.findings.similar.filter(keep),
+  };
+}
+
+/** Whether a node is one of `roots` or inside one: one walk up its ancestors, however many roots. */
+export function withinAny(roots: readonly Node[]): (node: Node) => boolean {
+  const set = new Set(roots);
+  return (node) => {
+    for (let n: Node | null = node; n; n = n.parentNode) if (set.has(n)) return true;
+    return false;
   };
 }
 

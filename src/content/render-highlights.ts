@@ -98,8 +98,7 @@ export class HighlightRenderer implements Renderer {
       added.push(entry);
       this.byElement.set(element, entry);
       this.byRange.set(range, entry);
-      for (let i = start.node; i <= last.node; i++) {
-        const node = this.index.nodes[i]!;
+      for (const node of this.nodesOf(annotation)) {
         const list = this.byNode.get(node) ?? [];
         list.push(entry);
         this.byNode.set(node, list);
@@ -117,21 +116,30 @@ export class HighlightRenderer implements Renderer {
     this.byRange.clear();
   }
 
-  clearWithin(root: Node): void {
-    const inside = new Set(this.entries.filter((e) => root.contains(e.range.startContainer)));
+  clearWithin(within: (node: Node) => boolean): void {
+    const inside = new Set(this.entries.filter((e) => within(e.range.startContainer)));
     if (inside.size === 0) return;
     this.window.remove(inside);
     this.list.remove(new Set([...inside].map((e) => e.element)));
+    const spanned = new Set<Text>();
     for (const entry of inside) {
       this.byElement.delete(entry.element);
       this.byRange.delete(entry.range);
+      for (const node of this.nodesOf(entry.annotation)) spanned.add(node);
     }
     this.entries = this.entries.filter((e) => !inside.has(e));
-    for (const [node, list] of this.byNode) {
-      const kept = list.filter((e) => !inside.has(e));
+    for (const node of spanned) {
+      const kept = (this.byNode.get(node) ?? []).filter((e) => !inside.has(e));
       if (kept.length > 0) this.byNode.set(node, kept);
       else this.byNode.delete(node);
     }
+  }
+
+  /** The text nodes an annotation spans. */
+  private nodesOf(annotation: Annotation): Text[] {
+    const first = locate(this.index, annotation.start).node;
+    const last = locate(this.index, Math.max(annotation.start, annotation.end - 1)).node;
+    return this.index.nodes.slice(first, last + 1);
   }
 
   /** The highlights in document order, as card targets: keyboard navigation walks them. */

@@ -198,14 +198,15 @@ export class MarkRenderer implements Renderer {
     this.originals.clear();
   }
 
-  clearWithin(root: Node): void {
-    const inside = this.marks.filter((m) => root.contains(m));
+  clearWithin(within: (node: Node) => boolean): void {
+    const inside = this.marks.filter(within);
     if (inside.length === 0) return;
     this.unwrap(inside);
-    this.marks = this.marks.filter((m) => !root.contains(m));
+    const gone = new Set(inside);
+    this.marks = this.marks.filter((m) => !gone.has(m));
     this.drawn = new Set(this.marks.filter((m) => m.tabIndex === 0)).size;
     for (const [node, original] of this.originals) {
-      if (!root.contains(node)) continue;
+      if (!within(node)) continue;
       restoreSplitNode(node, original);
       this.originals.delete(node);
       this.largeWrapper.forget(node);

@@ -12,8 +12,8 @@ export interface Renderer {
   add(annotations: readonly Annotation[]): void;
   /** Removes every highlight and leaves the page's text nodes as they were. */
   clear(): void;
-  /** Removes the highlights inside a subtree the page is changing, restoring its text nodes. */
-  clearWithin(root: Node): void;
+  /** Removes the highlights inside the subtrees the page is changing (`within` says which nodes are), restoring their text nodes. */
+  clearWithin(within: (node: Node) => boolean): void;
   /** How many highlights are drawn now. */
   readonly count: number;
   /** Longest drawing slice: marks make the browser lay text out again in the next frame, ranges do not. */

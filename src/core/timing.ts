@@ -22,8 +22,11 @@ export const MIN_RESCAN_INTERVAL_MS = 2000;
 
 /** Longest stretch of work before the content script yields to the page (tasks stay well under 50 ms). */
 export const SLICE_BUDGET_MS = 20;
-/** Text nodes read per step of the text index, between budget checks. */
-export const INDEX_NODES_PER_STEP = 2000;
+/**
+ * Text nodes read per step of the text index, between budget checks. Small enough that a step
+ * (plus the garbage collection its allocations bring on) stays well inside the slice's budget.
+ */
+export const INDEX_NODES_PER_STEP = 500;
 /** Highlights drawn per step, between budget checks. */
 export const DRAW_ANNOTATIONS_PER_STEP = 50;
 /**

@@ -9,12 +9,11 @@ import { WorkerAnalyst } from '../../src/content/analyst';
 import { annotate } from '../../src/core/annotate';
 import { statementCounts } from '../../src/core/compiled-dataset';
 import { isQuiet } from '../../src/core/verdict';
-import { miniMatcher } from './helpers';
+import { MINI_STORY_PARAGRAPH, miniMatcher, UNRELATED_PARAGRAPH } from './helpers';
 import { type FakePort, portPair } from './port-pair';
 
-const PARAGRAPH =
-  'In a video call in December 2021, Xi Jinping told Vladimir Putin it was their 37th meeting since 2013. China and the South China Sea.';
-const FILLER = 'The council met on Tuesday to discuss the bus timetable and the library roof.';
+const PARAGRAPH = MINI_STORY_PARAGRAPH;
+const FILLER = UNRELATED_PARAGRAPH;
 
 const matcher = miniMatcher();
 const source: AnalysisSource = {

@@ -20,6 +20,11 @@ export function miniMatcher(): Matcher {
   return new Matcher(compileMatcher(story, lexicon));
 }
 
+/** A paragraph the mini story's matcher finds the story in, and one it finds nothing in. */
+export const MINI_STORY_PARAGRAPH =
+  'In a video call in December 2021, Xi Jinping told Vladimir Putin it was their 37th meeting since 2013. China and the South China Sea.';
+export const UNRELATED_PARAGRAPH = 'The council met on Tuesday to discuss the bus timetable and the library roof.';
+
 /** Raw pack JSON, edited by tests into the malformed shapes the schema must refuse. */
 // biome-ignore lint/suspicious/noExplicitAny: tests reach into arbitrary fields of raw JSON.
 export type RawJson = Record<string, any>;

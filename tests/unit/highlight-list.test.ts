@@ -65,6 +65,16 @@ describe('highlight list (element-free mode)', () => {
     expect(document.querySelectorAll('[data-annotator-ui] *').length).toBe(0);
   });
 
+  it("removes and clears one group's entries only, leaving the groups before and after in order", () => {
+    const groups = [list.group(), list.group(), list.group()];
+    const middle = groups.map((group, g) => [group.add(at(10 * g + 1), 'a'), group.add(at(10 * g + 2), 'b')])[1]!;
+    groups[1]!.remove(new Set([middle[0]!]));
+    expect(entries().map((e) => e.ids)).toEqual(['person:p1', 'person:p2', 'person:p12', 'person:p21', 'person:p22']);
+    groups[1]!.clear();
+    groups[0]!.remove(new Set([middle[1]!]));
+    expect(entries().map((e) => e.ids)).toEqual(['person:p1', 'person:p2', 'person:p21', 'person:p22']);
+  });
+
   it('arrow keys, Home and End move focus within the list', () => {
     const group = list.group();
     const made = [1, 2, 3].map((s) => group.add(at(s), String(s)));
