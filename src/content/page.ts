@@ -13,6 +13,7 @@ import { INDEX_NODES_PER_STEP } from '../core/timing';
 import { isQuiet, type PageVerdict, storiesInView } from '../core/verdict';
 import type { PageStateResponse } from '../messages';
 import type { Analyst, PageReading } from './analyst';
+import { changedArea } from './changed-area';
 import { visibleFirst } from './draw-order';
 import { exportAnnotations } from './export-page';
 import type { HighlightList } from './highlight-list';
@@ -28,7 +29,6 @@ import {
   type Root,
   readRoots,
   stillInPlace,
-  withinAny,
 } from './regions';
 import { HighlightRenderer, unregisterHighlights } from './render-highlights';
 import { changesText, createRenderer, visibleFindings } from './renderer-choice';
@@ -212,13 +212,13 @@ export class PageAnnotator {
   /** Clears and forgets what regions drew inside these subtrees (those `which` picks). */
   private forgetWithin(roots: readonly HTMLElement[], which: (region: Region) => boolean): void {
     if (roots.length === 0) return;
-    const within = withinAny(roots);
+    const area = changedArea(roots);
     for (const region of this.regions) {
       if (!which(region)) continue;
-      region.renderer.clearWithin(within);
-      forgetWithin(region, within);
+      region.renderer.clearWithin(area);
+      forgetWithin(region, area);
     }
-    this.regions = this.regions.filter((r) => r.root.isConnected && !(which(r) && within(r.root)));
+    this.regions = this.regions.filter((r) => r.root.isConnected && !(which(r) && area.contains(r.root)));
   }
 
   private accept(reading: PageReading, pageWide: boolean): void {

@@ -6,6 +6,7 @@
  */
 import type { Annotation } from '../core/annotation';
 import type { RegionFindings } from '../core/page-analysis';
+import type { ChangedArea } from './changed-area';
 import type { Renderer } from './renderer';
 import { locate, type TextIndex, TextIndexBuilder } from './text-index';
 
@@ -66,24 +67,15 @@ export function stillInPlace(index: TextIndex, annotations: readonly Annotation[
  * Drops a region's annotations inside a subtree being re-read (or whose text
  * the page has removed): the subtree's new region stands for them now.
  */
-export function forgetWithin(region: Region, within: (node: Node) => boolean): void {
+export function forgetWithin(region: Region, area: ChangedArea): void {
   const keep = (a: Annotation) => {
     const node = region.index.nodes[locate(region.index, a.start).node]!;
-    return node.isConnected && !within(node);
+    return node.isConnected && !area.texts.has(node);
   };
   region.shown = region.shown.filter(keep);
   region.findings = {
     annotations: region.findings.annotations.filter(keep),
     similar: region.findings.similar.filter(keep),
-  };
-}
-
-/** Whether a node is one of `roots` or inside one: one walk up its ancestors, however many roots. */
-export function withinAny(roots: readonly Node[]): (node: Node) => boolean {
-  const set = new Set(roots);
-  return (node) => {
-    for (let n: Node | null = node; n; n = n.parentNode) if (set.has(n)) return true;
-    return false;
   };
 }
 

@@ -7,6 +7,7 @@
 import type { Annotation } from '../core/annotation';
 import { type Category, isStatementCategory } from '../core/categories';
 import { SLICE_BUDGET_MS } from '../core/timing';
+import type { ChangedArea } from './changed-area';
 import type { ListGroup } from './highlight-list';
 import type { HighlightTarget } from './hover';
 import { PaintWindow } from './paint-window';
@@ -116,8 +117,12 @@ export class HighlightRenderer implements Renderer {
     this.byRange.clear();
   }
 
-  clearWithin(within: (node: Node) => boolean): void {
-    const inside = new Set(this.entries.filter((e) => within(e.range.startContainer)));
+  clearWithin(area: ChangedArea): void {
+    // Found from the changed text nodes, so a small change costs in proportion to itself.
+    const inside = new Set<Entry>();
+    for (const text of area.texts)
+      for (const entry of this.byNode.get(text as Text) ?? [])
+        if (area.texts.has(entry.range.startContainer)) inside.add(entry);
     if (inside.size === 0) return;
     this.window.remove(inside);
     this.list.remove(new Set([...inside].map((e) => e.element)));

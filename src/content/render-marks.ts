@@ -11,6 +11,7 @@ import Mark from 'mark.js';
 import type { Annotation } from '../core/annotation';
 import type { Category } from '../core/categories';
 import { DRAW_SLICE_BUDGET_MS } from '../core/timing';
+import type { ChangedArea } from './changed-area';
 import type { HighlightTarget } from './hover';
 import { FACT_ID_ATTRIBUTE, labelHighlight, MARK_CLASS, type Renderer, SIMILAR_ATTRIBUTE } from './renderer';
 import { locate, PROTECTED_SELECTORS, type TextIndex, toPlainOffset } from './text-index';
@@ -198,15 +199,15 @@ export class MarkRenderer implements Renderer {
     this.originals.clear();
   }
 
-  clearWithin(within: (node: Node) => boolean): void {
-    const inside = this.marks.filter(within);
+  clearWithin(area: ChangedArea): void {
+    const inside = this.marks.filter((mark) => area.contains(mark));
     if (inside.length === 0) return;
     this.unwrap(inside);
     const gone = new Set(inside);
     this.marks = this.marks.filter((m) => !gone.has(m));
     this.drawn = new Set(this.marks.filter((m) => m.tabIndex === 0)).size;
     for (const [node, original] of this.originals) {
-      if (!within(node)) continue;
+      if (!area.contains(node)) continue;
       restoreSplitNode(node, original);
       this.originals.delete(node);
       this.largeWrapper.forget(node);

@@ -1,5 +1,6 @@
 /** What a renderer draws, and the small interface both renderers implement. */
 import type { Annotation } from '../core/annotation';
+import type { ChangedArea } from './changed-area';
 import type { HighlightTarget } from './hover';
 
 /** The class of every <mark> the marks renderer puts in the page. */
@@ -12,8 +13,8 @@ export interface Renderer {
   add(annotations: readonly Annotation[]): void;
   /** Removes every highlight and leaves the page's text nodes as they were. */
   clear(): void;
-  /** Removes the highlights inside the subtrees the page is changing (`within` says which nodes are), restoring their text nodes. */
-  clearWithin(within: (node: Node) => boolean): void;
+  /** Removes the highlights inside the subtrees the page is changing, restoring their text nodes. */
+  clearWithin(area: ChangedArea): void;
   /** How many highlights are drawn now. */
   readonly count: number;
   /** Longest drawing slice: marks make the browser lay text out again in the next frame, ranges do not. */

@@ -8,9 +8,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type AnalysisSource, serveAnalysis } from '../../src/background/analysis';
 import { WorkerAnalyst } from '../../src/content/analyst';
+import { changedArea } from '../../src/content/changed-area';
 import type { PageRead } from '../../src/content/read-page';
 import { PageReader } from '../../src/content/reader';
-import { withinAny } from '../../src/content/regions';
 import { statementCounts } from '../../src/core/compiled-dataset';
 import { isQuiet } from '../../src/core/verdict';
 import { MINI_STORY_PARAGRAPH, miniMatcher, UNRELATED_PARAGRAPH } from './helpers';
@@ -102,15 +102,18 @@ describe('the reader', () => {
   });
 });
 
-describe('withinAny', () => {
-  it('says whether a node is one of the roots or inside one, and nothing else', () => {
-    setParagraphs([STORY, UNRELATED, UNRELATED]);
-    const [a, b, c] = [...document.body.children];
-    const within = withinAny([a!, b!]);
-    expect(within(a!)).toBe(true);
-    expect(within(b!.firstChild!)).toBe(true);
-    expect(within(c!)).toBe(false);
-    expect(within(c!.firstChild!)).toBe(false);
-    expect(within(document.body)).toBe(false);
+describe('changedArea', () => {
+  it('holds the text nodes of the changed subtrees and tells any node inside them, for few roots and many', () => {
+    setParagraphs([STORY, UNRELATED, UNRELATED, UNRELATED, UNRELATED, UNRELATED, UNRELATED]);
+    const paragraphs = [...document.body.children];
+    for (const roots of [paragraphs.slice(0, 2), paragraphs.slice(0, 6)]) {
+      const area = changedArea(roots);
+      expect([...area.texts]).toEqual(roots.map((p) => p.firstChild));
+      expect(area.contains(roots[0]!)).toBe(true);
+      expect(area.contains(roots[1]!.firstChild!)).toBe(true);
+      expect(area.contains(paragraphs[6]!)).toBe(false);
+      expect(area.contains(paragraphs[6]!.firstChild!)).toBe(false);
+      expect(area.contains(document.body)).toBe(false);
+    }
   });
 });
