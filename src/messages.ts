@@ -151,24 +151,17 @@ const CONTENT_GUARDS: { [K in keyof ContentMessages]: (message: Record<string, u
   'page/toggle': () => true,
 };
 
-function guarded<M extends string>(guards: Record<M, (message: Record<string, unknown>) => boolean>) {
-  return (message: unknown): boolean =>
+/** A message's check: its type is one of `guards`' keys, and that type's guard accepts its shape. */
+function guarded<T extends { type: string }>(guards: Record<T['type'], (message: Record<string, unknown>) => boolean>) {
+  return (message: unknown): message is T =>
     isRecord(message) &&
     typeof message.type === 'string' &&
     Object.hasOwn(guards, message.type) &&
-    guards[message.type as M](message);
+    guards[message.type as T['type']](message);
 }
 
-const workerGuard = guarded(WORKER_GUARDS);
-const contentGuard = guarded(CONTENT_GUARDS);
-
-export function isWorkerRequest(message: unknown): message is WorkerRequest {
-  return workerGuard(message);
-}
-
-export function isContentRequest(message: unknown): message is ContentRequest {
-  return contentGuard(message);
-}
+export const isWorkerRequest = guarded<WorkerRequest>(WORKER_GUARDS);
+export const isContentRequest = guarded<ContentRequest>(CONTENT_GUARDS);
 
 /** Only this extension's own pages and content scripts may talk to its parts. */
 export function isFromThisExtension(sender: { id?: string }, extensionId: string): boolean {
@@ -267,13 +260,5 @@ const ANALYSIS_REPLY_GUARDS: Record<AnalysisReply['type'], (message: Record<stri
   'analysis/error': (m) => typeof m.message === 'string',
 };
 
-const analysisRequestGuard = guarded(ANALYSIS_REQUEST_GUARDS);
-const analysisReplyGuard = guarded(ANALYSIS_REPLY_GUARDS);
-
-export function isAnalysisRequest(message: unknown): message is AnalysisRequest {
-  return analysisRequestGuard(message);
-}
-
-export function isAnalysisReply(message: unknown): message is AnalysisReply {
-  return analysisReplyGuard(message);
-}
+export const isAnalysisRequest = guarded<AnalysisRequest>(ANALYSIS_REQUEST_GUARDS);
+export const isAnalysisReply = guarded<AnalysisReply>(ANALYSIS_REPLY_GUARDS);

@@ -3,7 +3,6 @@
  * found changed, their text nodes read once, so every region and renderer
  * finds what it drew there in proportion to the change, not to the page.
  */
-/** The subtrees a change covers, read once for every region that had something there. */
 export interface ChangedArea {
   /** Their text nodes. */
   texts: ReadonlySet<Node>;
@@ -14,16 +13,15 @@ export interface ChangedArea {
 /** Up to this many subtrees, `contains` asks each; above, a node's ancestors are looked up once. */
 const CONTAINS_EACH_MAX = 4;
 
-export function changedArea(roots: readonly Node[]): ChangedArea {
+export function changedArea(roots: readonly Element[]): ChangedArea {
   const texts = new Set<Node>();
   for (const root of roots) {
-    if (root.nodeType === Node.TEXT_NODE) texts.add(root);
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.add(node);
   }
   if (roots.length <= CONTAINS_EACH_MAX)
     return { texts, contains: (node) => roots.some((root) => root.contains(node)) };
-  const set = new Set(roots);
+  const set = new Set<Node>(roots);
   return {
     texts,
     contains(node) {

@@ -121,9 +121,8 @@ export class PageAnnotator {
     };
     if (this.regions.some((r) => changesText(r.renderer))) this.guard(() => this.clearAll());
     const result = await readPage(this.analyst, this.options.minTextChars, pace);
-    if (result === 'too little text') this.guard(() => this.clearAll());
-    if (!result || result === 'too little text' || !current()) return;
-    await this.show(result, current);
+    if (result === 'too little text') return this.guard(() => this.clearAll());
+    if (result && current()) await this.show(result, current);
   }
 
   private async show({ read, reading }: PageRead, current: () => boolean): Promise<void> {

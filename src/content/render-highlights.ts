@@ -99,7 +99,8 @@ export class HighlightRenderer implements Renderer {
       added.push(entry);
       this.byElement.set(element, entry);
       this.byRange.set(range, entry);
-      for (const node of this.nodesOf(annotation)) {
+      for (let i = start.node; i <= last.node; i++) {
+        const node = this.index.nodes[i]!;
         const list = this.byNode.get(node) ?? [];
         list.push(entry);
         this.byNode.set(node, list);
@@ -140,7 +141,7 @@ export class HighlightRenderer implements Renderer {
     }
   }
 
-  /** The text nodes an annotation spans. */
+  /** The text nodes an annotation spans (add() walks the same span from the locations it already has). */
   private nodesOf(annotation: Annotation): Text[] {
     const first = locate(this.index, annotation.start).node;
     const last = locate(this.index, Math.max(annotation.start, annotation.end - 1)).node;
