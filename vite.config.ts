@@ -20,7 +20,6 @@ const CHROME_DIR = `${DIST}/chrome`;
 const FIREFOX_DIR = `${DIST}/firefox`;
 /** Each content script's source (as the manifest template names it) and its built file. */
 const CONTENT_SCRIPTS: Record<string, string> = {
-  'src/content/waker.ts': 'waker.js',
   'src/content/main.ts': 'content.js',
   'src/content/annotator.ts': ANNOTATOR_SCRIPT,
 };
@@ -93,9 +92,8 @@ function assertNoCodeFromStrings(dir: string): void {
 }
 
 /**
- * The content scripts are bundled as classic scripts of their own: the waker
- * (waker.js) and the reader (content.js), which every page runs, and the
- * annotator (annotator.js), which the worker injects where a reading shows
+ * The content scripts are bundled as classic scripts of their own: the
+ * reader (content.js), which every page runs, and the annotator (annotator.js), which the worker injects where a reading shows
  * something. Through crxjs they would be ES modules loaded by a loader from
  * web-accessible chunks that any site could probe for; as single files
  * nothing needs to be web-accessible, and they start without extra requests.

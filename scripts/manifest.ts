@@ -71,12 +71,6 @@ export function sourceManifest(): Manifest {
     },
     content_scripts: [
       {
-        // Wakes the worker while the page loads, so that it is ready by document_idle (src/content/waker.ts).
-        matches: [...PAGE_MATCHES],
-        js: ['src/content/waker.ts'],
-        run_at: 'document_start',
-      },
-      {
         matches: [...PAGE_MATCHES],
         js: ['src/content/main.ts'],
         css: ['src/content/highlights.css'],

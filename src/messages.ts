@@ -60,8 +60,6 @@ export interface WorkerMessages {
   'story/get': { request: { type: 'story/get' }; response: GetStoryResponse };
   /** Content script → worker: how many highlights this tab shows now. */
   'badge/set': { request: { type: 'badge/set'; count: number }; response: undefined };
-  /** Waker → worker, at document_start: start now (the page's text comes at document_idle). */
-  'worker/wake': { request: { type: 'worker/wake' }; response: undefined };
   /** Content script → worker: inject the annotator into the asking frame (its reading showed something). */
   'annotator/inject': { request: { type: 'annotator/inject' }; response: undefined };
 }
@@ -143,7 +141,6 @@ const WORKER_GUARDS: { [K in keyof WorkerMessages]: (message: Record<string, unk
   'story/get': () => true,
   'badge/set': (message) => isCount(message.count),
   'annotator/inject': () => true,
-  'worker/wake': () => true,
 };
 const CONTENT_GUARDS: { [K in keyof ContentMessages]: (message: Record<string, unknown>) => boolean } = {
   'page/get-state': () => true,

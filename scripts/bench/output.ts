@@ -52,7 +52,7 @@ function method(context: RunContext): string {
       "code was one of the extension's. The quiet pages' figure is the median of the content script's time; the " +
       'longest extension task is the longest of those tasks in any run (in wall time, as a reader waits; the most thread ' +
       'time one took is given beside it, since other processes on the machine lengthen the wall time). ' +
-      'Extension tasks count from the start of the trace (the waker runs at `document_start`, before the mark). A quiet page settles after a fixed time (1.5 s after its load event); a story page after a fixed time (2 s at ' +
+      'Extension tasks count from the start of the trace (a content script at `document_start` would run before the mark). A quiet page settles after a fixed time (1.5 s after its load event); a story page after a fixed time (2 s at ' +
       '100 KB, 3 s at 1 MB, 6 s at 5 MB) and, with the extension, not before its highlights have stopped changing for 1 s. ' +
       `The live blog prepends ${STORM.paragraphsPerTick} entries (every other one with a sentence of the story) every ` +
       `${STORM.intervalMs} ms from its own timer, keeps the newest ${STORM.cap}, for ${STORM.seconds} s, and counts its ` +

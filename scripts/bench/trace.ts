@@ -135,7 +135,7 @@ const isPageWork = (e: TraceEvent): boolean => {
  * [ts, ts + dur]), in time order: the whole task when it has an extension event and no work of the page's
  * (its style and layout then count too: the extension caused them); in a task that also ran the page's
  * script (a MutationObserver callback in the microtask checkpoint after the page's own timer) or parsed
- * the page (the waker runs inside the parser at `document_start`), only the outermost extension events;
+ * the page (a content script at `document_start` runs inside the parser), only the outermost extension events;
  * nothing otherwise. Frames drawn after the extension changed the page are
  * tasks of their own, without an extension event, and do not count: the with − without figures see them.
  * Checked against V8's sampling profiler (`disabled-by-default-v8.cpu_profiler`, a sample every ~200 µs) on

@@ -32,8 +32,6 @@ const handlers: Handlers<WorkerMessages, Runtime.MessageSender> = {
     ]);
     return undefined;
   },
-  // Nothing to do: being asked started the worker, which is all the waker wants.
-  'worker/wake': () => undefined,
   'annotator/inject': async (_request, sender) => {
     const tabId = sender.tab?.id;
     const frameId = sender.frameId;
@@ -44,6 +42,10 @@ const handlers: Handlers<WorkerMessages, Runtime.MessageSender> = {
 };
 
 listenForCommands();
+
+// A tab that starts loading a page wakes a sleeping worker there and then: it has started, with its matcher
+// loaded, by the time the reader sends the page's text at document_idle. The event itself needs no answer.
+browser.tabs.onUpdated.addListener(() => undefined);
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isFromThisExtension(sender, browser.runtime.id) || !isWorkerRequest(message)) return undefined;

@@ -125,14 +125,14 @@ async function extensionScriptsOf(context: BrowserContext, url: string): Promise
 }
 
 describe('the reader and the annotator', () => {
-  it('a page about no story runs the waker and the reader alone; a story page gets the annotator too', async () => {
+  it('a page about no story runs the reader alone; a story page gets the annotator too', async () => {
     const story = await extensionScriptsOf(browser!.context, demo!.url);
     const quiet = await extensionScriptsOf(browser!.context, `${site!.url}news-unrelated.html`);
     await waitForHighlights(story.page);
     // As long again for the quiet page, whose reading was sent at the same time.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect([...story.scripts].sort()).toEqual(['annotator.js', 'content.js', 'waker.js']);
-    expect([...quiet.scripts].sort()).toEqual(['content.js', 'waker.js']);
+    expect([...story.scripts].sort()).toEqual(['annotator.js', 'content.js']);
+    expect([...quiet.scripts].sort()).toEqual(['content.js']);
     expect(await countOf(quiet.page, HIGHLIGHT)).toBe(0);
     await Promise.all([story.page.close(), quiet.page.close()]);
   });
@@ -174,5 +174,20 @@ describe('a worker that was stopped', () => {
     await waitForStableHighlights(page!);
     expect(statuses.slice(stoppedAt)).toContain('running');
     expect((await factIdsOn(page!)).some((id) => id.startsWith('claim:'))).toBe(true);
+  });
+
+  it('wakes up as soon as a tab starts loading, before any script of the page runs', async () => {
+    stopped ??= await launch();
+    const { session, statuses } = await watchWorker(stopped);
+    await expect.poll(() => statuses.at(-1), { timeout: 10_000 }).toBe('running');
+    await session.send('ServiceWorker.stopAllWorkers');
+    await expect.poll(() => statuses.at(-1), { timeout: 10_000 }).toBe('stopped');
+    const stoppedAt = statuses.length;
+
+    // No content script runs on a data: URL, and the page sends nothing: only the tab's loading can wake it.
+    const page = await stopped.context.newPage();
+    await page.goto('data:text/html,<p>Nothing here</p>');
+    await expect.poll(() => statuses.slice(stoppedAt), { timeout: 10_000 }).toContain('running');
+    await page.close();
   });
 });

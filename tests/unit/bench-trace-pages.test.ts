@@ -140,7 +140,7 @@ describe("the extension's tasks", () => {
   it('measures from the start of the reader (content.js) to a mark', () => {
     const load = [
       script('EvaluateScript', 5_000, 1_000, PAGE),
-      script('EvaluateScript', 6_000, 1_000, EXT.replace('content.js', 'waker.js')), // document_start
+      script('EvaluateScript', 6_000, 1_000, EXT.replace('content.js', 'annotator.js')),
       script('EvaluateScript', 100_000, 20_000, EXT, { pid: 1, tid: 11 }), // another frame's thread
       script('EvaluateScript', 120_000, 20_000, EXT),
       script('EvaluateScript', 150_000, 2_000, EXT),
@@ -148,7 +148,7 @@ describe("the extension's tasks", () => {
     ];
     expect(msFromContentScript(trace(load), 'painted')).toBe(150);
     expect(msFromContentScript(trace(load), 'missing')).toBeUndefined();
-    // Without the reader's evaluation, the waker's is no start.
+    // Without the reader's evaluation, another of the extension's scripts is no start.
     expect(msFromContentScript(trace(load.slice(0, 3).concat(load.slice(5))), 'painted')).toBeUndefined();
   });
 });

@@ -133,15 +133,10 @@ describe('dispatch', () => {
         seen.push(`inject ${context}`);
         return undefined;
       },
-      'worker/wake': (_, context) => {
-        seen.push(`wake ${context}`);
-        return undefined;
-      },
     };
     await expect(dispatch(handlers, { type: 'story/get' }, 'tab 1')).resolves.toEqual({ stories: [] });
     await expect(dispatch(handlers, { type: 'badge/set', count: 3 }, 'tab 2')).resolves.toBeUndefined();
     await expect(dispatch(handlers, { type: 'annotator/inject' }, 'tab 3')).resolves.toBeUndefined();
-    await expect(dispatch(handlers, { type: 'worker/wake' }, 'tab 4')).resolves.toBeUndefined();
-    expect(seen).toEqual(['story tab 1', 'badge 3 tab 2', 'inject tab 3', 'wake tab 4']);
+    expect(seen).toEqual(['story tab 1', 'badge 3 tab 2', 'inject tab 3']);
   });
 });
