@@ -16,6 +16,8 @@ import { UiHost } from './ui-host';
 
 const start: StartAnnotator = (handoff: ReaderHandoff): RunningAnnotator => {
   const { lifeline } = handoff;
+  // Something is about to be drawn: it must go the moment the extension does.
+  lifeline.watch();
   let observer: PageObserver | undefined;
   let badge = 0;
   const cards: Record<string, CardModel> = {};

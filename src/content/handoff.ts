@@ -10,7 +10,7 @@
 import type { Settings } from '../core/settings';
 import type { ContentMessages, Handlers } from '../messages';
 import type { Analyst } from './analyst';
-import type { PageRead } from './read-page';
+import type { PageText } from './read-page';
 
 /** Where annotator.js leaves its start function, on the isolated world's global object. */
 export const ANNOTATOR_GLOBAL = '__newsInContextAnnotator';
@@ -21,6 +21,8 @@ export interface Lifeline {
   readonly ended: boolean;
   onEnd(teardown: () => void): void;
   check(): boolean;
+  /** From now on, notice the extension's going at once (the reader only checks on its next move). */
+  watch(): void;
 }
 
 /** What the reader hands over. */
@@ -33,8 +35,11 @@ export interface ReaderHandoff {
   minTextChars: number;
   /** Tells the worker how many highlights this tab shows (only the top frame does). */
   setBadge(count: number): void;
-  /** The reader's latest full reading, if it has one: drawn as it is, not read again. */
-  reading?: PageRead;
+  /**
+   * The reader's latest full reading, if it has one: its text alone. The annotator reads the page with
+   * its map to text nodes and, if the text is the same, draws these findings without asking again.
+   */
+  reading?: PageText;
 }
 
 export type AnnotatorMessages = Pick<ContentMessages, 'page/get-state' | 'annotations/export'>;

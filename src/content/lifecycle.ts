@@ -7,14 +7,18 @@
  * quietly (highlights, marks, card, host, listeners): no dead cards and no
  * errors in the page's console. Pages opened afterwards get the new script.
  *
- * How it notices: a port to the worker, which the browser disconnects when the
- * extension goes away (it also disconnects when an idle worker is stopped,
- * which the checks that follow tell apart), and a look at `runtime.id` on the
- * reader's next move (pointer, focus, key, tab shown again) in case the port
- * was already gone.
+ * How it notices: every extension call the scripts make checks first, and
+ * once something is drawn (`watch`), a port to the worker, which the browser
+ * disconnects when the extension goes away (it also disconnects when an idle
+ * worker is stopped, which the checks that follow tell apart), and a look at
+ * `runtime.id` on the reader's next move (pointer, focus, key, tab shown
+ * again) in case the port was already gone. A page that shows nothing has
+ * nothing to take away: its reader stops at its next check, and does not pay
+ * for the port and the listeners on every page.
  */
 import browser from 'webextension-polyfill';
 import { LIFELINE_PORT } from '../messages';
+import type { Lifeline } from './handoff';
 import { removeLeftovers } from './leftovers';
 
 const INTERACTIONS = ['pointerover', 'pointerdown', 'focusin', 'keydown'] as const;
@@ -34,12 +38,19 @@ export function contextAlive(): boolean {
   }
 }
 
-export class ExtensionLifecycle {
+export class ExtensionLifecycle implements Lifeline {
   private readonly controller = new AbortController();
   private readonly teardowns: (() => void)[] = [];
+  private watching = false;
 
   constructor() {
     removeLeftovers();
+  }
+
+  /** Notices the extension's going as soon as it happens: for pages with something drawn. */
+  watch(): void {
+    if (this.watching || this.ended) return;
+    this.watching = true;
     const check = () => this.check();
     for (const type of INTERACTIONS) document.addEventListener(type, check, { capture: true, signal: this.signal });
     document.addEventListener('visibilitychange', check, { signal: this.signal });

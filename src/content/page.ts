@@ -19,7 +19,7 @@ import { exportAnnotations } from './export-page';
 import type { HighlightList } from './highlight-list';
 import type { HighlightTarget } from './hover';
 import { pageState } from './page-state';
-import { type PageRead, readPage } from './read-page';
+import { analysePage, type PageRead, type PageText, readPage } from './read-page';
 import {
   dropDetached,
   forgetWithin,
@@ -28,13 +28,14 @@ import {
   type Region,
   type Root,
   readRoots,
+  sameReading,
   stillInPlace,
 } from './regions';
 import { HighlightRenderer, unregisterHighlights } from './render-highlights';
 import { changesText, createRenderer, visibleFindings } from './renderer-choice';
 import { adoptHighlightStyles } from './shadow-styles';
 import { Slicer } from './slicer';
-import { buildTextIndex } from './text-index';
+import { readText } from './text-index';
 
 export interface PageOptions {
   /** Below this many characters of text the page is not analysed at all (small frames: ads, embeds). */
@@ -95,9 +96,30 @@ export class PageAnnotator {
     return this.fullReading((current) => this.readAndDraw(current));
   }
 
-  /** Draws a reading made elsewhere (the reader's, handed over) as a full reading of its own would. */
-  adopt(page: PageRead): Promise<void> {
-    return this.fullReading((current) => this.show(page, current));
+  /**
+   * Draws a reading of the text made elsewhere (the reader's, handed over) as a full reading of its own
+   * would: the page is read with its map to text nodes, and if its text is still the one analysed, the
+   * findings are drawn on it; else that text is analysed afresh.
+   */
+  adopt(page: PageText): Promise<void> {
+    return this.fullReading(async (current) => {
+      const pace = this.pace(current);
+      const read = await readRoots([document.body], INDEX_NODES_PER_STEP, pace);
+      if (!read || !current()) return;
+      if (sameReading(read, page.read)) return this.show({ read, reading: page.reading }, current);
+      const result = await analysePage(this.analyst, read, this.options.minTextChars, pace);
+      if (result === 'too little text') return this.guard(() => this.clearAll());
+      if (result && current()) await this.show(result, current);
+    });
+  }
+
+  /** Between steps of a reading: yields to the page when the slice is spent; false once `current` is not. */
+  private pace(current: () => boolean): () => Promise<boolean> {
+    const slicer = new Slicer();
+    return async () => {
+      await slicer.pause();
+      return current();
+    };
   }
 
   private async fullReading(work: (current: () => boolean) => Promise<void>): Promise<void> {
@@ -114,13 +136,9 @@ export class PageAnnotator {
   }
 
   private async readAndDraw(current: () => boolean): Promise<void> {
-    const slicer = new Slicer();
-    const pace = async () => {
-      await slicer.pause();
-      return current();
-    };
+    const pace = this.pace(current);
     if (this.regions.some((r) => changesText(r.renderer))) this.guard(() => this.clearAll());
-    const result = await readPage(this.analyst, this.options.minTextChars, pace);
+    const result = await readPage(readRoots, this.analyst, this.options.minTextChars, pace);
     if (result === 'too little text') return this.guard(() => this.clearAll());
     if (result && current()) await this.show(result, current);
   }
@@ -135,7 +153,7 @@ export class PageAnnotator {
 
   /** Whether these subtrees name any fact of the story (asked of a page not yet about it). */
   mentionsStory(roots: readonly HTMLElement[]): Promise<boolean> {
-    return this.analyst.mentionsStory(roots.map((root) => buildTextIndex(root).text));
+    return this.analyst.mentionsStory(roots.map(readText));
   }
 
   /**
@@ -167,11 +185,7 @@ export class PageAnnotator {
     if (roots.length === 0) return;
     const generation = this.generation;
     const current = () => generation === this.generation && !this.reading;
-    const slicer = new Slicer();
-    const pace = async () => {
-      await slicer.pause();
-      return current();
-    };
+    const pace = this.pace(current);
     // Marks split text nodes: take them out of these subtrees before reading them.
     this.guard(() => this.forgetWithin(roots, (region) => changesText(region.renderer)));
     const read = await readRoots(roots, INDEX_NODES_PER_STEP, pace);
@@ -179,7 +193,7 @@ export class PageAnnotator {
     // A body-wide change is judged on its own, as a first reading is; a part of the page under its verdict.
     const verdict = roots.includes(document.body) ? undefined : this.verdict;
     const reading = await this.analyst.annotate(
-      read.map((r) => r.index.text),
+      read.map((r) => r.text),
       verdict,
       pace,
     );

@@ -1,36 +1,54 @@
 /**
  * A full reading of the page: its text (the body and the open shadow roots
  * in it), read in slices, then handed to the analyst. Shared by the reader,
- * which every page runs, and the annotator, which re-reads pages it draws.
+ * which every page runs and which reads the text alone, and the annotator,
+ * which reads it with its map to text nodes, to draw on.
  */
 import { INDEX_NODES_PER_STEP } from '../core/timing';
 import type { PageVerdict } from '../core/verdict';
 import type { Analyst, Pace, PageReading } from './analyst';
-import { type ReadRoot, readRoots } from './regions';
+import type { ReadRoot, Root, RootText } from './regions';
 
 /** What a full reading found: the roots read and what the worker made of their text. */
-export interface PageRead {
-  read: ReadRoot[];
+export interface PageRead<R extends RootText = ReadRoot> {
+  read: R[];
   reading: PageReading;
 }
 
+/** A reading of the text alone (the reader's). */
+export type PageText = PageRead<RootText>;
+
+type Reading<R extends RootText> = PageRead<R> | 'too little text' | undefined;
+
 /**
- * The page's reading; `'too little text'` when the page has less than `minTextChars` of it
- * (nothing is sent then); undefined when `pace` gave up, or `mayShare` said no once the text was read.
- * `onVerdict` hears the verdict before the findings.
+ * The page's reading by `read` (readRoots, or readRootTexts for the text alone); `'too little text'` when
+ * the page has less than `minTextChars` of it (nothing is sent then); undefined when `pace` gave up, or
+ * `mayShare` said no once the text was read. `onVerdict` hears the verdict before the findings.
  */
-export async function readPage(
+export async function readPage<R extends RootText>(
+  read: (roots: readonly Root[], nodesPerStep: number, pause: Pace) => Promise<R[] | undefined>,
   analyst: Analyst,
   minTextChars: number,
   pace: Pace,
   onVerdict?: (verdict: PageVerdict) => void,
   mayShare?: () => Promise<boolean>,
-): Promise<PageRead | 'too little text' | undefined> {
-  const read = await readRoots([document.body], INDEX_NODES_PER_STEP, pace);
-  if (!read || (mayShare && !(await mayShare()))) return undefined;
-  if (read.reduce((sum, r) => sum + r.index.text.length, 0) < minTextChars) return 'too little text';
+): Promise<Reading<R>> {
+  const roots = await read([document.body], INDEX_NODES_PER_STEP, pace);
+  if (!roots || (mayShare && !(await mayShare()))) return undefined;
+  return analysePage(analyst, roots, minTextChars, pace, onVerdict);
+}
+
+/** Has the analyst read roots already read (see readPage). */
+export async function analysePage<R extends RootText>(
+  analyst: Analyst,
+  read: R[],
+  minTextChars: number,
+  pace: Pace,
+  onVerdict?: (verdict: PageVerdict) => void,
+): Promise<Reading<R>> {
+  if (read.reduce((sum, r) => sum + r.text.length, 0) < minTextChars) return 'too little text';
   const reading = await analyst.annotate(
-    read.map((r) => r.index.text),
+    read.map((r) => r.text),
     undefined,
     pace,
     onVerdict,

@@ -8,13 +8,14 @@
 import { isQuiet, type PageVerdict } from '../core/verdict';
 import type { Analyst } from './analyst';
 import type { ObservedPage } from './observe';
-import { type PageRead, readPage } from './read-page';
+import { type PageText, readPage } from './read-page';
+import { readRootTexts } from './regions';
 import { Slicer, yieldToPage } from './slicer';
-import { buildTextIndex } from './text-index';
+import { readText } from './text-index';
 
 export class PageReader implements ObservedPage {
-  /** The latest full reading, handed over to the annotator. */
-  latest: PageRead | undefined;
+  /** The latest full reading (of the text alone: nothing is drawn here), handed over to the annotator. */
+  latest: PageText | undefined;
   /** The page's change count (`changes`) when that reading began: if it has moved on, the reading is stale. */
   latestAtChange = -1;
   /** Bumped by each reading and by `stop`: an unfinished reading checks it and gives up. */
@@ -24,7 +25,7 @@ export class PageReader implements ObservedPage {
     private readonly analyst: Analyst,
     private readonly minTextChars: number,
     private readonly onVerdictShows: () => void,
-    private readonly onShows: (page: PageRead) => void,
+    private readonly onShows: (page: PageText) => void,
     /** How many changes the page has had so far (the page observer's count). */
     private readonly changes: () => number,
   ) {}
@@ -47,7 +48,7 @@ export class PageReader implements ObservedPage {
     const onVerdict = (verdict: PageVerdict) => {
       if (!isQuiet(verdict) && generation === this.generation) this.onVerdictShows();
     };
-    const result = await readPage(this.analyst, this.minTextChars, pace, onVerdict, mayShare);
+    const result = await readPage(readRootTexts, this.analyst, this.minTextChars, pace, onVerdict, mayShare);
     if (generation !== this.generation || !result) return;
     this.latest = result === 'too little text' ? undefined : result;
     this.latestAtChange = changesBefore;
@@ -55,7 +56,7 @@ export class PageReader implements ObservedPage {
   }
 
   mentionsStory(roots: readonly HTMLElement[]): Promise<boolean> {
-    return this.analyst.mentionsStory(roots.map((root) => buildTextIndex(root).text));
+    return this.analyst.mentionsStory(roots.map(readText));
   }
 
   /** Nothing is drawn, so there is nothing to refresh or prune. */

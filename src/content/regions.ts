@@ -22,9 +22,14 @@ export interface Region {
   shown: Annotation[];
 }
 
-/** A root read, waiting for the worker's findings. */
-export interface ReadRoot {
+/** A root's text, read to be analysed. */
+export interface RootText {
   root: Root;
+  text: string;
+}
+
+/** A root read with its map to text nodes, to be drawn on. */
+export interface ReadRoot extends RootText {
   index: TextIndex;
 }
 
@@ -38,15 +43,43 @@ export async function readRoots(
   nodesPerStep: number,
   pause: () => Promise<boolean>,
 ): Promise<ReadRoot[] | undefined> {
+  const read = await readInSteps(roots, true, nodesPerStep, pause);
+  return read?.map(({ root, builder }) => {
+    const index = builder.result();
+    return { root, text: index.text, index };
+  });
+}
+
+/** The same reading's text alone (see TextIndexBuilder): what a page that shows nothing needs. */
+export async function readRootTexts(
+  roots: readonly Root[],
+  nodesPerStep: number,
+  pause: () => Promise<boolean>,
+): Promise<RootText[] | undefined> {
+  const read = await readInSteps(roots, false, nodesPerStep, pause);
+  return read?.map(({ root, builder }) => ({ root, text: builder.text() }));
+}
+
+async function readInSteps(
+  roots: readonly Root[],
+  mapNodes: boolean,
+  nodesPerStep: number,
+  pause: () => Promise<boolean>,
+): Promise<{ root: Root; builder: TextIndexBuilder }[] | undefined> {
   const queue = [...roots];
-  const read: ReadRoot[] = [];
+  const read: { root: Root; builder: TextIndexBuilder }[] = [];
   for (let r = 0; r < queue.length; r++) {
-    const builder = new TextIndexBuilder(queue[r]!);
+    const builder = new TextIndexBuilder(queue[r]!, mapNodes);
     while (!builder.step(nodesPerStep)) if (!(await pause())) return undefined;
     queue.push(...builder.shadowRoots);
-    read.push({ root: queue[r]!, index: builder.result() });
+    read.push({ root: queue[r]!, builder });
   }
   return read;
+}
+
+/** Whether two readings read the same roots, in the same order, with the same text. */
+export function sameReading(a: readonly RootText[], b: readonly RootText[]): boolean {
+  return a.length === b.length && a.every((r, i) => r.root === b[i]!.root && r.text === b[i]!.text);
 }
 
 /**

@@ -84,6 +84,44 @@ const BLOCK_TAGS = new Set([
   'MENU',
 ]);
 
+/**
+ * Inline elements that can hold no block, line break or protected region, and cannot host a
+ * shadow root (only custom elements and a few others, span among them, can).
+ */
+const PLAIN_INLINE_TAGS = [
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'img',
+  'ins',
+  'mark',
+  'nobr',
+  'q',
+  's',
+  'small',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
+];
+/** Matches, inside a block, any element that keeps the block from being read whole. */
+const NOT_PLAIN = `:not(${PLAIN_INLINE_TAGS.join(',')}),[contenteditable],[data-annotator-ui]`;
+
 // DOM constants by value: the index also runs under a DOM implementation in Node (evaluation).
 const SHOW_ELEMENT = 0x1;
 const SHOW_TEXT = 0x4;
@@ -113,6 +151,14 @@ export function isProtected(element: Element): boolean {
 /**
  * Builds the index in steps, so a huge page can be read across several short
  * tasks. The walker keeps its place between steps.
+ *
+ * Without `mapNodes`, it reads the same text without the map back to text
+ * nodes, which is all a page needs until something in it is to be drawn: a
+ * block of plain text (no block, line break, protected region or possible
+ * shadow host inside) is read whole with one `textContent`. It gives exactly
+ * the text node-by-node reading gives (all the block's text nodes have the
+ * block as their block), and touches none of the block's text nodes, whose
+ * one-by-one reading cost most of a page's reading.
  */
 export class TextIndexBuilder {
   private readonly nodes: Text[] = [];
@@ -120,6 +166,8 @@ export class TextIndexBuilder {
   private readonly plainStarts: number[] = [];
   private readonly lengths: number[] = [];
   private readonly parts: string[] = [];
+  /** Text nodes read so far, the ones read as part of a whole block included. */
+  private count = 0;
   private readonly blockOf = new Map<Element, Element | null>();
   private readonly walker: TreeWalker;
   private length = 0;
@@ -129,7 +177,10 @@ export class TextIndexBuilder {
   /** Open shadow roots met on the way: the caller indexes each on its own. */
   readonly shadowRoots: ShadowRoot[] = [];
 
-  constructor(root: Element | ShadowRoot) {
+  constructor(
+    root: Element | ShadowRoot,
+    private readonly mapNodes = true,
+  ) {
     // No filter callback: one call from the walker into script per node cost more than the rest of the reading.
     this.walker = root.ownerDocument.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
   }
@@ -147,7 +198,7 @@ export class TextIndexBuilder {
   step(maxNodes = Infinity): boolean {
     for (let budget = maxNodes; budget > 0; budget--) {
       let node = this.walker.nextNode();
-      while (node && node.nodeType === ELEMENT_NODE && isProtected(node as Element)) node = this.skipSubtree();
+      while (node && node.nodeType === ELEMENT_NODE && this.skips(node as Element)) node = this.skipSubtree();
       if (!node) return true;
       if (node.nodeType === ELEMENT_NODE) {
         const element = node as Element;
@@ -156,27 +207,59 @@ export class TextIndexBuilder {
         continue;
       }
       const text = node as Text;
-      const block = this.nearestBlock(text.parentElement);
-      if (this.nodes.length > 0 && (this.pendingBreak || block !== this.previousBlock)) {
-        this.parts.push(BLOCK_SEPARATOR);
-        this.length++;
+      const data = text.data;
+      const plainStart = this.plainLength;
+      const start = this.add(data, this.nearestBlock(text.parentElement));
+      if (this.mapNodes) {
+        this.nodes.push(text);
+        this.starts.push(start);
+        this.plainStarts.push(plainStart);
+        this.lengths.push(data.length);
       }
-      this.pendingBreak = false;
-      this.previousBlock = block;
-      this.nodes.push(text);
-      this.starts.push(this.length);
-      this.plainStarts.push(this.plainLength);
-      this.lengths.push(text.data.length);
-      this.parts.push(text.data);
-      this.length += text.data.length;
-      this.plainLength += text.data.length;
     }
     return false;
   }
 
+  /** Whether the walker skips this element's subtree: protected, or a plain block read here whole. */
+  private skips(element: Element): boolean {
+    if (isProtected(element)) return true;
+    if (this.mapNodes || !BLOCK_TAGS.has(element.tagName) || element.querySelector(NOT_PLAIN)) return false;
+    const data = element.textContent!;
+    // Empty: no text node, or only empty ones, which count for separators: read those node by node.
+    if (data.length === 0) return false;
+    if (element.shadowRoot) this.shadowRoots.push(element.shadowRoot);
+    this.add(data, element);
+    return true;
+  }
+
+  /**
+   * Adds the text of one node, or of a whole block's nodes, all of them in `block`, after a
+   * separator if the text before was in another block or a line broke; returns where it starts.
+   */
+  private add(data: string, block: Element | null): number {
+    if (this.count > 0 && (this.pendingBreak || block !== this.previousBlock)) {
+      this.parts.push(BLOCK_SEPARATOR);
+      this.length++;
+    }
+    this.pendingBreak = false;
+    this.previousBlock = block;
+    this.count++;
+    const start = this.length;
+    this.parts.push(data);
+    this.length += data.length;
+    this.plainLength += data.length;
+    return start;
+  }
+
+  /** The text read (the index's `text`). */
+  text(): string {
+    return this.parts.join('');
+  }
+
   result(): TextIndex {
+    if (!this.mapNodes) throw new Error('this reading keeps no map to text nodes');
     return {
-      text: this.parts.join(''),
+      text: this.text(),
       nodes: this.nodes,
       starts: this.starts,
       plainStarts: this.plainStarts,
@@ -198,6 +281,13 @@ export function buildTextIndex(root: Element | ShadowRoot): TextIndex {
   const builder = new TextIndexBuilder(root);
   builder.step();
   return builder.result();
+}
+
+/** The text `buildTextIndex(root)` reads, without its map to text nodes. */
+export function readText(root: Element | ShadowRoot): string {
+  const builder = new TextIndexBuilder(root, false);
+  builder.step();
+  return builder.text();
 }
 
 /** Index of the node holding joined-text offset `offset` (the last node starting at or before it). */

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { removeLeftovers } from '../../src/content/leftovers';
 import { MarkRenderer } from '../../src/content/render-marks';
-import { buildTextIndex } from '../../src/content/text-index';
+import { buildTextIndex, readText, TextIndexBuilder } from '../../src/content/text-index';
 import { UI_HOST_ATTRIBUTE } from '../../src/content/ui-host';
 import { annotate } from '../../src/core/annotate';
 import { miniMatcher } from './helpers';
@@ -32,6 +33,75 @@ describe('text index', () => {
     expect(index.text).not.toContain('Putin');
     expect(index.text).toContain('Xi');
     expect(index.text).toContain('end');
+  });
+});
+
+describe('the text alone (readText)', () => {
+  beforeEach(() => setBody(''));
+
+  /** Reads the body both ways: the same text, and the same shadow roots to read next. */
+  function bothWays(): { text: string; shadowRoots: ShadowRoot[] } {
+    const mapped = new TextIndexBuilder(document.body);
+    const alone = new TextIndexBuilder(document.body, false);
+    mapped.step();
+    alone.step();
+    expect(alone.text()).toBe(mapped.result().text);
+    expect(alone.shadowRoots).toEqual(mapped.shadowRoots);
+    expect(readText(document.body)).toBe(mapped.result().text);
+    return { text: alone.text(), shadowRoots: alone.shadowRoots };
+  }
+
+  it.each([
+    ['inline elements and blocks', '<p><a href="#">Vladimir V.</a> <b>Putin</b> spoke.</p><p>Next</p>'],
+    ['text around blocks in a block', '<div>intro<p>Xi <em>Jinping</em></p>middle<p>Putin</p>outro</div>'],
+    ['line breaks inside a block', '<p>Xi Jinping<br>Vladimir Putin</p><p>a<b>b<br></b>c</p>'],
+    ['a protected element inside a block', '<p>Xi <code>Putin</code> spoke <button>Putin</button> again</p>'],
+    ['an editable inline element', '<p>Xi <b contenteditable="true">Putin</b> spoke</p>'],
+    ['whitespace between blocks', '<article>\n  <h1>Title</h1>\n  <p>One</p>\n  <p>Two</p>\n</article>'],
+    ['lists and tables', '<ul><li>One <b>two</b></li><li>Three</li></ul><table><tr><td>a</td><td>b</td></tr></table>'],
+    ['a span and a custom element', '<p>Xi <span>Jinping</span> and <x-name>Putin</x-name></p>'],
+    ['empty blocks', '<p></p><p><b></b></p><div><p>after</p></div>'],
+  ])('is the text the index reads: %s', (_, html) => {
+    setBody(html);
+    expect(bothWays().text.length).toBeGreaterThan(0);
+  });
+
+  it('is the text the index reads with empty text nodes, and open shadow roots found where they are', () => {
+    setBody('<p id="a">Xi</p><p id="b"></p><p>one <span id="host">two</span> three</p><div id="block">four</div>');
+    // Empty text nodes: the parser never makes them, scripts can; they count for the separators.
+    document.getElementById('b')!.append(document.createTextNode(''), document.createTextNode(''));
+    document.getElementById('host')!.attachShadow({ mode: 'open' }).append('inside the span');
+    document.getElementById('block')!.attachShadow({ mode: 'open' }).append('inside the block');
+    expect(bothWays().shadowRoots).toHaveLength(2);
+  });
+
+  it('is the text the index reads on the demo page', () => {
+    const html = readFileSync('demo/index.html', 'utf8');
+    setBody(html.slice(html.indexOf('>', html.indexOf('<body')) + 1, html.indexOf('</body>')));
+    expect(bothWays().text).toContain('Putin');
+  });
+
+  it("reads a block of plain text whole, with one textContent, and does not read its nodes' text one by one", () => {
+    setBody('<p id="plain">Xi <b>Jinping</b> and <a href="#">Putin</a></p><p id="broken">Xi<br>Putin</p>');
+    const reads = { plain: 0, broken: 0 };
+    // Each block's textContent, counted (given as a string: the DOM's own getter reads the nodes' data).
+    for (const [id, text] of [
+      ['plain', 'Xi Jinping and Putin'],
+      ['broken', 'XiPutin'],
+    ] as const) {
+      Object.defineProperty(document.getElementById(id)!, 'textContent', {
+        get() {
+          reads[id]++;
+          return text;
+        },
+      });
+    }
+    const dataReads = vi.spyOn(Text.prototype, 'data', 'get');
+    expect(readText(document.body)).toBe('Xi Jinping and Putin\u2029Xi\u2029Putin');
+    expect(reads).toEqual({ plain: 1, broken: 0 });
+    // Only the block with a line break is read node by node.
+    expect(dataReads.mock.contexts.map((node) => (node as Text).parentElement?.id)).toEqual(['broken', 'broken']);
+    dataReads.mockRestore();
   });
 });
 

@@ -9,7 +9,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { type AnalysisSource, serveAnalysis } from '../../src/background/analysis';
 import { WorkerAnalyst } from '../../src/content/analyst';
 import { changedArea } from '../../src/content/changed-area';
-import type { PageRead } from '../../src/content/read-page';
+import type { PageText } from '../../src/content/read-page';
 import { PageReader } from '../../src/content/reader';
 import { statementCounts } from '../../src/core/compiled-dataset';
 import { isQuiet } from '../../src/core/verdict';
@@ -35,7 +35,7 @@ function setParagraphs(texts: string[]) {
 function reader(changes = () => 0) {
   const events: string[] = [];
   let ports = 0;
-  const shown: PageRead[] = [];
+  const shown: PageText[] = [];
   const analyst = new WorkerAnalyst(() => {
     const [page, worker] = portPair();
     ports++;
@@ -68,13 +68,16 @@ describe('the reader', () => {
   });
 
   it('hears a verdict that shows something before the findings, then hands the whole reading over', async () => {
-    setParagraphs(Array.from({ length: 9 }, (_, i) => (i % 3 === 0 ? STORY : UNRELATED)));
+    const paragraphs = Array.from({ length: 9 }, (_, i) => (i % 3 === 0 ? STORY : UNRELATED));
+    setParagraphs(paragraphs);
     const { pageReader, events, shown } = reader(() => 7);
     await pageReader.rescan();
     expect(events).toEqual(['verdict shows', 'reading shows']);
     expect(isQuiet(shown[0]!.reading.verdict)).toBe(false);
     expect(shown[0]!.reading.regions[0]!.annotations.length).toBeGreaterThan(0);
     expect(shown[0]!.read[0]!.root).toBe(document.body);
+    // The text alone: the annotator reads the page with its map to text nodes when it draws.
+    expect(shown[0]!.read[0]!.text).toBe(paragraphs.join('\u2029'));
     // The change count when the reading began, to tell later whether the page changed since.
     expect(pageReader.latestAtChange).toBe(7);
   });
