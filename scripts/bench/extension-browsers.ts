@@ -104,28 +104,34 @@ export async function stableHighlights(page: Page, quietMs: number, timeoutMs: n
 
 /**
  * Stops the extension's service worker (CDP ServiceWorker.stopAllWorkers from a page of the extension's
- * origin, which reaches the extension's worker) and waits until it has stopped.
+ * origin, which reaches the extension's worker). `stop()` waits until the worker has been seen stopped: any
+ * tab event wakes it again (the worker listens to tabs.onUpdated), so the caller stops it once its own tab
+ * is ready, just before navigating, and closes the stopper after.
  */
-export async function stopExtensionWorker(side: Browsers['with']): Promise<void> {
+export async function workerStopper(side: Browsers['with']): Promise<{ stop(): Promise<void>; close(): Promise<void> }> {
   const page = await side.context.newPage();
-  try {
-    await page.goto(`chrome-extension://${side.extensionId}/manifest.json`);
-    const cdp = await side.context.newCDPSession(page);
-    let status = '';
-    cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
-      for (const version of event.versions)
-        if (version.scriptURL.startsWith(`chrome-extension://${side.extensionId}/`)) status = version.runningStatus;
-    });
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    const deadline = Date.now() + 10_000;
-    while (status !== 'stopped') {
-      if (Date.now() > deadline)
-        throw new Error(`the extension's worker did not stop (status: ${status || 'unknown'})`);
-      await page.waitForTimeout(50);
-    }
-    await cdp.detach().catch(() => undefined);
-  } finally {
-    await page.close();
-  }
+  await page.goto(`chrome-extension://${side.extensionId}/manifest.json`);
+  const cdp = await side.context.newCDPSession(page);
+  let stopped = false;
+  cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+    for (const version of event.versions)
+      if (version.scriptURL.startsWith(`chrome-extension://${side.extensionId}/`) && version.runningStatus === 'stopped')
+        stopped = true;
+  });
+  await cdp.send('ServiceWorker.enable');
+  return {
+    async stop() {
+      stopped = false;
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      const deadline = Date.now() + 10_000;
+      while (!stopped) {
+        if (Date.now() > deadline) throw new Error("the extension's worker did not stop");
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    async close() {
+      await cdp.detach().catch(() => undefined);
+      await page.close();
+    },
+  };
 }

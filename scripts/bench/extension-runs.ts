@@ -19,7 +19,7 @@ import {
   highlightCount,
   type Side,
   stableHighlights,
-  stopExtensionWorker,
+  workerStopper,
   tracedLoad,
 } from './extension-browsers';
 import { fmtTime } from './format';
@@ -291,14 +291,18 @@ const FIRST_HIGHLIGHT_PROBE = `(() => {
 async function firstHighlightOnce(
   input: ExtensionInput,
   size: SizeName,
+  wake: boolean,
 ): Promise<{ fromScriptMs: number; fromDomContentLoadedMs: number }> {
   const { browser, context } = input.browsers.with;
+  const stopper = wake ? await workerStopper(input.browsers.with) : undefined;
   const page = await context.newPage();
   let buffer: Buffer | undefined;
   let fromDomContentLoadedMs: number;
   try {
     await page.bringToFront();
     await page.addInitScript({ content: FIRST_HIGHLIGHT_PROBE });
+    // Stopped once this tab is ready, so that it is the page's own navigation that wakes the worker.
+    await stopper?.stop();
     await browser.startTracing(page, { categories: SCRIPT_TRACE });
     try {
       await page.goto(`${input.baseUrl}${size}.html`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
@@ -316,6 +320,7 @@ async function firstHighlightOnce(
     });
   } finally {
     await page.close();
+    await stopper?.close();
   }
   const fromScriptMs = msFromContentScript(buffer, FIRST_HIGHLIGHT_STAMP);
   if (fromScriptMs === undefined)
@@ -336,8 +341,7 @@ export async function runFirstHighlight(
     const warmFromDomContentLoaded: number[] = [];
     for (let i = 0; i < runs; i++) {
       const wake = i % 2 === 0;
-      if (wake) await stopExtensionWorker(input.browsers.with);
-      const { fromScriptMs, fromDomContentLoadedMs } = await firstHighlightOnce(input, size);
+      const { fromScriptMs, fromDomContentLoadedMs } = await firstHighlightOnce(input, size, wake);
       (wake ? cold : warm).push(fromScriptMs);
       (wake ? coldFromDomContentLoaded : warmFromDomContentLoaded).push(fromDomContentLoadedMs);
       log(
