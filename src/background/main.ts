@@ -20,6 +20,7 @@ import { serveAnalysis } from './analysis';
 import { listenForCommands } from './commands';
 import { dataset, stories } from './dataset';
 import { acceptPorts } from './ports';
+import { warmUpOnce } from './warm-up';
 
 const handlers: Handlers<WorkerMessages, Runtime.MessageSender> = {
   'story/get': () => stories,
@@ -43,9 +44,10 @@ const handlers: Handlers<WorkerMessages, Runtime.MessageSender> = {
 
 listenForCommands();
 
-// A tab that starts loading a page wakes a sleeping worker there and then: it has started, with its matcher
-// loaded, by the time the reader sends the page's text at document_idle. The event itself needs no answer.
-browser.tabs.onUpdated.addListener(() => undefined);
+// A tab that starts loading a page wakes a sleeping worker there and then, so it has started, and warmed
+// its matcher up (warm-up.ts), by the time the reader sends the page's text at document_idle.
+const warmUp = warmUpOnce(dataset);
+browser.tabs.onUpdated.addListener(() => void warmUp());
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isFromThisExtension(sender, browser.runtime.id) || !isWorkerRequest(message)) return undefined;

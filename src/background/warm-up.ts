@@ -1,0 +1,53 @@
+/**
+ * A worker that has just started runs its matcher for the first time on the
+ * first page's text, as cold code: about 225 ms for 100 KB against about
+ * 45 ms once the JIT has compiled it. Woken by a tab that starts loading, the
+ * worker usually has the page's load time to spare, so it builds its matcher
+ * and runs it over the cards' own text (names, claims and quotes in plain
+ * English, which take the matcher's every path), in short slices: a page's
+ * text that arrives meanwhile waits behind one slice at most.
+ */
+import { chunkBoundaries } from '../core/chunks';
+import { BLOCK_SEPARATOR } from '../core/normalize';
+import { PageAnalysis } from '../core/page-analysis';
+import type { AnalysisSource } from './analysis';
+
+/** A slice of the warm-up: a few milliseconds of matching, even as cold code. */
+const WARM_UP_STRETCH_CHARS = 1_024;
+
+/** The cards' titles, texts and quotes, a block each. */
+export function warmUpText(source: AnalysisSource): string {
+  return Object.values(source.cards)
+    .flatMap((card) => [card.title, card.text, card.quote])
+    .filter((part): part is string => !!part)
+    .join(BLOCK_SEPARATOR);
+}
+
+/**
+ * The warm-up, to be started by every tab that starts loading and run once per worker: slice by slice
+ * on `schedule` (a macrotask each); resolves with the number of slices run.
+ */
+export function warmUpOnce(
+  source: AnalysisSource,
+  schedule: (next: () => void) => void = (next) => setTimeout(next, 0),
+): () => Promise<number> {
+  let warming: Promise<number> | undefined;
+  return () =>
+    (warming ??= new Promise((resolve) => {
+      const text = warmUpText(source);
+      const cuts = chunkBoundaries(text, WARM_UP_STRETCH_CHARS);
+      const analysis = new PageAnalysis(source.matcher());
+      let next = 1;
+      const slice = () => {
+        if (next < cuts.length) {
+          analysis.add({ region: 0, offset: cuts[next - 1]!, text: text.slice(cuts[next - 1], cuts[next]) });
+          next++;
+          schedule(slice);
+        } else {
+          analysis.finish(1);
+          resolve(cuts.length - 1);
+        }
+      };
+      schedule(slice);
+    }));
+}
