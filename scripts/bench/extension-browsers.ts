@@ -8,6 +8,7 @@
 import { resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_SWITCHES, DIST, findChrome, launchWithExtension } from '../chrome';
+import { buildFloorExtension } from './floor-extension';
 import { READY_STAMP } from './pages';
 import { SCRIPT_TRACE, type TraceTasks, tasksFromTrace } from './trace';
 
@@ -25,20 +26,30 @@ export interface Side {
 export interface Browsers {
   with: Side & { extensionId: string };
   without: Side;
+  /** The extension with the floor reader instead of its own (floor-extension.ts): the quiet pages' floor. */
+  floor: Side;
   close(): Promise<void>;
 }
 
+async function launchSide(extensionDir: string): Promise<Side & { extensionId: string }> {
+  const launched = await launchWithExtension({ extensionDir });
+  const browser = launched.context.browser();
+  if (!browser) throw new Error('no Browser object for the extension context: cannot trace it');
+  return { browser, context: launched.context, extensionId: launched.extensionId };
+}
+
 export async function openBrowsers(): Promise<Browsers> {
-  const launched = await launchWithExtension({ extensionDir: EXTENSION_DIR });
-  const withBrowser = launched.context.browser();
-  if (!withBrowser) throw new Error('no Browser object for the extension context: cannot trace it');
+  const withSide = await launchSide(EXTENSION_DIR);
+  const floor = await launchSide(await buildFloorExtension(EXTENSION_DIR));
   const plain = await chromium.launch({ executablePath: findChrome(), headless: true, args: CHROMIUM_SWITCHES });
   const plainContext = await plain.newContext({ viewport: { width: 1280, height: 900 } });
   return {
-    with: { browser: withBrowser, context: launched.context, extensionId: launched.extensionId },
+    with: withSide,
     without: { browser: plain, context: plainContext },
+    floor,
     async close() {
-      await launched.context.close().catch(() => undefined);
+      await withSide.context.close().catch(() => undefined);
+      await floor.context.close().catch(() => undefined);
       await plain.close().catch(() => undefined);
     },
   };
@@ -108,14 +119,19 @@ export async function stableHighlights(page: Page, quietMs: number, timeoutMs: n
  * tab event wakes it again (the worker listens to tabs.onUpdated), so the caller stops it once its own tab
  * is ready, just before navigating, and closes the stopper after.
  */
-export async function workerStopper(side: Browsers['with']): Promise<{ stop(): Promise<void>; close(): Promise<void> }> {
+export async function workerStopper(
+  side: Browsers['with'],
+): Promise<{ stop(): Promise<void>; close(): Promise<void> }> {
   const page = await side.context.newPage();
   await page.goto(`chrome-extension://${side.extensionId}/manifest.json`);
   const cdp = await side.context.newCDPSession(page);
   let stopped = false;
   cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
     for (const version of event.versions)
-      if (version.scriptURL.startsWith(`chrome-extension://${side.extensionId}/`) && version.runningStatus === 'stopped')
+      if (
+        version.scriptURL.startsWith(`chrome-extension://${side.extensionId}/`) &&
+        version.runningStatus === 'stopped'
+      )
         stopped = true;
   });
   await cdp.send('ServiceWorker.enable');

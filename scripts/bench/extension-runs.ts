@@ -19,8 +19,8 @@ import {
   highlightCount,
   type Side,
   stableHighlights,
-  workerStopper,
   tracedLoad,
+  workerStopper,
 } from './extension-browsers';
 import { fmtTime } from './format';
 import { log, type SizeName } from './options';
@@ -68,6 +68,8 @@ export interface PairedLoads {
   longestTaskWithoutMs: number;
   /** Highlights on the page at the end of the runs with the extension (median). */
   highlights: number;
+  /** Quiet pages: the floor reader's own main-thread CPU time in the same pairs (median), ms. */
+  floorScriptMs?: number;
 }
 
 export interface StormResult {
@@ -130,9 +132,11 @@ async function pairedLoads(
   url: string,
   pairs: number,
   settle: (page: Page, withExtension: boolean) => Promise<number>,
+  withFloor = false,
 ): Promise<PairedLoads> {
   const withRuns: { tasks: TraceTasks; value: number }[] = [];
   const withoutRuns: { tasks: TraceTasks; value: number }[] = [];
+  const floorMs: number[] = [];
   const runs: PairRun[] = [];
   const sides: [Side, boolean][] = [
     [input.browsers.with, true],
@@ -142,6 +146,10 @@ async function pairedLoads(
     for (const [side, withExtension] of i % 2 === 0 ? sides : [...sides].reverse()) {
       const run = await tracedLoad(side, url, (page) => settle(page, withExtension));
       (withExtension ? withRuns : withoutRuns).push(run);
+    }
+    if (withFloor) {
+      const floor = await tracedLoad(input.browsers.floor, url, (page) => settle(page, false));
+      floorMs.push(floor.tasks.extension!.cpuMs);
     }
     const w = withRuns[i]!.tasks;
     const wo = withoutRuns[i]!.tasks;
@@ -158,7 +166,7 @@ async function pairedLoads(
       `${label} pair ${i + 1}/${pairs}: content script ${fmtTime(ext.cpuMs)} CPU, ${fmtTime(ext.wallMs)} wall in ${ext.tasks} tasks ` +
         `(longest ${fmtTime(ext.longestTaskMs)}, ${fmtTime(ext.longestTaskCpuMs)} CPU); main thread ${fmtTime(w.cpuMs)} CPU with the extension, ${fmtTime(wo.cpuMs)} without ` +
         `(+${fmtTime(w.cpuMs - wo.cpuMs)}; wall +${fmtTime(w.busyMs - wo.busyMs)}); longest task ${fmtTime(w.longestTaskMs)} / ${fmtTime(wo.longestTaskMs)}; ` +
-        `${withRuns[i]!.value} highlights`,
+        `${withRuns[i]!.value} highlights${withFloor ? `; the floor reader ${fmtTime(floorMs[i]!)} CPU` : ''}`,
     );
   }
   return {
@@ -177,6 +185,7 @@ async function pairedLoads(
     longestTaskWithMs: max(withRuns.map((r) => r.tasks.longestTaskMs)),
     longestTaskWithoutMs: max(withoutRuns.map((r) => r.tasks.longestTaskMs)),
     highlights: median(withRuns.map((r) => r.value)),
+    ...(withFloor ? { floorScriptMs: median(floorMs) } : {}),
   };
 }
 
@@ -199,8 +208,13 @@ export async function runQuietPages(input: ExtensionInput): Promise<Partial<Reco
   const pairs = input.quick ? 3 : 7;
   const results: Partial<Record<QuietName, PairedLoads>> = {};
   for (const name of Object.keys(QUIET_SIZES) as QuietName[]) {
-    results[name] = await pairedLoads(input, `quiet ${name}`, `${input.baseUrl}quiet-${name}.html`, pairs, (page) =>
-      settleQuiet(page, SETTLE_MS[name]),
+    results[name] = await pairedLoads(
+      input,
+      `quiet ${name}`,
+      `${input.baseUrl}quiet-${name}.html`,
+      pairs,
+      (page) => settleQuiet(page, SETTLE_MS[name]),
+      true,
     );
   }
   return results;

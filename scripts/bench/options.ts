@@ -8,7 +8,8 @@
  *     --sizes 100KB,1MB    which story page sizes
  *     --json FILE          also write the results as JSON (floorMs, annotateMs, markKeywordsMs, markRegExpMs,
  *                          longestTaskMs, heapMB, mainThreadMs, contentScriptMs, firstHighlightMs by size;
- *                          quietPageMs by page; longestExtensionTaskMs; stormTickShare, stormLongestGapMs;
+ *                          quietPageMs, quietFloorMs by page; longestExtensionTaskMs; stormTickShare,
+ *                          stormLongestGapMs;
  *                          scale10kRatio; scale50PacksRatio; appendParagraphMs; details). quietPageMs and
  *                          contentScriptMs: the content script's own main-thread CPU time (the extension's
  *                          tasks in the trace); longestExtensionTaskMs: the longest of those tasks in any
