@@ -260,15 +260,21 @@ export class PageAnnotator {
   private async drawSliced(regions: readonly Region[], current: () => boolean): Promise<void> {
     // One budget for all the regions: a live page's refresh brings many small ones at once.
     const slicer = new Slicer(regions[0]?.renderer.drawBudgetMs);
-    for (const region of regions) {
-      region.shown = visibleFindings(region.findings, this.settings, this.enabled);
-      if (region.shown.length === 0) continue;
-      if (region.root instanceof ShadowRoot) adoptHighlightStyles(region.root);
-      for (const batch of visibleFirst(region.shown, region.index)) {
-        this.guard(() => region.renderer.add(batch));
-        await slicer.pause();
-        if (!current()) return;
+    // The highlight list goes into the page once, at the end (highlight-list.ts says why).
+    this.list.hold();
+    try {
+      for (const region of regions) {
+        region.shown = visibleFindings(region.findings, this.settings, this.enabled);
+        if (region.shown.length === 0) continue;
+        if (region.root instanceof ShadowRoot) adoptHighlightStyles(region.root);
+        for (const batch of visibleFirst(region.shown, region.index)) {
+          this.guard(() => region.renderer.add(batch));
+          await slicer.pause();
+          if (!current()) return;
+        }
       }
+    } finally {
+      this.guard(() => this.list.release());
     }
   }
 

@@ -39,10 +39,7 @@ export class PaintWindow<T extends Paintable> {
   }
 
   add(entries: readonly T[]): void {
-    for (const entry of entries) {
-      const at = partitionPoint(this.sorted, (e) => e.annotation.start <= entry.annotation.start);
-      this.sorted.splice(at, 0, entry);
-    }
+    mergeByStart(this.sorted, entries);
     if (this.paintsAll) for (const entry of entries) this.show(entry);
     else scheduleUpdate(this);
   }
@@ -87,6 +84,25 @@ export class PaintWindow<T extends Paintable> {
     if (!this.painted.delete(entry)) return;
     this.unpaint(entry);
   }
+}
+
+/**
+ * Merges `added` into `sorted` (in place), by start offset, `added` after equal starts: what
+ * comes after the first added entry is merged in one pass, rather than a search and a splice
+ * per entry (batches drawn in text order only append). `added` comes in text order but for
+ * the visible-first order's wrap-around, so it is sorted first (a stable sort).
+ */
+export function mergeByStart<T extends Paintable>(sorted: T[], added: readonly T[]): void {
+  if (added.length === 0) return;
+  const extra = [...added].sort((a, b) => a.annotation.start - b.annotation.start);
+  const at = partitionPoint(sorted, (e) => e.annotation.start <= extra[0]!.annotation.start);
+  const tail = sorted.splice(at);
+  let i = 0;
+  for (const entry of extra) {
+    while (i < tail.length && tail[i]!.annotation.start <= entry.annotation.start) sorted.push(tail[i++]!);
+    sorted.push(entry);
+  }
+  while (i < tail.length) sorted.push(tail[i++]!);
 }
 
 /** Every window of the page that paints only near the viewport, brought up to date in one frame. */

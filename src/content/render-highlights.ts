@@ -86,14 +86,17 @@ export class HighlightRenderer implements Renderer {
   }
 
   add(annotations: readonly Annotation[]): void {
+    const texts = annotations.map((a) => this.index.text.slice(a.start, a.end));
+    const elements = this.list.addMany(annotations, texts);
     const added: Entry[] = [];
-    for (const annotation of annotations) {
+    for (let a = 0; a < annotations.length; a++) {
+      const annotation = annotations[a]!;
       const start = locate(this.index, annotation.start);
       const last = locate(this.index, Math.max(annotation.start, annotation.end - 1));
       const range = document.createRange();
       range.setStart(this.index.nodes[start.node]!, start.offset);
       range.setEnd(this.index.nodes[last.node]!, Math.min(last.offset + 1, this.index.nodes[last.node]!.length));
-      const element = this.list.add(annotation, this.index.text.slice(annotation.start, annotation.end));
+      const element = elements[a]!;
       const entry = { range, annotation, element };
       this.entries.push(entry);
       added.push(entry);
@@ -101,9 +104,9 @@ export class HighlightRenderer implements Renderer {
       this.byRange.set(range, entry);
       for (let i = start.node; i <= last.node; i++) {
         const node = this.index.nodes[i]!;
-        const list = this.byNode.get(node) ?? [];
-        list.push(entry);
-        this.byNode.set(node, list);
+        const list = this.byNode.get(node);
+        if (list) list.push(entry);
+        else this.byNode.set(node, [entry]);
       }
     }
     this.window.add(added);

@@ -91,4 +91,66 @@ describe('highlight list (element-free mode)', () => {
     expect(document.activeElement).toBe(made[0]);
     expect(made.map((m) => m.tabIndex)).toEqual([0, -1, -1]);
   });
+
+  it("keeps every entry in one box, the host's only child, and adds a batch in text order with one insertion per run", () => {
+    const group = list.group();
+    const batch = [30, 40, 50, 10, 20].map((s) => at(s));
+    const made = group.addMany(batch, ['c', 'd', 'e', 'a', 'b']);
+    expect(made.map((m) => m.textContent)).toEqual(['c', 'd', 'e', 'a', 'b']);
+    const host = document.querySelector('[data-annotator-ui]')!;
+    expect(host.children.length).toBe(1);
+    expect([...host.children[0]!.children].map((e) => e.textContent)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    // A run that straddles entries already listed goes in entry by entry, still in text order.
+    group.addMany([at(15), at(35), at(45)], ['x', 'y', 'z']);
+    expect(entries().map((e) => e.ids)).toEqual([10, 15, 20, 30, 35, 40, 45, 50].map((s) => `person:p${s}`));
+    expect(entries().map((e) => e.tab)).toEqual([0, -1, -1, -1, -1, -1, -1, -1]);
+    // Entries of one fact share their labels, not their element.
+    const two = group.addMany([at(60, 'person:same'), at(70, 'person:same')], ['p', 'q']);
+    expect(two[0]).not.toBe(two[1]);
+    expect(two.map((e) => e.getAttribute('data-fact-id'))).toEqual(['person:same', 'person:same']);
+    group.clear();
+    expect(host.children.length).toBe(0);
+  });
+
+  it("shields the entries with inline styles only where the page's CSS would hide them", () => {
+    const plain = list.group();
+    plain.add(at(1), 'a');
+    expect(document.querySelector<HTMLElement>('[data-annotator-ui] mark')!.style.display).toBe('');
+    plain.clear();
+    for (const e of document.documentElement.querySelectorAll('[data-annotator-ui]')) e.remove();
+    const style = document.createElement('style');
+    style.textContent = 'mark { display: none !important; }';
+    document.head.append(style);
+    try {
+      const hostile = new HighlightList(new UiHost()).group();
+      hostile.add(at(1), 'a');
+      hostile.add(at(2), 'b');
+      const marks = [...document.querySelectorAll<HTMLElement>('[data-annotator-ui] mark')];
+      expect(marks.map((m) => m.style.getPropertyValue('display'))).toEqual(['inline', 'inline']);
+      expect(marks.map((m) => m.style.getPropertyPriority('display'))).toEqual(['important', 'important']);
+    } finally {
+      style.remove();
+    }
+  });
+
+  it("held, makes its entries outside the page's document and puts them in once, on release", () => {
+    const group = list.group();
+    list.hold();
+    const made = group.addMany([at(10), at(20)], ['a', 'b']);
+    group.add(at(5), 'c');
+    expect(document.querySelector('[data-annotator-ui]')).toBeNull();
+    expect(made[0]!.ownerDocument).not.toBe(document);
+    list.release();
+    expect(entries()).toEqual([
+      { ids: 'person:p5', tab: 0 },
+      { ids: 'person:p10', tab: -1 },
+      { ids: 'person:p20', tab: -1 },
+    ]);
+    expect(made[0]!.ownerDocument).toBe(document);
+    // Once the list is in the page, a hold does not take it out: later entries go in at once.
+    list.hold();
+    group.add(at(30), 'd');
+    expect(entries().map((e) => e.ids)).toContain('person:p30');
+    list.release();
+  });
 });
