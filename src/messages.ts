@@ -250,6 +250,7 @@ const ANALYSIS_REPLY_GUARDS: Record<AnalysisReply['type'], (message: Record<stri
   'analysis/findings': (m) =>
     isRecord(m.batch) &&
     isCount(m.batch.region) &&
+    Array.isArray(m.batch.kinds) &&
     Array.isArray(m.batch.annotations) &&
     Array.isArray(m.batch.similar) &&
     typeof m.batch.last === 'boolean',

@@ -69,7 +69,8 @@ describe('message guards', () => {
     expect(isAnalysisReply({ type: 'analysis/verdict', verdict: {}, statementsTotal })).toBe(false);
     expect(isAnalysisReply({ type: 'analysis/verdict', verdict, statementsTotal: 3 })).toBe(false);
     expect(isAnalysisReply({ type: 'analysis/verdict', verdict, statementsTotal: { summit: -1 } })).toBe(false);
-    const batch = { region: 0, annotations: [], similar: [], last: true };
+    const batch = { region: 0, kinds: [], annotations: [], similar: [], last: true };
+    expect(isAnalysisReply({ type: 'analysis/findings', batch: { ...batch, kinds: undefined } })).toBe(false);
     expect(isAnalysisReply({ type: 'analysis/findings', batch })).toBe(true);
     expect(isAnalysisReply({ type: 'analysis/findings', batch: { ...batch, last: 'yes' } })).toBe(false);
     expect(isAnalysisReply({ type: 'analysis/mentions', mentions: false })).toBe(true);

@@ -115,7 +115,7 @@ describe('findings in batches', () => {
       { annotations: [], similar: Array.from({ length: 12 }, (_, i) => annotation(i, true)) },
     ];
     const batches = [...findingsBatches(regions, 10)];
-    for (const batch of batches) expect(batch.annotations.length + batch.similar.length).toBeLessThanOrEqual(10);
+    for (const batch of batches) expect((batch.annotations.length + batch.similar.length) / 3).toBeLessThanOrEqual(10);
     expect(batches.filter((b) => b.last).map((b) => b.region)).toEqual([0, 1, 2]);
     const collector = new FindingsCollector(3);
     const done = batches.map((batch) => collector.add(JSON.parse(JSON.stringify(batch))));
@@ -125,7 +125,45 @@ describe('findings in batches', () => {
 
   it('refuse a batch for a region that was not asked about', () => {
     const collector = new FindingsCollector(1);
-    expect(() => collector.add({ region: 3, annotations: [], similar: [], last: true })).toThrow(/region 3 of 1/);
+    expect(() => collector.add({ region: 3, kinds: [], annotations: [], similar: [], last: true })).toThrow(
+      /region 3 of 1/,
+    );
+    // A finding naming a kind the batch does not have, or numbers that are not whole findings.
+    expect(() => collector.add({ region: 0, kinds: [], annotations: [0, 2, 0], similar: [], last: true })).toThrow(
+      /malformed/,
+    );
+    expect(() => collector.add({ region: 0, kinds: [], annotations: [0, 2], similar: [], last: true })).toThrow(
+      /2 numbers/,
+    );
+  });
+
+  it('send what a highlight stands for once per batch, and each highlight as three numbers', () => {
+    const same = (start: number): Annotation => ({
+      factIds: ['person:xi', 'person:xi-jinping'],
+      category: 'person',
+      start,
+      end: start + 2,
+    });
+    const regions: RegionFindings[] = [
+      {
+        annotations: [same(0), same(10), annotation(20)],
+        similar: [{ ...annotation(30, true), factIds: ['person:20'] }],
+      },
+    ];
+    const [batch, ...rest] = [...findingsBatches(regions)];
+    expect(rest).toEqual([]);
+    expect(batch!.kinds).toEqual([
+      { factIds: ['person:xi', 'person:xi-jinping'], category: 'person' },
+      { factIds: ['person:20'], category: 'person' },
+      { factIds: ['person:20'], category: 'person', similar: true },
+    ]);
+    expect(batch!.annotations).toEqual([0, 2, 0, 10, 2, 0, 20, 1, 1]);
+    expect(batch!.similar).toEqual([30, 1, 2]);
+    const collector = new FindingsCollector(1);
+    collector.add(JSON.parse(JSON.stringify(batch)));
+    expect(collector.regions).toEqual(regions);
+    // Highlights of one kind share its fact ids.
+    expect(collector.regions[0]!.annotations[0]!.factIds).toBe(collector.regions[0]!.annotations[1]!.factIds);
   });
 
   it('are done at once when there is no region', () => {
