@@ -64,10 +64,6 @@ export class HighlightList {
     return new ListGroup(this, this.groups++);
   }
 
-  add(group: number, annotation: Annotation, text: string): HTMLElement {
-    return this.addMany(group, [annotation], [text])[0]!;
-  }
-
   /**
    * Adds entries for a batch of a group's annotations (`texts[i]` is the text of `annotations[i]`),
    * returned in the same order. Each entry is a clone of a labelled entry kept per fact ids and
@@ -240,10 +236,6 @@ export class ListGroup {
     private readonly list: HighlightList,
     private readonly serial: number,
   ) {}
-
-  add(annotation: Annotation, text: string): HTMLElement {
-    return this.list.add(this.serial, annotation, text);
-  }
 
   /** Entries for a batch of annotations, in the same order (`texts[i]` is the text of `annotations[i]`). */
   addMany(annotations: readonly Annotation[], texts: readonly string[]): HTMLElement[] {

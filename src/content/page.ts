@@ -19,7 +19,7 @@ import { exportAnnotations } from './export-page';
 import type { HighlightList } from './highlight-list';
 import type { HighlightTarget } from './hover';
 import { pageState } from './page-state';
-import { analysePage, type PageRead, type PageText, readPage } from './read-page';
+import { analysePage, type PageRead, type PageText } from './read-page';
 import {
   dropDetached,
   forgetWithin,
@@ -107,9 +107,7 @@ export class PageAnnotator {
       const read = await readRoots([document.body], INDEX_NODES_PER_STEP, pace);
       if (!read || !current()) return;
       if (sameReading(read, page.read)) return this.show({ read, reading: page.reading }, current);
-      const result = await analysePage(this.analyst, read, this.options.minTextChars, pace);
-      if (result === 'too little text') return this.guard(() => this.clearAll());
-      if (result && current()) await this.show(result, current);
+      await this.analyseAndShow(read, pace, current);
     });
   }
 
@@ -138,7 +136,13 @@ export class PageAnnotator {
   private async readAndDraw(current: () => boolean): Promise<void> {
     const pace = this.pace(current);
     if (this.regions.some((r) => changesText(r.renderer))) this.guard(() => this.clearAll());
-    const result = await readPage(readRoots, this.analyst, this.options.minTextChars, pace);
+    const read = await readRoots([document.body], INDEX_NODES_PER_STEP, pace);
+    if (read) await this.analyseAndShow(read, pace, current);
+  }
+
+  /** Has the page's text analysed, then draws it (or clears the page if it has too little text). */
+  private async analyseAndShow(read: ReadRoot[], pace: () => Promise<boolean>, current: () => boolean): Promise<void> {
+    const result = await analysePage(this.analyst, read, this.options.minTextChars, pace);
     if (result === 'too little text') return this.guard(() => this.clearAll());
     if (result && current()) await this.show(result, current);
   }

@@ -1,13 +1,13 @@
 /**
  * A full reading of the page: its text (the body and the open shadow roots
- * in it), read in slices, then handed to the analyst. Shared by the reader,
- * which every page runs and which reads the text alone, and the annotator,
- * which reads it with its map to text nodes, to draw on.
+ * in it), read in slices, then handed to the analyst. The reader, which
+ * every page runs, reads the text alone; the annotator reads it with its map
+ * to text nodes, to draw on, and has it analysed the same way (analysePage).
  */
 import { INDEX_NODES_PER_STEP } from '../core/timing';
 import type { PageVerdict } from '../core/verdict';
 import type { Analyst, Pace, PageReading } from './analyst';
-import type { ReadRoot, Root, RootText } from './regions';
+import { type ReadRoot, type RootText, readRootTexts } from './regions';
 
 /** What a full reading found: the roots read and what the worker made of their text. */
 export interface PageRead<R extends RootText = ReadRoot> {
@@ -21,19 +21,18 @@ export type PageText = PageRead<RootText>;
 type Reading<R extends RootText> = PageRead<R> | 'too little text' | undefined;
 
 /**
- * The page's reading by `read` (readRoots, or readRootTexts for the text alone); `'too little text'` when
- * the page has less than `minTextChars` of it (nothing is sent then); undefined when `pace` gave up, or
- * `mayShare` said no once the text was read. `onVerdict` hears the verdict before the findings.
+ * The page's text alone (the reader's reading); `'too little text'` when the page has less than
+ * `minTextChars` of it (nothing is sent then); undefined when `pace` gave up, or `mayShare` said no once
+ * the text was read. `onVerdict` hears the verdict before the findings.
  */
-export async function readPage<R extends RootText>(
-  read: (roots: readonly Root[], nodesPerStep: number, pause: Pace) => Promise<R[] | undefined>,
+export async function readPage(
   analyst: Analyst,
   minTextChars: number,
   pace: Pace,
   onVerdict?: (verdict: PageVerdict) => void,
   mayShare?: () => Promise<boolean>,
-): Promise<Reading<R>> {
-  const roots = await read([document.body], INDEX_NODES_PER_STEP, pace);
+): Promise<Reading<RootText>> {
+  const roots = await readRootTexts([document.body], INDEX_NODES_PER_STEP, pace);
   if (!roots || (mayShare && !(await mayShare()))) return undefined;
   return analysePage(analyst, roots, minTextChars, pace, onVerdict);
 }

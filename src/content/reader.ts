@@ -9,7 +9,6 @@ import { isQuiet, type PageVerdict } from '../core/verdict';
 import type { Analyst } from './analyst';
 import type { ObservedPage } from './observe';
 import { type PageText, readPage } from './read-page';
-import { readRootTexts } from './regions';
 import { Slicer, yieldToPage } from './slicer';
 import { readText } from './text-index';
 
@@ -48,7 +47,7 @@ export class PageReader implements ObservedPage {
     const onVerdict = (verdict: PageVerdict) => {
       if (!isQuiet(verdict) && generation === this.generation) this.onVerdictShows();
     };
-    const result = await readPage(readRootTexts, this.analyst, this.minTextChars, pace, onVerdict, mayShare);
+    const result = await readPage(this.analyst, this.minTextChars, pace, onVerdict, mayShare);
     if (generation !== this.generation || !result) return;
     this.latest = result === 'too little text' ? undefined : result;
     this.latestAtChange = changesBefore;

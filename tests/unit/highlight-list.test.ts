@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { HighlightList } from '../../src/content/highlight-list';
+import { HighlightList, type ListGroup } from '../../src/content/highlight-list';
 import { UiHost } from '../../src/content/ui-host';
 import type { Annotation } from '../../src/core/annotation';
 
@@ -10,6 +10,10 @@ const at = (start: number, id = `person:p${start}`): Annotation => ({
   start,
   end: start + 2,
 });
+
+/** One entry, added as a batch of one. */
+const addOne = (group: ListGroup, annotation: Annotation, text: string): HTMLElement =>
+  group.addMany([annotation], [text])[0]!;
 
 function entries(): { ids: string; tab: number }[] {
   return [...document.querySelectorAll<HTMLElement>('[data-annotator-ui] [data-fact-id]')].map((e) => ({
@@ -28,7 +32,7 @@ describe('highlight list (element-free mode)', () => {
   it('is not in the page until it has an entry, then lives in the host outside <body>', () => {
     const group = list.group();
     expect(document.querySelector('[data-annotator-ui]')).toBeNull();
-    group.add(at(5), 'Xi');
+    addOne(group, at(5), 'Xi');
     const host = document.querySelector('[data-annotator-ui]')!;
     expect(host.parentElement).toBe(document.documentElement);
     expect(document.body.contains(host)).toBe(false);
@@ -38,7 +42,7 @@ describe('highlight list (element-free mode)', () => {
 
   it('keeps entries in text order whatever order they arrive in (visible part first), with one tab stop on the first', () => {
     const group = list.group();
-    for (const start of [50, 60, 70, 10, 20, 65]) group.add(at(start), 'x');
+    for (const start of [50, 60, 70, 10, 20, 65]) addOne(group, at(start), 'x');
     expect(entries().map((e) => e.ids)).toEqual([
       'person:p10',
       'person:p20',
@@ -52,9 +56,9 @@ describe('highlight list (element-free mode)', () => {
 
   it('moves the tab stop when its entry is removed, and leaves nothing behind when cleared', () => {
     const group = list.group();
-    const first = group.add(at(1), 'a');
-    group.add(at(2), 'b');
-    group.add(at(3), 'c');
+    const first = addOne(group, at(1), 'a');
+    addOne(group, at(2), 'b');
+    addOne(group, at(3), 'c');
     group.remove(new Set([first]));
     expect(entries()).toEqual([
       { ids: 'person:p2', tab: 0 },
@@ -67,7 +71,10 @@ describe('highlight list (element-free mode)', () => {
 
   it("removes and clears one group's entries only, leaving the groups before and after in order", () => {
     const groups = [list.group(), list.group(), list.group()];
-    const middle = groups.map((group, g) => [group.add(at(10 * g + 1), 'a'), group.add(at(10 * g + 2), 'b')])[1]!;
+    const middle = groups.map((group, g) => [
+      addOne(group, at(10 * g + 1), 'a'),
+      addOne(group, at(10 * g + 2), 'b'),
+    ])[1]!;
     groups[1]!.remove(new Set([middle[0]!]));
     expect(entries().map((e) => e.ids)).toEqual(['person:p1', 'person:p2', 'person:p12', 'person:p21', 'person:p22']);
     groups[1]!.clear();
@@ -77,7 +84,7 @@ describe('highlight list (element-free mode)', () => {
 
   it('arrow keys, Home and End move focus within the list', () => {
     const group = list.group();
-    const made = [1, 2, 3].map((s) => group.add(at(s), String(s)));
+    const made = [1, 2, 3].map((s) => addOne(group, at(s), String(s)));
     made[0]!.focus();
     const press = (key: string) =>
       (document.activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
@@ -114,7 +121,7 @@ describe('highlight list (element-free mode)', () => {
 
   it("shields the entries with inline styles only where the page's CSS would hide them", () => {
     const plain = list.group();
-    plain.add(at(1), 'a');
+    addOne(plain, at(1), 'a');
     expect(document.querySelector<HTMLElement>('[data-annotator-ui] mark')!.style.display).toBe('');
     plain.clear();
     for (const e of document.documentElement.querySelectorAll('[data-annotator-ui]')) e.remove();
@@ -123,8 +130,8 @@ describe('highlight list (element-free mode)', () => {
     document.head.append(style);
     try {
       const hostile = new HighlightList(new UiHost()).group();
-      hostile.add(at(1), 'a');
-      hostile.add(at(2), 'b');
+      addOne(hostile, at(1), 'a');
+      addOne(hostile, at(2), 'b');
       const marks = [...document.querySelectorAll<HTMLElement>('[data-annotator-ui] mark')];
       expect(marks.map((m) => m.style.getPropertyValue('display'))).toEqual(['inline', 'inline']);
       expect(marks.map((m) => m.style.getPropertyPriority('display'))).toEqual(['important', 'important']);
@@ -137,7 +144,7 @@ describe('highlight list (element-free mode)', () => {
     const group = list.group();
     list.hold();
     const made = group.addMany([at(10), at(20)], ['a', 'b']);
-    group.add(at(5), 'c');
+    addOne(group, at(5), 'c');
     expect(document.querySelector('[data-annotator-ui]')).toBeNull();
     expect(made[0]!.ownerDocument).not.toBe(document);
     list.release();
@@ -149,7 +156,7 @@ describe('highlight list (element-free mode)', () => {
     expect(made[0]!.ownerDocument).toBe(document);
     // Once the list is in the page, a hold does not take it out: later entries go in at once.
     list.hold();
-    group.add(at(30), 'd');
+    addOne(group, at(30), 'd');
     expect(entries().map((e) => e.ids)).toContain('person:p30');
     list.release();
   });
