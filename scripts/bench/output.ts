@@ -48,12 +48,15 @@ function method(context: RunContext): string {
       "whole (the style and layout the content script forces in it too), unless it also runs the page's own script, " +
       "in which case only the extension's events in it count. Frames drawn after the content script changed the page " +
       "are tasks of their own and do not count there (the with − without figure has them). On a trace with V8's " +
-      "sampling profiler, this attribution agreed with the JS samples: every task holding a sample of the extension's " +
-      "code was one of the extension's. The quiet pages' figure is the median of the content script's time. Beside it, " +
+      'sampling profiler, this attribution agreed with the JS samples of the reader and the annotator: every task ' +
+      "holding a sample of their code was one of the extension's. Its blind spot: some replies of the extension API " +
+      "(`storage.local.get`'s among them) come in a task with none of these events, and script that an `await` resumes " +
+      'there goes unseen; so both readers measured here read and send in tasks of their own (a `MessageChannel` message ' +
+      "to a handler of their script). The quiet pages' figure is the median of the content script's time. Beside it, " +
       'a third Chromium loads the same extension with its reader replaced by the least a reader can do (`quietFloorMs`, ' +
       '`scripts/bench/floor-reader.ts`): load `webextension-polyfill`, read the settings, listen for the popup and for ' +
-      "setting changes, read the text nodes' text with a bare `TreeWalker`, send it to the worker as the reader does and " +
-      'wait for the verdict; it is loaded once in each pair and measured the same way. The ' +
+      "setting changes, then, in a task of its own, read the text nodes' text with a bare `TreeWalker`, send it to the " +
+      'worker as the reader does and wait for the verdict; it is loaded once in each pair and measured the same way. The ' +
       'longest extension task is the longest of those tasks in any run (in wall time, as a reader waits; the most thread ' +
       'time one took is given beside it, since other processes on the machine lengthen the wall time). ' +
       'Extension tasks count from the start of the trace (a content script at `document_start` would run before the mark). A quiet page settles after a fixed time (1.5 s after its load event); a story page after a fixed time (2 s at ' +

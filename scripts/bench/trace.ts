@@ -139,9 +139,12 @@ const isPageWork = (e: TraceEvent): boolean => {
  * nothing otherwise. Frames drawn after the extension changed the page are
  * tasks of their own, without an extension event, and do not count: the with − without figures see them.
  * Checked against V8's sampling profiler (`disabled-by-default-v8.cpu_profiler`, a sample every ~200 µs) on
- * the bench's pages: every task holding a sample of the extension's code was one of these, and their CPU
- * times agreed within about 2 ms (mojo tasks too short to hold a sample). The profiler itself is not used: it
- * interrupts the page's work too, for the whole trace.
+ * the bench's pages: every task holding a sample of the reader's and the annotator's code was one of these,
+ * and their CPU times agreed within about 2 ms (mojo tasks too short to hold a sample). One blind spot: some
+ * replies of the extension API (`storage.local.get`'s among them) arrive in a task with none of these events,
+ * and script resumed there (an `await` on the reply) goes unseen. Both readers measured here do their work in
+ * tasks of their own (a MessageChannel message to a handler of their script) for that reason. The profiler
+ * itself is not used: it interrupts the page's work too, for the whole trace.
  */
 export function extensionShare(
   task: TraceEvent,
