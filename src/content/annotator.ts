@@ -7,7 +7,7 @@
  */
 import type { CardModel } from '../core/cards';
 import { HoverCard } from './card';
-import { ANNOTATOR_GLOBAL, type ReaderHandoff, type RunningAnnotator, type StartAnnotator } from './handoff';
+import { type ReaderHandoff, type RunningAnnotator, registerAnnotator, type StartAnnotator } from './handoff';
 import { HighlightList } from './highlight-list';
 import { HoverController } from './hover';
 import { PageObserver } from './observe';
@@ -64,4 +64,4 @@ const start: StartAnnotator = (handoff: ReaderHandoff): RunningAnnotator => {
   };
 };
 
-Object.assign(globalThis, { [ANNOTATOR_GLOBAL]: start });
+registerAnnotator(start);

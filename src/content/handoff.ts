@@ -13,7 +13,33 @@ import type { Analyst } from './analyst';
 import type { PageText } from './read-page';
 
 /** Where annotator.js leaves its start function, on the isolated world's global object. */
-export const ANNOTATOR_GLOBAL = '__newsInContextAnnotator';
+const ANNOTATOR_GLOBAL = '__newsInContextAnnotator';
+/** Where the reader, while it waits for annotator.js, leaves the function the annotator calls once it has run. */
+const ARRIVAL_GLOBAL = '__newsInContextAnnotatorArrival';
+
+/** The annotator's start function, if annotator.js has run in this frame. */
+export function registeredAnnotator(): StartAnnotator | undefined {
+  const start: unknown = Reflect.get(globalThis, ANNOTATOR_GLOBAL);
+  return typeof start === 'function' ? (start as StartAnnotator) : undefined;
+}
+
+/** Run by annotator.js: leaves its start function, and tells a reader waiting for it. */
+export function registerAnnotator(start: StartAnnotator): void {
+  Reflect.set(globalThis, ANNOTATOR_GLOBAL, start);
+  const arrival: unknown = Reflect.get(globalThis, ARRIVAL_GLOBAL);
+  Reflect.deleteProperty(globalThis, ARRIVAL_GLOBAL);
+  if (typeof arrival === 'function') arrival(start);
+}
+
+/**
+ * Resolves as soon as annotator.js has run in this frame (at once if it has). The worker's answer to the
+ * injection comes much later when it is busy with analyses: the annotator says so itself first.
+ */
+export function annotatorArrival(): Promise<StartAnnotator> {
+  const start = registeredAnnotator();
+  if (start) return Promise.resolve(start);
+  return new Promise((resolve) => Reflect.set(globalThis, ARRIVAL_GLOBAL, resolve));
+}
 
 /** The reader's tie to its extension (see lifecycle.ts), as the annotator uses it. */
 export interface Lifeline {

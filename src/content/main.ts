@@ -21,11 +21,12 @@ import {
   isFromThisExtension,
 } from '../messages';
 import { WorkerAnalyst } from './analyst';
-import { ANNOTATOR_GLOBAL, type RunningAnnotator, type StartAnnotator } from './handoff';
+import { annotatorArrival, type RunningAnnotator, registeredAnnotator, type StartAnnotator } from './handoff';
 import { contextAlive, ExtensionLifecycle } from './lifecycle';
 import { PageObserver } from './observe';
 import { PageSwitch } from './page-switch';
 import { PageReader } from './reader';
+import { yieldToPage } from './slicer';
 
 /** Frames from another origin than the page (ads, embeds) are skipped quietly. */
 function sameOriginAsTop(): boolean {
@@ -37,12 +38,14 @@ function sameOriginAsTop(): boolean {
   }
 }
 
-/** Has the worker inject annotator.js into this frame, and returns what it registered. */
-async function loadAnnotator(): Promise<StartAnnotator> {
-  await askWorker(browser.runtime, { type: 'annotator/inject' });
-  const start: unknown = Reflect.get(globalThis, ANNOTATOR_GLOBAL);
-  if (typeof start !== 'function') throw new Error('the annotator was injected but did not register');
-  return start as StartAnnotator;
+/** Has the worker inject annotator.js into this frame, and returns what it registered as soon as it has run. */
+function loadAnnotator(): Promise<StartAnnotator> {
+  const injected = askWorker(browser.runtime, { type: 'annotator/inject' }).then(() => {
+    const start = registeredAnnotator();
+    if (!start) throw new Error('the annotator was injected but did not register');
+    return start;
+  });
+  return Promise.race([annotatorArrival(), injected]);
 }
 
 function report(error: unknown): void {
@@ -85,7 +88,9 @@ async function main(): Promise<void> {
   /** Starts the annotator (once): it takes the page over from the reader. */
   const annotate = (): Promise<RunningAnnotator> =>
     (annotator ??= load().then(
-      (start) => {
+      async (start) => {
+        // In a task of its own: the annotator arrives at the end of its script's evaluation, a long task already.
+        await yieldToPage();
         // The reading is handed over only if the page has not changed since: else the annotator reads it afresh.
         const reading = observer.changes === reader.latestAtChange ? reader.latest : undefined;
         observer.stop();
