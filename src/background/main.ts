@@ -47,7 +47,7 @@ listenForCommands();
 // A tab that starts loading a page wakes a sleeping worker there and then, so it has started, and warmed
 // its matcher up (warm-up.ts), by the time the reader sends the page's text at document_idle.
 const warmUp = warmUpOnce(dataset);
-browser.tabs.onUpdated.addListener(() => void warmUp());
+browser.tabs.onUpdated.addListener(() => void warmUp.start());
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isFromThisExtension(sender, browser.runtime.id) || !isWorkerRequest(message)) return undefined;
@@ -57,5 +57,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 acceptPorts({
   // Held open by each content script only to learn, by its closing, that the extension went away.
   [LIFELINE_PORT]: () => {},
-  [ANALYSIS_PORT]: (port) => serveAnalysis(port, dataset),
+  [ANALYSIS_PORT]: (port) => {
+    warmUp.giveWay();
+    serveAnalysis(port, dataset);
+  },
 });

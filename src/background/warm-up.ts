@@ -4,8 +4,8 @@
  * 45 ms once the JIT has compiled it. Woken by a tab that starts loading, the
  * worker usually has the page's load time to spare, so it builds its matcher
  * and runs it over the cards' own text (names, claims and quotes in plain
- * English, which take the matcher's every path), in short slices: a page's
- * text that arrives meanwhile waits behind one slice at most.
+ * English, which take the matcher's every path), in short slices. It gives way as soon as a page's text comes: that text warms the
+ * matcher as well, and waits behind one slice at most.
  */
 import { chunkBoundaries } from '../core/chunks';
 import { BLOCK_SEPARATOR } from '../core/normalize';
@@ -23,31 +23,42 @@ export function warmUpText(source: AnalysisSource): string {
     .join(BLOCK_SEPARATOR);
 }
 
-/**
- * The warm-up, to be started by every tab that starts loading and run once per worker: slice by slice
- * on `schedule` (a macrotask each); resolves with the number of slices run.
- */
+export interface WarmUp {
+  /** Starts the warm-up, once per worker, however often it is called; resolves with the number of slices run. */
+  start(): Promise<number>;
+  /** A page's text has come: the warm-up stops after the slice under way. */
+  giveWay(): void;
+}
+
+/** The warm-up, to be started by every tab that starts loading: slice by slice on `schedule` (a macrotask each). */
 export function warmUpOnce(
   source: AnalysisSource,
   schedule: (next: () => void) => void = (next) => setTimeout(next, 0),
-): () => Promise<number> {
+): WarmUp {
   let warming: Promise<number> | undefined;
-  return () =>
+  let givenWay = false;
+  const start = () =>
     (warming ??= new Promise((resolve) => {
       const text = warmUpText(source);
       const cuts = chunkBoundaries(text, WARM_UP_STRETCH_CHARS);
       const analysis = new PageAnalysis(source.matcher());
       let next = 1;
       const slice = () => {
-        if (next < cuts.length) {
-          analysis.add({ region: 0, offset: cuts[next - 1]!, text: text.slice(cuts[next - 1], cuts[next]) });
-          next++;
-          schedule(slice);
-        } else {
-          analysis.finish(1);
-          resolve(cuts.length - 1);
+        if (givenWay || next === cuts.length) {
+          if (!givenWay) analysis.finish(1);
+          resolve(next - 1);
+          return;
         }
+        analysis.add({ region: 0, offset: cuts[next - 1]!, text: text.slice(cuts[next - 1], cuts[next]) });
+        next++;
+        schedule(slice);
       };
       schedule(slice);
     }));
+  return {
+    start,
+    giveWay: () => {
+      givenWay = true;
+    },
+  };
 }

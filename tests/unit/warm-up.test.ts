@@ -55,7 +55,7 @@ describe('the warm-up', () => {
   it('runs one short slice per task, so a page waits behind one slice at most', async () => {
     const counted = source();
     const { schedule, pending, run } = manualSchedule();
-    const warming = warmUpOnce(counted, schedule)();
+    const warming = warmUpOnce(counted, schedule).start();
     let tasks = 0;
     let done = false;
     void warming.then(() => {
@@ -80,12 +80,25 @@ describe('the warm-up', () => {
     const counted = source();
     const { schedule, pending, run } = manualSchedule();
     const warmUp = warmUpOnce(counted, schedule);
-    const first = warmUp();
-    expect(warmUp()).toBe(first);
+    const first = warmUp.start();
+    expect(warmUp.start()).toBe(first);
     while (pending() > 0) run();
     await first;
-    await warmUp();
+    await warmUp.start();
     expect(pending()).toBe(0);
     expect(counted.built).toBe(1);
+  });
+
+  it("gives way once a page's text comes: the slice under way ends it", async () => {
+    const counted = source();
+    const { schedule, pending, run } = manualSchedule();
+    const warmUp = warmUpOnce(counted, schedule);
+    const warming = warmUp.start();
+    run();
+    run();
+    warmUp.giveWay();
+    run();
+    expect(pending()).toBe(0);
+    expect(await warming).toBe(2);
   });
 });
