@@ -183,7 +183,8 @@ export type AnalysisRequest =
 
 /**
  * Worker → content script. `statementsTotal`: per story id, the statements it has. Cards come with
- * a verdict that shows something, once per page reading.
+ * a verdict that shows something, once per page reading. `shows` comes ahead of the verdict, at most
+ * once, when the first piece of a longer text already shows something: the page can get ready to draw.
  */
 export type AnalysisReply =
   | {
@@ -192,6 +193,7 @@ export type AnalysisReply =
       statementsTotal: Record<string, number>;
       cards?: Record<string, CardModel>;
     }
+  | { type: 'analysis/shows' }
   | { type: 'analysis/findings'; batch: FindingsBatch }
   | { type: 'analysis/mentions'; mentions: boolean }
   | { type: 'analysis/error'; message: string };
@@ -247,6 +249,7 @@ const ANALYSIS_REQUEST_GUARDS: Record<AnalysisRequest['type'], (message: Record<
 const ANALYSIS_REPLY_GUARDS: Record<AnalysisReply['type'], (message: Record<string, unknown>) => boolean> = {
   'analysis/verdict': (m) =>
     isPageVerdict(m.verdict) && isCounts(m.statementsTotal) && (m.cards === undefined || isRecord(m.cards)),
+  'analysis/shows': () => true,
   'analysis/findings': (m) =>
     isRecord(m.batch) &&
     isCount(m.batch.region) &&

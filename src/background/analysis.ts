@@ -28,6 +28,8 @@ interface Job {
   regions: number;
   verdict?: PageVerdict;
   analysis: PageAnalysis;
+  /** Pieces of text analysed so far. */
+  pieces: number;
 }
 
 export function serveAnalysis(port: AnalysisPort, source: AnalysisSource): void {
@@ -56,10 +58,14 @@ function step(
 ): Job | undefined {
   if (message.type === 'analysis/start') {
     const { mode, regions, verdict } = message;
-    return { mode, regions, verdict, analysis: new PageAnalysis(source.matcher()) };
+    return { mode, regions, verdict, analysis: new PageAnalysis(source.matcher()), pieces: 0 };
   }
   if (!job) throw new Error(`${message.type} before analysis/start`);
   if (message.type === 'analysis/text') {
+    // A second piece means more is to come: if the first already shows something, the page hears it now.
+    if (job.pieces === 1 && job.mode === 'annotate' && !job.verdict && job.analysis.showsSoFar())
+      reply({ type: 'analysis/shows' });
+    job.pieces++;
     for (const stretch of message.stretches) {
       if (stretch.region >= job.regions) throw new Error(`stretch of region ${stretch.region} of ${job.regions}`);
       job.analysis.add(stretch);

@@ -8,7 +8,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { CardModel } from '../core/cards';
 import { FindingsCollector, type RegionFindings, textPieces } from '../core/page-analysis';
-import type { PageVerdict } from '../core/verdict';
+import { isQuiet, type PageVerdict } from '../core/verdict';
 import { type AnalysisReply, type AnalysisRequest, isAnalysisReply } from '../messages';
 
 /** What the worker made of a page's regions. */
@@ -28,13 +28,14 @@ export interface Analyst {
   /**
    * Analyses the texts of a page's regions: under `verdict` when given, else
    * under one verdict decided for all of them. Undefined when `pace` gave up.
-   * `onVerdict` hears the verdict as soon as it is known, before the findings.
+   * `onShows` hears, once, that the page shows something, as soon as the
+   * worker can tell: from the text's first piece, or else from the verdict.
    */
   annotate(
     texts: readonly string[],
     verdict: PageVerdict | undefined,
     pace: Pace,
-    onVerdict?: (verdict: PageVerdict) => void,
+    onShows?: () => void,
   ): Promise<PageReading | undefined>;
   /** Whether these texts name anything of the story at all. */
   mentionsStory(texts: readonly string[]): Promise<boolean>;
@@ -62,16 +63,22 @@ export class WorkerAnalyst implements Analyst {
     texts: readonly string[],
     verdict: PageVerdict | undefined,
     pace: Pace,
-    onVerdict?: (verdict: PageVerdict) => void,
+    onShows?: () => void,
   ): Promise<PageReading | undefined> {
+    let shown = false;
+    const shows = () => {
+      if (!shown) onShows?.();
+      shown = true;
+    };
     return this.withRetry(() => {
       const collector = new FindingsCollector(texts.length);
       let head: Omit<PageReading, 'regions'> | undefined;
       const start: AnalysisRequest = { type: 'analysis/start', mode: 'annotate', regions: texts.length, verdict };
       return this.job(start, texts, pace, (reply) => {
-        if (reply.type === 'analysis/verdict') {
+        if (reply.type === 'analysis/shows') shows();
+        else if (reply.type === 'analysis/verdict') {
           head = { verdict: reply.verdict, statementsTotal: reply.statementsTotal, cards: reply.cards };
-          onVerdict?.(reply.verdict);
+          if (!isQuiet(reply.verdict)) shows();
         } else if (reply.type === 'analysis/findings') collector.add(reply.batch);
         return head && collector.done ? { ...head, regions: collector.regions } : undefined;
       });

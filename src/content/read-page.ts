@@ -5,7 +5,6 @@
  * to text nodes, to draw on, and has it analysed the same way (analysePage).
  */
 import { INDEX_NODES_PER_STEP } from '../core/timing';
-import type { PageVerdict } from '../core/verdict';
 import type { Analyst, Pace, PageReading } from './analyst';
 import { type ReadRoot, type RootText, readRootTexts } from './regions';
 
@@ -23,18 +22,18 @@ type Reading<R extends RootText> = PageRead<R> | 'too little text' | undefined;
 /**
  * The page's text alone (the reader's reading); `'too little text'` when the page has less than
  * `minTextChars` of it (nothing is sent then); undefined when `pace` gave up, or `mayShare` said no once
- * the text was read. `onVerdict` hears the verdict before the findings.
+ * the text was read. `onShows` hears that the page shows something as soon as the worker can tell.
  */
 export async function readPage(
   analyst: Analyst,
   minTextChars: number,
   pace: Pace,
-  onVerdict?: (verdict: PageVerdict) => void,
+  onShows?: () => void,
   mayShare?: () => Promise<boolean>,
 ): Promise<Reading<RootText>> {
   const roots = await readRootTexts([document.body], INDEX_NODES_PER_STEP, pace);
   if (!roots || (mayShare && !(await mayShare()))) return undefined;
-  return analysePage(analyst, roots, minTextChars, pace, onVerdict);
+  return analysePage(analyst, roots, minTextChars, pace, onShows);
 }
 
 /** Has the analyst read roots already read (see readPage). */
@@ -43,14 +42,14 @@ export async function analysePage<R extends RootText>(
   read: R[],
   minTextChars: number,
   pace: Pace,
-  onVerdict?: (verdict: PageVerdict) => void,
+  onShows?: () => void,
 ): Promise<Reading<R>> {
   if (read.reduce((sum, r) => sum + r.text.length, 0) < minTextChars) return 'too little text';
   const reading = await analyst.annotate(
     read.map((r) => r.text),
     undefined,
     pace,
-    onVerdict,
+    onShows,
   );
   return reading && { read, reading };
 }

@@ -1,11 +1,11 @@
 /**
  * The page as the reader sees it before anything of a story was found: read
  * whole, then only the text the page adds or changes, which is asked about
- * but never drawn. A verdict that shows something is told to `onVerdictShows`
- * as soon as it comes (the annotator can be fetched meanwhile), and the
- * reading, once whole, to `onShows`, which hands the page over.
+ * but never drawn. That the page shows something is told to `onShowsSoon` as
+ * soon as the worker can tell (the annotator can be fetched meanwhile), and
+ * the reading, once whole, to `onShows`, which hands the page over.
  */
-import { isQuiet, type PageVerdict } from '../core/verdict';
+import { isQuiet } from '../core/verdict';
 import type { Analyst } from './analyst';
 import type { ObservedPage } from './observe';
 import { type PageText, readPage } from './read-page';
@@ -23,7 +23,7 @@ export class PageReader implements ObservedPage {
   constructor(
     private readonly analyst: Analyst,
     private readonly minTextChars: number,
-    private readonly onVerdictShows: () => void,
+    private readonly onShowsSoon: () => void,
     private readonly onShows: (page: PageText) => void,
     /** How many changes the page has had so far (the page observer's count). */
     private readonly changes: () => number,
@@ -44,10 +44,10 @@ export class PageReader implements ObservedPage {
       await slicer.pause();
       return generation === this.generation;
     };
-    const onVerdict = (verdict: PageVerdict) => {
-      if (!isQuiet(verdict) && generation === this.generation) this.onVerdictShows();
+    const showsSoon = () => {
+      if (generation === this.generation) this.onShowsSoon();
     };
-    const result = await readPage(this.analyst, this.minTextChars, pace, onVerdict, mayShare);
+    const result = await readPage(this.analyst, this.minTextChars, pace, showsSoon, mayShare);
     if (generation !== this.generation || !result) return;
     this.latest = result === 'too little text' ? undefined : result;
     this.latestAtChange = changesBefore;

@@ -10,7 +10,7 @@ import { type AnnotateResult, analyseText, judge, mergeAnalyses, type TextAnalys
 import type { Annotation } from './annotation';
 import { chunkBoundaries } from './chunks';
 import type { Matcher } from './matcher';
-import type { PageVerdict } from './verdict';
+import { isQuiet, type PageVerdict } from './verdict';
 
 /** Characters of page text per message to the analysing context (a few 8 KB stretches). */
 export const PIECE_CHARS = 65_536;
@@ -71,6 +71,15 @@ export class PageAnalysis {
     const parts = this.parts[stretch.region] ?? [];
     this.parts[stretch.region] = parts;
     parts.push(analyseText(this.matcher, stretch.text, stretch.offset));
+  }
+
+  /**
+   * Whether the text analysed so far already shows something. More text only adds entities and
+   * statements, so a page that shows something now will (see decideVerdict's 'nothing').
+   */
+  showsSoFar(): boolean {
+    const all = this.parts.flatMap((parts) => parts ?? []);
+    return !isQuiet(judge(this.matcher, mergeAnalyses(all)).verdict);
   }
 
   /** Whether anything of the story (an entity or a statement) was seen, whatever the verdict. */

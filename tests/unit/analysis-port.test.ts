@@ -8,7 +8,8 @@ import { type AnalysisSource, serveAnalysis } from '../../src/background/analysi
 import { WorkerAnalyst } from '../../src/content/analyst';
 import { annotate } from '../../src/core/annotate';
 import { statementCounts } from '../../src/core/compiled-dataset';
-import { isQuiet } from '../../src/core/verdict';
+import { PIECE_CHARS } from '../../src/core/page-analysis';
+import { isQuiet, type PageVerdict } from '../../src/core/verdict';
 import { MINI_STORY_PARAGRAPH, miniMatcher, UNRELATED_PARAGRAPH } from './helpers';
 import { type FakePort, portPair } from './port-pair';
 
@@ -136,5 +137,47 @@ describe('page analysis over a port', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(replies).toEqual([{ type: 'analysis/error', message: expect.stringMatching(/before analysis\/start/) }]);
     expect(page.connected).toBe(false);
+  });
+});
+
+describe('telling the page early that it shows something', () => {
+  /** Analyses `texts`, recording in order the messages the page gets and each call of onShows (heard first). */
+  async function heard(texts: string[], verdict?: PageVerdict) {
+    const { analyst, pagePorts } = analystWithWorker();
+    const events: string[] = [];
+    const reading = analyst.annotate(texts, verdict, go, () => events.push('onShows'));
+    pagePorts[0]!.onMessage.addListener((message) => events.push((message as { type: string }).type));
+    return { reading: await reading, events };
+  }
+  const long = (paragraph: string) => Array.from({ length: 2 * 1024 }, () => paragraph).join('\u2029');
+
+  it('says so after the first piece when more text is to come, and the page hears it once', async () => {
+    const text = long(FILLER).replace(FILLER, PARAGRAPH);
+    expect(text.length).toBeGreaterThan(2 * PIECE_CHARS);
+    const { reading, events } = await heard([text]);
+    expect(isQuiet(reading!.verdict)).toBe(false);
+    expect(events.slice(0, 3)).toEqual(['onShows', 'analysis/shows', 'analysis/verdict']);
+    expect(events.filter((event) => event === 'onShows')).toHaveLength(1);
+  });
+
+  it('says nothing early about a page that shows nothing, and the page hears nothing', async () => {
+    const { reading, events } = await heard([long(FILLER)]);
+    expect(isQuiet(reading!.verdict)).toBe(true);
+    expect(events).not.toContain('analysis/shows');
+    expect(events).not.toContain('onShows');
+  });
+
+  it('leaves a page of one piece to hear it from the verdict', async () => {
+    const { events } = await heard([PARAGRAPH]);
+    expect(events.slice(0, 2)).toEqual(['onShows', 'analysis/verdict']);
+    expect(events).not.toContain('analysis/shows');
+  });
+
+  it('says nothing early when the verdict is given (text added to a page already judged)', async () => {
+    const text = long(PARAGRAPH);
+    const verdict = annotate(matcher, PARAGRAPH).verdict;
+    const { events } = await heard([text], verdict);
+    expect(events).toContain('analysis/verdict');
+    expect(events).not.toContain('analysis/shows');
   });
 });

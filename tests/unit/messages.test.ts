@@ -74,6 +74,8 @@ describe('message guards', () => {
     expect(isAnalysisReply({ type: 'analysis/findings', batch })).toBe(true);
     expect(isAnalysisReply({ type: 'analysis/findings', batch: { ...batch, last: 'yes' } })).toBe(false);
     expect(isAnalysisReply({ type: 'analysis/mentions', mentions: false })).toBe(true);
+    expect(isAnalysisReply({ type: 'analysis/shows' })).toBe(true);
+    expect(isAnalysisReply({ type: 'analysis/showing' })).toBe(false);
     expect(isAnalysisReply({ type: 'analysis/error', message: 'broken' })).toBe(true);
     expect(isAnalysisReply({ type: 'analysis/end' })).toBe(false);
   });

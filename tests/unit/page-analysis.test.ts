@@ -87,6 +87,21 @@ describe('PageAnalysis', () => {
     expect(analysed([FILLER, 'Vladimir Putin']).mentionsStory()).toBe(true);
   });
 
+  it('tells from a first stretch whether the page shows something, as the whole page then does', () => {
+    const text = page(600, 50);
+    const cut = text.indexOf('\u2029', 4_000) + 1;
+    const story = new PageAnalysis(matcher);
+    story.add({ region: 0, offset: 0, text: text.slice(0, cut) });
+    expect(story.showsSoFar()).toBe(true);
+    story.add({ region: 0, offset: cut, text: text.slice(cut) });
+    expect(isQuiet(story.finish(1).verdict)).toBe(false);
+
+    const unrelated = new PageAnalysis(matcher);
+    unrelated.add({ region: 0, offset: 0, text: Array.from({ length: 50 }, () => FILLER).join('\u2029') });
+    expect(unrelated.showsSoFar()).toBe(false);
+    expect(new PageAnalysis(matcher).showsSoFar()).toBe(false);
+  });
+
   it('judges regions that sent no text as empty', () => {
     expect(analysed([]).finish(2).regions).toEqual([
       { annotations: [], similar: [] },
