@@ -4,8 +4,9 @@
  * 45 ms once the JIT has compiled it. Woken by a tab that starts loading, the
  * worker usually has the page's load time to spare, so it builds its matcher
  * and runs it over the cards' own text (names, claims and quotes in plain
- * English, which take the matcher's every path), in short slices. It gives way as soon as a page's text comes: that text warms the
- * matcher as well, and waits behind one slice at most.
+ * English, which take the matcher's every path), in short slices. It gives
+ * way as soon as a page's text comes: that text warms the matcher as well,
+ * and waits behind one slice at most.
  */
 import { chunkBoundaries } from '../core/chunks';
 import { BLOCK_SEPARATOR } from '../core/normalize';

@@ -19,7 +19,7 @@
  * the entries where the page's rules would hide them (checked on the first
  * entry; inline styles on every entry would cost 2-3 µs each).
  */
-import type { Annotation } from '../core/annotation';
+import { type Annotation, kindKey } from '../core/annotation';
 import { partitionPoint } from '../core/partition';
 import { labelHighlight } from './renderer';
 import type { UiHost } from './ui-host';
@@ -154,8 +154,7 @@ export class HighlightList {
 
   /** A labelled entry without text, to clone: highlights of one fact share their labels. */
   private prototypeOf(annotation: Annotation): HTMLElement {
-    const ids = annotation.factIds;
-    const key = `${annotation.similar ? 's' : ''}${annotation.category} ${ids.length === 1 ? ids[0] : ids.join(' ')}`;
+    const key = kindKey(annotation);
     let prototype = this.prototypes.get(key);
     if (!prototype) {
       prototype = this.maker.createElement('mark');

@@ -10,3 +10,9 @@ export interface Annotation {
   /** A statement found on a page about another meeting: similar wording, not its story's fact. */
   similar?: true;
 }
+
+/** What an annotation stands for, as a string: highlights with the same key share their facts, category and kind. */
+export function kindKey(annotation: Annotation): string {
+  const ids = annotation.factIds;
+  return `${annotation.similar ? 's' : ''}${annotation.category} ${ids.length === 1 ? ids[0] : ids.join(' ')}`;
+}

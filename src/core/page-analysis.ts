@@ -7,7 +7,7 @@
  * every region under it, exactly as one pass over each region would.
  */
 import { type AnnotateResult, analyseText, judge, mergeAnalyses, type TextAnalysis } from './annotate';
-import type { Annotation } from './annotation';
+import { type Annotation, kindKey } from './annotation';
 import { chunkBoundaries } from './chunks';
 import type { Matcher } from './matcher';
 import { isQuiet, type PageVerdict } from './verdict';
@@ -135,7 +135,7 @@ const PACKED = 3;
 function pack(annotations: readonly Annotation[], kinds: AnnotationKind[], index: Map<string, number>): number[] {
   const numbers: number[] = [];
   for (const a of annotations) {
-    const key = `${a.similar ? 's' : ''}${a.category} ${a.factIds.join(' ')}`;
+    const key = kindKey(a);
     let kind = index.get(key);
     if (kind === undefined) {
       kind = kinds.length;
