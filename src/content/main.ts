@@ -104,6 +104,7 @@ async function main(): Promise<void> {
           setBadge: (count) => {
             if (isTop) void askWorker(browser.runtime, { type: 'badge/set', count }).catch(() => undefined);
           },
+          text: (key, ...substitutions) => browser.i18n.getMessage(key, substitutions),
           reading,
         });
       },

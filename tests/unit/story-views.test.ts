@@ -5,11 +5,18 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { SUMMIT_ID } from '../../scripts/load-dataset';
 import { HoverCard } from '../../src/content/card';
 import { UiHost } from '../../src/content/ui-host';
-import { buildCards, CARD_GAP, DRAFT_NOTE, sourceLine } from '../../src/core/cards';
+import { buildCards, sourceLine } from '../../src/core/cards';
+import { englishText } from '../../src/core/english';
 import type { Dataset } from '../../src/core/packs';
+import { useLookup } from '../../src/core/ui-text';
 import type { PageStateResponse, StoryInfo } from '../../src/messages';
 import { renderPicker, reportedIds, verdictText } from '../../src/popup/view';
 import { datasetWith, ROOT } from './helpers';
+
+// The extension's pages read the catalogues through browser.i18n; here, the English one.
+useLookup(englishText);
+const DRAFT_NOTE = englishText('draftNote');
+const CARD_GAP = englishText('cardGap');
 
 const BRIDGE = 'amur-lantern-bridge';
 const draftBridge = datasetWith([
