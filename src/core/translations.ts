@@ -74,7 +74,17 @@ export const translationFileSchema = z
     /** Translated lines, by the path of the English field they translate. */
     lines: z.record(z.string(), lineSchema),
   })
-  .strict();
+  .strict()
+  .superRefine((file, ctx) => {
+    // A quote's words are a quotation whether or not the English line puts them in marks.
+    for (const [path, line] of Object.entries(file.lines))
+      if (path.endsWith('.quote') && !line.quotation && !line.original)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lines', path, 'quotation'],
+          message: 'a quote is a quotation: mark it "translated", or give its original wording and source (original)',
+        });
+  });
 
 export type TranslationFile = z.infer<typeof translationFileSchema>;
 export type TranslatedLine = TranslationFile['lines'][string];
