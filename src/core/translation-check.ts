@@ -8,6 +8,7 @@
  * with any case ending ("Путина", "Путину").
  */
 import type { Fact, SharedEntity } from './dataset';
+import { MONTH_NAMES } from './dates';
 import type { TranslationFile } from './translations';
 
 export interface TranslationFailure {
@@ -23,20 +24,6 @@ export interface PersonNames {
   translated: string[];
 }
 
-const ENGLISH_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 /** Russian month stems, any case ending ("декабря", "декабре", "мая"). */
 const RUSSIAN_MONTHS = [
   'январ',
@@ -59,7 +46,7 @@ const RUSSIAN_MONTHS = [
  */
 export function numbersOf(text: string): string[] {
   const numbers = [...text.matchAll(/\d+(?:[,\u00A0\u202F ]\d{3}(?!\d))*/g)].map((m) => m[0].replace(/\D/g, ''));
-  ENGLISH_MONTHS.forEach((month, i) => {
+  MONTH_NAMES.forEach((month, i) => {
     const short = month.slice(0, 3);
     for (const _ of text.matchAll(new RegExp(`\\b(?:${month}|${short})\\b`, 'g'))) numbers.push(String(i + 1));
   });
