@@ -56,9 +56,11 @@ describe('message catalogues', () => {
     for (const key of keys) expect(english[key], key).toBeDefined();
   });
 
-  it('the store summary in docs/store.md is the English description', () => {
+  it.each(locales)('docs/store.md lists the %s name and summary', (locale) => {
     const store = readFileSync(join(ROOT, 'docs/store.md'), 'utf8');
-    expect(store).toContain(english.extensionDescription!.message);
+    const catalogue = readCatalogue(locale);
+    expect(store).toContain(catalogue.extensionName!.message);
+    expect(store).toContain(catalogue.extensionDescription!.message);
   });
 });
 
