@@ -125,7 +125,7 @@ function renderFact(model: CardModel, stories: readonly CardStory[]): HTMLElemen
   const section = element('section', 'fact');
   section.append(element('span', 'category', model.categoryLabel), element('h2', 'title', model.title));
   if (stories.some((s) => s.draft)) section.append(element('p', 'draft', uiText('draftNote')));
-  if (model.quote) section.append(element('blockquote', 'quote', uiText('verdictQuoted', model.quote)));
+  if (model.quote) section.append(element('blockquote', 'quote', uiText('quoted', model.quote)));
   section.append(model.text ? element('p', 'text', model.text) : element('p', 'text gap', uiText('cardGap')));
   for (const story of stories) {
     // With several stories, each role says which story it is from.

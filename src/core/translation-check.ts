@@ -24,13 +24,13 @@ export interface PersonNames {
   translated: string[];
 }
 
-/** Russian month stems, any case ending ("декабря", "декабре", "мая"). */
+/** Russian month stems, any case ending ("декабря", "декабре"); May whole ("мая", not "маяк"). */
 const RUSSIAN_MONTHS = [
   'январ',
   'феврал',
   'март',
   'апрел',
-  'ма[йяе]',
+  'ма(?:й|я|е|ем)(?!\\p{L})',
   'июн',
   'июл',
   'август',

@@ -127,7 +127,7 @@ export function verdictText(state: PageStateResponse | undefined, stories: reado
             storyName(storyId),
             String(statementsFound),
             String(statementsTotal),
-            spinExamples.map((e) => uiText('verdictQuoted', e)).join(', '),
+            spinExamples.map((e) => uiText('quoted', e)).join(', '),
           );
         case 'other-event':
           return uiText('verdictOtherEvent', storyName(storyId));
