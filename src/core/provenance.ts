@@ -222,7 +222,10 @@ class StoryChecker {
       });
     if (id && mentions(this.byId.get(id))) return true;
     const bag = new Set(evidenceWords.flat());
-    return name.split(/,\s*|\s+and\s+/).every((part) => {
+    // "Cheng Xiaohe or the reporters (the report does not say which)": each party is named; the aside is the editor's.
+    const parties = name.replace(/\s*\(.*?\)/g, '').split(/,\s*|\s+(?:and|or)\s+/);
+    return parties.every((part) => {
+      if (this.reportVoice(part)) return true;
       const fact = this.facts.find((f) => f.title.toLowerCase() === part.toLowerCase());
       if (fact && mentions(fact)) return true;
       return this.reader

@@ -123,6 +123,18 @@ describe('provenance check on planted defects', () => {
     });
   });
 
+  it('reads a speaker the report leaves open ("A or the reporters") party by party', () => {
+    const input = story();
+    const i = indexOf(input, 'claim:especially-true-uncertainty');
+    expect(input.facts[i].attribution.speaker).toMatch(/^Cheng Xiaohe or the reporters/);
+    expect(check(input)).toEqual([]);
+    input.facts[i].attribution.speaker = 'Wang Yi or the reporters (the report does not say which)';
+    expect(check(input)).toContainEqual({
+      path: `facts.${i}.attribution.speaker`,
+      message: expect.stringMatching(/Wang Yi or the reporters .* is not named in its evidence/),
+    });
+  });
+
   it('fails on a summary line that drops the attribution of the claim it rests on', () => {
     const input = story();
     const outcome = input.summary.outcomes.findIndex((l: { basis: string[] }) =>
