@@ -86,6 +86,18 @@ class Reader {
     return this.words(markQuotes(text)).filter((w) => !ARTICLES.has(w));
   }
 
+  /**
+   * The ways a quotation of ours may read: through the lexicon like its evidence, or as the plain
+   * English it is. The copy's "primarily based on" is the plain "based on", which the lexicon, read
+   * on our side too, would take for the rewriter's "according to".
+   */
+  quotationForms(text: string): string[][] {
+    const plain = tokenize(normalizeText(markQuotes(text)))
+      .map((t) => stem(t.word))
+      .filter((w) => !ARTICLES.has(w));
+    return [this.quotedWords(text), plain];
+  }
+
   /** Numbers a reader-facing text states. */
   numbers(text: string): Set<string> {
     return numbersOf(tokenize(normalizeText(text)));
@@ -203,12 +215,16 @@ class StoryChecker {
     for (const number of this.reader.numbers(text.replace(this.storyDate, ' '))) {
       if (!allowed.has(number)) this.fail(path, `the number ${number} is not in its evidence`, file);
     }
-    const evidenceWords = evidence.map((e) => this.reader.quotedWords(e));
     for (const passage of quotedPassages(text)) {
-      const words = this.reader.quotedWords(passage);
-      if (!evidenceWords.some((e) => containsRun(e, words)))
+      if (!this.quotes(passage, evidence))
         this.fail(path, `the quoted words “${passage}” are not in its evidence`, file);
     }
+  }
+
+  /** Whether a quotation is in its evidence word for word, once the rewriter's words are mapped back. */
+  private quotes(passage: string, evidence: readonly string[]): boolean {
+    const evidenceWords = evidence.map((e) => this.reader.quotedWords(e));
+    return this.reader.quotationForms(passage).some((words) => evidenceWords.some((e) => containsRun(e, words)));
   }
 
   /** Whether a name ("Kremlin aide Yuri Ushakov", "Xi Jinping and Vladimir Putin") is named in the evidence. */
@@ -261,10 +277,8 @@ class StoryChecker {
     if (fact.quote) {
       this.checkText(at('quote'), fact.quote, evidence);
       // The quote field is a quotation as a whole: each of its parts is in the evidence.
-      const evidenceWords = evidence.map((e) => this.reader.quotedWords(e));
       for (const part of fact.quote.split(/\s+\/\s+|…/)) {
-        const words = this.reader.quotedWords(part);
-        if (!evidenceWords.some((e) => containsRun(e, words)))
+        if (!this.quotes(part, evidence))
           this.fail(at('quote'), `the quotation “${part.trim()}” is not in its evidence`);
       }
     }

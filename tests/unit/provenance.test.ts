@@ -94,6 +94,14 @@ describe('provenance check on planted defects', () => {
     expect(check(input)).toEqual([]);
   });
 
+  it('reads the copy\'s "primarily based on" as "based on", not "based upon"', () => {
+    const input = story();
+    const i = indexOf(input, 'quote:new-model-of-cooperation');
+    expect(input.facts[i].quote).toContain('based on foundations');
+    input.facts[i].quote = input.facts[i].quote.replace('based on', 'based upon');
+    expect(paths(check(input))).toEqual([`facts.${i}.quote`]);
+  });
+
   it('fails on a missing attribution, speaker or "according to"', () => {
     const input = story();
     const i = indexOf(input, 'claim:sanctions-threat');
