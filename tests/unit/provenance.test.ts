@@ -76,12 +76,12 @@ describe('provenance check on planted defects', () => {
     input.facts[i].card = 'Xi called the relationship “stronger than any alliance in history”.';
     const j = indexOf(input, 'quote:judged-by-own-people');
     input.facts[j].quote = 'Whether a country is democratic can only be judged by its own people.';
-    const outcome = input.summary.outcomes.findIndex((l: { text: string }) => l.text.includes('guise'));
+    const remark = input.summary.remarks.findIndex((l: { text: string }) => l.text.includes('guise'));
     // The old wording, which joined two separately quoted words into one quotation.
-    input.summary.outcomes[outcome].text =
+    input.summary.remarks[remark].text =
       'Xi denounced interference “under the guise of democracy and human rights”, according to the Chinese account.';
     const failures = check(input);
-    expect(paths(failures)).toEqual([`facts.${i}.card`, `facts.${j}.quote`, `summary.outcomes.${outcome}.text`]);
+    expect(paths(failures)).toEqual([`facts.${i}.card`, `facts.${j}.quote`, `summary.remarks.${remark}.text`]);
     expect(failures[0]!.message).toMatch(/stronger than any alliance in history/);
   });
 
