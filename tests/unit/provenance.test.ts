@@ -229,6 +229,64 @@ describe('provenance check on shared entities', () => {
   });
 });
 
+describe('provenance check on time', () => {
+  const indexIn = (file: RawStory, id: string) => file.entities.findIndex((e: { id: string }) => e.id === id);
+
+  it('fails on a shared person card that names an office without when it was held', () => {
+    const shared = entities();
+    const k = indexIn(shared, 'person:joe-biden');
+    expect(shared.entities[k].card).toMatch(/\(2021–2025\)/);
+    shared.entities[k].card = 'President of the United States.';
+    const used = new Set<string>(story().entityRefs.map((r: { id: string }) => r.id));
+    expect(checkSharedEntities(shared, used)).toEqual([
+      {
+        path: `entities.${k}.card`,
+        message: expect.stringMatching(/^person:joe-biden: a shared card names an office without when it was held/),
+        file: 'data/entities.json',
+      },
+    ]);
+  });
+
+  it("fails on a story's person card without the time of the office, or with a term that misses the story", () => {
+    const input = story();
+    const i = indexOf(input, 'person:karen-donfried');
+    input.facts[i].card = 'U.S. Assistant Secretary of State for European and Eurasian Affairs.';
+    const j = indexOf(input, 'person:dmitri-rogozin');
+    input.facts[j].card = 'Head of Roscosmos, Russia’s space program (2023–2025).';
+    expect(check(input)).toEqual([
+      { path: `facts.${i}.card`, message: expect.stringMatching(/names an office without when it was held/) },
+      {
+        path: `facts.${j}.card`,
+        message: expect.stringMatching(/no term of office it gives covers the story's year, 2021/),
+      },
+    ]);
+  });
+
+  it('fails on a story text with a relative time word outside a quotation, not inside one', () => {
+    const input = story();
+    const i = indexOf(input, 'claim:levada-70-percent');
+    input.facts[i].card = input.facts[i].card.replace(
+      'In December 2021, 70 percent of Russians had',
+      'Now 70 percent of Russians have',
+    );
+    const j = indexOf(input, 'claim:olympics-boycott');
+    input.facts[j].card =
+      'Xi faced a diplomatic boycott of this winter’s Beijing Olympics from President Biden and others.';
+    const r = input.entityRefs.findIndex((ref: { id: string }) => ref.id === 'person:narendra-modi');
+    input.entityRefs[r].role = 'Putin visited him in New Delhi last week.';
+    const failures = check(input);
+    expect(failures).toEqual([
+      { path: `facts.${j}.card`, message: expect.stringMatching(/“this winter’s” dates the text/) },
+      { path: `facts.${i}.card`, message: expect.stringMatching(/“Now” dates the text/) },
+      { path: `entityRefs.${r}.role`, message: expect.stringMatching(/“last week” dates the text/) },
+    ]);
+    // Putin's own “in February of next year” is his today, quoted: the dataset passes with it.
+    const quoted = story();
+    expect(quoted.facts[indexOf(quoted, 'quote:meet-in-beijing')].card).toContain('“in February of next year”');
+    expect(check(quoted)).toEqual([]);
+  });
+});
+
 describe('npm run check:facts', () => {
   const dir = mkdtempSync(join(tmpdir(), 'check-facts-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
