@@ -363,10 +363,19 @@ class StoryChecker {
     if (fact.role) this.checkText(at('role'), fact.role, evidence);
     if (fact.quote) {
       this.checkText(at('quote'), fact.quote, evidence, undefined, true);
-      // The quote field is a quotation as a whole: each of its parts is in the evidence.
-      for (const part of fact.quote.split(/\s+\/\s+|…/)) {
-        if (!this.quotes(part, evidence))
-          this.fail(at('quote'), `the quotation “${part.trim()}” is not in its evidence`);
+      // The quote field is a quotation as a whole: each of its parts is in the evidence. Where two
+      // speakers share a quote, each part separated by " / " opens with whose words it has ("Xi: …").
+      const parties = (fact.attribution?.speaker ?? '').split(/,\s*|\s+(?:and|or)\s+/).map((p) => this.reader.words(p));
+      for (const segment of fact.quote.split(/\s+\/\s+/)) {
+        const label = /^\s*([^:“”"]+):\s+/.exec(segment);
+        const labelWords = label ? this.reader.words(label[1]!) : [];
+        const labelled = label && parties.some((p) => labelWords.every((w) => p.includes(w))) ? label[0] : '';
+        if (parties.length > 1 && !labelled)
+          this.fail(at('quote'), `“${segment.trim()}”: a quote of several speakers says whose words each part has`);
+        for (const part of segment.slice(labelled.length).split('…')) {
+          if (!this.quotes(part, evidence))
+            this.fail(at('quote'), `the quotation “${part.trim()}” is not in its evidence`);
+        }
       }
     }
     if (fact.category === 'claim' || fact.category === 'quote') this.checkAttribution(fact, at, evidence);

@@ -102,6 +102,27 @@ describe('provenance check on planted defects', () => {
     expect(paths(check(input))).toEqual([`facts.${i}.quote`]);
   });
 
+  it("fails on a quote that merges two speakers' words without saying whose each part is", () => {
+    const input = story();
+    const i = indexOf(input, 'quote:old-friend');
+    expect(input.facts[i].quote).toMatch(/^Xi: .* \/ Putin: /);
+    input.facts[i].quote = 'Old friend. / Dear friend. / Esteemed friend.';
+    const failures = check(input);
+    expect(failures.map((f) => f.message)).toEqual([
+      expect.stringMatching(/“Old friend\.”: a quote of several speakers says whose words each part has/),
+      expect.stringMatching(/“Dear friend\.”: a quote of several speakers/),
+      expect.stringMatching(/“Esteemed friend\.”: a quote of several speakers/),
+    ]);
+    expect(new Set(paths(failures))).toEqual(new Set([`facts.${i}.quote`]));
+
+    const mislabelled = story();
+    mislabelled.facts[i].quote = 'Biden: Old friend. / Putin: Dear friend … esteemed friend.';
+    expect(check(mislabelled).map((f) => f.message)).toEqual([
+      expect.stringMatching(/“Biden: Old friend\.”: a quote of several speakers/),
+      expect.stringMatching(/the quotation “Biden: Old friend\.” is not in its evidence/),
+    ]);
+  });
+
   it('fails on a missing attribution, speaker or "according to"', () => {
     const input = story();
     const i = indexOf(input, 'claim:sanctions-threat');
