@@ -40,6 +40,7 @@ export function renderStory(story: StoryInfo): void {
   row(uiText('popupFormat'), story.summary.format.text);
   row(uiText('popupWho'), texts(story.summary.who).join(', '));
   row(uiText('popupOutcomes'), texts(story.summary.outcomes));
+  if (story.summary.remarks.length > 0) row(uiText('popupRemarks'), texts(story.summary.remarks));
   row(uiText('popupContext'), texts(story.summary.context));
 
   const limits = document.getElementById('limits')!;
