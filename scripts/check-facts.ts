@@ -68,16 +68,16 @@ export function checkTranslations(dataset: Dataset, root = ROOT, data = 'data'):
   }
   for (const { locale, entities, stories } of locales) {
     const sharedLines = entityLines(dataset.entities);
-    const parse = (file: { path: string; json: unknown }, english: Map<string, string>) => {
+    const parse = (file: { path: string; json: unknown }) => {
       try {
-        return parseTranslation(file.json, english, file.path, locale);
+        return parseTranslation(file.json, file.path, locale);
       } catch (error) {
         if (!(error instanceof DatasetError)) throw error;
-        failures.push({ file: file.path, path: error.path, message: error.message });
+        failures.push({ file: file.path, path: error.path, message: error.detail });
         return undefined;
       }
     };
-    const entityTranslation = entities ? parse(entities, sharedLines) : undefined;
+    const entityTranslation = entities ? parse(entities) : undefined;
     const checked: [string, TranslationFile, Map<string, string>, Parameters<typeof personNames>[0]][] = [];
     if (entities && entityTranslation) checked.push([entities.path, entityTranslation, sharedLines, dataset.entities]);
     for (const [id, file] of Object.entries(stories)) {
@@ -87,7 +87,7 @@ export function checkTranslations(dataset: Dataset, root = ROOT, data = 'data'):
         continue;
       }
       const lines = storyLines(story);
-      const translation = parse(file, lines);
+      const translation = parse(file);
       if (translation) checked.push([file.path, translation, lines, [...story.facts, ...dataset.entities]]);
     }
     for (const [path, translation, lines, people] of checked) {

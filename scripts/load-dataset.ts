@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Localization } from '../src/core/compiled-dataset';
 import { type DatasetFile, parseDataset, parseLexicon } from '../src/core/dataset';
 import type { Dataset } from '../src/core/packs';
-import { entityLines, type LocaleTranslations, storyLines } from '../src/core/translate';
+import type { LocaleTranslations } from '../src/core/translate';
 import { parseTranslation, type TranslationFile } from '../src/core/translations';
 import { type Catalogue, catalogueLookup } from '../src/core/ui-text';
 
@@ -104,7 +104,7 @@ export function translationFiles(
   });
 }
 
-/** Parses one locale's translation files against the dataset's English lines. */
+/** Parses one locale's translation files (a story's must be a story of the dataset). */
 export function parseLocaleTranslations(
   dataset: Dataset,
   files: ReturnType<typeof translationFiles>[number],
@@ -113,18 +113,13 @@ export function parseLocaleTranslations(
   for (const [id, file] of Object.entries(files.stories)) {
     const story = dataset.stories.find((s) => s.id === id);
     if (!story) throw new Error(`${file.path}: no story ${id}`);
-    stories[id] = parseTranslation(file.json, storyLines(story), file.path, files.locale);
+    stories[id] = parseTranslation(file.json, file.path, files.locale);
   }
   return {
     locale: files.locale,
     ...(files.entities
       ? {
-          entities: parseTranslation(
-            files.entities.json,
-            entityLines(dataset.entities),
-            files.entities.path,
-            files.locale,
-          ),
+          entities: parseTranslation(files.entities.json, files.entities.path, files.locale),
         }
       : {}),
     stories,
