@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCALES_DIR, ROOT, readCatalogue } from '../../scripts/load-dataset';
 import { sourceManifest } from '../../scripts/manifest';
+import { traditionalFiles } from '../../scripts/traditional-chinese';
 import { englishText } from '../../src/core/english';
 import { type Catalogue, formatDate, formatMessage, listNames } from '../../src/core/ui-text';
 
@@ -83,5 +84,16 @@ describe('formatting', () => {
     expect(formatDate('2021-12-15', 'zh_CN')).toBe('2021年12月15日');
     expect(listNames(['A', 'B', 'C'])).toBe('A, B and C');
     expect(listNames(['A', 'B'], 'ru')).toBe('A и B');
+  });
+});
+
+describe('traditional Chinese', () => {
+  it('is what npm run translate:zh-TW makes from the simplified-Chinese files', () => {
+    const files = traditionalFiles();
+    expect([...files.keys()]).toEqual(
+      expect.arrayContaining(['_locales/zh_TW/messages.json', 'data/translations/zh_TW.json']),
+    );
+    for (const [path, content] of files) expect(readFileSync(join(ROOT, path), 'utf8'), path).toBe(content);
+    expect(files.get('_locales/zh_TW/messages.json')).toContain('新聞背景');
   });
 });
