@@ -1,8 +1,8 @@
 /**
- * The extension in the browser's language: the popup in Russian under Chromium's `--lang=ru` and
- * in Chinese under `--lang=zh-CN` (catalogue labels, the summit's translated summary, the note that
- * it is a translation), and a card in Russian on the English demo page. `--lang` sets the
- * interface language that `i18n.getMessage` follows, also headless.
+ * The extension in the browser's language: the popup under Chromium's `--lang=ru`, `--lang=zh-CN`
+ * and `--lang=zh-TW` (catalogue labels, the summit's translated summary, the note that it is a
+ * translation), and a card in each language on the English demo page. `--lang` sets the interface
+ * language that `i18n.getMessage` follows, also headless.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +33,7 @@ afterAll(async () => {
 describe.each([
   ['ru', 'ru', 'ru'],
   ['zh-CN', 'zh_CN', 'zh-CN'],
+  ['zh-TW', 'zh_TW', 'zh-TW'],
 ])('Chromium with --lang=%s', (flag, locale, tag) => {
   const catalogue = readCatalogue(locale);
   const text = (key: string, ...substitutions: string[]) => formatMessage(catalogue, key, substitutions);
