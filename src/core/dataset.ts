@@ -59,6 +59,8 @@ const attribution = z
     accordingToId: factId.optional(),
     /** `accordingTo` is the speaker's own public remarks ("televised remarks"), not someone's account of them. */
     firstHand: z.boolean().optional(),
+    /** The speaker's view or judgment, not a reported fact: its title must say whose it is or hedge. */
+    opinion: z.boolean().optional(),
   })
   .strict();
 
@@ -81,6 +83,11 @@ export const factSchema = z
     /** Other facts whose evidence this fact's texts also rest on. */
     basis: z.array(factId).default([]),
     related: z.array(factId).default([]),
+    /**
+     * An editor's note that a title stating an analyst's opinion as a bare assertion is fair, and why
+     * (without it, check:facts wants such a title to name its speaker or hedge).
+     */
+    titleCheckedByEditor: nonEmpty.optional(),
   })
   .strict()
   .superRefine((fact, ctx) => {
