@@ -19,8 +19,15 @@ const factId = z
     'must look like "category:kebab-name"',
   );
 
-/** A name or phrase that identifies an entity; short names are matched case-sensitively. */
-const alias = z.union([nonEmpty, z.object({ text: nonEmpty, caseSensitive: z.boolean() }).strict()]);
+/**
+ * A name or phrase that identifies an entity; short names are matched case-sensitively. A phrase
+ * that names the entity only on pages that report its story ("video call" for one dated call) says
+ * `whereReported`: elsewhere it names some other call.
+ */
+const alias = z.union([
+  nonEmpty,
+  z.object({ text: nonEmpty, caseSensitive: z.boolean(), whereReported: z.literal(true).optional() }).strict(),
+]);
 
 /**
  * One idea a statement needs, in any of its wordings. A variant ending in "*"

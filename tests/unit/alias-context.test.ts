@@ -1,0 +1,54 @@
+/**
+ * Names that would put the wrong card on a page: a shorter name inside a longer one that means
+ * something else ("America" in "Latin America"), a shorter form of another place ("Delhi"), the
+ * whole school for its European campus ("SAIS"), other Games in Beijing (2008), and the generic
+ * words for this summit ("video call") on pages about another call.
+ */
+import { describe, expect, it } from 'vitest';
+import { annotate } from '../../src/core/annotate';
+import { compileMatcher } from '../../src/core/compile';
+import { isStatementCategory } from '../../src/core/dataset';
+import { Matcher } from '../../src/core/matcher';
+import { datasetWith, realLexicon } from './helpers';
+
+const matcher = new Matcher(compileMatcher(datasetWith(), realLexicon()));
+
+/** A report of the summit, so its entities are shown; the sentence under test follows it. */
+const SUMMIT_REPORT =
+  'MOSCOW — Xi Jinping and Vladimir Putin held a video summit on Wednesday, 15 December 2021, their 37th meeting since 2013, according to Mr. Xi. ' +
+  'Mr. Putin pledged to attend the Beijing Winter Olympics, the first national leader to accept. ' +
+  'The two leaders discussed forming an independent financial infrastructure, Kremlin aide Yuri Ushakov said.';
+
+/** A report of another Xi–Putin video call, of 30 December 2022. */
+const OTHER_CALL =
+  'Xi Jinping and Vladimir Putin held a video call on 30 December 2022, with Mr. Putin inviting Mr. Xi to Moscow next spring. ' +
+  'The video call came as the war in Ukraine neared its second year, and the Kremlin said the virtual summit covered energy.';
+
+/** The entities shown on the words `phrase` (its `nth` occurrence) of a page. */
+function shownOn(text: string, phrase: string, nth = 0): string[] {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = text.indexOf(phrase, at + 1);
+  expect(at, `${phrase} in the page`).toBeGreaterThanOrEqual(0);
+  return annotate(matcher, text)
+    .annotations.filter((a) => !isStatementCategory(a.category) && a.start < at + phrase.length && a.end > at)
+    .flatMap((a) => a.factIds);
+}
+
+describe('names that would pick the wrong card', () => {
+  it('"video call" and "virtual summit" are this summit on its reports, not on a page about another call', () => {
+    expect(shownOn(SUMMIT_REPORT, 'video summit')).toEqual(['event:video-summit-2021-12-15']);
+    const report = `${SUMMIT_REPORT} The video call lasted about an hour.`;
+    expect(shownOn(report, 'video call')).toEqual(['event:video-summit-2021-12-15']);
+
+    const other = annotate(matcher, OTHER_CALL);
+    expect(other.verdict.stories[0]!.kind).toBe('other-event');
+    // The page is about another meeting of the same leaders: their names are shown, the dated event is not.
+    expect(shownOn(OTHER_CALL, 'Vladimir Putin')).toEqual(['person:vladimir-putin']);
+    for (const [phrase, nth] of [
+      ['video call', 0],
+      ['video call', 1],
+      ['virtual summit', 0],
+    ] as const)
+      expect(shownOn(OTHER_CALL, phrase, nth), phrase).toEqual([]);
+  });
+});
