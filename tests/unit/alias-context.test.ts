@@ -35,6 +35,14 @@ function shownOn(text: string, phrase: string, nth = 0): string[] {
 }
 
 describe('names that would pick the wrong card', () => {
+  it('America is the United States, but not in Latin, South or Central America, nor in Voice of America', () => {
+    const page = `${SUMMIT_REPORT} Both men see America as their rival. Voice of America and papers in Latin America, South America and Central America covered the call.`;
+    expect(annotate(matcher, page).verdict.stories[0]!.kind).toBe('this-summit');
+    expect(shownOn(page, 'America as')).toEqual(['place:united-states']);
+    for (const phrase of ['Voice of America', 'Latin America', 'South America', 'Central America'])
+      expect(shownOn(page, phrase), phrase).toEqual([]);
+  });
+
   it('"video call" and "virtual summit" are this summit on its reports, not on a page about another call', () => {
     expect(shownOn(SUMMIT_REPORT, 'video summit')).toEqual(['event:video-summit-2021-12-15']);
     const report = `${SUMMIT_REPORT} The video call lasted about an hour.`;
