@@ -43,6 +43,12 @@ describe('names that would pick the wrong card', () => {
       expect(shownOn(page, phrase), phrase).toEqual([]);
   });
 
+  it('New Delhi is the New Delhi card; Delhi alone is not', () => {
+    const page = `${SUMMIT_REPORT} Mr. Putin met Narendra Modi in New Delhi the week before. Delhi's winter smog kept flights grounded.`;
+    expect(shownOn(page, 'New Delhi')).toEqual(['place:new-delhi']);
+    expect(shownOn(page, "Delhi's")).toEqual([]);
+  });
+
   it('"video call" and "virtual summit" are this summit on its reports, not on a page about another call', () => {
     expect(shownOn(SUMMIT_REPORT, 'video summit')).toEqual(['event:video-summit-2021-12-15']);
     const report = `${SUMMIT_REPORT} The video call lasted about an hour.`;
