@@ -49,6 +49,13 @@ describe('names that would pick the wrong card', () => {
     expect(shownOn(page, "Delhi's")).toEqual([]);
   });
 
+  it('SAIS Europe is the European campus; SAIS alone, the whole school, is not', () => {
+    const page = `${SUMMIT_REPORT} Sergey Radchenko teaches at SAIS Europe, in Bologna. A colleague at SAIS in Washington, at the Johns Hopkins School of Advanced International Studies, disagreed.`;
+    expect(shownOn(page, 'SAIS Europe')).toEqual(['organization:johns-hopkins-sais-europe']);
+    expect(shownOn(page, 'SAIS in')).toEqual([]);
+    expect(shownOn(page, 'Johns Hopkins School of Advanced International Studies')).toEqual([]);
+  });
+
   it('"video call" and "virtual summit" are this summit on its reports, not on a page about another call', () => {
     expect(shownOn(SUMMIT_REPORT, 'video summit')).toEqual(['event:video-summit-2021-12-15']);
     const report = `${SUMMIT_REPORT} The video call lasted about an hour.`;
