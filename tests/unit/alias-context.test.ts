@@ -56,6 +56,13 @@ describe('names that would pick the wrong card', () => {
     expect(shownOn(page, 'Johns Hopkins School of Advanced International Studies')).toEqual([]);
   });
 
+  it('the Beijing Olympics of 2022 is the event; the 2008 Games are not', () => {
+    const page = `${SUMMIT_REPORT} Beijing also hosted the 2008 Olympics, the Summer Games that opened the city to the world.`;
+    expect(shownOn(page, 'Beijing Winter Olympics')).toEqual(['event:beijing-winter-olympics']);
+    expect(shownOn(page, '2008 Olympics')).toEqual([]);
+    expect(shownOn(page, 'Summer Games')).toEqual([]);
+  });
+
   it('"video call" and "virtual summit" are this summit on its reports, not on a page about another call', () => {
     expect(shownOn(SUMMIT_REPORT, 'video summit')).toEqual(['event:video-summit-2021-12-15']);
     const report = `${SUMMIT_REPORT} The video call lasted about an hour.`;
