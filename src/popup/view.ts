@@ -104,14 +104,28 @@ export function renderPicker(stories: readonly StoryInfo[], reported: readonly s
   return first;
 }
 
-export function verdictText(state: PageStateResponse | undefined, stories: readonly StoryInfo[]): string {
+/** Verdicts under which a story is shown whatever the settings: the page is about it (storyShown). */
+const ABOUT: readonly string[] = ['this-summit', 'spun-copy', 'other-event'];
+
+export function verdictText(
+  state: PageStateResponse | undefined,
+  stories: readonly StoryInfo[],
+  namesEverywhere = false,
+): string {
   if (!state) return 'This page cannot be annotated (browser pages and extension stores are off limits).';
-  if (state.verdicts.length === 0) return 'Nothing from the stories this extension knows was found on this page.';
   // A story is named by its gist in parentheses: in quotation marks it would read as a headline.
   const storyName = (id: string) => `the story (${stories.find((s) => s.id === id)?.summary.gist.text ?? id})`;
+  const about = state.verdicts.filter((v) => ABOUT.includes(v.kind));
+  if (about.length === 0) {
+    if (state.named.length === 0) return 'Nothing from the stories this extension knows was found on this page.';
+    const names = `This page names people, places or organisations from ${state.named.map(storyName).join(' and ')} but is about something else:`;
+    return namesEverywhere
+      ? `${names} their names are highlighted, as “Highlight my stories' names on every page” asks.`
+      : `${names} nothing is highlighted. “Highlight my stories' names on every page” shows those names.`;
+  }
   const reported = reportedIds(state.verdicts);
   // The stories the page reports first; the others only where it reports none.
-  const lines = state.verdicts
+  const lines = about
     .filter((v) => reported.length === 0 || reported.includes(v.storyId))
     .map(({ storyId, kind, statementsFound, statementsTotal, spinExamples }) => {
       switch (kind) {
@@ -121,8 +135,6 @@ export function verdictText(state: PageStateResponse | undefined, stories: reado
           return `This page looks like a machine-reworded copy of the source of ${storyName(storyId)}: ${statementsFound} of ${statementsTotal} claims found. Rewriter's wording seen: ${spinExamples.map((e) => `“${e}”`).join(', ')}.`;
         case 'other-event':
           return `This page is about another meeting of the people in ${storyName(storyId)}: people and places are highlighted, statements are not shown as that story’s facts.`;
-        case 'other-topic':
-          return `This page mentions people or places from ${storyName(storyId)} but is about something else.`;
         default:
           return '';
       }
