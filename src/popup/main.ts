@@ -62,10 +62,13 @@ function buildSwitches(settings: Settings, onChange: (next: Settings) => void): 
 function bindDisplayOptions(current: () => Settings, save: (next: Settings) => void): void {
   const marks = document.getElementById('accessible-marks') as HTMLInputElement;
   const similar = document.getElementById('show-similar') as HTMLInputElement;
+  const names = document.getElementById('names-everywhere') as HTMLInputElement;
   marks.checked = current().renderer === 'marks';
   similar.checked = current().showSimilar;
+  names.checked = current().namesEverywhere;
   marks.addEventListener('change', () => save({ ...current(), renderer: marks.checked ? 'marks' : 'highlights' }));
   similar.addEventListener('change', () => save({ ...current(), showSimilar: similar.checked }));
+  names.addEventListener('change', () => save({ ...current(), namesEverywhere: names.checked }));
 }
 
 /** Downloads the tab's annotations as a W3C Web Annotation collection. */
@@ -96,7 +99,7 @@ async function main(): Promise<void> {
 
   const refresh = async () => {
     const state = await pageState(tabId);
-    verdict.textContent = verdictText(state, stories);
+    verdict.textContent = verdictText(state, stories, settings.namesEverywhere);
     site.disabled = !state;
     if (state) site.checked = !settings.disabledSites.includes(state.host);
     for (const [category, element] of counts) {

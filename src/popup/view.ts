@@ -108,15 +108,27 @@ export function renderPicker(stories: readonly StoryInfo[], reported: readonly s
   return first;
 }
 
-export function verdictText(state: PageStateResponse | undefined, stories: readonly StoryInfo[]): string {
+/** Verdicts under which a story is shown whatever the settings: the page is about it (storyShown). */
+const ABOUT: readonly string[] = ['this-summit', 'spun-copy', 'other-event'];
+
+export function verdictText(
+  state: PageStateResponse | undefined,
+  stories: readonly StoryInfo[],
+  namesEverywhere = false,
+): string {
   if (!state) return uiText('verdictCannotAnnotate');
-  if (state.verdicts.length === 0) return uiText('verdictNothing');
   // A story is named by its gist in parentheses: in quotation marks it would read as a headline.
   const storyName = (id: string) =>
     uiText('verdictStoryName', stories.find((s) => s.id === id)?.summary.gist.text ?? id);
+  const about = state.verdicts.filter((v) => ABOUT.includes(v.kind));
+  if (about.length === 0) {
+    if (state.named.length === 0) return uiText('verdictNothing');
+    const named = listNames(state.named.map(storyName), uiText('locale'));
+    return uiText(namesEverywhere ? 'verdictNamesShown' : 'verdictNamesHidden', named, uiText('popupNamesEverywhere'));
+  }
   const reported = reportedIds(state.verdicts);
   // The stories the page reports first; the others only where it reports none.
-  const lines = state.verdicts
+  const lines = about
     .filter((v) => reported.length === 0 || reported.includes(v.storyId))
     .map(({ storyId, kind, statementsFound, statementsTotal, spinExamples }) => {
       switch (kind) {
@@ -132,8 +144,6 @@ export function verdictText(state: PageStateResponse | undefined, stories: reado
           );
         case 'other-event':
           return uiText('verdictOtherEvent', storyName(storyId));
-        case 'other-topic':
-          return uiText('verdictOtherTopic', storyName(storyId));
         default:
           return '';
       }
