@@ -19,9 +19,10 @@ const SUMMIT_REPORT =
   'Mr. Putin pledged to attend the Beijing Winter Olympics, the first national leader to accept. ' +
   'The two leaders discussed forming an independent financial infrastructure, Kremlin aide Yuri Ushakov said.';
 
-/** A report of another Xi–Putin video call, of 30 December 2022. */
+/** A report of another Xi–Putin video call, of 30 December 2022, with a greeting like the summit's (so the page is about another meeting). */
 const OTHER_CALL =
   'Xi Jinping and Vladimir Putin held a video call on 30 December 2022, with Mr. Putin inviting Mr. Xi to Moscow next spring. ' +
+  '"Dear friend," Mr. Putin said, calling relations between Moscow and Beijing the best in their history. ' +
   'The video call came as the war in Ukraine neared its second year, and the Kremlin said the virtual summit covered energy.';
 
 /** The entities shown on the words `phrase` (its `nth` occurrence) of a page. */
