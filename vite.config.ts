@@ -4,7 +4,14 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { build, defineConfig, type Plugin } from 'vite';
 import { renderIcons } from './scripts/icons';
 import { datasetFiles, ROOT } from './scripts/load-dataset';
-import { chromeManifest, firefoxManifest, type Manifest, sourceManifest } from './scripts/manifest';
+import {
+  chromeManifest,
+  firefoxManifest,
+  type Manifest,
+  missingFromBuilds,
+  ROOT_MANIFEST,
+  sourceManifest,
+} from './scripts/manifest';
 import { polyfillAsModule } from './scripts/polyfill-as-module';
 import { compileDataset } from './src/core/compiled-dataset';
 import { parseDataset, parseLexicon } from './src/core/dataset';
@@ -139,7 +146,10 @@ function browserBuilds(): Plugin {
       assertNoCodeFromStrings(CHROME_DIR);
 
       cpSync(CHROME_DIR, FIREFOX_DIR, { recursive: true });
-      writeFileSync(`${FIREFOX_DIR}/manifest.json`, `${JSON.stringify(firefoxManifest(chrome), null, 2)}\n`);
+      const firefox = firefoxManifest(chrome);
+      writeFileSync(`${FIREFOX_DIR}/manifest.json`, `${JSON.stringify(firefox, null, 2)}\n`);
+      const missing = missingFromBuilds(ROOT_MANIFEST, { chrome, firefox });
+      if (missing.length > 0) throw new Error(`manifest.json fields the builds do not carry: ${missing.join(', ')}`);
     },
   };
 }
