@@ -1,14 +1,26 @@
 import { copyFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
-import { build, defineConfig, type Plugin } from 'vite';
-import { renderIcons } from './scripts/icons';
-import { datasetFiles, loadLocalizations, ROOT } from './scripts/load-dataset';
-import { chromeManifest, firefoxManifest, type Manifest, sourceManifest } from './scripts/manifest';
-import { polyfillAsModule } from './scripts/polyfill-as-module';
-import { compileDataset } from './src/core/compiled-dataset';
-import { parseDataset, parseLexicon } from './src/core/dataset';
-import { ANNOTATOR_SCRIPT } from './src/messages';
+import { build, defineConfig, type Plugin, runnerImport } from 'vite';
+import { renderIcons } from './scripts/icons.ts';
+import {
+  chromeManifest,
+  firefoxManifest,
+  type Manifest,
+  missingFromBuilds,
+  ROOT_MANIFEST,
+  sourceManifest,
+} from './scripts/manifest.ts';
+import { polyfillAsModule } from './scripts/polyfill-as-module.ts';
+import { ANNOTATOR_SCRIPT } from './src/messages.ts';
+
+/*
+ * Vite loads this file natively: its own imports name their files in full, and the dataset compiler,
+ * which reaches into src/core, is loaded through Vite's module runner when the build needs it
+ * (`compiledDataset`), so the config does not import the extension's code.
+ */
+const ROOT = dirname(fileURLToPath(import.meta.url));
 
 /**
  * `npm run build` writes one folder per browser; the Firefox one is the Chrome one with its own manifest.
@@ -19,7 +31,7 @@ const DIST = process.env.NIC_OUT_DIR ? resolve(process.env.NIC_OUT_DIR) : 'dist'
 const DATA_DIR = resolve(ROOT, process.env.NIC_DATA_DIR ?? 'data');
 const CHROME_DIR = `${DIST}/chrome`;
 const FIREFOX_DIR = `${DIST}/firefox`;
-/** Each content script's source (as the manifest template names it) and its built file. */
+/** Each content script's source (as the root manifest names it) and its built file. */
 const CONTENT_SCRIPTS: Record<string, string> = {
   'src/content/main.ts': 'content.js',
   'src/content/annotator.ts': ANNOTATOR_SCRIPT,
@@ -45,20 +57,16 @@ function compiledDataset(): Plugin {
     resolveId(id) {
       return id === COMPILED_DATASET ? resolvedId : undefined;
     },
-    load(id) {
+    async load(id) {
       if (id !== resolvedId) return undefined;
       try {
-        const files = datasetFiles(ROOT, DATA_DIR);
-        for (const file of [files.entities, ...files.stories]) this.addWatchFile(join(ROOT, file.path));
-        const lexiconFile = join(DATA_DIR, 'spin-lexicon.json');
-        this.addWatchFile(lexiconFile);
-        // Pack errors name their file and field; the lexicon's name its field.
-        const dataset = parseDataset(files.entities, files.stories);
-        const lexicon = parseLexicon(JSON.parse(readFileSync(lexiconFile, 'utf8')));
-        // JSON.parse of a string literal is faster to load than the same data as an object literal.
-        // The translations, checked against the English they translate; each language's cards in its words.
-        const compiled = compileDataset(dataset, lexicon, loadLocalizations(dataset, ROOT, DATA_DIR));
-        return `export default JSON.parse(${JSON.stringify(JSON.stringify(compiled))});`;
+        const { module } = await runnerImport<typeof import('./scripts/compiled-dataset-module.ts')>(
+          join(ROOT, 'scripts/compiled-dataset-module.ts'),
+          { configFile: false, root: ROOT, logLevel: 'error' },
+        );
+        const { code, watchFiles } = module.compiledDatasetModule(ROOT, DATA_DIR);
+        for (const file of watchFiles) this.addWatchFile(file);
+        return code;
       } catch (error) {
         return this.error((error as Error).message);
       }
@@ -120,13 +128,20 @@ async function buildContentScripts(): Promise<void> {
 
 /** After crxjs: the content script, the icons, both manifests and the Firefox folder. */
 function browserBuilds(): Plugin {
+  let failed = false;
   return {
     name: 'browser-builds',
     apply: 'build',
     buildStart() {
+      failed = false;
       rmSync(DIST, { recursive: true, force: true });
     },
+    buildEnd(error) {
+      failed = !!error;
+    },
     async closeBundle() {
+      // A failed bundle (a malformed dataset, say) has its own error to show: add nothing to it.
+      if (failed) return;
       await buildContentScripts();
       renderIcons(CHROME_DIR);
       const built = JSON.parse(readFileSync(`${CHROME_DIR}/manifest.json`, 'utf8')) as Manifest;
@@ -141,7 +156,10 @@ function browserBuilds(): Plugin {
       assertNoCodeFromStrings(CHROME_DIR);
 
       cpSync(CHROME_DIR, FIREFOX_DIR, { recursive: true });
-      writeFileSync(`${FIREFOX_DIR}/manifest.json`, `${JSON.stringify(firefoxManifest(chrome), null, 2)}\n`);
+      const firefox = firefoxManifest(chrome);
+      writeFileSync(`${FIREFOX_DIR}/manifest.json`, `${JSON.stringify(firefox, null, 2)}\n`);
+      const missing = missingFromBuilds(ROOT_MANIFEST, { chrome, firefox });
+      if (missing.length > 0) throw new Error(`manifest.json fields the builds do not carry: ${missing.join(', ')}`);
     },
   };
 }
