@@ -158,6 +158,9 @@ export interface ShowOptions {
 
 export const SHOW_DEFAULTS: ShowOptions = { namesEverywhere: false };
 
+/** The verdicts that say the page is about a story: its highlights are shown whatever the settings. */
+export const ABOUT_KINDS: readonly VerdictKind[] = ['this-summit', 'spun-copy', 'other-event'];
+
 /**
  * Whether a story's highlights are shown on the page: exactly when the page
  * reports it ('this-summit'), is a reworded copy of its source ('spun-copy')
@@ -167,7 +170,7 @@ export const SHOW_DEFAULTS: ShowOptions = { namesEverywhere: false };
  * that names one of its entities shows those names.
  */
 export function storyShown(verdict: StoryVerdict, options: ShowOptions = SHOW_DEFAULTS): boolean {
-  if (verdict.kind === 'this-summit' || verdict.kind === 'spun-copy' || verdict.kind === 'other-event') return true;
+  if (ABOUT_KINDS.includes(verdict.kind)) return true;
   return options.namesEverywhere && verdict.entityIds.length > 0;
 }
 

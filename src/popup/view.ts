@@ -1,5 +1,6 @@
 /** The popup's story parts: the verdict line, the story picker and the chosen story. DOM calls only. */
 import { CARD_GAP, DRAFT_NOTE, formatDate, listNames, ROLE_GAP } from '../core/cards';
+import { ABOUT_KINDS } from '../core/verdict';
 import type { PageStateResponse, StoryInfo } from '../messages';
 
 type Verdicts = PageStateResponse['verdicts'];
@@ -104,9 +105,6 @@ export function renderPicker(stories: readonly StoryInfo[], reported: readonly s
   return first;
 }
 
-/** Verdicts under which a story is shown whatever the settings: the page is about it (storyShown). */
-const ABOUT: readonly string[] = ['this-summit', 'spun-copy', 'other-event'];
-
 export function verdictText(
   state: PageStateResponse | undefined,
   stories: readonly StoryInfo[],
@@ -115,7 +113,7 @@ export function verdictText(
   if (!state) return 'This page cannot be annotated (browser pages and extension stores are off limits).';
   // A story is named by its gist in parentheses: in quotation marks it would read as a headline.
   const storyName = (id: string) => `the story (${stories.find((s) => s.id === id)?.summary.gist.text ?? id})`;
-  const about = state.verdicts.filter((v) => ABOUT.includes(v.kind));
+  const about = state.verdicts.filter((v) => ABOUT_KINDS.includes(v.kind));
   if (about.length === 0) {
     if (state.named.length === 0) return 'Nothing from the stories this extension knows was found on this page.';
     const names = `This page names people, places or organisations from ${state.named.map(storyName).join(' and ')} but is about something else:`;
