@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { scoreAll } from '../../scripts/eval';
-import { addTally, emptyTally, precision, recall } from '../../scripts/eval-metrics';
+import { LANGUAGES, reportsStory, scoreAll, totals } from '../../scripts/eval';
+import { precision, recall } from '../../scripts/eval-metrics';
 
 /** The quality targets, checked on the labelled pages (tests/eval/). */
 describe('evaluation set', () => {
   const scores = scoreAll();
-  const entities = scores.reduce((t, s) => addTally(t, s.entities), emptyTally());
-  const statements = scores
-    .filter((s) => s.kind !== 'unrelated' && s.kind !== 'other-meeting')
-    .reduce((t, s) => addTally(t, s.statements), emptyTally());
+  const english = scores.filter((s) => s.language === 'en');
+  const { entities, statements } = totals(english);
 
   it('covers every kind of page', () => {
-    const kinds = new Set(scores.map((s) => s.kind));
+    const kinds = new Set(english.map((s) => s.kind));
     for (const kind of ['seed', 'plain', 'same-summit', 'spun', 'other-meeting', 'unrelated'])
       expect(kinds).toContain(kind);
   });
@@ -34,5 +32,34 @@ describe('evaluation set', () => {
     expect(
       scores.filter((s) => s.verdictFound !== s.verdictExpected).map((s) => `${s.page}: ${s.verdictFound}`),
     ).toEqual([]);
+  });
+});
+
+describe.each([
+  ['ru', LANGUAGES.ru],
+  ['zh', LANGUAGES.zh],
+] as const)('evaluation set in %s', (language, name) => {
+  const pages = scoreAll().filter((s) => s.language === language);
+  const { entities, statements } = totals(pages);
+
+  it(`has at least 8 ${name} reports of the summit, 4 pages about other meetings and 4 unrelated pages`, () => {
+    expect(pages.filter(reportsStory).length).toBeGreaterThanOrEqual(8);
+    expect(pages.filter((s) => s.kind === 'other-meeting').length).toBeGreaterThanOrEqual(4);
+    expect(pages.filter((s) => s.kind === 'unrelated').length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('finds entities with precision ≥ 0.95 and recall ≥ 0.90 per mention', () => {
+    expect(precision(entities)).toBeGreaterThanOrEqual(0.95);
+    expect(recall(entities)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('finds claims, quotes and limits with precision ≥ 0.95 and recall ≥ 0.80 on reports of the summit', () => {
+    expect(precision(statements)).toBeGreaterThanOrEqual(0.95);
+    expect(recall(statements)).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('shows no summit statement on other meetings or unrelated pages', () => {
+    expect(pages.flatMap((s) => s.strayStatements)).toEqual([]);
+    expect(pages.filter((s) => !reportsStory(s)).every((s) => s.verdictFound !== 'this-summit')).toBe(true);
   });
 });
