@@ -173,6 +173,8 @@ export const storySchema = z
         format: summaryLine,
         who: z.array(summaryLine).min(1),
         outcomes: z.array(summaryLine).min(1),
+        /** What the leaders said at the meeting: their remarks, which are not its outcomes. */
+        remarks: z.array(summaryLine).default([]),
         context: z.array(summaryLine).min(1),
       })
       .strict(),

@@ -86,6 +86,18 @@ class Reader {
     return this.words(markQuotes(text)).filter((w) => !ARTICLES.has(w));
   }
 
+  /**
+   * The ways a quotation of ours may read: through the lexicon like its evidence, or as the plain
+   * English it is. The copy's "primarily based on" is the plain "based on", which the lexicon, read
+   * on our side too, would take for the rewriter's "according to".
+   */
+  quotationForms(text: string): string[][] {
+    const plain = tokenize(normalizeText(markQuotes(text)))
+      .map((t) => stem(t.word))
+      .filter((w) => !ARTICLES.has(w));
+    return [this.quotedWords(text), plain];
+  }
+
   /** Numbers a reader-facing text states. */
   numbers(text: string): Set<string> {
     return numbersOf(tokenize(normalizeText(text)));
@@ -146,12 +158,60 @@ export function quotedPassages(text: string): string[] {
   return [...text.matchAll(/[“"]([^”"]+)[”"]/g)].map((m) => m[1]!.trim()).filter(Boolean);
 }
 
-/** The story's date as texts write it ("15 December 2021", "December 15, 2021", "15 Dec 2021"), to be set aside. */
+/**
+ * The story's date as texts write it ("15 December 2021", "December 15, 2021", "15 Dec 2021"), and its
+ * year ("in December 2021"), to be set aside: the source block says where the date comes from.
+ */
 function datePattern(isoDate: string): RegExp {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
   const name = MONTH_NAMES[month - 1]!;
   const forms = [`${day} ${name} ${year}`, `${name} ${day}, ${year}`, formatDate(isoDate), isoDate];
-  return new RegExp(forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  return new RegExp(`${forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}|\\b${year}\\b`, 'g');
+}
+
+/** "2021-12-15" → "December 2021". */
+function monthOf(isoDate: string): string {
+  return `${MONTH_NAMES[Number(isoDate.slice(5, 7)) - 1]} ${isoDate.slice(0, 4)}`;
+}
+
+const MONTHS = MONTH_NAMES.join('|');
+/** The date an event card gives for its event: "9–10 December 2021", "February 2022". */
+const EVENT_DATE = new RegExp(`\\b(?:\\d{1,2}(?:[–-]\\d{1,2})? )?(?:${MONTHS}) \\d{4}\\b`, 'g');
+/** A term of office: "(2021–2025)", "2000–2008", "from 2012", "from 2018 to 2022", "since 2013". */
+const TERM = /\b(\d{4})\s*[–-]\s*(\d{4})?|\b(?:from|since) (\d{4})(?: to (\d{4}))?/g;
+/** Offices and posts, which a person holds for a time. */
+const OFFICE =
+  /\b(?:president|prime minister|premier|chancellor|secretary|minister|ambassador|spokes(?:man|woman|person)|aide|advis[eo]r|head|chief|director|chair(?:man|woman)?|governor|mayor|senator|professor|lecturer|editor)\b/i;
+/** A card that dates its office without years: "as of December 2021", "at the time of the summit". */
+const AS_OF = /\b(?:as of|at the time of)\b/i;
+/** Words that date a text by the reader's today, not the story's: "now", "this winter", "last week". */
+const RELATIVE_TIME = new RegExp(
+  `\\b(?:now|nowadays|today|tonight|currently|at present|these days|recently|yesterday|tomorrow|(?:this|next|last|coming|past) (?:week|weekend|month|year|decade|winter|spring|summer|autumn|fall|${MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?:’s|'s)?\\b`,
+  'i',
+);
+
+/** A text without what it quotes: words in quotation marks are the speaker's, with the speaker's today. */
+function unquoted(text: string): string {
+  return text.replace(/[“"][^”"]*[”"]/g, ' ');
+}
+
+/** A relative time word a text uses outside quotations, if any. */
+export function relativeTimeWord(text: string): string | undefined {
+  return RELATIVE_TIME.exec(unquoted(text))?.[0];
+}
+
+/** The terms of office a person card gives, as [first year, last year or Infinity]. */
+function termsOf(card: string): [number, number][] {
+  return [...card.matchAll(TERM)].map((m) => {
+    const from = Number(m[1] ?? m[3]);
+    const to = m[2] ?? m[4];
+    return [from, to ? Number(to) : Number.POSITIVE_INFINITY];
+  });
+}
+
+/** Whether a person card names an office without saying when it was held. */
+export function officeWithoutTime(card: string): boolean {
+  return OFFICE.test(card) && !AS_OF.test(card) && termsOf(card).length === 0;
 }
 
 /** Everything the check needs to know about one story. */
@@ -159,6 +219,8 @@ class StoryChecker {
   readonly failures: ProvenanceFailure[] = [];
   private readonly byId: Map<string, Fact>;
   private readonly storyDate: RegExp;
+  /** "in December 2021": the story's time, as a text says it instead of "now". */
+  private readonly when: string;
   /** Capitalised words the evidence writes mid-sentence: names and proper adjectives. */
   private readonly properWords: Set<string>;
 
@@ -171,6 +233,7 @@ class StoryChecker {
     this.byId = new Map(facts.map((f) => [f.id, f]));
     // A draft without a date has no date any text may name.
     this.storyDate = story.source.date ? datePattern(story.source.date.value) : /(?!)/g;
+    this.when = story.source.date ? `in ${monthOf(story.source.date.value)}` : 'in <month> <year>';
     this.properWords = new Set(
       facts.flatMap((f) => [...f.evidence.matchAll(/[\p{Ll},;] (\p{Lu}[\p{L}-]*)/gu)].map((m) => m[1]!)),
     );
@@ -198,17 +261,57 @@ class StoryChecker {
   }
 
   /** Numbers and quoted passages of one reader-facing text against its evidence. */
-  checkText(path: (string | number)[], text: string, evidence: readonly string[], file?: string): void {
+  checkText(
+    path: (string | number)[],
+    text: string,
+    evidence: readonly string[],
+    file?: string,
+    quotation = false,
+  ): void {
+    // A draft's texts are the article's own words until an editor writes them: its today is the article's.
+    const relative = quotation || this.story.draft ? undefined : relativeTimeWord(text);
+    if (relative)
+      this.fail(path, `“${relative}” dates the text by the reader's today: say when (“${this.when}”)`, file);
     const allowed = new Set(evidence.flatMap((e) => [...this.reader.evidenceNumbers(e)]));
     for (const number of this.reader.numbers(text.replace(this.storyDate, ' '))) {
       if (!allowed.has(number)) this.fail(path, `the number ${number} is not in its evidence`, file);
     }
-    const evidenceWords = evidence.map((e) => this.reader.quotedWords(e));
     for (const passage of quotedPassages(text)) {
-      const words = this.reader.quotedWords(passage);
-      if (!evidenceWords.some((e) => containsRun(e, words)))
+      if (!this.quotes(passage, evidence))
         this.fail(path, `the quoted words “${passage}” are not in its evidence`, file);
     }
+  }
+
+  /**
+   * A person's or an event's card: a person's office says when it was held, in a term that covers
+   * the story's date; an event's card may give its date. Those years rest on the record, not on the
+   * story's evidence, so the number check sets them aside.
+   */
+  checkCard(
+    path: (string | number)[],
+    category: string,
+    card: string,
+    evidence: readonly string[],
+    file?: string,
+  ): void {
+    let text = card;
+    if (category === 'person') {
+      // A shared card's office is checked once, with the shared entities (checkSharedEntities).
+      if (!file && officeWithoutTime(card))
+        this.fail(path, 'names an office without when it was held (“(2021–2025)”, “as of December 2021”)', file);
+      const year = this.story.source.date ? Number(this.story.source.date.value.slice(0, 4)) : undefined;
+      const terms = termsOf(card);
+      if (year !== undefined && terms.length > 0 && !terms.some(([from, to]) => from <= year && year <= to))
+        this.fail(path, `no term of office it gives covers the story's year, ${year}`, file);
+      text = card.replace(TERM, ' ');
+    } else if (category === 'event') text = card.replace(EVENT_DATE, ' ');
+    this.checkText(path, text, evidence, file);
+  }
+
+  /** Whether a quotation is in its evidence word for word, once the rewriter's words are mapped back. */
+  private quotes(passage: string, evidence: readonly string[]): boolean {
+    const evidenceWords = evidence.map((e) => this.reader.quotedWords(e));
+    return this.reader.quotationForms(passage).some((words) => evidenceWords.some((e) => containsRun(e, words)));
   }
 
   /** Whether a name ("Kremlin aide Yuri Ushakov", "Xi Jinping and Vladimir Putin") is named in the evidence. */
@@ -222,7 +325,10 @@ class StoryChecker {
       });
     if (id && mentions(this.byId.get(id))) return true;
     const bag = new Set(evidenceWords.flat());
-    return name.split(/,\s*|\s+and\s+/).every((part) => {
+    // "Cheng Xiaohe or the reporters (the report does not say which)": each party is named; the aside is the editor's.
+    const parties = name.replace(/\s*\(.*?\)/g, '').split(/,\s*|\s+(?:and|or)\s+/);
+    return parties.every((part) => {
+      if (this.reportVoice(part)) return true;
       const fact = this.facts.find((f) => f.title.toLowerCase() === part.toLowerCase());
       if (fact && mentions(fact)) return true;
       return this.reader
@@ -253,16 +359,23 @@ class StoryChecker {
     const before = this.failures.length;
     const evidence = [fact.evidence, ...this.evidenceOf(fact.basis)];
     this.checkText(at('title'), fact.title, evidence);
-    if (fact.card) this.checkText(at('card'), fact.card, evidence);
+    if (fact.card) this.checkCard(at('card'), fact.category, fact.card, evidence);
     if (fact.role) this.checkText(at('role'), fact.role, evidence);
     if (fact.quote) {
-      this.checkText(at('quote'), fact.quote, evidence);
-      // The quote field is a quotation as a whole: each of its parts is in the evidence.
-      const evidenceWords = evidence.map((e) => this.reader.quotedWords(e));
-      for (const part of fact.quote.split(/\s+\/\s+|…/)) {
-        const words = this.reader.quotedWords(part);
-        if (!evidenceWords.some((e) => containsRun(e, words)))
-          this.fail(at('quote'), `the quotation “${part.trim()}” is not in its evidence`);
+      this.checkText(at('quote'), fact.quote, evidence, undefined, true);
+      // The quote field is a quotation as a whole: each of its parts is in the evidence. Where two
+      // speakers share a quote, each part separated by " / " opens with whose words it has ("Xi: …").
+      const parties = (fact.attribution?.speaker ?? '').split(/,\s*|\s+(?:and|or)\s+/).map((p) => this.reader.words(p));
+      for (const segment of fact.quote.split(/\s+\/\s+/)) {
+        const label = /^\s*([^:“”"]+):\s+/.exec(segment);
+        const labelWords = label ? this.reader.words(label[1]!) : [];
+        const labelled = label && parties.some((p) => labelWords.every((w) => p.includes(w))) ? label[0] : '';
+        if (parties.length > 1 && !labelled)
+          this.fail(at('quote'), `“${segment.trim()}”: a quote of several speakers says whose words each part has`);
+        for (const part of segment.slice(labelled.length).split('…')) {
+          if (!this.quotes(part, evidence))
+            this.fail(at('quote'), `the quotation “${part.trim()}” is not in its evidence`);
+        }
       }
     }
     if (fact.category === 'claim' || fact.category === 'quote') this.checkAttribution(fact, at, evidence);
@@ -279,7 +392,7 @@ class StoryChecker {
     const before = this.failures.length;
     const evidence = [ref.evidence, ...this.evidenceOf(ref.basis)];
     this.checkText(['entities', entityIndex, 'title'], entity.title, evidence, entitiesFile);
-    this.checkText(['entities', entityIndex, 'card'], entity.card, evidence, entitiesFile);
+    this.checkCard(['entities', entityIndex, 'card'], entity.category, entity.card, evidence, entitiesFile);
     if (ref.role) this.checkText(['entityRefs', index, 'role'], ref.role, evidence);
     for (const failure of this.failures.slice(before))
       failure.message = `${ref.id}: ${failure.message}${failure.file ? ` (as used in ${this.story.id})` : ''}`;
@@ -448,6 +561,12 @@ export function checkSharedEntities(
       if (quotedPassages(text).length > 0)
         failures.push({ path, message: `${entity.id}: a shared card quotes nobody (quotations go in a story)`, file });
     }
+    if (entity.category === 'person' && officeWithoutTime(entity.card))
+      failures.push({
+        path: `entities.${i}.card`,
+        message: `${entity.id}: a shared card names an office without when it was held (“(2021–2025)”)`,
+        file,
+      });
     if (!usedIds.has(entity.id))
       failures.push({
         path: `entities.${i}.id`,

@@ -39,6 +39,7 @@ export function renderStory(story: StoryInfo): void {
   row('Format', story.summary.format.text);
   row('Who', texts(story.summary.who).join(', '));
   row('Outcomes', texts(story.summary.outcomes));
+  if (story.summary.remarks.length > 0) row('Remarks', texts(story.summary.remarks));
   row('Context', texts(story.summary.context));
 
   const limits = document.getElementById('limits')!;
