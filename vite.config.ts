@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { build, defineConfig, type Plugin } from 'vite';
 import { renderIcons } from './scripts/icons';
-import { datasetFiles, ROOT } from './scripts/load-dataset';
+import { datasetFiles, loadLocalizations, ROOT } from './scripts/load-dataset';
 import { chromeManifest, firefoxManifest, type Manifest, sourceManifest } from './scripts/manifest';
 import { polyfillAsModule } from './scripts/polyfill-as-module';
 import { compileDataset } from './src/core/compiled-dataset';
@@ -34,7 +34,7 @@ const COMPILED_DATASET = 'virtual:compiled-dataset';
  * The dataset, validated and compiled once at build time for the worker
  * (`import compiled from 'virtual:compiled-dataset'`): the shared entities
  * and every story pack under data/stories/, checked together and compiled
- * into one matcher, so a worker waking up parses the result instead of
+ * into one matcher (with the packs' translations, see src/core/translations.ts), so a worker waking up parses the result instead of
  * compiling the packs. A malformed dataset stops the build, naming the file
  * and the bad field.
  */
@@ -56,7 +56,9 @@ function compiledDataset(): Plugin {
         const dataset = parseDataset(files.entities, files.stories);
         const lexicon = parseLexicon(JSON.parse(readFileSync(lexiconFile, 'utf8')));
         // JSON.parse of a string literal is faster to load than the same data as an object literal.
-        return `export default JSON.parse(${JSON.stringify(JSON.stringify(compileDataset(dataset, lexicon)))});`;
+        // The translations, checked against the English they translate; each language's cards in its words.
+        const compiled = compileDataset(dataset, lexicon, loadLocalizations(dataset, ROOT, DATA_DIR));
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(compiled))});`;
       } catch (error) {
         return this.error((error as Error).message);
       }

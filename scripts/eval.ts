@@ -44,6 +44,8 @@ export interface PageScore {
   statements: Tally;
   /** Statements shown on a page that should show none. */
   strayStatements: string[];
+  /** Highlights of any kind the page shows (similar statements included), with the default settings. */
+  highlights: number;
   missed: string[];
   extra: string[];
 }
@@ -73,19 +75,38 @@ export function scorePage(matcher: Matcher, label: Label, html: string): PageSco
       else entityCounts[id] = (entityCounts[id] ?? 0) + 1;
     }
   }
-  const quietPage = label.kind === 'unrelated' || label.kind === 'other-meeting';
+  const quietPage = isUnrelated(label.kind) || label.kind === 'other-meeting';
   return {
     page: label.page,
     language: label.language ?? 'en',
     kind: label.kind,
     verdictExpected: label.verdict,
     verdictFound: verdict.kind,
+    highlights: result.annotations.length + result.similar.length,
     entities: tallyCounts(entityCounts, label.entities),
     statements: tallySets(statements, label.statements),
     strayStatements: quietPage ? [...statements] : [],
     missed: label.statements.filter((id) => !statements.has(id)),
     extra: [...statements].filter((id) => !label.statements.includes(id)),
   };
+}
+
+/** Unrelated pages: the labelled ones and the real-site-like ones (`unrelated-site`). */
+export function isUnrelated(kind: string): boolean {
+  return kind === 'unrelated' || kind === SITE_KIND;
+}
+
+/** Pages laid out like real sites (navigation, rails, tickers, comments, footers) about something else. */
+export const SITE_KIND = 'unrelated-site';
+
+/**
+ * Whether the verdict found is the one expected. `quiet` (the real-site-like pages) is any verdict
+ * that shows nothing: whether such a page names the story a fair amount ('other-topic') or hardly
+ * ('nothing') is the relevance count's business, not the label's.
+ */
+export function verdictRight(s: Pick<PageScore, 'verdictExpected' | 'verdictFound'>): boolean {
+  if (s.verdictExpected === 'quiet') return s.verdictFound === 'nothing' || s.verdictFound === 'other-topic';
+  return s.verdictExpected === s.verdictFound;
 }
 
 export function scoreAll(): PageScore[] {
@@ -102,8 +123,8 @@ export function scoreAll(): PageScore[] {
 const fmt = (n: number) => n.toFixed(3);
 
 /** Whether statements are scored on the page: pages about the story, not unrelated ones or other meetings. */
-export function reportsStory(score: PageScore): boolean {
-  return score.kind !== 'unrelated' && score.kind !== 'other-meeting';
+export function reportsStory(score: Pick<PageScore, 'kind'>): boolean {
+  return !isUnrelated(score.kind) && score.kind !== 'other-meeting';
 }
 
 /** Totals over a set of pages. */
@@ -121,7 +142,7 @@ export function totals(scores: readonly PageScore[]): {
     addTally(entities, s.entities);
     if (reportsStory(s)) addTally(statements, s.statements);
     stray += s.strayStatements.length;
-    if (s.verdictExpected === s.verdictFound) verdictsRight++;
+    if (verdictRight(s)) verdictsRight++;
   }
   return { entities, statements, stray, verdictsRight };
 }
@@ -131,9 +152,13 @@ export function report(scores: PageScore[]): string {
     '| page | kind | verdict (expected → found) | entity P | entity R | statement P | statement R |',
     '|---|---|---|---|---|---|---|',
   ];
+  const sites = scores.filter((s) => s.kind === SITE_KIND);
   for (const s of scores) {
-    const verdict =
-      s.verdictExpected === s.verdictFound ? s.verdictFound : `${s.verdictExpected} → **${s.verdictFound}**`;
+    const verdict = !verdictRight(s)
+      ? `${s.verdictExpected} → **${s.verdictFound}**`
+      : s.verdictExpected === s.verdictFound
+        ? s.verdictFound
+        : `${s.verdictExpected} (${s.verdictFound})`;
     lines.push(
       `| ${basename(s.page, '.html')} | ${s.kind} | ${verdict} | ${fmt(precision(s.entities))} | ${fmt(recall(s.entities))} | ${fmt(precision(s.statements))} | ${fmt(recall(s.statements))} |`,
     );
@@ -152,7 +177,14 @@ export function report(scores: PageScore[]): string {
         `Statement highlights on unrelated pages and pages about other meetings: ${stray}.`,
     );
   }
-  lines.push('', sentences.join('\n\n'));
+  lines.push(
+    '',
+    sentences.join('\n\n'),
+    '',
+    '| pages | count |',
+    '|---|---|',
+    `| unrelated real-site-like pages: pages with any highlight | ${sites.filter((s) => s.highlights > 0).length} of ${sites.length} |`,
+  );
   return lines.join('\n');
 }
 

@@ -7,7 +7,6 @@
  */
 import pkg from '../package.json' with { type: 'json' };
 
-export const EXTENSION_NAME = 'News in context';
 export const ICON_SIZES = [16, 32, 48, 128] as const;
 /** The Firefox add-on id: also what the `extensions.webextensions.uuids` preference is keyed by. */
 export const GECKO_ID = 'news-in-context@example.org';
@@ -51,22 +50,24 @@ const iconPaths = (): Record<string, string> => Object.fromEntries(ICON_SIZES.ma
 export function sourceManifest(): Manifest {
   return {
     manifest_version: 3,
-    name: EXTENSION_NAME,
+    // Name, description and the shortcut's description come from the catalogues (_locales/), in the
+    // browser's language; the Chrome Web Store refuses descriptions over 132 characters (a unit test
+    // checks every catalogue; docs/store.md has the long text).
+    name: '__MSG_extensionName__',
+    default_locale: 'en',
     version: pkg.version,
-    // The Chrome Web Store refuses descriptions over 132 characters (docs/store.md has the long text).
-    description:
-      'Highlights the people, places, claims, quotes and limits of a news story on the pages you read, with cards that say who said what.',
+    description: '__MSG_extensionDescription__',
     // The worker injects the annotator into the frames whose text shows a story: `scripting`, on the
     // same hosts the reader runs on (the content script's matches alone do not let it inject).
     permissions: ['storage', 'scripting'],
     host_permissions: [...PAGE_MATCHES],
     background: { service_worker: 'src/background/main.ts', type: 'module' },
-    action: { default_title: EXTENSION_NAME, default_popup: 'src/popup/index.html' },
+    action: { default_title: '__MSG_extensionName__', default_popup: 'src/popup/index.html' },
     commands: {
       [TOGGLE_COMMAND]: {
         // Alt+Shift+N / Alt+Shift+P walk the highlights inside the page; H for highlights.
         suggested_key: { default: 'Alt+Shift+H' },
-        description: 'Switch highlighting on or off on this page',
+        description: '__MSG_toggleCommand__',
       },
     },
     content_scripts: [

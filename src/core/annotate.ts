@@ -7,7 +7,14 @@ import type { Annotation } from './annotation';
 import type { Category } from './categories';
 import type { LexiconHit } from './lexicon';
 import type { Matcher } from './matcher';
-import { type MatcherData, PHRASE_CONCEPT, PHRASE_CUE, PHRASE_ENTITY, PHRASE_NOT_MENTION } from './matcher-data';
+import {
+  type MatcherData,
+  PHRASE_CONCEPT,
+  PHRASE_CUE,
+  PHRASE_ENTITY,
+  PHRASE_ENTITY_WHERE_REPORTED,
+  PHRASE_NOT_MENTION,
+} from './matcher-data';
 import type { NormalizedText } from './normalize';
 import type { ConceptHits } from './statements';
 import { JOINS_PREVIOUS, REWRITTEN, STARTS_SENTENCE, type Token } from './tokens';
@@ -25,6 +32,7 @@ interface EntityHit {
   fact: number;
   first: number;
   last: number;
+  whereReported?: true;
 }
 
 const COPYRIGHT_BEFORE = /(©|\(c\)|copyright)[\s\d,-]*$/;
@@ -107,6 +115,8 @@ export function analyseText(matcher: Matcher, raw: string, offset = 0): TextAnal
         entityHits.push({ fact: -1, first, last });
       } else if (kind === PHRASE_ENTITY) {
         entityHits.push({ fact: target, first, last });
+      } else if (kind === PHRASE_ENTITY_WHERE_REPORTED) {
+        entityHits.push({ fact: target, first, last, whereReported: true });
       } else if (kind === PHRASE_CUE) {
         // "© 2025" in a footer dates the website, not the story.
         if (!COPYRIGHT_BEFORE.test(norm.lower.slice(Math.max(0, tokens[first]!.start - 16), tokens[first]!.start)))
@@ -189,7 +199,9 @@ export function judge(
   if (isQuiet(verdict, options)) return { annotations: [], similar: [], verdict };
   const mentioned = verdict.stories.map((v) => storyShown(v, options));
   const reported = verdict.stories.map((v) => v.statementsShown);
-  const entities = keepFacts(analysis.entities, (id) => matcher.storiesOf(id).some((s) => mentioned[s]));
+  const entities = keepFacts(analysis.entities, (id, a) =>
+    matcher.storiesOf(id).some((s) => (a.whereReported ? reported[s] : mentioned[s])),
+  ).map(shownAnnotation);
   const statements = keepFacts(analysis.statements, (id) => matcher.storiesOf(id).some((s) => reported[s]));
   const similar = keepFacts(analysis.statements, (id) =>
     matcher.storiesOf(id).some((s) => mentioned[s] && !reported[s]),
@@ -198,13 +210,20 @@ export function judge(
   return { annotations, similar, verdict };
 }
 
+/** An annotation as the page gets it: whether a phrase names its entity only where reported is the worker's business. */
+function shownAnnotation(annotation: Annotation): Annotation {
+  if (!annotation.whereReported) return annotation;
+  const { whereReported: _, ...shown } = annotation;
+  return shown;
+}
+
 /** The annotations with only the fact ids that pass; an annotation left with none is dropped. */
-function keepFacts(annotations: readonly Annotation[], keep: (id: string) => boolean): Annotation[] {
+function keepFacts(annotations: readonly Annotation[], keep: (id: string, a: Annotation) => boolean): Annotation[] {
   const out: Annotation[] = [];
   for (const a of annotations) {
-    if (a.factIds.every(keep)) out.push(a);
+    if (a.factIds.every((id) => keep(id, a))) out.push(a);
     else {
-      const factIds = a.factIds.filter(keep);
+      const factIds = a.factIds.filter((id) => keep(id, a));
       if (factIds.length > 0) out.push({ ...a, factIds });
     }
   }
@@ -259,10 +278,11 @@ function resolveEntities(
     const hit = hits[i]!;
     let j = i;
     const byCategory = new Map<Category, Set<string>>();
+    const whereReported = new Map<Category, Set<string>>();
     while (j < hits.length && hits[j]!.first === hit.first && hits[j]!.last === hit.last) {
       // A not-a-mention phrase (fact -1) still covers its words, so shorter names inside it lose.
       const fact = data.facts[hits[j]!.fact];
-      if (fact) addTo(byCategory, fact.category, fact.id);
+      if (fact) addTo(hits[j]!.whereReported ? whereReported : byCategory, fact.category, fact.id);
       j++;
     }
     if (hit.first > coveredUntil) {
@@ -271,6 +291,11 @@ function resolveEntities(
       const start = norm.rawStart[tokens[hit.first]!.start]!;
       const end = norm.rawEnd[tokens[hit.last]!.end - 1]!;
       for (const [category, ids] of byCategory) out.push({ factIds: [...ids], category, start, end });
+      for (const [category, ids] of whereReported) {
+        const named = byCategory.get(category);
+        const factIds = [...ids].filter((id) => !named?.has(id));
+        if (factIds.length > 0) out.push({ factIds, category, start, end, whereReported: true });
+      }
     }
     i = j;
   }

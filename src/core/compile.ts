@@ -17,6 +17,7 @@ import {
   PHRASE_CONCEPT,
   PHRASE_CUE,
   PHRASE_ENTITY,
+  PHRASE_ENTITY_WHERE_REPORTED,
   PHRASE_NOT_MENTION,
   type StoryData,
 } from './matcher-data';
@@ -85,7 +86,12 @@ export function compileMatcher(input: Dataset | Story, lexicon: Lexicon): Matche
   const facts: FactData[] = allFacts.map((fact, f) => {
     if (!isStatementCategory(fact.category)) {
       for (const form of expandAliases(fact))
-        add(phraseKey(rewriter, form.text, form.caseSensitive), PHRASE_ENTITY, f, 0);
+        add(
+          phraseKey(rewriter, form.text, form.caseSensitive),
+          form.whereReported ? PHRASE_ENTITY_WHERE_REPORTED : PHRASE_ENTITY,
+          f,
+          0,
+        );
       return { id: fact.id, category: fact.category, concepts: [], threshold: 1, specific: isSpecificEntity(fact) };
     }
     const signature = fact.signature!;

@@ -8,6 +8,8 @@ export const PHRASE_CONCEPT = 1;
 export const PHRASE_CUE = 2;
 /** A phrase that contains a name but is not a mention of it. */
 export const PHRASE_NOT_MENTION = 3;
+/** An entity's name that is a mention of it only on pages reporting its story ("video call"). */
+export const PHRASE_ENTITY_WHERE_REPORTED = 4;
 
 export interface FactData {
   id: string;

@@ -17,11 +17,12 @@
  * evidence of that story's entityRef. The story's date may appear in any
  * text: the source block says where it comes from.
  */
-import { formatDate } from './cards';
+
 import {
   DatasetError,
   entitiesFileSchema,
   type Fact,
+  isStatementCategory,
   type Lexicon,
   parseStory,
   type SharedEntity,
@@ -33,6 +34,7 @@ import { compileLexicon, LexiconRewriter } from './lexicon';
 import { normalizeText } from './normalize';
 import { storyFacts } from './packs';
 import { stem, type Token, tokenize } from './tokens';
+import { formatDate } from './ui-text';
 
 export interface ProvenanceFailure {
   /** JSON path of the offending field: "facts.12.card", "summary.outcomes.4.text". */
@@ -444,6 +446,133 @@ class StoryChecker {
     }
   }
 
+  /**
+   * Who the story credits each statement to: its "according to" (an entity's id where it has one),
+   * with the names a text may use for it.
+   */
+  private sourcesOf(): Map<string, { label: string; names: string[][] }> {
+    const sources = new Map<string, { label: string; names: string[][] }>();
+    for (const fact of this.facts) {
+      const attribution = fact.attribution;
+      if (!attribution || !isStatementCategory(fact.category) || this.reportVoice(attribution.accordingTo)) continue;
+      const key = sourceKey(attribution);
+      const entity = attribution.accordingToId ? this.byId.get(attribution.accordingToId) : undefined;
+      const names = [attribution.accordingTo, ...(entity ? [entity.title, ...aliasTexts(entity)] : [])];
+      const source = sources.get(key) ?? { label: entity?.title ?? attribution.accordingTo, names: [] };
+      for (const name of names) {
+        const words = this.contentWords(name);
+        if (words.length > 0) source.names.push(words);
+      }
+      sources.set(key, source);
+    }
+    return sources;
+  }
+
+  private contentWords(text: string): string[] {
+    return this.reader.words(text).filter((w) => !FUNCTION_WORDS.has(w));
+  }
+
+  /**
+   * A role or card credits a statement to a party only as the statement's own attribution does.
+   * A sentence credits ("according to X", "X said", "comes from X") the statements it quotes, the
+   * fact whose card it is, and, where it speaks of "Xi's other remarks", every statement of that
+   * speaker that the text does not credit elsewhere. Each must be according to one of the parties
+   * the sentence credits, or said by its own speaker.
+   */
+  checkCredits(texts: readonly { path: (string | number)[]; text: string; ownFact?: Fact }[]): void {
+    const sources = this.sourcesOf();
+    const statements = this.facts.filter((f) => isStatementCategory(f.category) && f.attribution);
+    for (const { path, text, ownFact } of texts) {
+      const sentences = text.split(/(?<=[.;!?])\s+(?=\p{Lu})|;\s+/u);
+      const quotedIn = sentences.map((sentence) =>
+        statements.filter((f) =>
+          // A quoted word or two ("democracy") names no statement; a quoted phrase does.
+          quotedPassages(sentence).some((p) => this.contentWords(p).length > 2 && this.quotes(p, [f.evidence])),
+        ),
+      );
+      const quotedAnywhere = new Set(quotedIn.flat());
+      sentences.forEach((sentence, i) => {
+        const credited = new Set<string>();
+        for (const party of creditedParties(sentence)) {
+          const words = this.contentWords(party);
+          for (const [key, { names }] of sources) if (names.some((name) => containsRun(words, name))) credited.add(key);
+        }
+        if (credited.size === 0) return;
+        const referred = new Set(quotedIn[i]);
+        if (ownFact?.attribution) referred.add(ownFact);
+        for (const fact of statements) {
+          const speaker = fact.attribution!.speakerId ? this.byId.get(fact.attribution!.speakerId) : undefined;
+          if (
+            speaker &&
+            !quotedAnywhere.has(fact) &&
+            speaksOfRemarks(sentence, [speaker.title, ...aliasTexts(speaker)])
+          )
+            referred.add(fact);
+        }
+        for (const fact of referred) {
+          const attribution = fact.attribution!;
+          if (credited.has(sourceKey(attribution))) continue;
+          // "Xi said …" credits the speaker, whoever's account it is; crediting another party does not.
+          const others = [...credited].filter((key) => key !== attribution.speakerId);
+          if (others.length === 0) continue;
+          const names = others.map((key) => sources.get(key)!.label).join(', ');
+          this.fail(path, `credits ${fact.id} to ${names}, but it is according to ${attribution.accordingTo}`);
+        }
+      });
+    }
+  }
+
+  /**
+   * A statement related to a party that reports others' words (Kremlin aide Yuri Ushakov, Chinese
+   * state media) shows on that party's side: it must be that party's report, or its own words.
+   */
+  checkReportingParties(): void {
+    const reporters = new Set(
+      this.facts.flatMap((f) => {
+        const a = f.attribution;
+        return a?.accordingToId && a.accordingToId !== a.speakerId ? [a.accordingToId] : [];
+      }),
+    );
+    this.story.facts.forEach((fact, i) => {
+      if (!isStatementCategory(fact.category)) return;
+      fact.related.forEach((id, j) => {
+        if (!reporters.has(id)) return;
+        const a = fact.attribution;
+        if (a?.accordingToId === id || a?.speakerId === id) return;
+        this.fail(
+          ['facts', i, 'related', j],
+          `${fact.id}: relates to ${id}, which reports others' words, but is according to ${a?.accordingTo ?? 'no one'}`,
+        );
+      });
+    });
+  }
+
+  /**
+   * The title of an analyst's opinion says whose it is, hedges, or is a quotation, so it never reads
+   * as established fact; an editor may vouch for a bare one (`titleCheckedByEditor`).
+   */
+  checkOpinionTitles(): void {
+    this.story.facts.forEach((fact, i) => {
+      const attribution = fact.attribution;
+      if (!attribution || !isStatementCategory(fact.category) || fact.titleCheckedByEditor) return;
+      const speaker = attribution.speakerId ? this.byId.get(attribution.speakerId) : undefined;
+      const analyst =
+        attribution.opinion === true ||
+        ANALYST.test(attribution.speaker) ||
+        (speaker?.category === 'person' && ANALYST.test(speaker.card ?? ''));
+      if (!analyst) return;
+      const title = fact.title.trim();
+      if (/^[“"‘].*[”"’]$/.test(title) || HEDGE.test(title)) return;
+      const titleWords = new Set(this.contentWords(title));
+      const speakerNames = [attribution.speaker, ...(speaker ? [speaker.title, ...aliasTexts(speaker)] : [])];
+      if (speakerNames.some((name) => this.contentWords(name).some((w) => titleWords.has(w)))) return;
+      this.fail(
+        ['facts', i, 'title'],
+        `${fact.id}: states the opinion of ${attribution.speaker} as fact: name the speaker (“${attribution.speaker}: …”) or hedge as the source does`,
+      );
+    });
+  }
+
   checkSummary(): void {
     for (const [key, value] of Object.entries(this.story.summary)) {
       if (!Array.isArray(value)) this.checkSummaryLine(['summary', key], value);
@@ -480,6 +609,37 @@ class StoryChecker {
         this.fail(['entityRefs', i, 'evidence'], 'is not in the source text verbatim');
     });
   }
+}
+
+/** People whose statements are their view: analysts, and the professors and historians a story quotes. */
+const ANALYST =
+  /\b(?:analysts?|experts?|scholars?|professors?|historians?|commentators?|observers?|researchers?|economists?)\b/i;
+/** Words by which a title keeps its source's hedge. */
+const HEDGE =
+  /\b(?:may|might|could|would|perhaps|possibly|likely|unlikely|apparently|seemingly|appears?|seems?|says?|said|thinks?|believes?|expects?|imagines?|doubts?|argues?|according)\b/i;
+
+/** Whom a statement is according to: the entity's id, or the words of its "according to". */
+function sourceKey(attribution: NonNullable<Fact['attribution']>): string {
+  return attribution.accordingToId ?? attribution.accordingTo.toLowerCase().replace(/^the /, '');
+}
+
+/** The parties a sentence credits: "according to X", "X said", "X says", "comes from X". */
+function creditedParties(sentence: string): string[] {
+  const parties: string[] = [];
+  for (const m of sentence.matchAll(/\baccording to ([^,;:]+)/gi)) parties.push(m[1]!);
+  for (const m of sentence.matchAll(/\b(?:comes?|came) from ([^,;:]+)/gi)) parties.push(m[1]!);
+  for (const m of sentence.matchAll(/(?:^|[,;:]\s*)([^,;:]+?)\s+(?:said|says)\b/gi)) parties.push(m[1]!);
+  return parties;
+}
+
+/** Whether a sentence speaks of a speaker's remarks as a whole: "Xi's other remarks", "Putin's words". */
+function speaksOfRemarks(sentence: string, names: readonly string[]): boolean {
+  return names.some((name) =>
+    new RegExp(
+      `\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[’']s (?:other |remaining |own )?(?:remarks|words|statements|comments|quotes|claims)\\b`,
+      'i',
+    ).test(sentence),
+  );
 }
 
 function aliasTexts(fact: Fact): string[] {
@@ -535,6 +695,15 @@ export function checkProvenance(
     checker.checkEntityRef(i, shared[k]!, k, entitiesFile);
   });
   checker.checkSummary();
+  checker.checkCredits([
+    ...story.facts.flatMap((fact, i) => [
+      ...(fact.card ? [{ path: ['facts', i, 'card'], text: fact.card, ownFact: fact }] : []),
+      ...(fact.role ? [{ path: ['facts', i, 'role'], text: fact.role }] : []),
+    ]),
+    ...story.entityRefs.flatMap((ref, i) => (ref.role ? [{ path: ['entityRefs', i, 'role'], text: ref.role }] : [])),
+  ]);
+  checker.checkReportingParties();
+  checker.checkOpinionTitles();
   checker.checkSource(options.sourceText);
   if (options.sourceText !== undefined) checker.checkEvidence(options.sourceText);
   return checker.failures;

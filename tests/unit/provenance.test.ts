@@ -250,6 +250,85 @@ describe('provenance check on shared entities', () => {
   });
 });
 
+describe('provenance check on credit', () => {
+  const refIndex = (input: RawStory, id: string) => input.entityRefs.findIndex((r: { id: string }) => r.id === id);
+
+  it("fails on a role that credits a speaker's remarks to another party than their own attribution", () => {
+    const input = story();
+    const r = refIndex(input, 'organization:chinese-state-media');
+    // The role as it was: the "exceeds an alliance" remark is Ushakov's account, not the Chinese account.
+    input.entityRefs[r].role =
+      'China’s state-run news media. Reports in them are the source of Xi’s remark that China and Russia “firmly support each other” on their core interests; Xi’s other remarks come from the Chinese account of the call.';
+    expect(check(input)).toEqual([
+      {
+        path: `entityRefs.${r}.role`,
+        message: 'credits claim:37th-meeting to the Chinese account, but it is according to Xi Jinping',
+      },
+      {
+        path: `entityRefs.${r}.role`,
+        message:
+          'credits quote:exceeds-alliance to the Chinese account, but it is according to Kremlin aide Yuri Ushakov',
+      },
+    ]);
+  });
+
+  it('fails on a card or role crediting a quoted remark, or its own fact, to the wrong party', () => {
+    const input = story();
+    const i = indexOf(input, 'quote:exceeds-alliance');
+    input.facts[i].card = input.facts[i].card.replace(
+      'according to Kremlin aide Yuri Ushakov, who briefed reporters after the call',
+      'according to reports in Chinese state media',
+    );
+    const r = refIndex(input, 'organization:kremlin');
+    input.entityRefs[r].role =
+      'According to the Chinese account, Xi said the relationship “even exceeds an alliance” in its closeness.';
+    expect(check(input)).toEqual([
+      {
+        path: `facts.${i}.card`,
+        message: expect.stringMatching(/credits quote:exceeds-alliance to Chinese state media, but it is according to/),
+      },
+      {
+        path: `entityRefs.${r}.role`,
+        message: expect.stringMatching(/credits quote:exceeds-alliance to the Chinese account/),
+      },
+    ]);
+  });
+
+  it("fails on a statement related to a party that reports others' words but is not that party's report", () => {
+    const input = story();
+    const i = indexOf(input, 'claim:chinese-account-omits-ukraine');
+    input.facts[i].related.push('organization:chinese-state-media');
+    expect(check(input)).toEqual([
+      {
+        path: `facts.${i}.related.${input.facts[i].related.length - 1}`,
+        message: expect.stringMatching(/relates to organization:chinese-state-media, which reports others' words/),
+      },
+    ]);
+  });
+
+  it("fails on a bare title for an analyst's opinion, unless an editor vouched for it", () => {
+    const input = story();
+    const i = indexOf(input, 'limit:ukraine-taiwan');
+    input.facts[i].title = 'No backing for adventures over Ukraine or Taiwan';
+    const j = indexOf(input, 'claim:personal-chemistry');
+    input.facts[j].title = 'Personal chemistry between the leaders';
+    expect(check(input)).toEqual([
+      { path: `facts.${j}.title`, message: expect.stringMatching(/states the opinion of analysts as fact/) },
+      { path: `facts.${i}.title`, message: expect.stringMatching(/states the opinion of Sergey Radchenko as fact/) },
+    ]);
+    input.facts[i].titleCheckedByEditor = 'Checked: both capitals said as much on the record.';
+    input.facts[j].title = 'Personal chemistry may matter, analysts say';
+    expect(check(input)).toEqual([]);
+  });
+
+  it('takes a statement marked as opinion for one, whoever says it', () => {
+    const input = story();
+    const i = indexOf(input, 'claim:putin-brinkmanship');
+    input.facts[i].attribution.opinion = true;
+    expect(paths(check(input))).toEqual([`facts.${i}.title`]);
+  });
+});
+
 describe('provenance check on time', () => {
   const indexIn = (file: RawStory, id: string) => file.entities.findIndex((e: { id: string }) => e.id === id);
 
