@@ -18,8 +18,14 @@ import { loadDataset, loadLexicon, ROOT, SUMMIT_ID } from './load-dataset';
 
 const EVAL = join(ROOT, 'tests/eval');
 
+/** The languages of the labelled pages, in the order of the report's totals. */
+export const LANGUAGES = { en: 'English', ru: 'Russian', zh: 'Chinese' } as const;
+export type Language = keyof typeof LANGUAGES;
+
 interface Label {
   page: string;
+  /** The page's language (default: English). */
+  language?: Language;
   /** The story the page is labelled for (default: the summit). */
   story?: string;
   kind: string;
@@ -30,6 +36,7 @@ interface Label {
 
 export interface PageScore {
   page: string;
+  language: Language;
   kind: string;
   verdictExpected: string;
   verdictFound: string;
@@ -71,6 +78,7 @@ export function scorePage(matcher: Matcher, label: Label, html: string): PageSco
   const quietPage = isUnrelated(label.kind) || label.kind === 'other-meeting';
   return {
     page: label.page,
+    language: label.language ?? 'en',
     kind: label.kind,
     verdictExpected: label.verdict,
     verdictFound: verdict.kind,
@@ -114,21 +122,38 @@ export function scoreAll(): PageScore[] {
 
 const fmt = (n: number) => n.toFixed(3);
 
+/** Whether statements are scored on the page: pages about the story, not unrelated ones or other meetings. */
+export function reportsStory(score: Pick<PageScore, 'kind'>): boolean {
+  return !isUnrelated(score.kind) && score.kind !== 'other-meeting';
+}
+
+/** Totals over a set of pages. */
+export function totals(scores: readonly PageScore[]): {
+  entities: Tally;
+  statements: Tally;
+  stray: number;
+  verdictsRight: number;
+} {
+  const entities = emptyTally();
+  const statements = emptyTally();
+  let stray = 0;
+  let verdictsRight = 0;
+  for (const s of scores) {
+    addTally(entities, s.entities);
+    if (reportsStory(s)) addTally(statements, s.statements);
+    stray += s.strayStatements.length;
+    if (verdictRight(s)) verdictsRight++;
+  }
+  return { entities, statements, stray, verdictsRight };
+}
+
 export function report(scores: PageScore[]): string {
   const lines = [
     '| page | kind | verdict (expected → found) | entity P | entity R | statement P | statement R |',
     '|---|---|---|---|---|---|---|',
   ];
-  const entities = emptyTally();
-  const statements = emptyTally();
-  let stray = 0;
-  let verdictsRight = 0;
   const sites = scores.filter((s) => s.kind === SITE_KIND);
   for (const s of scores) {
-    addTally(entities, s.entities);
-    if (!isUnrelated(s.kind) && s.kind !== 'other-meeting') addTally(statements, s.statements);
-    stray += s.strayStatements.length;
-    if (verdictRight(s)) verdictsRight++;
     const verdict = !verdictRight(s)
       ? `${s.verdictExpected} → **${s.verdictFound}**`
       : s.verdictExpected === s.verdictFound
@@ -138,12 +163,23 @@ export function report(scores: PageScore[]): string {
       `| ${basename(s.page, '.html')} | ${s.kind} | ${verdict} | ${fmt(precision(s.entities))} | ${fmt(recall(s.entities))} | ${fmt(precision(s.statements))} | ${fmt(recall(s.statements))} |`,
     );
   }
+  const sentences: string[] = [];
+  for (const [language, name] of Object.entries(LANGUAGES)) {
+    const pages = scores.filter((s) => s.language === language);
+    if (pages.length === 0) continue;
+    const { entities, statements, stray, verdictsRight } = totals(pages);
+    lines.push(
+      `| **total, ${name}** | ${pages.length} pages | ${verdictsRight}/${pages.length} right | **${fmt(precision(entities))}** | **${fmt(recall(entities))}** | **${fmt(precision(statements))}** | **${fmt(recall(statements))}** |`,
+    );
+    sentences.push(
+      `${name}. Entities: ${entities.truePositives} of ${entities.found} mentions found are right, ${entities.truePositives} of ${entities.expected} labelled mentions found. ` +
+        `Statements on pages about this summit: ${statements.truePositives} of ${statements.found} right, ${statements.truePositives} of ${statements.expected} found. ` +
+        `Statement highlights on unrelated pages and pages about other meetings: ${stray}.`,
+    );
+  }
   lines.push(
-    `| **total** | ${scores.length} pages | ${verdictsRight}/${scores.length} right | **${fmt(precision(entities))}** | **${fmt(recall(entities))}** | **${fmt(precision(statements))}** | **${fmt(recall(statements))}** |`,
     '',
-    `Entities: ${entities.truePositives} of ${entities.found} mentions found are right, ${entities.truePositives} of ${entities.expected} labelled mentions found. ` +
-      `Statements on pages about this summit: ${statements.truePositives} of ${statements.found} right, ${statements.truePositives} of ${statements.expected} found. ` +
-      `Statement highlights on unrelated pages and pages about other meetings: ${stray}.`,
+    sentences.join('\n\n'),
     '',
     '| pages | count |',
     '|---|---|',

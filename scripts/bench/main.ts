@@ -27,6 +27,7 @@ import { round } from './format';
 import { type HarnessResults, runAppendRow, runScaleRow, runSizeRows } from './harness-runs';
 import { launchPlain } from './harness-session';
 import type { RunContext } from './harness-table';
+import { measureLanguages } from './languages';
 import { log, parseArgs, SIZE_NAMES, SIZES, type SizeName, UsageError } from './options';
 import { jsonFigures, report, targetsSummary, writeDocs } from './output';
 import { measurePacks } from './packs';
@@ -141,6 +142,10 @@ async function main(): Promise<void> {
         conceptsOffPage: false,
       });
   if (packs) log(`packs: 50 packs against 1, annotate CPU time ×${packs.ratio.toFixed(2)}`);
+  // Matching cost of a 1 MB story page in English, Russian and Chinese: core only, in Node, alternating.
+  const languages = options.skip.has('languages')
+    ? undefined
+    : measureLanguages({ runs: options.quick ? 3 : 7, chars: 1024 * 1024 });
 
   const context: RunContext = {
     dataset: dataset.source,
@@ -154,7 +159,7 @@ async function main(): Promise<void> {
     devtoolsTrace: !!options.traceDir,
     load: `${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
   };
-  const results = { context, harness, extension, packs };
+  const results = { context, harness, extension, packs, languages };
   const text = report(results);
   const totalSeconds = (performance.now() - started) / 1000;
   process.stdout.write(`${text}\n\n${targetsSummary(results)}\n`);

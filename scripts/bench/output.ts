@@ -11,6 +11,7 @@ import { fmtMs, fmtRatio, round } from './format';
 import type { HarnessResults, SizeResults } from './harness-runs';
 import { rescanLongestTask } from './harness-session';
 import { harnessTable, type RunContext } from './harness-table';
+import { type LanguageBenchResult, languagesLine } from './languages';
 import { log, type SizeName } from './options';
 import type { PacksBenchResult } from './packs';
 import { STORM } from './pages';
@@ -21,6 +22,7 @@ export interface Results {
   harness?: HarnessResults;
   extension?: ExtensionResults;
   packs?: PacksBenchResult;
+  languages?: LanguageBenchResult[];
 }
 
 /** How the figures are made: the text above the tables. */
@@ -201,6 +203,7 @@ export function report(results: Results): string {
   if (results.extension) parts.push(extensionTable(results.extension));
   if (results.harness) parts.push(harnessTable(results.harness, results.context));
   if (results.packs) parts.push(packsLine(results.packs), '');
+  if (results.languages) parts.push(languagesLine(results.languages), '');
   parts.push(
     `Chromium ${results.context.chromium}, headless, load average ${results.context.load}. Dataset: ${results.context.dataset} ` +
       `(${results.context.facts} facts, ${results.context.phrases} matcher phrases).`,
@@ -228,6 +231,7 @@ export function jsonFigures(results: Results, details: Record<string, unknown>):
     heapMB: bySize((r) => num(r.rescan?.heapMB)),
     scale10kRatio: num(results.harness?.scale?.ratio),
     scale50PacksRatio: num(results.packs?.ratio),
+    languageAnnotateMs: Object.fromEntries((results.languages ?? []).map((r) => [r.language, num(r.ms)])),
     appendParagraphMs: num(results.harness?.append?.ms),
     quietPageMs: byKey(ext?.quiet, (p) => p.scriptMs),
     quietFloorMs: byKey(ext?.quiet, (p) => p.floorScriptMs ?? Number.NaN),

@@ -67,6 +67,50 @@ function transliterations(text: string): string[] {
   return [...variants];
 }
 
+/**
+ * Case endings of a Russian noun by its ending, for the oblique cases
+ * (genitive, dative, accusative, instrumental, prepositional, in no fixed
+ * order). Indeclinable words (Си, НАТО, Шойгу) and adjectives (left to the
+ * stemmer) get none.
+ */
+function russianEndings(word: string): { cut: number; endings: readonly string[] } {
+  if (/ия$/.test(word)) return { cut: 1, endings: ['и', 'ю', 'ей'] };
+  if (/[гкхжшщч]а$/.test(word)) return { cut: 1, endings: ['и', 'е', 'у', 'ой'] };
+  if (/а$/.test(word)) return { cut: 1, endings: ['ы', 'е', 'у', 'ой'] };
+  if (/я$/.test(word)) return { cut: 1, endings: ['и', 'е', 'ю', 'ей'] };
+  if (/[^аеёиоуыэюякц]ий$/.test(word) && /^\p{Lu}/u.test(word)) return { cut: 2, endings: ['ия', 'ию', 'ием', 'ии'] };
+  if (/[ыои]й$|[иы]е$|ое$|[ыи]х$/.test(word)) return { cut: 0, endings: [] };
+  if (/[йь]$/.test(word)) return { cut: 1, endings: ['я', 'ю', 'ем', 'е', 'и', 'ью'] };
+  if (/[бвгдзклмнпрстфхцжшщч]$/.test(word)) return { cut: 0, endings: ['а', 'у', 'ом', 'ым', 'е', 'ем'] };
+  return { cut: 0, endings: [] };
+}
+
+/**
+ * Russian names decline: "Ушаков", "Ушакова", "Ушакову", "Ушаковым". The
+ * Snowball stemmer brings most forms of a word together, but not all of a
+ * name's (it takes "Ушаков" to "ушак" and "Ушакова" to "ушаков"), so the
+ * oblique forms are listed too: every word of the name in the same case slot.
+ */
+export function russianCaseForms(text: string): string[] {
+  if (!/[\u0400-\u04ff]/.test(text)) return [];
+  const words = text.split(' ');
+  const declined = words.map((w) => (/^[\u0400-\u04ff]+$/.test(w) ? russianEndings(w) : { cut: 0, endings: [] }));
+  const slots = Math.max(...declined.map((d) => d.endings.length));
+  const forms: string[] = [];
+  for (let k = 0; k < slots; k++) {
+    forms.push(
+      words
+        .map((w, i) => {
+          const { cut, endings } = declined[i]!;
+          const ending = endings[Math.min(k, endings.length - 1)];
+          return ending === undefined ? w : w.slice(0, w.length - cut) + ending;
+        })
+        .join(' '),
+    );
+  }
+  return forms;
+}
+
 function isName(text: string): boolean {
   return /^\p{Lu}[\p{L}'-]+$/u.test(text);
 }
@@ -80,6 +124,7 @@ export function expandAliases(fact: Fact): AliasForm[] {
       const key = `${form.caseSensitive ? 'cs' : 'ci'}:${form.text}`;
       if (!forms.has(key)) forms.set(key, base.whereReported ? { ...form, whereReported: true } : form);
     };
+    for (const form of russianCaseForms(base.text)) add({ text: form, caseSensitive: base.caseSensitive });
     for (const text of transliterations(base.text)) {
       add({ text, caseSensitive: base.caseSensitive });
       if (fact.category !== 'person') continue;

@@ -13,7 +13,7 @@ export const BLOCK_SEPARATOR = '\u2029';
 export interface NormalizedText {
   /** Normalised text, case kept (for case-sensitive names and sentence starts). */
   readonly text: string;
-  /** The same text lower-cased, character for character. */
+  /** The same text lower-cased, character for character (ё read as е). */
   readonly lower: string;
   /** For output index i: the raw span [rawStart[i], rawEnd[i]) it came from. */
   readonly rawStart: Int32Array;
@@ -22,7 +22,12 @@ export interface NormalizedText {
 
 const DROPPED = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x034f, 0x180e]);
 const SINGLE_QUOTES = new Set([0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0x0060, 0x00b4, 0x02bc, 0xff07]);
-const DOUBLE_QUOTES = new Set([0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0x00ab, 0x00bb, 0x2039, 0x203a, 0xff02]);
+// «ёлочки», „German“ quotes, and the corner brackets of Chinese text (「」『』) all read as plain double quotes.
+const DOUBLE_QUOTES = new Set([
+  0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0x00ab, 0x00bb, 0x2039, 0x203a, 0xff02, 0x300c, 0x300d, 0x300e, 0x300f,
+]);
+/** Ё and ё: Russian pages write ё or е for the same letter, so the lower-case text has е for both. */
+const YO = new Set([0x0401, 0x0451]);
 const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0xff0d]);
 
 function isSpace(code: number): boolean {
@@ -63,6 +68,7 @@ function isPlain(code: number): boolean {
       DASHES.has(code) ||
       isSpace(code) ||
       code === 0x2029 ||
+      YO.has(code) ||
       isCombiningMark(code);
     known = !special && ch.normalize('NFKC') === ch ? 1 : 2;
     plainCache[code] = known;
@@ -194,7 +200,7 @@ export function normalizeText(raw: string): NormalizedText {
     for (let k = 0; k < folded.length; k++) {
       const ch = folded[k]!;
       const lowerCh = ch.toLowerCase();
-      push(ch, lowerCh.length === 1 ? lowerCh : ch, i, end);
+      push(ch, lowerCh === 'ё' ? 'е' : lowerCh.length === 1 ? lowerCh : ch, i, end);
     }
     i = end;
   }

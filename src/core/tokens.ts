@@ -6,6 +6,7 @@
  * across elements or hyphens still line up, and rewording by a spinner is a
  * word-level substitution the lexicon can undo.
  */
+import { stemmer as russianStem } from '@orama/stemmers/russian';
 import type { NormalizedText } from './normalize';
 
 /** Flags per token. */
@@ -88,13 +89,36 @@ function isWordCode(code: number): boolean {
   return known === 1;
 }
 
-function isUpperOrDigit(code: number): boolean {
+/**
+ * A Han character (CJK ideographs and their extension A, compatibility
+ * ideographs, and the numeral 〇). Chinese has no spaces, so each one is a
+ * word of its own: names are phrases of characters, and a longer name or a
+ * not-a-mention phrase around a short one wins as it does for words.
+ */
+export function isHan(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    code === 0x3007
+  );
+}
+
+/** "○" (a white circle) stands for zero between Chinese numerals: 二○一三年. */
+const WHITE_CIRCLE = 0x25cb;
+
+/** A character a sentence may start with: a capital, a digit, or a letter of a script without case. */
+function startsLikeSentence(code: number): boolean {
   return (
     (code >= 65 && code <= 90) ||
     (code >= 48 && code <= 57) ||
+    isHan(code) ||
     (code >= 0xc0 && String.fromCharCode(code).toLowerCase() !== String.fromCharCode(code))
   );
 }
+
+/** Dots between the parts of a transliterated name: 弗拉基米尔·普京. */
+const NAME_DOTS = new Set([0x00b7, 0x30fb, 0x2027, 0x2022]);
 
 /**
  * Reads the gap between two words: may a phrase run across it, and does a
@@ -107,7 +131,13 @@ function classifyGap(lower: string, text: string, from: number, to: number, prev
   let dot = false;
   for (let i = from; i < to; i++) {
     const code = lower.charCodeAt(i);
-    if (code === 0x20 || code === 0x2d || code === 0x27) continue; // space, hyphen, apostrophe
+    if (code === 0x20 || code === 0x2d || code === 0x27 || NAME_DOTS.has(code)) continue; // space, hyphen, apostrophe
+    if (code === 0x3002) {
+      // The Chinese full stop ends a sentence whatever follows.
+      joins = false;
+      stop = true;
+      continue;
+    }
     if (code === 0x2e) {
       dot = true;
       continue;
@@ -120,7 +150,7 @@ function classifyGap(lower: string, text: string, from: number, to: number, prev
     joins = false;
     stop = true;
   }
-  if (stop && !isUpperOrDigit(text.charCodeAt(next)) && text.charCodeAt(next) !== 0x22) {
+  if (stop && !startsLikeSentence(text.charCodeAt(next)) && text.charCodeAt(next) !== 0x22) {
     // "said. and" is not a sentence start; quotes may open one.
     stop = lower.charCodeAt(to - 1) === 0x22 || lower.charCodeAt(to - 1) === 0x27 ? stop : false;
   }
@@ -146,7 +176,7 @@ function scanWord(lower: string, from: number): number {
   for (;;) {
     for (; end < n; end++) {
       const code = lower.charCodeAt(end);
-      if (!isWordCode(code)) break;
+      if (!isWordCode(code) || (code >= 0x3007 && isHan(code))) break;
       h = (Math.imul(h, 31) + code) | 0;
     }
     if (lower.charCodeAt(end) !== 0x27 || !isWordCode(lower.charCodeAt(end + 1))) break;
@@ -154,7 +184,7 @@ function scanWord(lower: string, from: number): number {
     let after = (Math.imul(h, 31) + 0x27) | 0;
     for (; next < n; next++) {
       const code = lower.charCodeAt(next);
-      if (!isWordCode(code)) break;
+      if (!isWordCode(code) || (code >= 0x3007 && isHan(code))) break;
       after = (Math.imul(after, 31) + code) | 0;
     }
     if (CLITICS.has(lower.slice(end + 1, next))) break;
@@ -198,13 +228,19 @@ export function tokenize(norm: NormalizedText): Token[] {
   while (i < n) {
     const code = lower.charCodeAt(i);
     const percent = code === 0x25;
-    if (!percent && !isWordCode(code)) {
+    // A Han character is a word of its own, and so is "○" between Chinese numerals.
+    const single =
+      percent ||
+      (code === WHITE_CIRCLE
+        ? CHINESE_DIGITS.has(lower[i - 1] ?? '') || CHINESE_DIGITS.has(lower[i + 1] ?? '')
+        : code >= 0x3007 && isHan(code));
+    if (!single && !isWordCode(code)) {
       i++;
       continue;
     }
-    const end = percent ? i + 1 : scanWord(lower, i);
+    const end = single ? i + 1 : scanWord(lower, i);
     const flags = tokens.length === 0 ? STARTS_SENTENCE : classifyGap(lower, text, previousEnd, i, previousWord, i);
-    const word = percent ? 'percent' : wordAt(lower, i, end, scannedHash);
+    const word = percent ? 'percent' : single ? lower[i]! : wordAt(lower, i, end, scannedHash);
     if (word === 't' && previousWord.endsWith('n') && lower.charCodeAt(i - 1) === 0x27 && tokens.length > 0) {
       // "doesn't" reads as "does not", so negations match however they are written.
       const verb = tokens[tokens.length - 1]!;
@@ -284,6 +320,82 @@ const TENS = new Map(
   }),
 );
 const SCALES = new Map(Object.entries({ hundred: 100, thousand: 1000, million: 1_000_000 }));
+
+/** Adds every form of a Russian numeral: each stem with each of its endings. */
+function addRussian(map: Map<string, number>, value: number, stems: readonly string[], endings: readonly string[]) {
+  for (const s of stems) for (const e of endings) map.set(s + e, value);
+}
+/** Endings of Russian ordinals (седьмой, седьмая, седьмого...) and of cardinals in -ь (пять, пяти, пятью). */
+const RU_ORDINAL = ['ой', 'ый', 'ая', 'ое', 'ого', 'ому', 'ом', 'ую', 'ые', 'ых', 'ым', 'ыми'];
+const RU_SOFT = ['ь', 'и', 'ью'];
+const RU_UNIT_ORDINALS = ['перв', 'втор', '', 'четверт', 'пят', 'шест', 'седьм', 'восьм', 'девят', 'десят'];
+const RU_TEENS = ['один', 'две', 'три', 'четыр', 'пят', 'шест', 'сем', 'восем', 'девят'];
+const RU_TENS: Record<number, [cardinals: string[], ordinal: string]> = {
+  20: [['двадцать', 'двадцати'], 'двадцат'],
+  30: [['тридцать', 'тридцати'], 'тридцат'],
+  40: [['сорок', 'сорока'], 'сороков'],
+  50: [['пятьдесят', 'пятидесяти'], 'пятидесят'],
+  60: [['шестьдесят', 'шестидесяти'], 'шестидесят'],
+  70: [['семьдесят', 'семидесяти'], 'семидесят'],
+  80: [['восемьдесят', 'восьмидесяти'], 'восьмидесят'],
+  90: [['девяносто', 'девяноста'], 'девяност'],
+};
+RU_UNIT_ORDINALS.forEach((stem, k) => {
+  if (stem) addRussian(UNITS, k + 1, [stem], RU_ORDINAL);
+});
+addRussian(UNITS, 3, ['трет'], ['ий', 'ья', 'ье', 'ьего', 'ьему', 'ьим', 'ьем', 'ью', 'ьи', 'ьих', 'ьими']);
+for (const [value, forms] of [
+  [2, ['два', 'две', 'двух', 'двум', 'двумя']],
+  [3, ['три', 'трех', 'трем', 'тремя']],
+  [4, ['четыре', 'четырех', 'четырем', 'четырьмя']],
+] as const)
+  for (const form of forms) UNITS.set(form, value);
+['пят', 'шест', 'сем', 'восем', 'девят', 'десят'].forEach((stem, k) => {
+  addRussian(UNITS, k + 5, [stem], RU_SOFT);
+});
+UNITS.set('восьми', 8);
+RU_TEENS.forEach((stem, k) => {
+  addRussian(UNITS, k + 11, [`${stem}надцат`], [...RU_SOFT, ...RU_ORDINAL]);
+});
+for (const [value, [cardinals, ordinal]] of Object.entries(RU_TENS)) {
+  for (const form of cardinals) TENS.set(form, Number(value));
+  addRussian(TENS, Number(value), [ordinal], RU_ORDINAL);
+}
+
+/** Chinese numerals: digits, and the multipliers that make 三十七 = 37 and 二○一三 = 2013. */
+const CHINESE_DIGITS = new Map(
+  Object.entries({ 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }),
+);
+const CHINESE_MULTIPLIERS = new Map(Object.entries({ 十: 10, 百: 100, 千: 1000, 万: 10_000, 萬: 10_000 }));
+
+/** The value of a run of Chinese numerals, or -1 if it is not a number (a multiplier alone: 千万 "by all means"). */
+function chineseNumber(chars: readonly string[]): number {
+  const multiplied = chars.some((c) => CHINESE_MULTIPLIERS.has(c));
+  if (!multiplied) return Number(chars.map((c) => CHINESE_DIGITS.get(c)).join(''));
+  if (!chars.some((c) => CHINESE_DIGITS.has(c) || c === '十')) return -1;
+  let total = 0;
+  let section = 0;
+  let digit = -1;
+  for (const c of chars) {
+    const d = CHINESE_DIGITS.get(c);
+    if (d !== undefined) {
+      digit = d;
+      continue;
+    }
+    const m = CHINESE_MULTIPLIERS.get(c)!;
+    // 十七 is 17: a multiplier with no digit before it counts once.
+    const times = digit < 0 ? 1 : digit;
+    if (m === 10_000) {
+      total += (section + Math.max(digit, 0)) * m;
+      section = 0;
+    } else section += times * m;
+    digit = -1;
+  }
+  return total + section + Math.max(digit, 0);
+}
+
+/** Endings written after a digit in Russian ordinals: «37-я», «37-й», «2013-го». */
+const RU_DIGIT_ENDINGS = new Set(['я', 'й', 'е', 'го', 'му', 'м', 'ю', 'х', 'ми', 'ая', 'ое', 'ой', 'ый', 'ий']);
 /** Words that can start a number (scales only continue one). */
 const NUMBER_STARTS = new Set([...UNITS.keys(), ...TENS.keys()]);
 const ORDINAL_DIGITS = /^(\d+)(st|nd|rd|th)$/;
@@ -312,7 +424,43 @@ function unifyNumbers(tokens: Token[], lower: string): Token[] {
         flags |= REWRITTEN;
         i++;
       }
+      const next = tokens[i + 1];
+      if (
+        !ordinal &&
+        next &&
+        RU_DIGIT_ENDINGS.has(next.word) &&
+        next.start === end + 1 &&
+        lower.charCodeAt(end) === 0x2d
+      ) {
+        // «37-я встреча» is the 37th meeting: the ending goes with the number.
+        end = next.end;
+        flags |= REWRITTEN;
+        i++;
+      }
       tokens[written++] = { word: digits, start: token.start, end, flags };
+      continue;
+    }
+    if (CHINESE_DIGITS.has(token.word) || CHINESE_MULTIPLIERS.has(token.word)) {
+      // A run of numeral characters with nothing between them: 第三十七次, 二○一三年.
+      let last = i;
+      while (
+        last + 1 < tokens.length &&
+        tokens[last + 1]!.start === tokens[last]!.end &&
+        (CHINESE_DIGITS.has(tokens[last + 1]!.word) || CHINESE_MULTIPLIERS.has(tokens[last + 1]!.word))
+      )
+        last++;
+      const value = chineseNumber(tokens.slice(i, last + 1).map((t) => t.word));
+      if (value < 0) {
+        for (let k = i; k <= last; k++) tokens[written++] = tokens[k]!;
+      } else {
+        tokens[written++] = {
+          word: String(value),
+          start: token.start,
+          end: tokens[last]!.end,
+          flags: token.flags | REWRITTEN,
+        };
+      }
+      i = last;
       continue;
     }
     if (!NUMBER_STARTS.has(token.word) || token.word === 'second') {
@@ -345,7 +493,7 @@ function unifyNumbers(tokens: Token[], lower: string): Token[] {
       } else break;
       last = j;
       j++;
-      if (unit !== undefined && ORDINAL_WORD.test(word)) break;
+      if (unit !== undefined && (ORDINAL_WORD.test(word) || word.charCodeAt(0) >= 0x400)) break;
     }
     tokens[written++] = {
       word: String(total + current),
@@ -369,13 +517,16 @@ function restoreE(stemmed: string): string {
 /**
  * A light suffix stripper, applied to page words and dataset phrases alike,
  * so that inflections meet ("attended", "attends", "attending" → "attend").
- * It needs no linguistic accuracy, only consistency on both sides.
+ * It needs no linguistic accuracy, only consistency on both sides. Russian
+ * words go to the Snowball Russian stemmer ("Путина", "Путину" → "путин");
+ * the names it stems unevenly ("Ушаков" → "ушак", "Ушакова" → "ушаков") also
+ * get their case forms as aliases (`russianCaseForms`).
  */
 export function stem(word: string): string {
   if (word.length <= 3) return word;
   for (let i = 0; i < word.length; i++) {
     const code = word.charCodeAt(i);
-    if (code < 97 || code > 122) return word;
+    if (code < 97 || code > 122) return code >= 0x430 && code <= 0x44f ? russianStem(word) : word;
   }
   let w = word;
   if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;

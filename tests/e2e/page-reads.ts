@@ -45,3 +45,11 @@ export function rootChildrenInPage(): string[] {
     (e) => e.tagName.toLowerCase() + (e.hasAttribute('data-annotator-ui') ? '[ui]' : ''),
   );
 }
+
+/** `id|text` of every element carrying a fact id (marks in the page, or entries in the extension's host), sorted. */
+export function factHighlightsInPage(): string[] {
+  const out: string[] = [];
+  for (const el of document.querySelectorAll('[data-fact-id]'))
+    for (const id of (el.getAttribute('data-fact-id') ?? '').split(/\s+/)) if (id) out.push(`${id}|${el.textContent}`);
+  return out.sort();
+}

@@ -98,3 +98,59 @@ describe('negations', () => {
     ]);
   });
 });
+
+describe('Russian and Chinese text', () => {
+  it('reads each Han character as a word, and Latin letters and digits beside them as words of their own', () => {
+    expect(words('习近平同普京举行G20峰会')).toEqual([
+      '习',
+      '近',
+      '平',
+      '同',
+      '普',
+      '京',
+      '举',
+      '行',
+      'g20',
+      '峰',
+      '会',
+    ]);
+    expect(words('2013年以来')).toEqual(['2013', '年', '以', '来']);
+  });
+
+  it('joins the parts of a transliterated name across its middle dot, and not across a comma', () => {
+    const tokens = tokenize(normalizeText('弗拉基米尔·普京，习近平'));
+    expect(tokens.find((t) => t.word === '普')!.flags & JOINS_PREVIOUS).toBeTruthy();
+    expect(tokens.find((t) => t.word === '习')!.flags & JOINS_PREVIOUS).toBeFalsy();
+  });
+
+  it('ends sentences at the Chinese full stop', () => {
+    const tokens = tokenize(normalizeText('两国元首举行会晤。习近平指出'));
+    expect(tokens.filter((t) => t.flags & STARTS_SENTENCE).map((t) => t.word)).toEqual(['2', '习']);
+  });
+
+  it('reads Chinese numerals as digits, positional and with multipliers', () => {
+    expect(words('第三十七次')).toEqual(['第', '37', '次']);
+    expect(words('二○一三年和二〇二一年')).toEqual(['2013', '年', '和', '2021', '年']);
+    expect(words('十二月十五日')).toEqual(['12', '月', '15', '日']);
+    expect(words('一百零五')).toEqual(['105']);
+    expect(words('千万')).toEqual(['千', '万']);
+  });
+
+  it('reads Russian ordinals written with digits and with words as the number', () => {
+    expect(words('37-я встреча')).toEqual(['37', 'встреча']);
+    expect(words('в 37-й раз с 2013-го')).toEqual(['в', '37', 'раз', 'с', '2013']);
+    expect(words('тридцать седьмая встреча')).toEqual(['37', 'встреча']);
+    expect(words('тридцать седьмой')).toEqual(words('37-й'));
+    expect(words('вторник и пятница')).toEqual(['вторник', 'и', 'пятница']);
+  });
+
+  it('reads ё as е', () => {
+    expect(words('Ещё «Всё»')).toEqual(words('Еще "Все"'));
+  });
+
+  it('stems Russian words so that their cases meet', () => {
+    expect(stem('путина')).toBe(stem('путин'));
+    expect(stem('олимпийских')).toBe(stem('олимпийские'));
+    expect(stem('встречи')).toBe(stem('встреча'));
+  });
+});
