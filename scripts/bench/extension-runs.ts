@@ -102,6 +102,8 @@ export interface ExtensionResults {
   quiet: Partial<Record<QuietName, PairedLoads>>;
   mainThread: Partial<Record<SizeName, PairedLoads>>;
   storm?: StormResult;
+  /** The dense live page: every entry names the story, and an older entry is rewritten each tick. */
+  stormDense?: StormResult;
   firstHighlight: Partial<Record<SizeName, FirstHighlightResult>>;
 }
 
@@ -231,33 +233,33 @@ export async function runStoryPages(input: ExtensionInput): Promise<Partial<Reco
   return results;
 }
 
-/** The live blog in both browsers, in pairs: its own count of timer ticks and their longest gap. */
-export async function runStorm(input: ExtensionInput): Promise<StormResult> {
+/** A live page (`page`, served) in both browsers, in pairs: its own count of timer ticks and their longest gap. */
+export async function runStorm(input: ExtensionInput, page: string, label: string): Promise<StormResult> {
   const pairs = input.quick ? 1 : 3;
   const reports: { with: StormReport[]; without: StormReport[] } = { with: [], without: [] };
   let highlightsAtEnd = 0;
   for (let i = 0; i < pairs; i++) {
     for (const withExtension of i % 2 === 0 ? [true, false] : [false, true]) {
       const side = withExtension ? input.browsers.with : input.browsers.without;
-      const page = await side.context.newPage();
+      const tab = await side.context.newPage();
       try {
-        await page.bringToFront();
-        await page.goto(`${input.baseUrl}live-blog.html`, { waitUntil: 'load' });
+        await tab.bringToFront();
+        await tab.goto(`${input.baseUrl}${page}`, { waitUntil: 'load' });
         // Polled once a second: a negligible task next to the storm's own.
-        const handle = await page.waitForFunction(() => (window as unknown as { nicStorm?: unknown }).nicStorm, null, {
+        const handle = await tab.waitForFunction(() => (window as unknown as { nicStorm?: unknown }).nicStorm, null, {
           polling: 1000,
           timeout: (STORM.seconds + 60) * 1000,
         });
         const report = (await handle.jsonValue()) as StormReport;
         (withExtension ? reports.with : reports.without).push(report);
-        if (withExtension) highlightsAtEnd = await stableHighlights(page, 1000, 5000);
+        if (withExtension) highlightsAtEnd = await stableHighlights(tab, 1000, 5000);
         log(
-          `storm pair ${i + 1}/${pairs} ${withExtension ? 'with' : 'without'} the extension: ${report.ticks} ticks in ` +
+          `${label} pair ${i + 1}/${pairs} ${withExtension ? 'with' : 'without'} the extension: ${report.ticks} ticks in ` +
             `${report.seconds.toFixed(1)} s, longest gap ${fmtTime(report.longestGapMs)}` +
             (withExtension ? `, ${highlightsAtEnd} highlights once it ebbed` : ''),
         );
       } finally {
-        await page.close();
+        await tab.close();
       }
     }
   }

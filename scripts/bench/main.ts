@@ -27,10 +27,14 @@ import { round } from './format';
 import { type HarnessResults, runAppendRow, runScaleRow, runSizeRows } from './harness-runs';
 import { launchPlain } from './harness-session';
 import type { RunContext } from './harness-table';
-import { log, parseArgs, SIZE_NAMES, SIZES, type SizeName, UsageError } from './options';
+import { log, type Part, parseArgs, SIZE_NAMES, SIZES, type SizeName, UsageError } from './options';
 import { jsonFigures, report, targetsSummary, writeDocs } from './output';
 import { measurePacks } from './packs';
-import { type GeneratedPage, liveBlogPage, quietPage, storyPage } from './pages';
+import { DENSE_LIVE_BLOG, denseEntrySentences, type GeneratedPage, liveBlogPage, quietPage, storyPage } from './pages';
+import { Random } from './random';
+
+const LIVE_BLOG_FILE = 'live-blog.html';
+const DENSE_LIVE_BLOG_FILE = 'live-blog-dense.html';
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
@@ -76,7 +80,11 @@ async function main(): Promise<void> {
       `quiet page ${name}: ${page.textChars} chars of text, ${(page.specialShare * 100).toFixed(1)} % in sentences naming China, Russia, Beijing or Moscow`,
     );
   }
-  writeFileSync(join(folder, 'live-blog.html'), liveBlogPage(sentences, 50));
+  writeFileSync(join(folder, LIVE_BLOG_FILE), liveBlogPage(sentences, 50));
+  writeFileSync(
+    join(folder, DENSE_LIVE_BLOG_FILE),
+    liveBlogPage(denseEntrySentences(new Random(51), 200), 51, DENSE_LIVE_BLOG),
+  );
   const served = await serve(folder);
 
   let chromium = '';
@@ -89,11 +97,13 @@ async function main(): Promise<void> {
       chromium = browsers.without.browser.version();
       try {
         const input = { browsers, baseUrl: served.url, sizes: options.sizes, quick: options.quick };
+        const run = (part: Part) => !options.skip.has(part);
         extension = {
-          quiet: await runQuietPages(input),
-          mainThread: await runStoryPages(input),
-          storm: await runStorm(input),
-          firstHighlight: await runFirstHighlight(input),
+          quiet: run('quiet') ? await runQuietPages(input) : {},
+          mainThread: run('stories') ? await runStoryPages(input) : {},
+          storm: run('storm') ? await runStorm(input, LIVE_BLOG_FILE, 'storm') : undefined,
+          stormDense: run('storm') ? await runStorm(input, DENSE_LIVE_BLOG_FILE, 'dense storm') : undefined,
+          firstHighlight: run('first-highlight') ? await runFirstHighlight(input) : {},
         };
       } finally {
         await browsers.close();

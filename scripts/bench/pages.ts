@@ -81,18 +81,51 @@ export interface StormReport {
   seconds: number;
 }
 
+/** What each entry of a live blog carries, and whether the page also rewrites an older entry each tick. */
+export interface LiveBlogKind {
+  /** Entry i starts with a sentence of the story when i % storyEvery === 0. */
+  storyEvery: number;
+  /** Each tick also rewrites the text of an older entry in place (a ticker correcting itself). */
+  editInPlace: boolean;
+}
+
+/** The bench's live blog: every other entry names the story, nothing is edited in place. */
+export const LIVE_BLOG: LiveBlogKind = { storyEvery: 2, editInPlace: false };
+/** The dense live page (`stormDense`): every entry names the story, and an older entry is rewritten each tick. */
+export const DENSE_LIVE_BLOG: LiveBlogKind = { storyEvery: 1, editInPlace: true };
+
+/** Sentences a dense live page's entries start with: each names Putin, Xi, the Beijing Olympics and NATO. */
+export function denseEntrySentences(random: Random, count: number): string[] {
+  const templates = [
+    () =>
+      `${random.pick(['Putin', 'Vladimir Putin', 'President Putin'])} told ${random.pick(['Xi', 'Xi Jinping', 'President Xi'])} he would attend the Beijing Olympics, while NATO ministers met in ${random.pick(['Riga', 'Brussels', 'Warsaw'])}.`,
+    () =>
+      `Xi Jinping and Vladimir Putin spoke for ${random.int(40, 110)} minutes about NATO and the Beijing Olympics, aides said.`,
+    () =>
+      `Update ${random.int(1, 999)}: officials say Mr. Putin and Mr. Xi agreed to meet at the Beijing Olympics; NATO declined to comment.`,
+    () =>
+      `NATO's secretary general answered questions on Putin and Xi, and on who would go to the Beijing Olympics in February.`,
+  ];
+  return Array.from({ length: count }, () => random.pick(templates)());
+}
+
 /**
  * A live blog: 50 entries of story and filler sentences; once loaded, its own 50 ms timer prepends 50 more
- * (the list capped at 400) for 10 s, counting its ticks and the longest gap between them.
+ * (the list capped at 400) for 10 s, counting its ticks and the longest gap between them. With
+ * `editInPlace`, each tick also rewrites the text of an older entry (the tenth from the top).
  */
-export function liveBlogPage(story: readonly string[], seed: number): string {
+export function liveBlogPage(story: readonly string[], seed: number, kind: LiveBlogKind = LIVE_BLOG): string {
   const random = new Random(seed);
-  // Every other entry starts with a sentence of the story, as a live blog of the event would.
   const entries = Array.from({ length: 600 }, (_, i) =>
-    `${i % 2 === 0 ? `${random.pick(story)} ` : ''}${fillerSentence(random)} ${fillerSentence(random)}`.trim(),
+    `${i % kind.storyEvery === 0 ? `${random.pick(story)} ` : ''}${fillerSentence(random)} ${fillerSentence(random)}`.trim(),
   );
   const data = JSON.stringify(entries).replace(/</g, '\\u003c');
   const first = entries.slice(0, STORM.paragraphsPerTick).map((e) => `<li><p>${escapeHtml(e)}</p></li>`);
+  const edit = kind.editInPlace
+    ? `
+    const older = feed.children[10];
+    if (older) older.firstElementChild.firstChild.data = entries[(next * 7) % entries.length] + ' (corrected)';`
+    : '';
   const script = `
 const entries = ${data};
 const feed = document.getElementById('feed');
@@ -115,7 +148,7 @@ addEventListener('load', () => {
       item.append(p);
       batch.append(item);
     }
-    feed.prepend(batch);
+    feed.prepend(batch);${edit}
     while (feed.childElementCount > ${STORM.cap}) feed.lastElementChild.remove();
     if (now - start >= ${STORM.seconds * 1000}) {
       clearInterval(timer);

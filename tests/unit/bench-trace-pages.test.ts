@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { liveBlogPage, quietPage, READY_STAMP, STORM, storyPage } from '../../scripts/bench/pages';
+import {
+  DENSE_LIVE_BLOG,
+  denseEntrySentences,
+  liveBlogPage,
+  quietPage,
+  READY_STAMP,
+  STORM,
+  storyPage,
+} from '../../scripts/bench/pages';
+import { Random } from '../../scripts/bench/random';
 import { msFromContentScript, tasksFromTrace } from '../../scripts/bench/trace';
 
 const MAIN = { pid: 1, tid: 10 };
@@ -178,5 +187,17 @@ describe('generated pages', () => {
     expect(html).toContain(`}, ${STORM.intervalMs});`);
     expect(html).toContain(`> ${STORM.cap})`);
     expect(html.match(/<\/script>/g)?.length).toBe(2);
+    expect(html).not.toContain('(corrected)');
+  });
+
+  it('the dense live page names the story in every entry and rewrites an older entry each tick', () => {
+    const sentences = denseEntrySentences(new Random(5), 40);
+    for (const s of sentences) expect(s).toMatch(/Putin[\s\S]*Xi|Xi[\s\S]*Putin/);
+    for (const s of sentences) expect(s).toMatch(/Beijing Olympics/);
+    for (const s of sentences) expect(s).toMatch(/NATO/);
+    const html = liveBlogPage(sentences, 5, DENSE_LIVE_BLOG);
+    const entries = JSON.parse(/const entries = (\[.*\]);/.exec(html)![1]!) as string[];
+    expect(entries.every((e) => sentences.some((s) => e.startsWith(s)))).toBe(true);
+    expect(html).toContain("+ ' (corrected)'");
   });
 });
