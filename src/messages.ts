@@ -212,6 +212,7 @@ function isStoryVerdict(value: unknown): value is StoryVerdict {
     VERDICT_KINDS.includes(value.kind) &&
     typeof value.statementsShown === 'boolean' &&
     isStringArray(value.statementIds) &&
+    isStringArray(value.specificStatementIds) &&
     isStringArray(value.entityIds) &&
     typeof value.eventScore === 'number' &&
     typeof value.spinScore === 'number' &&

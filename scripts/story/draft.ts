@@ -80,7 +80,15 @@ function sharedMentions(
   if (entities.length === 0) return new Map();
   // A story that uses every shared entity and nothing else: only the fields the matcher reads.
   const entityRefs = entities.map((e) => ({ id: e.id, evidence: e.title, basis: [] }));
-  const story = { id: 'shared-entities', entityRefs, facts: [], eventCues: [], notMentions: [], limits: [] };
+  const story = {
+    id: 'shared-entities',
+    entityRefs,
+    facts: [],
+    eventCues: [],
+    notMentions: [],
+    limits: [],
+    summary: { when: { text: '', basis: [] } },
+  };
   const matcher = new Matcher(compileMatcher({ entities, stories: [story as unknown as Story] }, lexicon));
   const first = new Map<string, number>();
   article.sentences.forEach((sentence, index) => {

@@ -11,7 +11,7 @@ import { type MatcherData, PHRASE_CONCEPT, PHRASE_CUE, PHRASE_ENTITY, PHRASE_NOT
 import type { NormalizedText } from './normalize';
 import type { ConceptHits } from './statements';
 import { JOINS_PREVIOUS, REWRITTEN, STARTS_SENTENCE, type Token } from './tokens';
-import { decideVerdict, isQuiet, type PageVerdict } from './verdict';
+import { decideVerdict, isQuiet, type PageVerdict, SHOW_DEFAULTS, type ShowOptions, storyShown } from './verdict';
 
 export interface AnnotateResult {
   /** What to highlight, given the verdict: entities of the stories the page is about, statements of those it reports. */
@@ -34,6 +34,8 @@ const QUOTE_OR_STOP = new Set(['"', "'", '.', '!', '?', ')']);
 export interface TextAnalysis {
   entities: Annotation[];
   statements: Annotation[];
+  /** Statements found at least once on specific evidence (statements.ts): only they tell that a page reports a story. */
+  specificStatements: Set<string>;
   cuesSeen: Set<number>;
   /** First hit of each rewriter phrase seen, with the page's own words for it. */
   spin: Map<number, { start: number; example: string }>;
@@ -45,8 +47,13 @@ export interface TextAnalysis {
  * earlier is applied instead of judging this text alone (for text a dynamic
  * page adds after the first pass).
  */
-export function annotate(matcher: Matcher, raw: string, verdict?: PageVerdict): AnnotateResult {
-  return judge(matcher, analyseText(matcher, raw), verdict);
+export function annotate(
+  matcher: Matcher,
+  raw: string,
+  verdict?: PageVerdict,
+  options: ShowOptions = SHOW_DEFAULTS,
+): AnnotateResult {
+  return judge(matcher, analyseText(matcher, raw), verdict, options);
 }
 
 /**
@@ -114,9 +121,11 @@ export function analyseText(matcher: Matcher, raw: string, offset = 0): TextAnal
     for (let t = first; t <= last; t++) addTo(entitiesBySentence, sentenceOf[t]!, fact);
   });
   const statements: Annotation[] = [];
-  for (const { sentence, byCategory } of matcher.statements.score(conceptHits, entitiesBySentence)) {
+  const specificStatements = new Set<string>();
+  for (const { sentence, byCategory, specific } of matcher.statements.score(conceptHits, entitiesBySentence)) {
     const [start, end] = sentenceSpan(sentence, sentenceStarts, tokens, norm);
     for (const [category, factIds] of byCategory) statements.push({ factIds, category, start, end });
+    for (const id of specific) specificStatements.add(id);
   }
   statements.sort((a, b) => a.start - b.start);
 
@@ -132,15 +141,23 @@ export function analyseText(matcher: Matcher, raw: string, offset = 0): TextAnal
       a.end += offset;
     }
   }
-  return { entities, statements, cuesSeen, spin, wordCount: count };
+  return { entities, statements, specificStatements, cuesSeen, spin, wordCount: count };
 }
 
 /** Joins the analyses of consecutive stretches of one page. */
 export function mergeAnalyses(parts: readonly TextAnalysis[]): TextAnalysis {
-  const merged: TextAnalysis = { entities: [], statements: [], cuesSeen: new Set(), spin: new Map(), wordCount: 0 };
+  const merged: TextAnalysis = {
+    entities: [],
+    statements: [],
+    specificStatements: new Set(),
+    cuesSeen: new Set(),
+    spin: new Map(),
+    wordCount: 0,
+  };
   for (const part of parts) {
     merged.entities.push(...part.entities);
     merged.statements.push(...part.statements);
+    for (const id of part.specificStatements) merged.specificStatements.add(id);
     for (const cue of part.cuesSeen) merged.cuesSeen.add(cue);
     for (const [entry, hit] of part.spin) if (!merged.spin.has(entry)) merged.spin.set(entry, hit);
     merged.wordCount += part.wordCount;
@@ -150,21 +167,27 @@ export function mergeAnalyses(parts: readonly TextAnalysis[]): TextAnalysis {
 
 /**
  * Applies the page verdict (decided here, or given) to an analysis: an
- * entity is shown if a story using it is more than 'nothing' to the page; a
+ * entity is shown if a story using it is shown on the page (`storyShown`); a
  * statement, if the page reports its story, and as similar wording if the
- * page only mentions it.
+ * story is shown but not reported.
  */
-export function judge(matcher: Matcher, analysis: TextAnalysis, verdict?: PageVerdict): AnnotateResult {
+export function judge(
+  matcher: Matcher,
+  analysis: TextAnalysis,
+  verdict?: PageVerdict,
+  options: ShowOptions = SHOW_DEFAULTS,
+): AnnotateResult {
   verdict ??= decideVerdict({
     data: matcher.data,
     storiesOf: matcher.storiesOf,
     entities: analysis.entities,
     statements: analysis.statements,
+    specificStatements: analysis.specificStatements,
     cuesSeen: analysis.cuesSeen,
     spin: analysis.spin,
   });
-  if (isQuiet(verdict)) return { annotations: [], similar: [], verdict };
-  const mentioned = verdict.stories.map((v) => v.kind !== 'nothing');
+  if (isQuiet(verdict, options)) return { annotations: [], similar: [], verdict };
+  const mentioned = verdict.stories.map((v) => storyShown(v, options));
   const reported = verdict.stories.map((v) => v.statementsShown);
   const entities = keepFacts(analysis.entities, (id) => matcher.storiesOf(id).some((s) => mentioned[s]));
   const statements = keepFacts(analysis.statements, (id) => matcher.storiesOf(id).some((s) => reported[s]));
