@@ -24,7 +24,7 @@ import {
 } from './extension-browsers';
 import { fmtTime } from './format';
 import { log, type SizeName } from './options';
-import { STORM, type StormReport } from './pages';
+import { NEWEST_WATCH_MS, STORM, type StormReport } from './pages';
 import { median } from './stats';
 import { msFromContentScript, SCRIPT_TRACE, type TraceTasks } from './trace';
 
@@ -82,6 +82,8 @@ export interface StormResult {
   longestGapWithMs: number;
   longestGapWithoutMs: number;
   highlightsAtEnd: number;
+  /** Once the storm is over, the longest wait over the runs for a highlight on the newest entry (NaN: none came). */
+  newestHighlightedMs: number;
 }
 
 export interface FirstHighlightResult {
@@ -238,6 +240,7 @@ export async function runStorm(input: ExtensionInput, page: string, label: strin
   const pairs = input.quick ? 1 : 3;
   const reports: { with: StormReport[]; without: StormReport[] } = { with: [], without: [] };
   let highlightsAtEnd = 0;
+  const newestHighlighted: number[] = [];
   for (let i = 0; i < pairs; i++) {
     for (const withExtension of i % 2 === 0 ? [true, false] : [false, true]) {
       const side = withExtension ? input.browsers.with : input.browsers.without;
@@ -252,11 +255,27 @@ export async function runStorm(input: ExtensionInput, page: string, label: strin
         });
         const report = (await handle.jsonValue()) as StormReport;
         (withExtension ? reports.with : reports.without).push(report);
-        if (withExtension) highlightsAtEnd = await stableHighlights(tab, 1000, 5000);
+        if (withExtension) {
+          const newest = await tab
+            .waitForFunction(
+              () => (window as unknown as { nicNewestHighlightedMs?: number }).nicNewestHighlightedMs,
+              null,
+              {
+                polling: 250,
+                timeout: NEWEST_WATCH_MS + 2000,
+              },
+            )
+            .then((h) => h.jsonValue() as Promise<number>)
+            .catch(() => Number.NaN);
+          newestHighlighted.push(newest);
+          highlightsAtEnd = await stableHighlights(tab, 1000, 5000);
+        }
         log(
           `${label} pair ${i + 1}/${pairs} ${withExtension ? 'with' : 'without'} the extension: ${report.ticks} ticks in ` +
             `${report.seconds.toFixed(1)} s, longest gap ${fmtTime(report.longestGapMs)}` +
-            (withExtension ? `, ${highlightsAtEnd} highlights once it ebbed` : ''),
+            (withExtension
+              ? `, newest entry highlighted ${fmtTime(newestHighlighted[newestHighlighted.length - 1]!)} after it ended, ${highlightsAtEnd} highlights once it ebbed`
+              : ''),
         );
       } finally {
         await tab.close();
@@ -273,6 +292,7 @@ export async function runStorm(input: ExtensionInput, page: string, label: strin
     longestGapWithMs: max(reports.with.map((r) => r.longestGapMs)),
     longestGapWithoutMs: max(reports.without.map((r) => r.longestGapMs)),
     highlightsAtEnd,
+    newestHighlightedMs: max(newestHighlighted),
   };
 }
 

@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   writeFileSync(join(folder, LIVE_BLOG_FILE), liveBlogPage(sentences, 50));
   writeFileSync(
     join(folder, DENSE_LIVE_BLOG_FILE),
-    liveBlogPage(denseEntrySentences(new Random(51), 200), 51, DENSE_LIVE_BLOG),
+    liveBlogPage(denseEntrySentences(new Random(51), 200, sentences), 51, DENSE_LIVE_BLOG),
   );
   const served = await serve(folder);
 

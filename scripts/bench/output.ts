@@ -65,7 +65,9 @@ function method(context: RunContext): string {
       `${STORM.intervalMs} ms from its own timer, keeps the newest ${STORM.cap}, for ${STORM.seconds} s, and counts its ` +
       "timer's ticks and the longest gap between two of them; the tick share is ticks with the extension over ticks " +
       'without, median of the pairs. The dense live page does the same with every entry naming Putin, Xi, the Beijing ' +
-      'Olympics and NATO, and each tick also rewrites the text of an older entry in place. First highlight: from the start of the reader (the first `EvaluateScript` of content.js ' +
+      'Olympics and NATO, and each tick also rewrites the text of an older entry in place. Once a storm is over, the page ' +
+      'watches its frames for the first one that paints a highlight on its newest entry (the longest wait over the runs ' +
+      'is given). First highlight: from the start of the reader (the first `EvaluateScript` of content.js ' +
       "in the page's main thread: `document_idle`) to the first animation frame whose callback sees a highlight " +
       'registered (that frame paints it, and sets a mark), both read from a trace of the load; the same frame from the ' +
       "end of `DOMContentLoaded` (the page's clock) is given beside it; every other run first stops the extension's service worker (CDP `ServiceWorker.stopAllWorkers`), so " +
@@ -182,6 +184,7 @@ function extensionTable(results: ExtensionResults): string {
       `**${title}** (\`${key}\`): the page's own timer kept **${storm.share.toFixed(2)}** of its ticks with the ` +
         `extension against without (ticks ${storm.ticksWith.join(', ')} with; ${storm.ticksWithout.join(', ')} without); ` +
         `longest gap between ticks **${fmtMs(storm.longestGapWithMs)} ms** with, ${fmtMs(storm.longestGapWithoutMs)} ms without; ` +
+        `the newest entry highlighted at most ${fmtMs(storm.newestHighlightedMs)} ms after the storm ended; ` +
         `${storm.highlightsAtEnd} highlights once the storm was over.`,
     );
     lines.push('');
@@ -243,6 +246,7 @@ export function jsonFigures(results: Results, details: Record<string, unknown>):
     stormLongestGapMs: num(ext?.storm?.longestGapWithMs),
     stormDenseTickShare: num(ext?.stormDense?.share),
     stormDenseLongestGapMs: num(ext?.stormDense?.longestGapWithMs),
+    stormDenseNewestHighlightedMs: num(ext?.stormDense?.newestHighlightedMs),
     firstHighlightMs: byKey(ext?.firstHighlight, (f) => f.coldMs),
     details: {
       note:

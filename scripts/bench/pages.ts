@@ -74,6 +74,9 @@ export function quietPage(target: number, seed: number): GeneratedPage {
 /** The live blog's storm, as its own script runs it (and as the extension's figures are read from it). */
 export const STORM = { intervalMs: 50, paragraphsPerTick: 50, cap: 400, seconds: 10 } as const;
 
+/** How long the live blog watches, once its storm is over, for a highlight on its newest entry. */
+export const NEWEST_WATCH_MS = 10_000;
+
 /** What the live blog reports on `window.nicStorm` when its storm is over. */
 export interface StormReport {
   ticks: number;
@@ -94,9 +97,12 @@ export const LIVE_BLOG: LiveBlogKind = { storyEvery: 2, editInPlace: false };
 /** The dense live page (`stormDense`): every entry names the story, and an older entry is rewritten each tick. */
 export const DENSE_LIVE_BLOG: LiveBlogKind = { storyEvery: 1, editInPlace: true };
 
-/** Sentences a dense live page's entries start with: each names Putin, Xi, the Beijing Olympics and NATO. */
-export function denseEntrySentences(random: Random, count: number): string[] {
-  const templates = [
+/**
+ * Sentences a dense live page's entries start with: a sentence of the story, then one naming Putin,
+ * Xi, the Beijing Olympics and NATO.
+ */
+export function denseEntrySentences(random: Random, count: number, story: readonly string[]): string[] {
+  const names = [
     () =>
       `${random.pick(['Putin', 'Vladimir Putin', 'President Putin'])} told ${random.pick(['Xi', 'Xi Jinping', 'President Xi'])} he would attend the Beijing Olympics, while NATO ministers met in ${random.pick(['Riga', 'Brussels', 'Warsaw'])}.`,
     () =>
@@ -106,7 +112,7 @@ export function denseEntrySentences(random: Random, count: number): string[] {
     () =>
       `NATO's secretary general answered questions on Putin and Xi, and on who would go to the Beijing Olympics in February.`,
   ];
-  return Array.from({ length: count }, () => random.pick(templates)());
+  return Array.from({ length: count }, () => `${random.pick(story)} ${random.pick(names)()}`);
 }
 
 /**
@@ -128,6 +134,18 @@ export function liveBlogPage(story: readonly string[], seed: number, kind: LiveB
     : '';
   const script = `
 const entries = ${data};
+// Once the storm is over: the first frame that paints a highlight on the newest entry, if any does.
+const watchNewest = (newest, ended) => {
+  const frame = () => {
+    let painted = false;
+    CSS.highlights.forEach((highlight) => {
+      for (const range of highlight) if (newest.contains(range.startContainer)) painted = true;
+    });
+    if (painted) window.nicNewestHighlightedMs = performance.now() - ended;
+    else if (performance.now() - ended < ${NEWEST_WATCH_MS}) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+};
 const feed = document.getElementById('feed');
 let next = ${STORM.paragraphsPerTick};
 addEventListener('load', () => {
@@ -153,6 +171,7 @@ addEventListener('load', () => {
     if (now - start >= ${STORM.seconds * 1000}) {
       clearInterval(timer);
       window.nicStorm = { ticks, longestGapMs, seconds: (now - start) / 1000 };
+      watchNewest(feed.firstElementChild, now);
     }
   }, ${STORM.intervalMs});
 });`;

@@ -191,10 +191,12 @@ describe('generated pages', () => {
   });
 
   it('the dense live page names the story in every entry and rewrites an older entry each tick', () => {
-    const sentences = denseEntrySentences(new Random(5), 40);
+    const story = ['In a video summit, Xi Jinping told Vladimir Putin that relations exceed an alliance.'];
+    const sentences = denseEntrySentences(new Random(5), 40, story);
     for (const s of sentences) expect(s).toMatch(/Putin[\s\S]*Xi|Xi[\s\S]*Putin/);
     for (const s of sentences) expect(s).toMatch(/Beijing Olympics/);
     for (const s of sentences) expect(s).toMatch(/NATO/);
+    for (const s of sentences) expect(s.startsWith(story[0]!)).toBe(true);
     const html = liveBlogPage(sentences, 5, DENSE_LIVE_BLOG);
     const entries = JSON.parse(/const entries = (\[.*\]);/.exec(html)![1]!) as string[];
     expect(entries.every((e) => sentences.some((s) => e.startsWith(s)))).toBe(true);

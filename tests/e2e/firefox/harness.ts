@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { ROOT } from '../../../scripts/chrome';
 import { findBrowser } from '../../../scripts/find-browser';
+import { pointOnPersonRangeInPage } from '../page-reads';
 
 export const FIREFOX_DIST = join(ROOT, 'dist', 'firefox');
 
@@ -193,14 +194,7 @@ export async function waitForStableRanges(page: Page, quietMs = 800, timeoutMs =
 
 /** Moves the pointer onto the middle of the first person range whose text contains `word`. */
 export async function hoverPersonRange(p: Page, word: string): Promise<void> {
-  const point = await p.evaluate((w) => {
-    const ranges = [...(CSS.highlights.get('nic-person') as unknown as Set<Range>)];
-    const range = ranges.find((r) => r.toString().includes(w));
-    if (!range) return null;
-    range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-    const rect = range.getClientRects()[0]!;
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  }, word);
+  const point = await p.evaluate(pointOnPersonRangeInPage, { text: word });
   if (!point) throw new Error(`no person highlight contains "${word}"`);
   await p.mouse.move(point.x, point.y);
 }
