@@ -128,7 +128,7 @@ function classifyGap(lower: string, text: string, from: number, to: number, prev
 }
 
 /** Negated forms whose verb is not the word minus its "n": won't, can't, shan't. */
-const IRREGULAR_NEGATIONS: Record<string, string> = { won: 'will', can: 'can', shan: 'shall', ain: 'is' };
+export const IRREGULAR_NEGATIONS: Record<string, string> = { won: 'will', can: 'can', shan: 'shall', ain: 'is' };
 
 /** English endings after an apostrophe: "Putin's", "don't", "they'll" split there. */
 const CLITICS = new Set(['s', 't', 'd', 'll', 're', 've', 'm']);
@@ -284,6 +284,8 @@ const TENS = new Map(
   }),
 );
 const SCALES = new Map(Object.entries({ hundred: 100, thousand: 1000, million: 1_000_000 }));
+/** Every word the number reader turns into digits. */
+export const NUMBER_WORDS: readonly string[] = [...UNITS.keys(), ...TENS.keys(), ...SCALES.keys()];
 /** Words that can start a number (scales only continue one). */
 const NUMBER_STARTS = new Set([...UNITS.keys(), ...TENS.keys()]);
 const ORDINAL_DIGITS = /^(\d+)(st|nd|rd|th)$/;
