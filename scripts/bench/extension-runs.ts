@@ -22,13 +22,23 @@ import {
   tracedLoad,
   workerStopper,
 } from './extension-browsers';
+import type { ReaderVariant } from './floor-extension';
 import { fmtTime } from './format';
 import { log, type SizeName } from './options';
 import { NEWEST_WATCH_MS, STORM, type StormReport } from './pages';
 import { median } from './stats';
 import { msFromContentScript, SCRIPT_TRACE, type TraceTasks } from './trace';
 
-export const QUIET_SIZES = { '50KB': 50 * 1024, '300KB': 300 * 1024 } as const;
+/**
+ * The quiet pages: news naming China, Russia, Beijing or Moscow in passing (by size), and the same news
+ * with none of the stories' words ("wordless-").
+ */
+export const QUIET_SIZES = {
+  '50KB': 50 * 1024,
+  '300KB': 300 * 1024,
+  'wordless-50KB': 50 * 1024,
+  'wordless-300KB': 300 * 1024,
+} as const;
 export type QuietName = keyof typeof QUIET_SIZES;
 
 /** One pair of loads: the extension's own tasks in the load with it, and what it added to the page's. */
@@ -70,6 +80,9 @@ export interface PairedLoads {
   highlights: number;
   /** Quiet pages: the floor reader's own main-thread CPU time in the same pairs (median), ms. */
   floorScriptMs?: number;
+  /** Quiet pages: a content script that does nothing, and the pre-check alone, the same way (median), ms. */
+  emptyScriptMs?: number;
+  precheckScriptMs?: number;
 }
 
 export interface StormResult {
@@ -121,6 +134,8 @@ export interface ExtensionInput {
 const SETTLE_MS: Record<SizeName | QuietName, number> = {
   '50KB': 1500,
   '300KB': 1500,
+  'wordless-50KB': 1500,
+  'wordless-300KB': 1500,
   '100KB': 2000,
   '1MB': 3000,
   '5MB': 6000,
@@ -140,7 +155,7 @@ async function pairedLoads(
 ): Promise<PairedLoads> {
   const withRuns: { tasks: TraceTasks; value: number }[] = [];
   const withoutRuns: { tasks: TraceTasks; value: number }[] = [];
-  const floorMs: number[] = [];
+  const variantMs: Record<ReaderVariant, number[]> = { floor: [], empty: [], precheck: [] };
   const runs: PairRun[] = [];
   const sides: [Side, boolean][] = [
     [input.browsers.with, true],
@@ -151,10 +166,11 @@ async function pairedLoads(
       const run = await tracedLoad(side, url, (page) => settle(page, withExtension));
       (withExtension ? withRuns : withoutRuns).push(run);
     }
-    if (withFloor) {
-      const floor = await tracedLoad(input.browsers.floor, url, (page) => settle(page, false));
-      floorMs.push(floor.tasks.extension!.cpuMs);
-    }
+    if (withFloor)
+      for (const variant of Object.keys(variantMs) as ReaderVariant[]) {
+        const run = await tracedLoad(input.browsers.variants[variant], url, (page) => settle(page, false));
+        variantMs[variant].push(run.tasks.extension!.cpuMs);
+      }
     const w = withRuns[i]!.tasks;
     const wo = withoutRuns[i]!.tasks;
     const ext = w.extension!;
@@ -170,7 +186,11 @@ async function pairedLoads(
       `${label} pair ${i + 1}/${pairs}: content script ${fmtTime(ext.cpuMs)} CPU, ${fmtTime(ext.wallMs)} wall in ${ext.tasks} tasks ` +
         `(longest ${fmtTime(ext.longestTaskMs)}, ${fmtTime(ext.longestTaskCpuMs)} CPU); main thread ${fmtTime(w.cpuMs)} CPU with the extension, ${fmtTime(wo.cpuMs)} without ` +
         `(+${fmtTime(w.cpuMs - wo.cpuMs)}; wall +${fmtTime(w.busyMs - wo.busyMs)}); longest task ${fmtTime(w.longestTaskMs)} / ${fmtTime(wo.longestTaskMs)}; ` +
-        `${withRuns[i]!.value} highlights${withFloor ? `; the floor reader ${fmtTime(floorMs[i]!)} CPU` : ''}`,
+        `${withRuns[i]!.value} highlights` +
+        (withFloor
+          ? `; the floor reader ${fmtTime(variantMs.floor[i]!)}, an empty script ${fmtTime(variantMs.empty[i]!)}, ` +
+            `the pre-check ${fmtTime(variantMs.precheck[i]!)} CPU`
+          : ''),
     );
   }
   return {
@@ -189,7 +209,13 @@ async function pairedLoads(
     longestTaskWithMs: max(withRuns.map((r) => r.tasks.longestTaskMs)),
     longestTaskWithoutMs: max(withoutRuns.map((r) => r.tasks.longestTaskMs)),
     highlights: median(withRuns.map((r) => r.value)),
-    ...(withFloor ? { floorScriptMs: median(floorMs) } : {}),
+    ...(withFloor
+      ? {
+          floorScriptMs: median(variantMs.floor),
+          emptyScriptMs: median(variantMs.empty),
+          precheckScriptMs: median(variantMs.precheck),
+        }
+      : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildCards } from '../../src/core/cards';
 import { compileMatcher, type MatcherData } from '../../src/core/compile';
+import { precheckPatterns } from '../../src/core/precheck';
 import { serve } from '../serve';
 import { bundleHarness } from './bundle';
 import { storySentences } from './corpus';
@@ -30,7 +31,15 @@ import type { RunContext } from './harness-table';
 import { log, type Part, parseArgs, SIZE_NAMES, SIZES, type SizeName, UsageError } from './options';
 import { jsonFigures, report, targetsSummary, writeDocs } from './output';
 import { measurePacks } from './packs';
-import { DENSE_LIVE_BLOG, denseEntrySentences, type GeneratedPage, liveBlogPage, quietPage, storyPage } from './pages';
+import {
+  DENSE_LIVE_BLOG,
+  denseEntrySentences,
+  type GeneratedPage,
+  liveBlogPage,
+  quietPage,
+  storyPage,
+  wordlessPage,
+} from './pages';
 import { Random } from './random';
 
 const LIVE_BLOG_FILE = 'live-blog.html';
@@ -74,7 +83,9 @@ async function main(): Promise<void> {
     );
   }
   for (const [name, target] of Object.entries(QUIET_SIZES)) {
-    const page = quietPage(target, 1_000 + target);
+    const page = name.startsWith('wordless-')
+      ? wordlessPage(target, 1_000 + target)
+      : quietPage(target, 1_000 + target);
     writeFileSync(join(folder, `quiet-${name}.html`), page.html);
     log(
       `quiet page ${name}: ${page.textChars} chars of text, ${(page.specialShare * 100).toFixed(1)} % in sentences naming China, Russia, Beijing or Moscow`,
@@ -93,7 +104,7 @@ async function main(): Promise<void> {
   try {
     if (!options.skip.has('extension')) {
       log(`built extension: ${EXTENSION_DIR}`);
-      const browsers = await openBrowsers();
+      const browsers = await openBrowsers(JSON.stringify(precheckPatterns(matcherData)));
       chromium = browsers.without.browser.version();
       try {
         const input = { browsers, baseUrl: served.url, sizes: options.sizes, quick: options.quick };

@@ -71,6 +71,11 @@ export function quietPage(target: number, seed: number): GeneratedPage {
   return newsPage(target, passingMentions(new Random(seed + 1), 200), 0.04, seed);
 }
 
+/** A quiet page with none of the stories' words: the same unrelated news, and nothing in passing. */
+export function wordlessPage(target: number, seed: number): GeneratedPage {
+  return newsPage(target, [], 0, seed);
+}
+
 /** The live blog's storm, as its own script runs it (and as the extension's figures are read from it). */
 export const STORM = { intervalMs: 50, paragraphsPerTick: 50, cap: 400, seconds: 10 } as const;
 

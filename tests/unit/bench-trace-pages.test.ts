@@ -7,6 +7,7 @@ import {
   READY_STAMP,
   STORM,
   storyPage,
+  wordlessPage,
 } from '../../scripts/bench/pages';
 import { Random } from '../../scripts/bench/random';
 import { msFromContentScript, tasksFromTrace } from '../../scripts/bench/trace';
@@ -180,6 +181,13 @@ describe('generated pages', () => {
     expect(page.html).not.toMatch(/Putin|Xi Jinping/);
     expect(page.specialShare).toBeGreaterThan(0);
     expect(page.specialShare).toBeLessThan(0.1);
+  });
+
+  it("wordless quiet pages are the same news with none of the stories' words", () => {
+    const page = wordlessPage(50_000, 3);
+    expect(page.html).not.toMatch(/China|Russia|Beijing|Moscow|Putin|Xi\b/);
+    expect(page.specialShare).toBe(0);
+    expect(page.textChars).toBeGreaterThanOrEqual(50_000);
   });
 
   it('the live blog carries its storm settings and escapes its text', () => {
