@@ -275,6 +275,12 @@ function phraseOfWords(words: readonly string[], d: Derivation): Sources {
 const WORD_GAP = '[a-z]*[^a-z0-9]+';
 
 /**
+ * A number inside a run: any word of letters, digits and commas, a superset of its digits and number
+ * words. Spelling those out in every run made the patterns' regular expressions slow to compile.
+ */
+const NUMBER_IN_RUN = '[a-z0-9,]+';
+
+/**
  * Marks a source matched in its own case only: the word of a name the matcher reads in one case
  * ("Xi", "US"). Every other source is matched in any case.
  */
@@ -284,8 +290,8 @@ const EXACT = '=';
 function phraseSources(phrase: Phrase, d: Derivation): Sources {
   const options = phrase.keys.map((k, i) => keySources(k, d, phrase.exact?.[i]));
   // In a run, a word stands for itself (in any case: a superset): the rewriter writes none of them, and
-  // none is a negation or "%"; a number is its digits or number words.
-  const own = (k: string) => (/^\d+$/.test(k) ? `(?:${wordSources(k, d).join('|')})` : escapeRegExp(stemPrefix(k)));
+  // none is a negation or "%"; a number is any word (NUMBER_IN_RUN).
+  const own = (k: string) => (/^\d+$/.test(k) ? NUMBER_IN_RUN : escapeRegExp(stemPrefix(k)));
   const special = (k: string) =>
     k === 'not' || k === 'percent' || Object.values(IRREGULAR_NEGATIONS).some((verb) => stem(verb) === k);
   const plain = phrase.keys.every((k) => !d.spunByStem.has(k) && !special(k));
