@@ -234,8 +234,15 @@ export async function openPopup(context: BrowserContext, extensionId: string, pa
 /** The middle of the first person highlight (a painted range or a mark), scrolled into view. */
 export async function personHighlightPoint(page: Page): Promise<{ x: number; y: number }> {
   const point = await page.evaluate(() => {
-    const ranges = CSS.highlights.get('nic-person') as unknown as Set<Range> | undefined;
-    const target = ranges?.values().next().value ?? document.querySelector('body mark[data-category=person]');
+    const ranges = CSS.highlights.get('nic-person') as unknown as Set<AbstractRange> | undefined;
+    const first = ranges?.values().next().value;
+    // Highlights are StaticRanges: their boxes are read through a live Range over the same bounds.
+    const live = first ? document.createRange() : undefined;
+    if (first && live) {
+      live.setStart(first.startContainer, first.startOffset);
+      live.setEnd(first.endContainer, first.endOffset);
+    }
+    const target = live ?? document.querySelector('body mark[data-category=person]');
     if (!target) return null;
     (target instanceof Range ? target.startContainer.parentElement : target)?.scrollIntoView({ block: 'center' });
     const rect = target.getClientRects()[0];

@@ -8,7 +8,7 @@
 import { resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_SWITCHES, DIST, findChrome, launchWithExtension } from '../chrome';
-import { buildFloorExtension } from './floor-extension';
+import { buildReaderVariant, type ReaderVariant } from './floor-extension';
 import { READY_STAMP } from './pages';
 import { SCRIPT_TRACE, type TraceTasks, tasksFromTrace } from './trace';
 
@@ -26,8 +26,8 @@ export interface Side {
 export interface Browsers {
   with: Side & { extensionId: string };
   without: Side;
-  /** The extension with the floor reader instead of its own (floor-extension.ts): the quiet pages' floor. */
-  floor: Side;
+  /** The extension with another content script instead of its reader (floor-extension.ts): the quiet pages' comparators. */
+  variants: Record<ReaderVariant, Side>;
   close(): Promise<void>;
 }
 
@@ -38,18 +38,23 @@ async function launchSide(extensionDir: string): Promise<Side & { extensionId: s
   return { browser, context: launched.context, extensionId: launched.extensionId };
 }
 
-export async function openBrowsers(): Promise<Browsers> {
+/** `precheckJson`: the pre-check's patterns for the pre-check variant. */
+export async function openBrowsers(precheckJson: string): Promise<Browsers> {
   const withSide = await launchSide(EXTENSION_DIR);
-  const floor = await launchSide(await buildFloorExtension(EXTENSION_DIR));
+  const variants = {
+    floor: await launchSide(await buildReaderVariant(EXTENSION_DIR, 'floor')),
+    empty: await launchSide(await buildReaderVariant(EXTENSION_DIR, 'empty')),
+    precheck: await launchSide(await buildReaderVariant(EXTENSION_DIR, 'precheck', precheckJson)),
+  };
   const plain = await chromium.launch({ executablePath: findChrome(), headless: true, args: CHROMIUM_SWITCHES });
   const plainContext = await plain.newContext({ viewport: { width: 1280, height: 900 } });
   return {
     with: withSide,
     without: { browser: plain, context: plainContext },
-    floor,
+    variants,
     async close() {
       await withSide.context.close().catch(() => undefined);
-      await floor.context.close().catch(() => undefined);
+      for (const side of Object.values(variants)) await side.context.close().catch(() => undefined);
       await plain.close().catch(() => undefined);
     },
   };

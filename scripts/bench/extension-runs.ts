@@ -22,13 +22,23 @@ import {
   tracedLoad,
   workerStopper,
 } from './extension-browsers';
+import type { ReaderVariant } from './floor-extension';
 import { fmtTime } from './format';
 import { log, type SizeName } from './options';
-import { STORM, type StormReport } from './pages';
+import { NEWEST_WATCH_MS, STORM, type StormReport } from './pages';
 import { median } from './stats';
 import { msFromContentScript, SCRIPT_TRACE, type TraceTasks } from './trace';
 
-export const QUIET_SIZES = { '50KB': 50 * 1024, '300KB': 300 * 1024 } as const;
+/**
+ * The quiet pages: news naming China, Russia, Beijing or Moscow in passing (by size), and the same news
+ * with none of the stories' words ("wordless-").
+ */
+export const QUIET_SIZES = {
+  '50KB': 50 * 1024,
+  '300KB': 300 * 1024,
+  'wordless-50KB': 50 * 1024,
+  'wordless-300KB': 300 * 1024,
+} as const;
 export type QuietName = keyof typeof QUIET_SIZES;
 
 /** One pair of loads: the extension's own tasks in the load with it, and what it added to the page's. */
@@ -70,6 +80,9 @@ export interface PairedLoads {
   highlights: number;
   /** Quiet pages: the floor reader's own main-thread CPU time in the same pairs (median), ms. */
   floorScriptMs?: number;
+  /** Quiet pages: a content script that does nothing, and the pre-check alone, the same way (median), ms. */
+  emptyScriptMs?: number;
+  precheckScriptMs?: number;
 }
 
 export interface StormResult {
@@ -82,6 +95,8 @@ export interface StormResult {
   longestGapWithMs: number;
   longestGapWithoutMs: number;
   highlightsAtEnd: number;
+  /** Once the storm is over, the longest wait over the runs for a highlight on the newest entry (NaN: none came). */
+  newestHighlightedMs: number;
 }
 
 export interface FirstHighlightResult {
@@ -102,6 +117,8 @@ export interface ExtensionResults {
   quiet: Partial<Record<QuietName, PairedLoads>>;
   mainThread: Partial<Record<SizeName, PairedLoads>>;
   storm?: StormResult;
+  /** The dense live page: every entry names the story, and an older entry is rewritten each tick. */
+  stormDense?: StormResult;
   firstHighlight: Partial<Record<SizeName, FirstHighlightResult>>;
 }
 
@@ -117,6 +134,8 @@ export interface ExtensionInput {
 const SETTLE_MS: Record<SizeName | QuietName, number> = {
   '50KB': 1500,
   '300KB': 1500,
+  'wordless-50KB': 1500,
+  'wordless-300KB': 1500,
   '100KB': 2000,
   '1MB': 3000,
   '5MB': 6000,
@@ -136,7 +155,7 @@ async function pairedLoads(
 ): Promise<PairedLoads> {
   const withRuns: { tasks: TraceTasks; value: number }[] = [];
   const withoutRuns: { tasks: TraceTasks; value: number }[] = [];
-  const floorMs: number[] = [];
+  const variantMs: Record<ReaderVariant, number[]> = { floor: [], empty: [], precheck: [] };
   const runs: PairRun[] = [];
   const sides: [Side, boolean][] = [
     [input.browsers.with, true],
@@ -147,10 +166,11 @@ async function pairedLoads(
       const run = await tracedLoad(side, url, (page) => settle(page, withExtension));
       (withExtension ? withRuns : withoutRuns).push(run);
     }
-    if (withFloor) {
-      const floor = await tracedLoad(input.browsers.floor, url, (page) => settle(page, false));
-      floorMs.push(floor.tasks.extension!.cpuMs);
-    }
+    if (withFloor)
+      for (const variant of Object.keys(variantMs) as ReaderVariant[]) {
+        const run = await tracedLoad(input.browsers.variants[variant], url, (page) => settle(page, false));
+        variantMs[variant].push(run.tasks.extension!.cpuMs);
+      }
     const w = withRuns[i]!.tasks;
     const wo = withoutRuns[i]!.tasks;
     const ext = w.extension!;
@@ -166,7 +186,11 @@ async function pairedLoads(
       `${label} pair ${i + 1}/${pairs}: content script ${fmtTime(ext.cpuMs)} CPU, ${fmtTime(ext.wallMs)} wall in ${ext.tasks} tasks ` +
         `(longest ${fmtTime(ext.longestTaskMs)}, ${fmtTime(ext.longestTaskCpuMs)} CPU); main thread ${fmtTime(w.cpuMs)} CPU with the extension, ${fmtTime(wo.cpuMs)} without ` +
         `(+${fmtTime(w.cpuMs - wo.cpuMs)}; wall +${fmtTime(w.busyMs - wo.busyMs)}); longest task ${fmtTime(w.longestTaskMs)} / ${fmtTime(wo.longestTaskMs)}; ` +
-        `${withRuns[i]!.value} highlights${withFloor ? `; the floor reader ${fmtTime(floorMs[i]!)} CPU` : ''}`,
+        `${withRuns[i]!.value} highlights` +
+        (withFloor
+          ? `; the floor reader ${fmtTime(variantMs.floor[i]!)}, an empty script ${fmtTime(variantMs.empty[i]!)}, ` +
+            `the pre-check ${fmtTime(variantMs.precheck[i]!)} CPU`
+          : ''),
     );
   }
   return {
@@ -185,7 +209,13 @@ async function pairedLoads(
     longestTaskWithMs: max(withRuns.map((r) => r.tasks.longestTaskMs)),
     longestTaskWithoutMs: max(withoutRuns.map((r) => r.tasks.longestTaskMs)),
     highlights: median(withRuns.map((r) => r.value)),
-    ...(withFloor ? { floorScriptMs: median(floorMs) } : {}),
+    ...(withFloor
+      ? {
+          floorScriptMs: median(variantMs.floor),
+          emptyScriptMs: median(variantMs.empty),
+          precheckScriptMs: median(variantMs.precheck),
+        }
+      : {}),
   };
 }
 
@@ -231,33 +261,50 @@ export async function runStoryPages(input: ExtensionInput): Promise<Partial<Reco
   return results;
 }
 
-/** The live blog in both browsers, in pairs: its own count of timer ticks and their longest gap. */
-export async function runStorm(input: ExtensionInput): Promise<StormResult> {
+/** A live page (`page`, served) in both browsers, in pairs: its own count of timer ticks and their longest gap. */
+export async function runStorm(input: ExtensionInput, page: string, label: string): Promise<StormResult> {
   const pairs = input.quick ? 1 : 3;
   const reports: { with: StormReport[]; without: StormReport[] } = { with: [], without: [] };
   let highlightsAtEnd = 0;
+  const newestHighlighted: number[] = [];
   for (let i = 0; i < pairs; i++) {
     for (const withExtension of i % 2 === 0 ? [true, false] : [false, true]) {
       const side = withExtension ? input.browsers.with : input.browsers.without;
-      const page = await side.context.newPage();
+      const tab = await side.context.newPage();
       try {
-        await page.bringToFront();
-        await page.goto(`${input.baseUrl}live-blog.html`, { waitUntil: 'load' });
+        await tab.bringToFront();
+        await tab.goto(`${input.baseUrl}${page}`, { waitUntil: 'load' });
         // Polled once a second: a negligible task next to the storm's own.
-        const handle = await page.waitForFunction(() => (window as unknown as { nicStorm?: unknown }).nicStorm, null, {
+        const handle = await tab.waitForFunction(() => (window as unknown as { nicStorm?: unknown }).nicStorm, null, {
           polling: 1000,
           timeout: (STORM.seconds + 60) * 1000,
         });
         const report = (await handle.jsonValue()) as StormReport;
         (withExtension ? reports.with : reports.without).push(report);
-        if (withExtension) highlightsAtEnd = await stableHighlights(page, 1000, 5000);
+        if (withExtension) {
+          const newest = await tab
+            .waitForFunction(
+              () => (window as unknown as { nicNewestHighlightedMs?: number }).nicNewestHighlightedMs,
+              null,
+              {
+                polling: 250,
+                timeout: NEWEST_WATCH_MS + 2000,
+              },
+            )
+            .then((h) => h.jsonValue() as Promise<number>)
+            .catch(() => Number.NaN);
+          newestHighlighted.push(newest);
+          highlightsAtEnd = await stableHighlights(tab, 1000, 5000);
+        }
         log(
-          `storm pair ${i + 1}/${pairs} ${withExtension ? 'with' : 'without'} the extension: ${report.ticks} ticks in ` +
+          `${label} pair ${i + 1}/${pairs} ${withExtension ? 'with' : 'without'} the extension: ${report.ticks} ticks in ` +
             `${report.seconds.toFixed(1)} s, longest gap ${fmtTime(report.longestGapMs)}` +
-            (withExtension ? `, ${highlightsAtEnd} highlights once it ebbed` : ''),
+            (withExtension
+              ? `, newest entry highlighted ${fmtTime(newestHighlighted[newestHighlighted.length - 1]!)} after it ended, ${highlightsAtEnd} highlights once it ebbed`
+              : ''),
         );
       } finally {
-        await page.close();
+        await tab.close();
       }
     }
   }
@@ -271,6 +318,7 @@ export async function runStorm(input: ExtensionInput): Promise<StormResult> {
     longestGapWithMs: max(reports.with.map((r) => r.longestGapMs)),
     longestGapWithoutMs: max(reports.without.map((r) => r.longestGapMs)),
     highlightsAtEnd,
+    newestHighlightedMs: max(newestHighlighted),
   };
 }
 

@@ -10,6 +10,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildCards } from '../../src/core/cards';
 import { compileMatcher, type MatcherData } from '../../src/core/compile';
+import { precheckPatterns } from '../../src/core/precheck';
 import { serve } from '../serve';
 import { bundleHarness } from './bundle';
 import { storySentences } from './corpus';
@@ -28,10 +29,22 @@ import { type HarnessResults, runAppendRow, runScaleRow, runSizeRows } from './h
 import { launchPlain } from './harness-session';
 import type { RunContext } from './harness-table';
 import { measureLanguages } from './languages';
-import { log, parseArgs, SIZE_NAMES, SIZES, type SizeName, UsageError } from './options';
+import { log, type Part, parseArgs, SIZE_NAMES, SIZES, type SizeName, UsageError } from './options';
 import { jsonFigures, report, targetsSummary, writeDocs } from './output';
 import { measurePacks } from './packs';
-import { type GeneratedPage, liveBlogPage, quietPage, storyPage } from './pages';
+import {
+  DENSE_LIVE_BLOG,
+  denseEntrySentences,
+  type GeneratedPage,
+  liveBlogPage,
+  quietPage,
+  storyPage,
+  wordlessPage,
+} from './pages';
+import { Random } from './random';
+
+const LIVE_BLOG_FILE = 'live-blog.html';
+const DENSE_LIVE_BLOG_FILE = 'live-blog-dense.html';
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
@@ -71,13 +84,19 @@ async function main(): Promise<void> {
     );
   }
   for (const [name, target] of Object.entries(QUIET_SIZES)) {
-    const page = quietPage(target, 1_000 + target);
+    const page = name.startsWith('wordless-')
+      ? wordlessPage(target, 1_000 + target)
+      : quietPage(target, 1_000 + target);
     writeFileSync(join(folder, `quiet-${name}.html`), page.html);
     log(
       `quiet page ${name}: ${page.textChars} chars of text, ${(page.specialShare * 100).toFixed(1)} % in sentences naming China, Russia, Beijing or Moscow`,
     );
   }
-  writeFileSync(join(folder, 'live-blog.html'), liveBlogPage(sentences, 50));
+  writeFileSync(join(folder, LIVE_BLOG_FILE), liveBlogPage(sentences, 50));
+  writeFileSync(
+    join(folder, DENSE_LIVE_BLOG_FILE),
+    liveBlogPage(denseEntrySentences(new Random(51), 200, sentences), 51, DENSE_LIVE_BLOG),
+  );
   const served = await serve(folder);
 
   let chromium = '';
@@ -86,15 +105,17 @@ async function main(): Promise<void> {
   try {
     if (!options.skip.has('extension')) {
       log(`built extension: ${EXTENSION_DIR}`);
-      const browsers = await openBrowsers();
+      const browsers = await openBrowsers(JSON.stringify(precheckPatterns(matcherData)));
       chromium = browsers.without.browser.version();
       try {
         const input = { browsers, baseUrl: served.url, sizes: options.sizes, quick: options.quick };
+        const run = (part: Part) => !options.skip.has(part);
         extension = {
-          quiet: await runQuietPages(input),
-          mainThread: await runStoryPages(input),
-          storm: await runStorm(input),
-          firstHighlight: await runFirstHighlight(input),
+          quiet: run('quiet') ? await runQuietPages(input) : {},
+          mainThread: run('stories') ? await runStoryPages(input) : {},
+          storm: run('storm') ? await runStorm(input, LIVE_BLOG_FILE, 'storm') : undefined,
+          stormDense: run('storm') ? await runStorm(input, DENSE_LIVE_BLOG_FILE, 'dense storm') : undefined,
+          firstHighlight: run('first-highlight') ? await runFirstHighlight(input) : {},
         };
       } finally {
         await browsers.close();

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../chrome';
-import type { ExtensionResults, PairedLoads, QuietName } from './extension-runs';
+import type { ExtensionResults, PairedLoads, QuietName, StormResult } from './extension-runs';
 import { fmtMs, fmtRatio, round } from './format';
 import type { HarnessResults, SizeResults } from './harness-runs';
 import { rescanLongestTask } from './harness-session';
@@ -30,7 +30,8 @@ function method(context: RunContext): string {
   return [
     '`npm run bench` runs in headless Chromium on generated pages served from 127.0.0.1: news pages of about ' +
       '100 KB, 1 MB and 5 MB of text, 15 % of whose sentences are the story\'s ("story pages"); unrelated news pages of ' +
-      'about 50 KB and 300 KB that name China, Russia, Beijing or Moscow in passing ("quiet pages"); and a live blog. ' +
+      'about 50 KB and 300 KB that name China, Russia, Beijing or Moscow in passing ("quiet pages"), and the same news ' +
+      'with none of the stories\' words ("wordless-"); a live blog and a dense live page. ' +
       'Every page is generated from a fixed seed, so every run sees the same text.',
     '',
     '**The built extension.** Chromium loads the extension as `npm run build` writes it (`dist/chrome/`, or `dist/` ' +
@@ -58,7 +59,11 @@ function method(context: RunContext): string {
       'a third Chromium loads the same extension with its reader replaced by the least a reader can do (`quietFloorMs`, ' +
       '`scripts/bench/floor-reader.ts`): load `webextension-polyfill`, read the settings, listen for the popup and for ' +
       "setting changes, then, in a task of its own, read the text nodes' text with a bare `TreeWalker`, send it to the " +
-      'worker as the reader does and wait for the verdict; it is loaded once in each pair and measured the same way. The ' +
+      'worker as the reader does and wait for the verdict; it is loaded once in each pair and measured the same way, as are ' +
+      'two more: a content script that does nothing (`quietEmptyMs`, `scripts/bench/empty-reader.ts`: what any content ' +
+      'script costs) and the pre-check alone (`quietPrecheckMs`, `scripts/bench/precheck-reader.ts`: `textContent` of ' +
+      'the body and of every open shadow root, tested with the patterns of `src/core/precheck.ts` compiled from the ' +
+      'dataset). The ' +
       'longest extension task is the longest of those tasks in any run (in wall time, as a reader waits; the most thread ' +
       'time one took is given beside it, since other processes on the machine lengthen the wall time). ' +
       'Extension tasks count from the start of the trace (a content script at `document_start` would run before the mark). A quiet page settles after a fixed time (1.5 s after its load event); a story page after a fixed time (2 s at ' +
@@ -66,7 +71,10 @@ function method(context: RunContext): string {
       `The live blog prepends ${STORM.paragraphsPerTick} entries (every other one with a sentence of the story) every ` +
       `${STORM.intervalMs} ms from its own timer, keeps the newest ${STORM.cap}, for ${STORM.seconds} s, and counts its ` +
       "timer's ticks and the longest gap between two of them; the tick share is ticks with the extension over ticks " +
-      'without, median of the pairs. First highlight: from the start of the reader (the first `EvaluateScript` of content.js ' +
+      'without, median of the pairs. The dense live page does the same with every entry naming Putin, Xi, the Beijing ' +
+      'Olympics and NATO, and each tick also rewrites the text of an older entry in place. Once a storm is over, the page ' +
+      'watches its frames for the first one that paints a highlight on its newest entry (the longest wait over the runs ' +
+      'is given). First highlight: from the start of the reader (the first `EvaluateScript` of content.js ' +
       "in the page's main thread: `document_idle`) to the first animation frame whose callback sees a highlight " +
       'registered (that frame paints it, and sets a mark), both read from a trace of the load; the same frame from the ' +
       "end of `DOMContentLoaded` (the page's clock) is given beside it; every other run first stops the extension's service worker (CDP `ServiceWorker.stopAllWorkers`), so " +
@@ -167,18 +175,24 @@ function extensionTable(results: ExtensionResults): string {
             `${fmtMs(p.longestExtensionTaskMs)} ms, at most ${fmtMs(p.longestExtensionTaskCpuMs)} ms CPU; main-thread CPU time with the extension − without ${fmtMs(p.extraMs)} ms: ` +
             `${fmtMs(p.withMs)} with, ${fmtMs(p.withoutMs)} without, wall time +${fmtMs(p.extraWallMs)} ms; ` +
             `longest task ${fmtMs(p.longestTaskWithMs)} / ${fmtMs(p.longestTaskWithoutMs)} ms; ${p.highlights} highlights; ` +
-            `the floor reader ${fmtMs(p.floorScriptMs ?? Number.NaN)} ms)`,
+            `the floor reader ${fmtMs(p.floorScriptMs ?? Number.NaN)} ms; a content script that does nothing ` +
+            `${fmtMs(p.emptyScriptMs ?? Number.NaN)} ms; the pre-check alone ${fmtMs(p.precheckScriptMs ?? Number.NaN)} ms)`,
         )
         .join('; ')}; medians of ${quiet[0]![1].pairs} pairs.`,
     );
     lines.push('');
   }
-  const storm = results.storm;
-  if (storm) {
+  const storms: [string, string, StormResult | undefined][] = [
+    ['Live blog', 'stormTickShare', results.storm],
+    ['Dense live page', 'stormDenseTickShare', results.stormDense],
+  ];
+  for (const [title, key, storm] of storms) {
+    if (!storm) continue;
     lines.push(
-      `**Live blog** (\`stormTickShare\`): the page's own timer kept **${storm.share.toFixed(2)}** of its ticks with the ` +
+      `**${title}** (\`${key}\`): the page's own timer kept **${storm.share.toFixed(2)}** of its ticks with the ` +
         `extension against without (ticks ${storm.ticksWith.join(', ')} with; ${storm.ticksWithout.join(', ')} without); ` +
         `longest gap between ticks **${fmtMs(storm.longestGapWithMs)} ms** with, ${fmtMs(storm.longestGapWithoutMs)} ms without; ` +
+        `the newest entry highlighted at most ${fmtMs(storm.newestHighlightedMs)} ms after the storm ended; ` +
         `${storm.highlightsAtEnd} highlights once the storm was over.`,
     );
     lines.push('');
@@ -235,11 +249,16 @@ export function jsonFigures(results: Results, details: Record<string, unknown>):
     appendParagraphMs: num(results.harness?.append?.ms),
     quietPageMs: byKey(ext?.quiet, (p) => p.scriptMs),
     quietFloorMs: byKey(ext?.quiet, (p) => p.floorScriptMs ?? Number.NaN),
+    quietEmptyMs: byKey(ext?.quiet, (p) => p.emptyScriptMs ?? Number.NaN),
+    quietPrecheckMs: byKey(ext?.quiet, (p) => p.precheckScriptMs ?? Number.NaN),
     mainThreadMs: byKey(ext?.mainThread, (p) => p.extraMs),
     contentScriptMs: byKey(ext?.mainThread, (p) => p.scriptMs),
     longestExtensionTaskMs: num(longestExtensionTask(ext)),
     stormTickShare: num(ext?.storm?.share),
     stormLongestGapMs: num(ext?.storm?.longestGapWithMs),
+    stormDenseTickShare: num(ext?.stormDense?.share),
+    stormDenseLongestGapMs: num(ext?.stormDense?.longestGapWithMs),
+    stormDenseNewestHighlightedMs: num(ext?.stormDense?.newestHighlightedMs),
     firstHighlightMs: byKey(ext?.firstHighlight, (f) => f.coldMs),
     details: {
       note:
@@ -316,6 +335,12 @@ export function targetsSummary(results: Results): string {
     ],
     ['stormTickShare', '≥ 0.9', ext?.storm ? ext.storm.share.toFixed(2) : '–'],
     ['storm: longest gap between ticks', '≤ 100 ms', fmt(ext?.storm?.longestGapWithMs)],
+    ['stormDenseTickShare', '≥ 0.9', ext?.stormDense ? ext.stormDense.share.toFixed(2) : '–'],
+    [
+      'dense storm: longest gap between ticks, with / without',
+      '≤ 100 ms',
+      ext?.stormDense ? `${fmt(ext.stormDense.longestGapWithMs)} / ${fmt(ext.stormDense.longestGapWithoutMs)}` : '–',
+    ],
     [
       'firstHighlightMs 100KB (worker woken, from document_idle)',
       '≤ 300 ms',

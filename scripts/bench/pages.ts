@@ -71,8 +71,16 @@ export function quietPage(target: number, seed: number): GeneratedPage {
   return newsPage(target, passingMentions(new Random(seed + 1), 200), 0.04, seed);
 }
 
+/** A quiet page with none of the stories' words: the same unrelated news, and nothing in passing. */
+export function wordlessPage(target: number, seed: number): GeneratedPage {
+  return newsPage(target, [], 0, seed);
+}
+
 /** The live blog's storm, as its own script runs it (and as the extension's figures are read from it). */
 export const STORM = { intervalMs: 50, paragraphsPerTick: 50, cap: 400, seconds: 10 } as const;
+
+/** How long the live blog watches, once its storm is over, for a highlight on its newest entry. */
+export const NEWEST_WATCH_MS = 10_000;
 
 /** What the live blog reports on `window.nicStorm` when its storm is over. */
 export interface StormReport {
@@ -81,20 +89,68 @@ export interface StormReport {
   seconds: number;
 }
 
+/** What each entry of a live blog carries, and whether the page also rewrites an older entry each tick. */
+export interface LiveBlogKind {
+  /** Entry i starts with a sentence of the story when i % storyEvery === 0. */
+  storyEvery: number;
+  /** Each tick also rewrites the text of an older entry in place (a ticker correcting itself). */
+  editInPlace: boolean;
+}
+
+/** The bench's live blog: every other entry names the story, nothing is edited in place. */
+export const LIVE_BLOG: LiveBlogKind = { storyEvery: 2, editInPlace: false };
+/** The dense live page (`stormDense`): every entry names the story, and an older entry is rewritten each tick. */
+export const DENSE_LIVE_BLOG: LiveBlogKind = { storyEvery: 1, editInPlace: true };
+
+/**
+ * Sentences a dense live page's entries start with: a sentence of the story, then one naming Putin,
+ * Xi, the Beijing Olympics and NATO.
+ */
+export function denseEntrySentences(random: Random, count: number, story: readonly string[]): string[] {
+  const names = [
+    () =>
+      `${random.pick(['Putin', 'Vladimir Putin', 'President Putin'])} told ${random.pick(['Xi', 'Xi Jinping', 'President Xi'])} he would attend the Beijing Olympics, while NATO ministers met in ${random.pick(['Riga', 'Brussels', 'Warsaw'])}.`,
+    () =>
+      `Xi Jinping and Vladimir Putin spoke for ${random.int(40, 110)} minutes about NATO and the Beijing Olympics, aides said.`,
+    () =>
+      `Update ${random.int(1, 999)}: officials say Mr. Putin and Mr. Xi agreed to meet at the Beijing Olympics; NATO declined to comment.`,
+    () =>
+      `NATO's secretary general answered questions on Putin and Xi, and on who would go to the Beijing Olympics in February.`,
+  ];
+  return Array.from({ length: count }, () => `${random.pick(story)} ${random.pick(names)()}`);
+}
+
 /**
  * A live blog: 50 entries of story and filler sentences; once loaded, its own 50 ms timer prepends 50 more
- * (the list capped at 400) for 10 s, counting its ticks and the longest gap between them.
+ * (the list capped at 400) for 10 s, counting its ticks and the longest gap between them. With
+ * `editInPlace`, each tick also rewrites the text of an older entry (the tenth from the top).
  */
-export function liveBlogPage(story: readonly string[], seed: number): string {
+export function liveBlogPage(story: readonly string[], seed: number, kind: LiveBlogKind = LIVE_BLOG): string {
   const random = new Random(seed);
-  // Every other entry starts with a sentence of the story, as a live blog of the event would.
   const entries = Array.from({ length: 600 }, (_, i) =>
-    `${i % 2 === 0 ? `${random.pick(story)} ` : ''}${fillerSentence(random)} ${fillerSentence(random)}`.trim(),
+    `${i % kind.storyEvery === 0 ? `${random.pick(story)} ` : ''}${fillerSentence(random)} ${fillerSentence(random)}`.trim(),
   );
   const data = JSON.stringify(entries).replace(/</g, '\\u003c');
   const first = entries.slice(0, STORM.paragraphsPerTick).map((e) => `<li><p>${escapeHtml(e)}</p></li>`);
+  const edit = kind.editInPlace
+    ? `
+    const older = feed.children[10];
+    if (older) older.firstElementChild.firstChild.data = entries[(next * 7) % entries.length] + ' (corrected)';`
+    : '';
   const script = `
 const entries = ${data};
+// Once the storm is over: the first frame that paints a highlight on the newest entry, if any does.
+const watchNewest = (newest, ended) => {
+  const frame = () => {
+    let painted = false;
+    CSS.highlights.forEach((highlight) => {
+      for (const range of highlight) if (newest.contains(range.startContainer)) painted = true;
+    });
+    if (painted) window.nicNewestHighlightedMs = performance.now() - ended;
+    else if (performance.now() - ended < ${NEWEST_WATCH_MS}) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+};
 const feed = document.getElementById('feed');
 let next = ${STORM.paragraphsPerTick};
 addEventListener('load', () => {
@@ -115,11 +171,12 @@ addEventListener('load', () => {
       item.append(p);
       batch.append(item);
     }
-    feed.prepend(batch);
+    feed.prepend(batch);${edit}
     while (feed.childElementCount > ${STORM.cap}) feed.lastElementChild.remove();
     if (now - start >= ${STORM.seconds * 1000}) {
       clearInterval(timer);
       window.nicStorm = { ticks, longestGapMs, seconds: (now - start) / 1000 };
+      watchNewest(feed.firstElementChild, now);
     }
   }, ${STORM.intervalMs});
 });`;

@@ -6,6 +6,7 @@
  */
 import { CARD_CLOSE_GRACE_MS, CARD_OPEN_DELAY_MS, OWN_SCROLL_GRACE_MS } from '../core/timing';
 import type { HoverCard } from './card';
+import { boundsOf } from './ranges';
 
 export interface HighlightTarget {
   factIds: string[];
@@ -15,7 +16,7 @@ export interface HighlightTarget {
   /** A statement from another meeting, shown because the reader asked for similar statements. */
   similar?: boolean;
   /** An element-free highlight: reaching it by keyboard scrolls it into view. */
-  range?: Range;
+  range?: AbstractRange;
 }
 
 export class HoverController {
@@ -83,7 +84,7 @@ export class HoverController {
     }
     this.ownScrollUntil = performance.now() + OWN_SCROLL_GRACE_MS;
     target.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    this.openAt({ ...target, rect: target.range.getBoundingClientRect() });
+    this.openAt({ ...target, rect: boundsOf(target.range) });
   }
 
   private onPointerOver(event: Event): void {

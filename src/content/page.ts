@@ -216,18 +216,26 @@ export class PageAnnotator {
    */
   prune(parents: readonly Node[]): void {
     this.guard(() => {
-      for (const region of this.regions) {
-        if (!region.root.isConnected) region.renderer.clear();
-        else if (parents.some((parent) => region.root.contains(parent)) && dropDetached(region))
-          this.drawRegion(region);
-      }
-      this.regions = this.regions.filter((r) => r.root.isConnected);
+      this.dropRemovedRegions();
+      for (const region of this.regions)
+        if (parents.some((parent) => region.root.contains(parent)) && dropDetached(region)) this.drawRegion(region);
     });
     this.reportCount();
   }
 
+  /**
+   * Clears and forgets the regions whose root the page has removed. A region can be drawn after the
+   * removal that would have pruned it (it was being read or drawn then): every change looks again,
+   * so that a live page's highlights and list entries never outgrow what is on it.
+   */
+  private dropRemovedRegions(): void {
+    for (const region of this.regions) if (!region.root.isConnected) region.renderer.clear();
+    this.regions = this.regions.filter((r) => r.root.isConnected);
+  }
+
   /** Clears and forgets what regions drew inside these subtrees (those `which` picks). */
   private forgetWithin(roots: readonly HTMLElement[], which: (region: Region) => boolean): void {
+    this.dropRemovedRegions();
     if (roots.length === 0) return;
     const area = changedArea(roots);
     for (const region of this.regions) {
@@ -235,7 +243,7 @@ export class PageAnnotator {
       region.renderer.clearWithin(area);
       forgetWithin(region, area);
     }
-    this.regions = this.regions.filter((r) => r.root.isConnected && !(which(r) && area.contains(r.root)));
+    this.regions = this.regions.filter((r) => !(which(r) && area.contains(r.root)));
   }
 
   private accept(reading: PageReading, pageWide: boolean): void {
@@ -268,10 +276,13 @@ export class PageAnnotator {
     this.list.hold();
     try {
       for (const region of regions) {
+        // The page may have removed it while it was read, or while the regions before it were drawn.
+        if (!region.root.isConnected) continue;
         region.shown = visibleFindings(region.findings, this.settings, this.enabled);
         if (region.shown.length === 0) continue;
         if (region.root instanceof ShadowRoot) adoptHighlightStyles(region.root);
         for (const batch of visibleFirst(region.shown, region.index)) {
+          if (!region.root.isConnected) break;
           this.guard(() => region.renderer.add(batch));
           await slicer.pause();
           if (!current()) return;

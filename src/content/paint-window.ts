@@ -11,9 +11,10 @@
  */
 import { partitionPoint } from '../core/partition';
 import { PAINT_ALL_MAX_RANGES, PAINT_MARGIN_VIEWPORTS } from '../core/timing';
+import { boundsOf } from './ranges';
 
 export interface Paintable {
-  range: Range;
+  range: AbstractRange | { getBoundingClientRect(): DOMRect };
   annotation: { start: number };
 }
 
@@ -64,9 +65,9 @@ export class PaintWindow<T extends Paintable> {
       return;
     }
     const margin = innerHeight * PAINT_MARGIN_VIEWPORTS;
-    const first = partitionPoint(this.sorted, (e) => e.range.getBoundingClientRect().bottom < -margin);
+    const first = partitionPoint(this.sorted, (e) => boundsOf(e.range).bottom < -margin);
     const end = Math.min(
-      partitionPoint(this.sorted, (e) => e.range.getBoundingClientRect().top <= innerHeight + margin, first),
+      partitionPoint(this.sorted, (e) => boundsOf(e.range).top <= innerHeight + margin, first),
       first + PAINT_ALL_MAX_RANGES,
     );
     const wanted = new Set(this.sorted.slice(first, end));

@@ -1,6 +1,6 @@
 /**
- * The element-free renderer: the CSS Custom Highlight API over live Ranges,
- * one Highlight per category. The page's DOM is left exactly as it is;
+ * The element-free renderer: the CSS Custom Highlight API over StaticRanges
+ * (ranges.ts says why not live ones), one Highlight per category. The page's DOM is left exactly as it is;
  * hit-testing asks the browser which ranges are under the pointer (or, where
  * it cannot say, goes from a caret position to the ranges on its text node).
  */
@@ -11,11 +11,12 @@ import type { ChangedArea } from './changed-area';
 import type { ListGroup } from './highlight-list';
 import type { HighlightTarget } from './hover';
 import { PaintWindow } from './paint-window';
+import { boundsOf, clientRectsOf } from './ranges';
 import type { Renderer } from './renderer';
 import { locate, type TextIndex } from './text-index';
 
 interface Entry {
-  range: Range;
+  range: StaticRange;
   annotation: Annotation;
   /** Its entry in the highlight list (for the keyboard, screen readers and the testability contract). */
   element: HTMLElement;
@@ -59,7 +60,7 @@ export class HighlightRenderer implements Renderer {
   /** Entries touching each text node, for hit-testing. */
   private readonly byNode = new Map<Text, Entry[]>();
   private readonly byElement = new Map<Element, Entry>();
-  private readonly byRange = new Map<Range, Entry>();
+  private readonly byRange = new Map<AbstractRange, Entry>();
   private readonly window: PaintWindow<Entry>;
 
   constructor(
@@ -93,9 +94,13 @@ export class HighlightRenderer implements Renderer {
       const annotation = annotations[a]!;
       const start = locate(this.index, annotation.start);
       const last = locate(this.index, Math.max(annotation.start, annotation.end - 1));
-      const range = document.createRange();
-      range.setStart(this.index.nodes[start.node]!, start.offset);
-      range.setEnd(this.index.nodes[last.node]!, Math.min(last.offset + 1, this.index.nodes[last.node]!.length));
+      const endNode = this.index.nodes[last.node]!;
+      const range = new StaticRange({
+        startContainer: this.index.nodes[start.node]!,
+        startOffset: start.offset,
+        endContainer: endNode,
+        endOffset: Math.min(last.offset + 1, endNode.length),
+      });
       const element = elements[a]!;
       const entry = { range, annotation, element };
       this.entries.push(entry);
@@ -169,8 +174,7 @@ export class HighlightRenderer implements Renderer {
     // Innermost (shortest) first: the entity, then the sentence around it.
     hits.sort((a, b) => a.annotation.end - a.annotation.start - (b.annotation.end - b.annotation.start));
     const factIds = [...new Set(hits.flatMap((h) => h.annotation.factIds))];
-    const rect =
-      [...hits[0]!.range.getClientRects()].find((r) => contains(r, x, y)) ?? hits[0]!.range.getBoundingClientRect();
+    const rect = clientRectsOf(hits[0]!.range).find((r) => contains(r, x, y)) ?? boundsOf(hits[0]!.range);
     return { factIds, rect, key: hits[0]!.range, similar: hits[0]!.annotation.similar === true };
   }
 
@@ -184,13 +188,13 @@ export class HighlightRenderer implements Renderer {
     const registry = CSS.highlights as HighlightRegistry & { highlightsFromPoint?: HighlightsFromPoint };
     if (registry.highlightsFromPoint) {
       const ranges = registry.highlightsFromPoint(x, y, options).flatMap((hit) => hit.ranges);
-      return ranges.map((range) => this.byRange.get(range as Range)).filter((e): e is Entry => !!e);
+      return ranges.map((range) => this.byRange.get(range)).filter((e): e is Entry => !!e);
     }
     const caret = document.caretPositionFromPoint?.(x, y, options);
     const node = caret?.offsetNode;
     if (!caret || !(node instanceof Text)) return [];
     return (this.byNode.get(node) ?? []).filter(
-      (e) => e.range.isPointInRange(node, caret.offset) && [...e.range.getClientRects()].some((r) => contains(r, x, y)),
+      (e) => holdsPoint(e.range, node, caret.offset) && clientRectsOf(e.range).some((r) => contains(r, x, y)),
     );
   }
 }
@@ -202,15 +206,26 @@ type HighlightsFromPoint = (
   options?: { shadowRoots?: ShadowRoot[] },
 ) => { highlight: Highlight; ranges: AbstractRange[] }[];
 
+/** A card target; its box is measured when asked for (keyboard navigation lists every highlight). */
 function targetOfEntry(entry: Entry): HighlightTarget {
   const { range, annotation } = entry;
   return {
     factIds: annotation.factIds,
-    rect: range.getBoundingClientRect(),
+    get rect() {
+      return boundsOf(range);
+    },
     key: range,
     range,
     similar: annotation.similar === true,
   };
+}
+
+/** Whether a point of `node` (one of the text nodes the range touches) lies within the range. */
+function holdsPoint(range: StaticRange, node: Text, offset: number): boolean {
+  return (
+    (node !== range.startContainer || offset >= range.startOffset) &&
+    (node !== range.endContainer || offset <= range.endOffset)
+  );
 }
 
 function contains(rect: DOMRect, x: number, y: number): boolean {

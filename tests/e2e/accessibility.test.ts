@@ -12,6 +12,7 @@ import type { Launched } from '../../scripts/chrome';
 import type { Served } from '../../scripts/serve';
 import { AXE_SOURCE, type AxeOutcome, type AxeRequest, describeViolations, runAxeInPage, UI_HOST } from './axe';
 import { launch, openPage, openPopup, serveDemo, visibleCardText, waitForStableHighlights } from './harness';
+import { pointOnPersonRangeInPage } from './page-reads';
 
 const SCHEMES = ['light', 'dark'] as const;
 
@@ -41,13 +42,7 @@ describe('accessibility (axe-core)', () => {
   for (const scheme of SCHEMES) {
     it(`the hover card and the highlight list, ${scheme}: no violation; contrast measured`, async () => {
       await page.emulateMedia({ colorScheme: scheme });
-      const point = await page.evaluate(() => {
-        const ranges = [...(CSS.highlights.get('nic-person') as unknown as Set<Range>)];
-        const range = ranges.find((r) => r.toString().includes('Putin'))!;
-        range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-        const rect = range.getClientRects()[0]!;
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      });
+      const point = (await page.evaluate(pointOnPersonRangeInPage, { text: 'Putin' }))!;
       await page.mouse.move(point.x, point.y);
       await expect.poll(() => visibleCardText(page), { timeout: 5_000 }).toContain('Vladimir Putin');
       const outcome = await axeOn(page, UI_HOST);

@@ -30,14 +30,18 @@ type RangeRow = [string, string, string];
 function rangesOf(target: Pick<Page, 'evaluate'>): Promise<RangeRow[]> {
   return target.evaluate(() => {
     const rows: [string, string, string][] = [];
-    for (const [name, highlight] of CSS.highlights as unknown as Map<string, Set<Range>>) {
+    for (const [name, highlight] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
       if (!name.startsWith('nic-')) continue;
       for (const range of highlight) {
         const node = range.startContainer;
         const root = node.getRootNode();
         const where =
           root instanceof ShadowRoot ? `shadow:${root.host.id}` : (node.parentElement?.closest('[id]')?.id ?? '');
-        rows.push([name.slice(4), range.toString(), where]);
+        // Highlights are StaticRanges: their text is read through a live Range over the same bounds.
+        const live = document.createRange();
+        live.setStart(range.startContainer, range.startOffset);
+        live.setEnd(range.endContainer, range.endOffset);
+        rows.push([name.slice(4), live.toString(), where]);
       }
     }
     return rows;
@@ -164,7 +168,7 @@ describe('element-free highlights on changing and hostile pages', () => {
     // Nothing left of the replaced text: every range is in the document, none on a detached node.
     expect(
       await page.evaluate(() =>
-        [...(CSS.highlights as unknown as Map<string, Set<Range>>).values()].every((h) =>
+        [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>).values()].every((h) =>
           [...h].every((r) => r.startContainer.isConnected),
         ),
       ),
@@ -218,9 +222,15 @@ describe('element-free highlights on changing and hostile pages', () => {
     expect(await painted()).toBeLessThan(await listed());
     const farRange = () =>
       page.evaluate(() =>
-        [...(CSS.highlights.get('nic-person') as unknown as Set<Range>)].some(
-          (r) => r.getBoundingClientRect().top > 0 && r.getBoundingClientRect().bottom < innerHeight,
-        ),
+        [...(CSS.highlights.get('nic-person') as unknown as Set<AbstractRange>)]
+          .map((r: AbstractRange) => {
+            // Highlights are StaticRanges: text and boxes are read through a live Range over the same bounds.
+            const l = document.createRange();
+            l.setStart(r.startContainer, r.startOffset);
+            l.setEnd(r.endContainer, r.endOffset);
+            return l;
+          })
+          .some((r) => r.getBoundingClientRect().top > 0 && r.getBoundingClientRect().bottom < innerHeight),
       );
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
     await expect.poll(farRange, { timeout: 5_000 }).toBe(true);
@@ -301,9 +311,15 @@ describe('element-free highlights on changing and hostile pages', () => {
       .poll(async () => within(await rangesOf(page), 'shadow:card').map((r) => r[1]), { timeout: 20_000 })
       .toEqual(expect.arrayContaining(['Xi Jinping', 'Vladimir Putin']));
     const point = await page.evaluate(() => {
-      const range = [...(CSS.highlights.get('nic-person') as unknown as Set<Range>)].find(
-        (r) => r.startContainer.getRootNode() instanceof ShadowRoot,
-      )!;
+      const range = [...(CSS.highlights.get('nic-person') as unknown as Set<AbstractRange>)]
+        .map((r: AbstractRange) => {
+          // Highlights are StaticRanges: text and boxes are read through a live Range over the same bounds.
+          const l = document.createRange();
+          l.setStart(r.startContainer, r.startOffset);
+          l.setEnd(r.endContainer, r.endOffset);
+          return l;
+        })
+        .find((r) => r.startContainer.getRootNode() instanceof ShadowRoot)!;
       const rect = range.getClientRects()[0]!;
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });

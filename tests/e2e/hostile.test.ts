@@ -28,6 +28,7 @@ import {
   waitForStableHighlights,
   withoutExtension,
 } from './harness';
+import { pointOnPersonRangeInPage } from './page-reads';
 
 let site: TwoOrigins | undefined;
 let browser: Launched | undefined;
@@ -322,13 +323,7 @@ describe('hostile pages', () => {
     try {
       await expect.poll(() => countOf(page, 'body mark'), { timeout: 10_000 }).toBe(0);
       await expect.poll(() => highlightSize(page, 'nic-person'), { timeout: 10_000 }).toBeGreaterThan(0);
-      const point = await page.evaluate(() => {
-        const ranges = [...(CSS.highlights.get('nic-person') as unknown as Set<Range>)];
-        const range =
-          ranges.find((r) => (r.startContainer.parentElement?.closest('#second') ?? null) !== null) ?? ranges[0]!;
-        const rect = range.getClientRects()[0]!;
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      });
+      const point = (await page.evaluate(pointOnPersonRangeInPage, { within: '#second' }))!;
       await page.mouse.move(point.x, point.y);
       await expect.poll(cardState, { timeout: 5_000 }).toMatch(/card:(?!none)\w+\/visible size:true visible:true/);
       await page.keyboard.press('Escape');

@@ -26,8 +26,15 @@ export function visibleCardTextInPage(): string {
  */
 export function rangesAndEntriesInPage(): { ranges: string[]; entries: string[]; outsideHost: number } {
   const ranges: string[] = [];
-  for (const [name, h] of CSS.highlights as unknown as Map<string, Set<Range>>) {
-    if (name.startsWith('nic-')) for (const r of h) ranges.push(`${name.slice(4)}|${r.toString()}`);
+  for (const [name, h] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
+    if (!name.startsWith('nic-')) continue;
+    for (const r of h) {
+      // Highlights are StaticRanges: their text is read through a live Range over the same bounds.
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      ranges.push(`${name.slice(4)}|${live.toString()}`);
+    }
   }
   const all = [...document.querySelectorAll('[data-fact-id]')];
   const host = document.querySelector('[data-annotator-ui]');
@@ -52,4 +59,27 @@ export function factHighlightsInPage(): string[] {
   for (const el of document.querySelectorAll('[data-fact-id]'))
     for (const id of (el.getAttribute('data-fact-id') ?? '').split(/\s+/)) if (id) out.push(`${id}|${el.textContent}`);
   return out.sort();
+}
+
+/**
+ * The middle of a person highlight (the first whose text contains `text`, or lies inside `within`, else the
+ * first), with its block scrolled into view; null if there is none. Highlights are StaticRanges: their text
+ * and boxes are read through a live Range over the same bounds.
+ */
+export function pointOnPersonRangeInPage(find: { text?: string; within?: string }): { x: number; y: number } | null {
+  const ranges = [...(CSS.highlights.get('nic-person') as unknown as Set<AbstractRange> | undefined)!].map((r) => {
+    const live = document.createRange();
+    live.setStart(r.startContainer, r.startOffset);
+    live.setEnd(r.endContainer, r.endOffset);
+    return live;
+  });
+  const range = find.text
+    ? ranges.find((r) => r.toString().includes(find.text!))
+    : find.within
+      ? (ranges.find((r) => r.startContainer.parentElement?.closest(find.within!)) ?? ranges[0])
+      : ranges[0];
+  if (!range) return null;
+  range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+  const rect = range.getClientRects()[0]!;
+  return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
 }

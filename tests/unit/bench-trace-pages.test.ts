@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { liveBlogPage, quietPage, READY_STAMP, STORM, storyPage } from '../../scripts/bench/pages';
+import {
+  DENSE_LIVE_BLOG,
+  denseEntrySentences,
+  liveBlogPage,
+  quietPage,
+  READY_STAMP,
+  STORM,
+  storyPage,
+  wordlessPage,
+} from '../../scripts/bench/pages';
+import { Random } from '../../scripts/bench/random';
 import { msFromContentScript, tasksFromTrace } from '../../scripts/bench/trace';
 
 const MAIN = { pid: 1, tid: 10 };
@@ -173,10 +183,31 @@ describe('generated pages', () => {
     expect(page.specialShare).toBeLessThan(0.1);
   });
 
+  it("wordless quiet pages are the same news with none of the stories' words", () => {
+    const page = wordlessPage(50_000, 3);
+    expect(page.html).not.toMatch(/China|Russia|Beijing|Moscow|Putin|Xi\b/);
+    expect(page.specialShare).toBe(0);
+    expect(page.textChars).toBeGreaterThanOrEqual(50_000);
+  });
+
   it('the live blog carries its storm settings and escapes its text', () => {
     const html = liveBlogPage(['A </script> in a sentence, said Putin.'], 1);
     expect(html).toContain(`}, ${STORM.intervalMs});`);
     expect(html).toContain(`> ${STORM.cap})`);
     expect(html.match(/<\/script>/g)?.length).toBe(2);
+    expect(html).not.toContain('(corrected)');
+  });
+
+  it('the dense live page names the story in every entry and rewrites an older entry each tick', () => {
+    const story = ['In a video summit, Xi Jinping told Vladimir Putin that relations exceed an alliance.'];
+    const sentences = denseEntrySentences(new Random(5), 40, story);
+    for (const s of sentences) expect(s).toMatch(/Putin[\s\S]*Xi|Xi[\s\S]*Putin/);
+    for (const s of sentences) expect(s).toMatch(/Beijing Olympics/);
+    for (const s of sentences) expect(s).toMatch(/NATO/);
+    for (const s of sentences) expect(s.startsWith(story[0]!)).toBe(true);
+    const html = liveBlogPage(sentences, 5, DENSE_LIVE_BLOG);
+    const entries = JSON.parse(/const entries = (\[.*\]);/.exec(html)![1]!) as string[];
+    expect(entries.every((e) => sentences.some((s) => e.startsWith(s)))).toBe(true);
+    expect(html).toContain("+ ' (corrected)'");
   });
 });

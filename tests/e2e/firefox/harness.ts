@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_DIST, findFirefox } from '../../../scripts/firefox';
+import { pointOnPersonRangeInPage } from '../page-reads';
 
 export { FIREFOX_DIST, findFirefox };
 
@@ -181,14 +182,7 @@ export async function waitForStableRanges(page: Page, quietMs = 800, timeoutMs =
 
 /** Moves the pointer onto the middle of the first person range whose text contains `word`. */
 export async function hoverPersonRange(p: Page, word: string): Promise<void> {
-  const point = await p.evaluate((w) => {
-    const ranges = [...(CSS.highlights.get('nic-person') as unknown as Set<Range>)];
-    const range = ranges.find((r) => r.toString().includes(w));
-    if (!range) return null;
-    range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-    const rect = range.getClientRects()[0]!;
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  }, word);
+  const point = await p.evaluate(pointOnPersonRangeInPage, { text: word });
   if (!point) throw new Error(`no person highlight contains "${word}"`);
   await p.mouse.move(point.x, point.y);
 }
