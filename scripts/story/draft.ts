@@ -5,10 +5,10 @@
  * What the article cannot supply is left as a marked gap for an editor.
  */
 import { analyseText } from '../../src/core/annotate';
-import { formatDate } from '../../src/core/cards';
 import { compileMatcher } from '../../src/core/compile';
 import type { Lexicon, SharedEntity, Story } from '../../src/core/dataset';
 import { Matcher } from '../../src/core/matcher';
+import { formatDate } from '../../src/core/ui-text';
 import { type Article, readArticle } from './article';
 import { Despinner } from './despin';
 import { type EntityCandidate, findEntities } from './entities';

@@ -312,7 +312,8 @@ export type Concept = NonNullable<Fact['signature']>['concepts'][number];
 export class DatasetError extends Error {
   constructor(
     readonly path: string,
-    detail: string,
+    /** What is wrong with the field, without the file and the path. */
+    readonly detail: string,
     /** The file the bad field is in, where known. */
     readonly file?: string,
   ) {

@@ -17,7 +17,7 @@
  * evidence of that story's entityRef. The story's date may appear in any
  * text: the source block says where it comes from.
  */
-import { formatDate } from './cards';
+
 import {
   DatasetError,
   entitiesFileSchema,
@@ -34,6 +34,7 @@ import { compileLexicon, LexiconRewriter } from './lexicon';
 import { normalizeText } from './normalize';
 import { storyFacts } from './packs';
 import { stem, type Token, tokenize } from './tokens';
+import { formatDate } from './ui-text';
 
 export interface ProvenanceFailure {
   /** JSON path of the offending field: "facts.12.card", "summary.outcomes.4.text". */

@@ -8,9 +8,10 @@
  * many facts use costs one note per occurrence, not one per fact.
  *
  * A fact held on generic words alone is not evidence that a page reports its
- * story: only one with a concept met by a specific phrase (a word of low
- * frequency in ordinary English) or a specific entity (a person, an event, a
- * rare name) is (see specificity.ts and verdict.ts).
+ * story: only one whose sentence has something specific is, a concept met by
+ * a specific phrase (a word of low frequency in ordinary English) or a
+ * specific entity named in the sentence (a person, an event, a rare name);
+ * see specificity.ts and verdict.ts.
  */
 import type { Category } from './categories';
 import { type MatcherData, PHRASE_CONCEPT } from './matcher-data';
@@ -26,7 +27,7 @@ export interface ConceptHits {
 export interface SentenceStatements {
   sentence: number;
   byCategory: Map<Category, string[]>;
-  /** The facts among them with a concept met by specific evidence. */
+  /** The facts among them found on specific evidence: a specific concept phrase, or a specific entity in the sentence. */
   specific: string[];
 }
 
@@ -121,6 +122,8 @@ export class StatementIndex {
       }
       if (candidates.length === 0) continue;
       const entities = entitiesBySentence.get(sentence);
+      let namesSpecific = false;
+      for (const e of entities ?? []) if (data.facts[e]!.specific) namesSpecific = true;
       holding.length = 0;
       for (const f of candidates) {
         const fact = data.facts[f]!;
@@ -128,7 +131,7 @@ export class StatementIndex {
         let present = 0;
         let first = Infinity;
         let holds = true;
-        let specific = false;
+        let specific = namesSpecific;
         for (let c = 0; c < fact.concepts.length; c++) {
           const concept = fact.concepts[c]!;
           total += concept.weight;
@@ -141,11 +144,7 @@ export class StatementIndex {
             first = Math.min(first, nodeFirst[node]!);
             if (specificNode[node]) specific = true;
           }
-          for (const e of concept.entities) {
-            if (!entities?.has(e)) continue;
-            hit = true;
-            if (data.facts[e]!.specific) specific = true;
-          }
+          hit ||= concept.entities.some((e) => entities?.has(e));
           if (hit) present += concept.weight;
           else if (concept.required) {
             holds = false;

@@ -29,7 +29,8 @@ describe('the root manifest', () => {
   it('is a manifest: version 3, named, with its background, action, icons and both browsers’ settings', () => {
     expect(ROOT_MANIFEST).toMatchObject({
       manifest_version: 3,
-      name: 'News in context',
+      name: '__MSG_extensionName__',
+      default_locale: 'en',
       background: { service_worker: 'src/background/main.ts', scripts: ['src/background/main.ts'] },
       minimum_chrome_version: expect.any(String),
       browser_specific_settings: { gecko: { id: GECKO_ID } },

@@ -49,6 +49,13 @@ describe('the page verdict: highlights only where a story is the subject', () =>
     expect(verdict.specificStatementIds).toEqual([]);
     expect(verdict.kind).toBe('nothing');
     expect(result.annotations).toEqual([]);
+
+    // Ordinary words ("exceed", "alliance", "relations") in a sentence that names the story's people are evidence.
+    const named = summitVerdict(
+      'In a video summit on Wednesday, Xi Jinping told Vladimir Putin that relations between China and Russia exceed an alliance.',
+    );
+    expect(named.verdict.specificStatementIds).toEqual(['quote:exceeds-alliance']);
+    expect(named.verdict.kind).toBe('this-summit');
   });
 
   it('needs the story’s people, event or date to agree with a single statement', () => {
