@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   const isTop = window.top === window;
   const minTextChars = isTop ? 0 : MIN_FRAME_TEXT_CHARS;
   const lifecycle = new ExtensionLifecycle();
-  // The settings as last read: a reading's text goes to the worker only once they are.
+  // The settings as last read (undefined until then: a reading waits for them before its text is sent).
   let settings: Settings | undefined;
   const settingsRead = browser.storage.local.get(SETTINGS_KEY).then((stored) => {
     settings ??= repairSettings(stored[SETTINGS_KEY]);

@@ -44,6 +44,8 @@ export interface TextAnalysis {
   statements: Annotation[];
   /** Statements found at least once on specific evidence (statements.ts): only they tell that a page reports a story. */
   specificStatements: Set<string>;
+  /** Ids of the stories whose people (StoryData.people) are all named in one sentence. */
+  peopleTogether: Set<string>;
   cuesSeen: Set<number>;
   /** First hit of each rewriter phrase seen, with the page's own words for it. */
   spin: Map<number, { start: number; example: string }>;
@@ -151,7 +153,15 @@ export function analyseText(matcher: Matcher, raw: string, offset = 0): TextAnal
       a.end += offset;
     }
   }
-  return { entities, statements, specificStatements, cuesSeen, spin, wordCount: count };
+  return {
+    entities,
+    statements,
+    specificStatements,
+    peopleTogether: storiesWithPeopleTogether(data, entitiesBySentence),
+    cuesSeen,
+    spin,
+    wordCount: count,
+  };
 }
 
 /** Joins the analyses of consecutive stretches of one page. */
@@ -160,6 +170,7 @@ export function mergeAnalyses(parts: readonly TextAnalysis[]): TextAnalysis {
     entities: [],
     statements: [],
     specificStatements: new Set(),
+    peopleTogether: new Set(),
     cuesSeen: new Set(),
     spin: new Map(),
     wordCount: 0,
@@ -168,6 +179,7 @@ export function mergeAnalyses(parts: readonly TextAnalysis[]): TextAnalysis {
     merged.entities.push(...part.entities);
     merged.statements.push(...part.statements);
     for (const id of part.specificStatements) merged.specificStatements.add(id);
+    for (const id of part.peopleTogether) merged.peopleTogether.add(id);
     for (const cue of part.cuesSeen) merged.cuesSeen.add(cue);
     for (const [entry, hit] of part.spin) if (!merged.spin.has(entry)) merged.spin.set(entry, hit);
     merged.wordCount += part.wordCount;
@@ -193,6 +205,7 @@ export function judge(
     entities: analysis.entities,
     statements: analysis.statements,
     specificStatements: analysis.specificStatements,
+    peopleTogether: analysis.peopleTogether,
     cuesSeen: analysis.cuesSeen,
     spin: analysis.spin,
   });
@@ -228,6 +241,21 @@ function keepFacts(annotations: readonly Annotation[], keep: (id: string, a: Ann
     }
   }
   return out;
+}
+
+/** The stories all of whose people one sentence names (a sentence about them, not a rail naming each apart). */
+function storiesWithPeopleTogether(data: MatcherData, entitiesBySentence: Map<number, Set<number>>): Set<string> {
+  const together = new Set<string>();
+  const ids = new Map<number, string>();
+  for (const entities of entitiesBySentence.values()) {
+    if (entities.size < 2) continue;
+    ids.clear();
+    for (const fact of entities) ids.set(fact, data.facts[fact]!.id);
+    const named = new Set(ids.values());
+    for (const story of data.stories)
+      if (story.people.length > 1 && story.people.every((id) => named.has(id))) together.add(story.id);
+  }
+  return together;
 }
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {

@@ -81,12 +81,14 @@ export function sourceLine(story: Story, text: Lookup = englishText): string {
   return `${outlet?.name ?? text('outletGap')}${reporterNames}${date ? `, ${formatDate(date.value, locale)}` : ''}`;
 }
 
+/** "Reporters" as the packs and their translations write it. */
+const REPORTERS = /reporter|журналист|记者|記者/i;
+
 /** Speaker and source names as the dataset writes them: in running-text case, so they go mid-sentence as they are. */
 export function attributionText(attribution: NonNullable<Fact['attribution']>, text: Lookup = englishText): string {
   const { speaker, accordingTo, firstHand } = attribution;
   // "The New York Times reporters, according to the reporters" says one thing twice.
-  if (/reporter|журналист|记者/i.test(speaker) && /reporter|журналист|记者/i.test(accordingTo))
-    return text('attributionReportedBy', speaker);
+  if (REPORTERS.test(speaker) && REPORTERS.test(accordingTo)) return text('attributionReportedBy', speaker);
   // The speaker's own public remarks are where it was said, not someone's account of it.
   if (firstHand) return text('attributionSaidIn', speaker, accordingTo);
   const same =

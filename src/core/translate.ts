@@ -1,7 +1,7 @@
 /**
  * One locale's translations put in place of the English they translate (see translations.ts for
- * the files and their schema). No validator here: the worker's bundle imports this module's
- * neighbours, and the build does the parsing.
+ * the files and their schema). No validator here: compiled-dataset.ts, which the worker bundles,
+ * imports this module, and zod would come with it; the build parses the files.
  */
 import type { Dataset, SharedEntity, Story } from './dataset';
 import type { TranslatedLine, TranslationFile } from './translations';

@@ -62,6 +62,8 @@ export interface VerdictInput {
   statements: readonly { factIds: readonly string[] }[];
   /** Statement ids found at least once on specific evidence. */
   specificStatements: ReadonlySet<string>;
+  /** Ids of the stories whose people are all named in one sentence. */
+  peopleTogether: ReadonlySet<string>;
   cuesSeen: Set<number>;
   /** First hit of each rewriter phrase seen (by lexicon entry). */
   spin: Map<number, { start: number; example: string }>;
@@ -90,6 +92,7 @@ export function decideVerdict(input: VerdictInput): PageVerdict {
         specificStatementIds: statementIds.filter((id) => input.specificStatements.has(id)),
         eventScore,
         dateSeen,
+        peopleTogether: input.peopleTogether.has(story.id),
       };
       return judgeStory(story, evidence, spin);
     }),
@@ -116,11 +119,13 @@ interface StoryEvidence {
   eventScore: number;
   /** A date cue of the story (its own event's date) was seen. */
   dateSeen: boolean;
+  /** One sentence names all the story's people. */
+  peopleTogether: boolean;
 }
 
 function judgeStory(
   story: StoryData,
-  { dateSeen, ...evidence }: StoryEvidence,
+  { dateSeen, peopleTogether, ...evidence }: StoryEvidence,
   spin: { spinScore: number; spinExamples: string[] },
 ): StoryVerdict {
   const { entityIds, statementIds, specificStatementIds: specific, eventScore } = evidence;
@@ -133,9 +138,11 @@ function judgeStory(
     return { kind: 'nothing', statementsShown: false, ...base };
   }
   if (eventScore <= OTHER_EVENT_SCORE) {
-    // Another meeting of the same people: all of them named, and something they said there found.
+    // Another meeting of the same people: all of them named, and either named together in one
+    // sentence or something they said there found (a rail naming each apart is neither).
     const samePeople = story.people.length > 0 && story.people.every(named);
-    return { kind: samePeople && specific.length > 0 ? 'other-event' : mentionKind, statementsShown: false, ...base };
+    const meeting = samePeople && (peopleTogether || specific.length > 0);
+    return { kind: meeting ? 'other-event' : mentionKind, statementsShown: false, ...base };
   }
   // Something of the story's own agrees with the statements: one of its people, its event or its date.
   const agrees = story.people.some(named) || story.events.some(named) || dateSeen;
@@ -158,6 +165,9 @@ export interface ShowOptions {
 
 export const SHOW_DEFAULTS: ShowOptions = { namesEverywhere: false };
 
+/** The verdicts that say the page is about a story: its highlights are shown whatever the settings. */
+export const ABOUT_KINDS: readonly VerdictKind[] = ['this-summit', 'spun-copy', 'other-event'];
+
 /**
  * Whether a story's highlights are shown on the page: exactly when the page
  * reports it ('this-summit'), is a reworded copy of its source ('spun-copy')
@@ -167,7 +177,7 @@ export const SHOW_DEFAULTS: ShowOptions = { namesEverywhere: false };
  * that names one of its entities shows those names.
  */
 export function storyShown(verdict: StoryVerdict, options: ShowOptions = SHOW_DEFAULTS): boolean {
-  if (verdict.kind === 'this-summit' || verdict.kind === 'spun-copy' || verdict.kind === 'other-event') return true;
+  if (ABOUT_KINDS.includes(verdict.kind)) return true;
   return options.namesEverywhere && verdict.entityIds.length > 0;
 }
 

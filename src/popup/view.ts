@@ -1,5 +1,6 @@
 /** The popup's story parts: the verdict line, the story picker and the chosen story. DOM calls only. */
 import { formatDate, listNames, uiText } from '../core/ui-text';
+import { ABOUT_KINDS } from '../core/verdict';
 import type { PageStateResponse, StoryInfo } from '../messages';
 
 type Verdicts = PageStateResponse['verdicts'];
@@ -108,9 +109,6 @@ export function renderPicker(stories: readonly StoryInfo[], reported: readonly s
   return first;
 }
 
-/** Verdicts under which a story is shown whatever the settings: the page is about it (storyShown). */
-const ABOUT: readonly string[] = ['this-summit', 'spun-copy', 'other-event'];
-
 export function verdictText(
   state: PageStateResponse | undefined,
   stories: readonly StoryInfo[],
@@ -120,7 +118,7 @@ export function verdictText(
   // A story is named by its gist in parentheses: in quotation marks it would read as a headline.
   const storyName = (id: string) =>
     uiText('verdictStoryName', stories.find((s) => s.id === id)?.summary.gist.text ?? id);
-  const about = state.verdicts.filter((v) => ABOUT.includes(v.kind));
+  const about = state.verdicts.filter((v) => ABOUT_KINDS.includes(v.kind));
   if (about.length === 0) {
     if (state.named.length === 0) return uiText('verdictNothing');
     const named = listNames(state.named.map(storyName), uiText('locale'));

@@ -4,12 +4,15 @@
  * whole school for its European campus ("SAIS"), other Games in Beijing (2008), and the generic
  * words for this summit ("video call") on pages about another call.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pageText } from '../../scripts/eval';
 import { annotate } from '../../src/core/annotate';
 import { compileMatcher } from '../../src/core/compile';
 import { isStatementCategory } from '../../src/core/dataset';
 import { Matcher } from '../../src/core/matcher';
-import { datasetWith, realLexicon } from './helpers';
+import { datasetWith, ROOT, realLexicon } from './helpers';
 
 const matcher = new Matcher(compileMatcher(datasetWith(), realLexicon()));
 
@@ -19,11 +22,8 @@ const SUMMIT_REPORT =
   'Mr. Putin pledged to attend the Beijing Winter Olympics, the first national leader to accept. ' +
   'The two leaders discussed forming an independent financial infrastructure, Kremlin aide Yuri Ushakov said.';
 
-/** A report of another Xi–Putin video call, of 30 December 2022, with a greeting like the summit's (so the page is about another meeting). */
-const OTHER_CALL =
-  'Xi Jinping and Vladimir Putin held a video call on 30 December 2022, with Mr. Putin inviting Mr. Xi to Moscow next spring. ' +
-  '"Dear friend," Mr. Putin said, calling relations between Moscow and Beijing the best in their history. ' +
-  'The video call came as the war in Ukraine neared its second year, and the Kremlin said the virtual summit covered energy.';
+/** The labelled page about another Xi–Putin video call, of 30 December 2022, as the reader reads it. */
+const OTHER_CALL = pageText(readFileSync(join(ROOT, 'tests/eval/pages/other-dec-2022-call.html'), 'utf8'));
 
 /** The entities shown on the words `phrase` (its `nth` occurrence) of a page. */
 function shownOn(text: string, phrase: string, nth = 0): string[] {
@@ -64,7 +64,7 @@ describe('names that would pick the wrong card', () => {
     expect(shownOn(page, 'Summer Games')).toEqual([]);
   });
 
-  it('"video call" and "virtual summit" are this summit on its reports, not on a page about another call', () => {
+  it('"video call" is this summit on its reports, not on a page about another call', () => {
     expect(shownOn(SUMMIT_REPORT, 'video summit')).toEqual(['event:video-summit-2021-12-15']);
     const report = `${SUMMIT_REPORT} The video call lasted about an hour.`;
     expect(shownOn(report, 'video call')).toEqual(['event:video-summit-2021-12-15']);
@@ -73,11 +73,7 @@ describe('names that would pick the wrong card', () => {
     expect(other.verdict.stories[0]!.kind).toBe('other-event');
     // The page is about another meeting of the same leaders: their names are shown, the dated event is not.
     expect(shownOn(OTHER_CALL, 'Vladimir Putin')).toEqual(['person:vladimir-putin']);
-    for (const [phrase, nth] of [
-      ['video call', 0],
-      ['video call', 1],
-      ['virtual summit', 0],
-    ] as const)
-      expect(shownOn(OTHER_CALL, phrase, nth), phrase).toEqual([]);
+    expect(shownOn(OTHER_CALL, 'video call')).toEqual([]);
+    expect(other.annotations.flatMap((a) => a.factIds)).not.toContain('event:video-summit-2021-12-15');
   });
 });

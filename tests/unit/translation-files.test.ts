@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkTranslations } from '../../scripts/check-facts';
 import { loadLocalizations, SUMMIT_ID } from '../../scripts/load-dataset';
-import { datasetWith, type RawJson, ROOT } from './helpers';
+import { compileDataset } from '../../src/core/compiled-dataset';
+import { datasetWith, type RawJson, ROOT, realLexicon } from './helpers';
 
 const dataset = datasetWith();
 
@@ -58,5 +59,23 @@ describe('check:facts on the translation files', () => {
     });
     const failures = checkTranslations(dataset, ROOT, data);
     expect(failures).toEqual([expect.objectContaining({ path: 'lines.summary.when.text' })]);
+  });
+});
+
+describe('the cards the build makes from them', () => {
+  const compiled = compileDataset(dataset, realLexicon(), loadLocalizations(dataset));
+
+  it('say in every language that the reporters report what the reporters report', () => {
+    const attribution = (locale: string) => compiled.localized[locale]!.cards['claim:border-length']!.attribution;
+    expect(compiled.cards['claim:border-length']!.attribution).toBe('Reported by The New York Times reporters');
+    expect(attribution('ru')).toBe('Сообщают: журналисты The New York Times');
+    expect(attribution('zh_CN')).toBe('报道：《纽约时报》记者');
+    expect(attribution('zh_TW')).toBe('報道：《紐約時報》記者');
+  });
+
+  it('date the source in each language', () => {
+    const source = (locale: string) => compiled.localized[locale]!.cards['person:xi-jinping']!.stories[0]!.sourceLine;
+    expect(source('ru')).toMatch(/, 15 дек\. 2021/);
+    expect(source('zh_CN')).toMatch(/, 2021年12月15日$/);
   });
 });

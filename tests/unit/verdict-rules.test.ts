@@ -84,6 +84,21 @@ describe('the page verdict: highlights only where a story is the subject', () =>
     expect(withXi.verdict.kind).toBe('other-event');
     expect(withXi.result.annotations.length).toBeGreaterThan(0);
   });
+
+  it('takes both leaders in a rail, each in a headline of his own, for no meeting; in one sentence, for one', () => {
+    const rail = `${GUN_LAWS_PAGE}\u2029Most read: Putin signs decree on grain export quotas. Xi opens trade fair in 2024 with promise of lower tariffs.`;
+    const apart = summitVerdict(rail);
+    expect(apart.verdict.eventScore).toBeLessThanOrEqual(-1);
+    expect(apart.verdict.entityIds).toEqual(expect.arrayContaining(['person:xi-jinping', 'person:vladimir-putin']));
+    expect(apart.verdict.kind).toBe('other-topic');
+    expect(apart.result.annotations).toEqual([]);
+
+    const together = summitVerdict(
+      `${rail}\u2029Xi Jinping and Vladimir Putin held a video call in 2024, the Kremlin said.`,
+    );
+    expect(together.verdict.kind).toBe('other-event');
+    expect(together.result.annotations.length).toBeGreaterThan(0);
+  });
 });
 
 describe('specificity from word frequency', () => {
