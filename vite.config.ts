@@ -46,7 +46,7 @@ const COMPILED_DATASET = 'virtual:compiled-dataset';
  * The dataset, validated and compiled once at build time for the worker
  * (`import compiled from 'virtual:compiled-dataset'`): the shared entities
  * and every story pack under data/stories/, checked together and compiled
- * into one matcher (with the packs' translations, see src/core/translations.ts), so a worker waking up parses the result instead of
+ * into one matcher, so a worker waking up parses the result instead of
  * compiling the packs. A malformed dataset stops the build, naming the file
  * and the bad field.
  */

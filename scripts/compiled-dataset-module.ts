@@ -1,6 +1,7 @@
 /**
  * The worker's `virtual:compiled-dataset` module, made at build time: the shared entities and every
- * story pack of a data folder, checked together and compiled into one matcher, so a worker waking up
+ * story pack of a data folder, checked together and compiled into one matcher (with the packs'
+ * translations, see src/core/translations.ts), so a worker waking up
  * parses the result instead of compiling the packs. A malformed dataset throws, naming the file and
  * the bad field. The build loads this through Vite's module runner (vite.config.ts).
  */

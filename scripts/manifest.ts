@@ -17,7 +17,9 @@
  *   key from 142 (`gecko_android`).
  * - gecko `id`: a GUID in braces, which AMO accepts without a domain; it can never change once
  *   listed, and the `extensions.webextensions.uuids` preference is keyed by it.
- * - `description`: the Chrome Web Store refuses more than 132 characters (docs/store.md has the long text).
+ * - `name`, `description` and the shortcut's description come from the catalogues (_locales/), in the
+ *   browser's language; the Chrome Web Store refuses descriptions over 132 characters (a unit test
+ *   checks every catalogue; docs/store.md has the long text).
  * - `scripting` on the pages the reader runs on: the worker injects the annotator into the frames
  *   whose text shows a story (the content script's matches alone do not let it inject).
  * - `commands`: Alt+Shift+N / Alt+Shift+P walk the highlights inside the page; H for highlights.
@@ -26,7 +28,6 @@ import root from '../manifest.json' with { type: 'json' };
 import pkg from '../package.json' with { type: 'json' };
 
 export const ROOT_MANIFEST: Readonly<Record<string, unknown>> = root;
-export const EXTENSION_NAME = root.name;
 export const ICON_SIZES = Object.keys(root.icons).map(Number);
 /** The Firefox add-on id: also what the `extensions.webextensions.uuids` preference is keyed by. */
 export const GECKO_ID = root.browser_specific_settings.gecko.id;
@@ -65,7 +66,8 @@ export function sourceManifest(): Manifest {
       const { default_icon: _afterBundling, ...action } = root.action;
       out[key] = action;
     } else out[key] = value;
-    if (key === 'name') out.version = pkg.version;
+    // The version goes where a manifest has it, after the name and the default locale.
+    if (key === (root.default_locale ? 'default_locale' : 'name')) out.version = pkg.version;
   }
   return out as Manifest;
 }

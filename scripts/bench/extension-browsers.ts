@@ -38,13 +38,11 @@ async function launchSide(extensionDir: string): Promise<Side & { extensionId: s
   return { browser, context: launched.context, extensionId: launched.extensionId };
 }
 
-/** `precheckJson`: the pre-check's patterns for the pre-check variant. */
-export async function openBrowsers(precheckJson: string): Promise<Browsers> {
+export async function openBrowsers(): Promise<Browsers> {
   const withSide = await launchSide(EXTENSION_DIR);
   const variants = {
     floor: await launchSide(await buildReaderVariant(EXTENSION_DIR, 'floor')),
     empty: await launchSide(await buildReaderVariant(EXTENSION_DIR, 'empty')),
-    precheck: await launchSide(await buildReaderVariant(EXTENSION_DIR, 'precheck', precheckJson)),
   };
   const plain = await chromium.launch({ executablePath: findChrome(), headless: true, args: CHROMIUM_SWITCHES });
   const plainContext = await plain.newContext({ viewport: { width: 1280, height: 900 } });

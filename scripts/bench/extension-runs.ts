@@ -82,7 +82,6 @@ export interface PairedLoads {
   floorScriptMs?: number;
   /** Quiet pages: a content script that does nothing, and the pre-check alone, the same way (median), ms. */
   emptyScriptMs?: number;
-  precheckScriptMs?: number;
 }
 
 export interface StormResult {
@@ -155,7 +154,7 @@ async function pairedLoads(
 ): Promise<PairedLoads> {
   const withRuns: { tasks: TraceTasks; value: number }[] = [];
   const withoutRuns: { tasks: TraceTasks; value: number }[] = [];
-  const variantMs: Record<ReaderVariant, number[]> = { floor: [], empty: [], precheck: [] };
+  const variantMs: Record<ReaderVariant, number[]> = { floor: [], empty: [] };
   const runs: PairRun[] = [];
   const sides: [Side, boolean][] = [
     [input.browsers.with, true],
@@ -188,8 +187,7 @@ async function pairedLoads(
         `(+${fmtTime(w.cpuMs - wo.cpuMs)}; wall +${fmtTime(w.busyMs - wo.busyMs)}); longest task ${fmtTime(w.longestTaskMs)} / ${fmtTime(wo.longestTaskMs)}; ` +
         `${withRuns[i]!.value} highlights` +
         (withFloor
-          ? `; the floor reader ${fmtTime(variantMs.floor[i]!)}, an empty script ${fmtTime(variantMs.empty[i]!)}, ` +
-            `the pre-check ${fmtTime(variantMs.precheck[i]!)} CPU`
+          ? `; the floor reader ${fmtTime(variantMs.floor[i]!)}, an empty script ${fmtTime(variantMs.empty[i]!)} CPU`
           : ''),
     );
   }
@@ -213,7 +211,6 @@ async function pairedLoads(
       ? {
           floorScriptMs: median(variantMs.floor),
           emptyScriptMs: median(variantMs.empty),
-          precheckScriptMs: median(variantMs.precheck),
         }
       : {}),
   };

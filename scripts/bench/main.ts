@@ -10,7 +10,6 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildCards } from '../../src/core/cards';
 import { compileMatcher, type MatcherData } from '../../src/core/compile';
-import { precheckPatterns } from '../../src/core/precheck';
 import { serve } from '../serve';
 import { bundleHarness } from './bundle';
 import { storySentences } from './corpus';
@@ -105,7 +104,7 @@ async function main(): Promise<void> {
   try {
     if (!options.skip.has('extension')) {
       log(`built extension: ${EXTENSION_DIR}`);
-      const browsers = await openBrowsers(JSON.stringify(precheckPatterns(matcherData)));
+      const browsers = await openBrowsers();
       chromium = browsers.without.browser.version();
       try {
         const input = { browsers, baseUrl: served.url, sizes: options.sizes, quick: options.quick };

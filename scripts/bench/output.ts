@@ -60,10 +60,8 @@ function method(context: RunContext): string {
       '`scripts/bench/floor-reader.ts`): load `webextension-polyfill`, read the settings, listen for the popup and for ' +
       "setting changes, then, in a task of its own, read the text nodes' text with a bare `TreeWalker`, send it to the " +
       'worker as the reader does and wait for the verdict; it is loaded once in each pair and measured the same way, as are ' +
-      'two more: a content script that does nothing (`quietEmptyMs`, `scripts/bench/empty-reader.ts`: what any content ' +
-      'script costs) and the pre-check alone (`quietPrecheckMs`, `scripts/bench/precheck-reader.ts`: `textContent` of ' +
-      'the body and of every open shadow root, tested with the patterns of `src/core/precheck.ts` compiled from the ' +
-      'dataset). The ' +
+      'one more: a content script that does nothing (`quietEmptyMs`, `scripts/bench/empty-reader.ts`: what any content ' +
+      'script costs). The ' +
       'longest extension task is the longest of those tasks in any run (in wall time, as a reader waits; the most thread ' +
       'time one took is given beside it, since other processes on the machine lengthen the wall time). ' +
       'Extension tasks count from the start of the trace (a content script at `document_start` would run before the mark). A quiet page settles after a fixed time (1.5 s after its load event); a story page after a fixed time (2 s at ' +
@@ -176,7 +174,7 @@ function extensionTable(results: ExtensionResults): string {
             `${fmtMs(p.withMs)} with, ${fmtMs(p.withoutMs)} without, wall time +${fmtMs(p.extraWallMs)} ms; ` +
             `longest task ${fmtMs(p.longestTaskWithMs)} / ${fmtMs(p.longestTaskWithoutMs)} ms; ${p.highlights} highlights; ` +
             `the floor reader ${fmtMs(p.floorScriptMs ?? Number.NaN)} ms; a content script that does nothing ` +
-            `${fmtMs(p.emptyScriptMs ?? Number.NaN)} ms; the pre-check alone ${fmtMs(p.precheckScriptMs ?? Number.NaN)} ms)`,
+            `${fmtMs(p.emptyScriptMs ?? Number.NaN)} ms)`,
         )
         .join('; ')}; medians of ${quiet[0]![1].pairs} pairs.`,
     );
@@ -250,7 +248,6 @@ export function jsonFigures(results: Results, details: Record<string, unknown>):
     quietPageMs: byKey(ext?.quiet, (p) => p.scriptMs),
     quietFloorMs: byKey(ext?.quiet, (p) => p.floorScriptMs ?? Number.NaN),
     quietEmptyMs: byKey(ext?.quiet, (p) => p.emptyScriptMs ?? Number.NaN),
-    quietPrecheckMs: byKey(ext?.quiet, (p) => p.precheckScriptMs ?? Number.NaN),
     mainThreadMs: byKey(ext?.mainThread, (p) => p.extraMs),
     contentScriptMs: byKey(ext?.mainThread, (p) => p.scriptMs),
     longestExtensionTaskMs: num(longestExtensionTask(ext)),

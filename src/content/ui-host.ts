@@ -30,6 +30,7 @@ export class UiHost {
   constructor() {
     this.element = document.createElement('div');
     this.element.setAttribute(UI_HOST_ATTRIBUTE, '');
+    this.element.style.setProperty('display', 'none');
     this.shadow = this.element.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = HOST_CSS;

@@ -158,7 +158,7 @@ function classifyGap(lower: string, text: string, from: number, to: number, prev
 }
 
 /** Negated forms whose verb is not the word minus its "n": won't, can't, shan't. */
-export const IRREGULAR_NEGATIONS: Record<string, string> = { won: 'will', can: 'can', shan: 'shall', ain: 'is' };
+const IRREGULAR_NEGATIONS: Record<string, string> = { won: 'will', can: 'can', shan: 'shall', ain: 'is' };
 
 /** English endings after an apostrophe: "Putin's", "don't", "they'll" split there. */
 const CLITICS = new Set(['s', 't', 'd', 'll', 're', 've', 'm']);
@@ -396,8 +396,6 @@ function chineseNumber(chars: readonly string[]): number {
 
 /** Endings written after a digit in Russian ordinals: «37-я», «37-й», «2013-го». */
 const RU_DIGIT_ENDINGS = new Set(['я', 'й', 'е', 'го', 'му', 'м', 'ю', 'х', 'ми', 'ая', 'ое', 'ой', 'ый', 'ий']);
-/** Every word the number reader turns into digits. */
-export const NUMBER_WORDS: readonly string[] = [...UNITS.keys(), ...TENS.keys(), ...SCALES.keys()];
 /** Words that can start a number (scales only continue one). */
 const NUMBER_STARTS = new Set([...UNITS.keys(), ...TENS.keys()]);
 const ORDINAL_DIGITS = /^(\d+)(st|nd|rd|th)$/;

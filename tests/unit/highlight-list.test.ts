@@ -124,25 +124,20 @@ describe('highlight list (element-free mode)', () => {
     expect(host.children.length).toBe(0);
   });
 
-  it("shields the entries with inline styles only where the page's CSS would hide them", () => {
-    const plain = list.group();
-    addOne(plain, at(1), 'a');
-    expect(document.querySelector<HTMLElement>('[data-annotator-ui] mark')!.style.display).toBe('');
-    plain.clear();
-    for (const e of document.documentElement.querySelectorAll('[data-annotator-ui]')) e.remove();
-    const style = document.createElement('style');
-    style.textContent = 'mark { display: none !important; }';
-    document.head.append(style);
-    try {
-      const hostile = new HighlightList(new UiHost()).group();
-      addOne(hostile, at(1), 'a');
-      addOne(hostile, at(2), 'b');
-      const marks = [...document.querySelectorAll<HTMLElement>('[data-annotator-ui] mark')];
-      expect(marks.map((m) => m.style.getPropertyValue('display'))).toEqual(['inline', 'inline']);
-      expect(marks.map((m) => m.style.getPropertyPriority('display'))).toEqual(['important', 'important']);
-    } finally {
-      style.remove();
+  it('shields every entry with important inline styles, so that no page rule aimed at the host hides one', () => {
+    const group = list.group();
+    addOne(group, at(1), 'a');
+    group.addMany([at(10, 'place:x'), at(20)], ['b', 'c']);
+    const marks = [...document.querySelectorAll<HTMLElement>('[data-annotator-ui] mark')];
+    expect(marks).toHaveLength(3);
+    for (const property of ['display', 'visibility', 'position']) {
+      expect(
+        marks.map((m) => m.style.getPropertyPriority(property)),
+        property,
+      ).toEqual(['important', 'important', 'important']);
     }
+    expect(marks.map((m) => m.style.getPropertyValue('display'))).toEqual(['inline', 'inline', 'inline']);
+    expect(marks[0]!.parentElement!.style.getPropertyPriority('display')).toBe('important');
   });
 
   it("held, makes its entries outside the page's document and puts them in once, on release", () => {

@@ -30,6 +30,7 @@ describe('the root manifest', () => {
     expect(ROOT_MANIFEST).toMatchObject({
       manifest_version: 3,
       name: '__MSG_extensionName__',
+      default_locale: 'en',
       background: { service_worker: 'src/background/main.ts', scripts: ['src/background/main.ts'] },
       minimum_chrome_version: expect.any(String),
       browser_specific_settings: { gecko: { id: GECKO_ID } },
