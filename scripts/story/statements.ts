@@ -100,6 +100,8 @@ function slug(words: string[]): string {
 export interface StatementOptions {
   lexicon: Lexicon;
   isStopWord: (word: string) => boolean;
+  /** Ids already taken (shared entities, other packs, this draft's entities): statement ids avoid them, and are added. */
+  usedIds?: Set<string>;
 }
 
 /** The article speaking for itself, as the provenance check names it. */
@@ -118,7 +120,7 @@ export function draftStatements(
     for (const w of new Set(words.map(stem))) frequency.set(w, (frequency.get(w) ?? 0) + 1);
   const entityWords = new Set(entities.flatMap((e) => e.aliases.flatMap((a) => wordsOf(a))));
   const reporters = REPORT_VOICE;
-  const usedIds = new Set<string>();
+  const usedIds = options.usedIds ?? new Set<string>();
   const out: DraftStatement[] = [];
   let lastSpeaker: { speaker: string; speakerId?: string } | undefined;
 

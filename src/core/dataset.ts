@@ -312,16 +312,31 @@ function parseWith<T>(schema: z.ZodType<T>, input: unknown, file?: string): T {
   throw new DatasetError(issue.path.join('.'), issue.message, file);
 }
 
+/** An entity a story may refer to without defining it: a shared one, or one another pack defines. */
+export interface KnownEntity {
+  id: string;
+  category: Category;
+}
+
 /**
  * Parses and checks a story; throws a DatasetError naming the first bad
  * field. Ids the story refers to must be its own facts or, through
- * `shared`, entities of data/entities.json.
+ * `known`, entities of data/entities.json or of another pack.
  */
-export function parseStory(input: unknown, shared: readonly SharedEntity[] = [], file?: string): Story {
+export function parseStory(input: unknown, known: readonly KnownEntity[] = [], file?: string): Story {
   const story = parseWith(storySchema, input, file);
-  const problem = findBadReference(story, new Map(shared.map((e) => [e.id, e.category])));
-  if (problem) throw new DatasetError(problem.path.join('.'), problem.message, file);
+  checkReferences(story, known, file);
   return story;
+}
+
+function checkReferences(story: Story, known: readonly KnownEntity[], file?: string): void {
+  const problem = findBadReference(story, new Map(known.map((e) => [e.id, e.category])));
+  if (problem) throw new DatasetError(problem.path.join('.'), problem.message, file);
+}
+
+/** The person, organisation, place and event facts a story defines: other packs may refer to them. */
+export function entityFacts(story: Story): Fact[] {
+  return story.facts.filter((f) => !isStatementCategory(f.category));
 }
 
 export function parseEntities(input: unknown, file?: string): SharedEntity[] {
@@ -342,7 +357,10 @@ function findBadReference(
   };
   for (const [i, ref] of story.entityRefs.entries()) {
     if (!shared.has(ref.id))
-      return { path: ['entityRefs', i, 'id'], message: `unknown shared entity ${ref.id} (not in data/entities.json)` };
+      return {
+        path: ['entityRefs', i, 'id'],
+        message: `unknown shared entity ${ref.id} (not in data/entities.json nor defined by another pack)`,
+      };
   }
   for (const [i, id] of story.limits.entries()) {
     const bad = own.has(id)
@@ -400,14 +418,14 @@ export function parseDataset(entitiesFile: DatasetFile, storyFiles: readonly Dat
   const entities = parseEntities(entitiesFile.json, entitiesFile.path);
   const definedAt = new Map<string, string>();
   for (const [i, e] of entities.entries()) definedAt.set(e.id, `${entitiesFile.path} entities.${i}.id`);
-  const stories: Story[] = [];
+  const parsed: { story: Story; path: string }[] = [];
   for (const file of [...storyFiles].sort((a, b) => a.path.localeCompare(b.path))) {
-    const story = parseStory(file.json, entities, file.path);
+    const story = parseWith(storySchema, file.json, file.path);
     const folder = /([^/\\]+)[/\\]story\.json$/.exec(file.path)?.[1];
     if (folder !== undefined && folder !== story.id)
       throw new DatasetError('id', `"${story.id}" must equal the pack's folder name "${folder}"`, file.path);
-    const other = stories.find((s) => s.id === story.id);
-    if (other) throw new DatasetError('id', `story id ${story.id} is used twice`, file.path);
+    if (parsed.some((p) => p.story.id === story.id))
+      throw new DatasetError('id', `story id ${story.id} is used twice`, file.path);
     for (const [i, fact] of story.facts.entries()) {
       const here = `${file.path} facts.${i}.id`;
       const there = definedAt.get(fact.id);
@@ -415,10 +433,15 @@ export function parseDataset(entitiesFile: DatasetFile, storyFiles: readonly Dat
         throw new DatasetError(`facts.${i}.id`, `fact id ${fact.id} is defined twice: ${there} and ${here}`, file.path);
       definedAt.set(fact.id, here);
     }
-    stories.push(story);
+    parsed.push({ story, path: file.path });
   }
-  if (stories.length === 0) throw new DatasetError('', 'no story packs (data/stories/<id>/story.json)');
-  return { entities, stories: stories.sort((a, b) => a.id.localeCompare(b.id)) };
+  if (parsed.length === 0) throw new DatasetError('', 'no story packs (data/stories/<id>/story.json)');
+  // References are checked once every pack is known: a pack may refer to an entity another pack defines.
+  for (const { story, path } of parsed) {
+    const others = parsed.filter((p) => p.story !== story).flatMap((p) => entityFacts(p.story));
+    checkReferences(story, [...entities, ...others], path);
+  }
+  return { entities, stories: parsed.map((p) => p.story).sort((a, b) => a.id.localeCompare(b.id)) };
 }
 
 /** The spin lexicon: the word swaps a synonym rewriter makes, mapped back to plain English. */
