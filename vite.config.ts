@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
@@ -8,7 +9,7 @@ import { chromeManifest, firefoxManifest, type Manifest, sourceManifest } from '
 import { polyfillAsModule } from './scripts/polyfill-as-module';
 import { compileDataset } from './src/core/compiled-dataset';
 import { parseDataset, parseLexicon } from './src/core/dataset';
-import { ANNOTATOR_SCRIPT } from './src/messages';
+import { ANNOTATOR_SCRIPT, ARTICLE_SCRIPT } from './src/messages';
 
 /**
  * `npm run build` writes one folder per browser; the Firefox one is the Chrome one with its own manifest.
@@ -23,6 +24,7 @@ const FIREFOX_DIR = `${DIST}/firefox`;
 const CONTENT_SCRIPTS: Record<string, string> = {
   'src/content/main.ts': 'content.js',
   'src/content/annotator.ts': ANNOTATOR_SCRIPT,
+  'src/content/article.ts': ARTICLE_SCRIPT,
 };
 const CONTENT_CSS = 'content.css';
 
@@ -56,7 +58,15 @@ function compiledDataset(): Plugin {
         const dataset = parseDataset(files.entities, files.stories);
         const lexicon = parseLexicon(JSON.parse(readFileSync(lexiconFile, 'utf8')));
         // JSON.parse of a string literal is faster to load than the same data as an object literal.
-        return `export default JSON.parse(${JSON.stringify(JSON.stringify(compileDataset(dataset, lexicon)))});`;
+        const compiled = JSON.stringify(compileDataset(dataset, lexicon));
+        // The packs themselves, parsed only where stories are followed: compiled again with them.
+        const shipped = JSON.stringify({ dataset, lexicon });
+        const buildId = createHash('sha256').update(compiled).digest('hex').slice(0, 16);
+        return [
+          `export default JSON.parse(${JSON.stringify(compiled)});`,
+          `export const shippedSource = ${JSON.stringify(shipped)};`,
+          `export const buildId = ${JSON.stringify(buildId)};`,
+        ].join('\n');
       } catch (error) {
         return this.error((error as Error).message);
       }
@@ -78,6 +88,34 @@ function noCodeFromStrings(): Plugin {
     transform(code, id) {
       if (!/[\\/]node_modules[\\/]zod[\\/]/.test(id) || !code.includes('= Function;')) return null;
       return { code: code.replaceAll(/\b(const|let|var) (\w+) = Function;/g, `$1 $2 = ${refuse};`), map: null };
+    },
+  };
+}
+
+/**
+ * Readability re-parses HTML it has already read, in its copy of the page (to retry with other flags, and
+ * to unwrap a `<noscript>` image), with two `innerHTML` assignments. Safe there (a detached copy, never
+ * the page), but store reviewers and `web-ext lint` flag any `innerHTML` write, so the bundle does the same
+ * through `DOMParser` (an inert document) and `replaceChildren`. The build fails if the assignments change.
+ */
+function readabilityWithoutInnerHtml(): Plugin {
+  const rewrites: [string, string][] = [
+    ['page.innerHTML = pageCacheHtml;', 'page.replaceChildren(...inertNodes(pageCacheHtml));'],
+    ['tmp.innerHTML = noscript.innerHTML;', 'tmp.replaceChildren(...inertNodes(noscript.innerHTML));'],
+  ];
+  const helper =
+    '\nfunction inertNodes(html) { return [...new DOMParser().parseFromString(html, "text/html").body.childNodes]; }\n';
+  return {
+    name: 'readability-without-inner-html',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]@mozilla[\\/]readability[\\/]Readability\.js$/.test(id)) return null;
+      let out = code;
+      for (const [from, to] of rewrites) {
+        if (!out.includes(from)) return this.error(`Readability no longer has "${from}": review the rewrite`);
+        out = out.replace(from, to);
+      }
+      return { code: out + helper, map: null };
     },
   };
 }
@@ -104,7 +142,7 @@ async function buildContentScripts(): Promise<void> {
     await build({
       configFile: false,
       logLevel: 'warn',
-      plugins: [noCodeFromStrings(), polyfillAsModule()],
+      plugins: [noCodeFromStrings(), polyfillAsModule(), readabilityWithoutInnerHtml()],
       build: {
         outDir: CHROME_DIR,
         emptyOutDir: false,

@@ -13,11 +13,11 @@ import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
+import { GAP, gapMarkers, packGaps } from '../src/builder/gaps';
 import { buildTextIndex } from '../src/content/text-index';
 import { parseLexicon } from '../src/core/dataset';
 import { checkProvenance, checkSharedEntities, type ProvenanceFailure } from '../src/core/provenance';
 import { datasetFiles, ROOT, SUMMIT_ID } from './load-dataset';
-import { GAP, gapMarkers, packGaps } from './story/gaps';
 
 /** The article body of the demo page: the reworded copy, paragraph by paragraph. */
 export function copyText(): string {

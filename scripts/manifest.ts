@@ -62,6 +62,8 @@ export function sourceManifest(): Manifest {
     host_permissions: [...PAGE_MATCHES],
     background: { service_worker: 'src/background/main.ts', type: 'module' },
     action: { default_title: EXTENSION_NAME, default_popup: 'src/popup/index.html' },
+    // The story manager: the stories shipped and followed, rename, export, import, unfollow.
+    options_ui: { page: 'src/manager/index.html', open_in_tab: true },
     commands: {
       [TOGGLE_COMMAND]: {
         // Alt+Shift+N / Alt+Shift+P walk the highlights inside the page; H for highlights.

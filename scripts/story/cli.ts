@@ -11,15 +11,15 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { draftPack } from '../../src/builder/draft';
+import { builderNlp } from '../../src/builder/nlp';
 import { DatasetError, parseDataset, parseLexicon } from '../../src/core/dataset';
 import { sourceCopy } from '../check-facts';
 import { datasetFiles, SUMMIT_ID } from '../load-dataset';
 import { checkPack, formatReport } from './check';
 import { compareEngines } from './compare-nlp';
-import { draftPack } from './draft';
 import { loadCuratedStory, loadReferable, readJson } from './files';
 import { formatLabelTable, scoreLabelledArticles } from './label-run';
-import { builderNlp } from './nlp';
 
 const USAGE = `usage:
   npm run story -- draft <article.txt> --id <id> [--force] [--data <dir>]

@@ -1,6 +1,7 @@
 /** Where the builder reads its data: the lexicon, the shared entities, the story packs of a data folder. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ReferableEntity } from '../../src/builder/draft';
 import {
   type Dataset,
   entityFacts,
@@ -11,7 +12,6 @@ import {
 } from '../../src/core/dataset';
 import { flattenStory } from '../../src/core/packs';
 import { datasetFiles } from '../load-dataset';
-import type { ReferableEntity } from './draft';
 
 export function readJson(path: string): unknown {
   try {

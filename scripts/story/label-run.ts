@@ -1,10 +1,10 @@
 /** Drafts each labelled article of a folder and scores its entities (`npm run story -- labels <folder>`). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { draftPack, type ReferableEntity } from '../../src/builder/draft';
+import { type BuilderNlp, builderNlp } from '../../src/builder/nlp';
 import type { Lexicon } from '../../src/core/dataset';
-import { draftPack, type ReferableEntity } from './draft';
 import { type ArticleLabels, type LabelScore, scoreEntities } from './labels';
-import { type BuilderNlp, builderNlp } from './nlp';
 
 export interface ArticleRun {
   article: string;

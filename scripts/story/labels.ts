@@ -5,8 +5,8 @@
  * wrong otherwise (a credit, a weekday, a common noun, a wrong category);
  * names labelled optional count neither way.
  */
-import type { EntityCategory } from './entities';
-import { aliasKey, entityNames } from './keys';
+import type { EntityCategory } from '../../src/builder/entities';
+import { aliasKey, entityNames } from '../../src/builder/keys';
 
 export interface ArticleLabels {
   person: string[];

@@ -5,6 +5,7 @@
  */
 import type { Category } from './categories';
 import type { Fact, Story } from './dataset';
+import { followedSourceLine } from './follow-strings';
 import { type Dataset, storyFacts, toDataset } from './packs';
 
 export const CATEGORY_LABELS: Record<Category, string> = {
@@ -49,6 +50,8 @@ export interface CardStory {
   sourceLine: string;
   /** The story is a draft: not reviewed. */
   draft: boolean;
+  /** A story the reader followed: the article's address, and its sentence that states or names the fact. */
+  followed?: { address: string; evidence: string };
 }
 
 export interface CardModel {
@@ -83,6 +86,7 @@ export function listNames(names: readonly string[]): string {
  * A draft's field its article did not state is a marked gap, or left out.
  */
 export function sourceLine(story: Story): string {
+  if (story.followed) return followedSourceLine(story.followed.site, story.followed.date, formatDate);
   const { outlet, reporters, date } = story.source;
   const reporterNames = reporters ? ` (${listNames(reporters.names)})` : '';
   return `${outlet?.name ?? `outlet ${ROLE_GAP}`}${reporterNames}${date ? `, ${formatDate(date.value)}` : ''}`;
@@ -139,6 +143,9 @@ export function buildCards(input: Dataset | Story): Record<string, CardModel> {
         figuresIn,
         sourceLine: line,
         draft: story.draft,
+        ...(story.followed && fact.evidence
+          ? { followed: { address: story.followed.address, evidence: fact.evidence } }
+          : {}),
       });
     }
   }

@@ -12,6 +12,7 @@ import { CATEGORIES, type Category, isStatementCategory } from './categories';
 export { CATEGORIES, type Category, isStatementCategory, STATEMENT_CATEGORIES } from './categories';
 
 const nonEmpty = z.string().trim().min(1);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
 const factId = z
   .string()
   .regex(
@@ -123,10 +124,7 @@ const sourceSchema = z
       .object({ names: z.array(nonEmpty).min(1), where, evidence: nonEmpty.optional() })
       .strict()
       .optional(),
-    date: z
-      .object({ value: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'), where })
-      .strict()
-      .optional(),
+    date: z.object({ value: isoDate, where }).strict().optional(),
     headlinesSeen: z.array(z.object({ text: nonEmpty, where }).strict()).default([]),
     /** One line for readers: what copy of the report the dataset was built from. */
     builtFrom: nonEmpty,
@@ -156,6 +154,19 @@ export const entityRefSchema = z
 
 const cue = z.object({ phrases: z.array(nonEmpty).min(1), weight: z.number() }).strict();
 
+/**
+ * A story the reader followed from a page: the article's address, its site and date (from the page's
+ * metadata) and when it was followed. Its cards say so, and that no editor has reviewed it.
+ */
+const followedSchema = z
+  .object({
+    address: z.string().regex(/^https?:\/\/\S+$/, 'must be the http(s) address of the article'),
+    site: nonEmpty,
+    date: isoDate.optional(),
+    followedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, 'must be an ISO time (UTC)'),
+  })
+  .strict();
+
 export const storySchema = z
   .object({
     schemaVersion: z.literal(1),
@@ -163,6 +174,8 @@ export const storySchema = z
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case, like the folder name'),
     /** A draft is highlighted like any pack, but its cards say it has not been reviewed. */
     draft: z.boolean().default(false),
+    /** Followed by the reader from a page (always a draft): where from. */
+    followed: followedSchema.optional(),
     source: sourceSchema,
     summary: z
       .object({
@@ -202,6 +215,8 @@ export const storySchema = z
     };
     for (const [i, fact] of story.facts.entries()) unique(fact.id, ['facts', i, 'id']);
     for (const [i, ref] of story.entityRefs.entries()) unique(ref.id, ['entityRefs', i, 'id']);
+    if (story.followed && !story.draft)
+      ctx.addIssue({ code: 'custom', path: ['draft'], message: 'a followed story is a draft (no editor reviewed it)' });
     if (story.draft) return;
     // Outside drafts nothing is left unwritten.
     for (const field of ['outlet', 'reporters', 'date'] as const)

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkPack } from '../../scripts/story/check';
-import { type DraftPack, draftPack } from '../../scripts/story/draft';
 import { loadCuratedStory, loadShared } from '../../scripts/story/files';
-import { GAP } from '../../scripts/story/gaps';
 import { measureDraft } from '../../scripts/story/measure';
-import { type BuilderNlp, builderNlp } from '../../scripts/story/nlp';
+import { type DraftPack, draftPack } from '../../src/builder/draft';
+import { GAP } from '../../src/builder/gaps';
+import { type BuilderNlp, builderNlp } from '../../src/builder/nlp';
 import { annotate } from '../../src/core/annotate';
 import { compileMatcher } from '../../src/core/compile';
 import {

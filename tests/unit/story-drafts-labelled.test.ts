@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { draftPack, type ReferableEntity } from '../../scripts/story/draft';
 import { loadCuratedStory, loadReferable } from '../../scripts/story/files';
 import { scoreLabelledArticles, totals } from '../../scripts/story/label-run';
 import { measureDraft } from '../../scripts/story/measure';
-import { type BuilderNlp, builderNlp } from '../../scripts/story/nlp';
+import { draftPack, type ReferableEntity } from '../../src/builder/draft';
+import { type BuilderNlp, builderNlp } from '../../src/builder/nlp';
 import { type DatasetFile, type Lexicon, parseDataset, parseLexicon } from '../../src/core/dataset';
 import { flattenStory } from '../../src/core/packs';
 import { ROOT, readJson, seedArticle } from './helpers';

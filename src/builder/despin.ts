@@ -4,10 +4,10 @@
  * "Levada Center" where the copy says "Levada Middle". The verbatim sentence
  * stays the evidence; the plain one is what names and signatures come from.
  */
-import type { Lexicon } from '../../src/core/dataset';
-import { compileLexicon, type LexiconHit, LexiconRewriter } from '../../src/core/lexicon';
-import { normalizeText } from '../../src/core/normalize';
-import { tokenize } from '../../src/core/tokens';
+import type { Lexicon } from '../core/dataset';
+import { compileLexicon, type LexiconHit, LexiconRewriter } from '../core/lexicon';
+import { normalizeText } from '../core/normalize';
+import { tokenize } from '../core/tokens';
 
 /** Words a title-cased name leaves in lower case ("School of International Studies"). */
 const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', 'to', 'a', 'an', 'de', 'von']);

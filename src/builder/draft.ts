@@ -4,12 +4,13 @@
  * their evidence and signatures, event cues from dates, places and events.
  * What the article cannot supply is left as a marked gap for an editor.
  */
-import { analyseText } from '../../src/core/annotate';
-import { formatDate } from '../../src/core/cards';
-import { compileMatcher } from '../../src/core/compile';
-import type { Lexicon, SharedEntity, Story } from '../../src/core/dataset';
+import { analyseText } from '../core/annotate';
+import { formatDate } from '../core/cards';
+import { compileMatcher } from '../core/compile';
+import type { Lexicon, SharedEntity, Story } from '../core/dataset';
 
-import { Matcher } from '../../src/core/matcher';
+import { Matcher } from '../core/matcher';
+import { normalizeText } from '../core/normalize';
 import { type Article, readArticle } from './article';
 import { Despinner } from './despin';
 import { type EntityCandidate, findEntities } from './entities';
@@ -42,6 +43,8 @@ export interface DraftInput {
   takenIds?: Iterable<string>;
   /** Named in the source block, e.g. the article's file name. */
   sourceName?: string;
+  /** Undo a rewriter's wording in names and quotes (default true; signatures read through the lexicon either way). */
+  despin?: boolean;
 }
 
 export interface OwnEntityFact {
@@ -121,7 +124,7 @@ function eventCues(article: Article, events: KnownEntity[], plains: string[]): D
 
 export function draftPack(input: DraftInput): DraftPack {
   const despinner = new Despinner(input.lexicon);
-  const plainOf = (raw: string) => despinner.plainText(raw);
+  const plainOf = (raw: string) => (input.despin === false ? normalizeText(raw).text : despinner.plainText(raw));
   const article = readArticle(input.text, input.nlp.sentences, plainOf);
   const plains = article.sentences.map((s) => plainOf(s.raw));
   // Names come from the body: not headings or credits, nor the dateline ("ARDENT CITY — Lena Marsh …").
@@ -191,6 +194,7 @@ export function draftPack(input: DraftInput): DraftPack {
     lexicon: input.lexicon,
     isStopWord: input.nlp.isStopWord,
     usedIds,
+    acrossOutlets: input.despin === false,
   });
 
   // Only what the text states, each with where it comes from; the outlet and an unstated byline or date stay

@@ -1,5 +1,5 @@
 /** Word lists the builder reads news text with: titles, role nouns, name heads, dates. */
-import { MONTH_NAMES } from '../../src/core/dates';
+import { MONTH_NAMES } from '../core/dates';
 
 /** Titles before a person's name; the longest first so "Prime Minister" wins over "Minister". */
 export const PERSON_TITLES = [

@@ -1,7 +1,7 @@
 /** How the builder compares names and sentences: the matcher's normalisation, case and spacing ignored. */
-import type { Fact } from '../../src/core/dataset';
-import { normalizeText } from '../../src/core/normalize';
-import { stem } from '../../src/core/tokens';
+import type { Fact } from '../core/dataset';
+import { normalizeText } from '../core/normalize';
+import { stem } from '../core/tokens';
 
 export function aliasKey(text: string): string {
   return normalizeText(text)
