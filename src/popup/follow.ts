@@ -13,7 +13,8 @@ import { ARTICLE_GLOBAL, ARTICLE_SCRIPT, type ArticleReading } from '../messages
 async function readTab(tabId: number, full: boolean): Promise<ArticleReading | undefined> {
   try {
     const target = { tabId, frameIds: [0] };
-    await browser.scripting.executeScript({ target, files: [ARTICLE_SCRIPT] });
+    // From the extension's root: Firefox resolves a relative path against the calling page (src/popup/).
+    await browser.scripting.executeScript({ target, files: [`/${ARTICLE_SCRIPT}`] });
     const [injection] = await browser.scripting.executeScript({
       target,
       func: (name: string, whole: boolean) =>
