@@ -23,6 +23,7 @@ import {
   runStorm,
   runStoryPages,
 } from './extension-runs';
+import { type FollowedResults, measureFollowed } from './followed';
 import { round } from './format';
 import { type HarnessResults, runAppendRow, runScaleRow, runSizeRows } from './harness-runs';
 import { launchPlain } from './harness-session';
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
   let chromium = '';
   let extension: ExtensionResults | undefined;
   let harness: HarnessResults | undefined;
+  let followed: FollowedResults | undefined;
   try {
     if (!options.skip.has('extension')) {
       log(`built extension: ${EXTENSION_DIR}`);
@@ -95,6 +97,8 @@ async function main(): Promise<void> {
           storm: await runStorm(input),
           firstHighlight: await runFirstHighlight(input),
         };
+        // Last: it leaves 50 followed stories in this browser's storage.
+        if (!options.skip.has('followed')) followed = await measureFollowed(input);
       } finally {
         await browsers.close();
       }
@@ -154,7 +158,7 @@ async function main(): Promise<void> {
     devtoolsTrace: !!options.traceDir,
     load: `${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
   };
-  const results = { context, harness, extension, packs };
+  const results = { context, harness, extension, packs, followed };
   const text = report(results);
   const totalSeconds = (performance.now() - started) / 1000;
   process.stdout.write(`${text}\n\n${targetsSummary(results)}\n`);

@@ -19,8 +19,9 @@
  *                          <!-- bench:end --> in docs/benchmark.md
  *     --cap-seconds S      abandon a run after S seconds (default 120)
  *     --expanded-aliases   give mark.js every expanded alias form instead of the listed aliases
- *     --skip PARTS         leave out any of keywords,regexp,scale,append,harness,extension,packs
- *                          (harness: every in-page row; extension: every row of the built extension)
+ *     --skip PARTS         leave out any of keywords,regexp,scale,append,harness,extension,packs,followed
+ *                          (harness: every in-page row; extension: every row of the built extension;
+ *                          followed: the built extension with 50 followed stories against none)
  *     --fixtures           use tests/fixtures even when data/ has the real dataset
  *     --no-trace           no extra traced run of (b) (which sees tasks under 50 ms)
  *     --trace-dir DIR      save that traced run of each size as DIR/rescan-<size>.json, with DevTools
@@ -34,7 +35,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const PARTS = ['keywords', 'regexp', 'scale', 'append', 'harness', 'extension', 'packs'] as const;
+export const PARTS = ['keywords', 'regexp', 'scale', 'append', 'harness', 'extension', 'packs', 'followed'] as const;
 export type Part = (typeof PARTS)[number];
 
 export const SIZES = { '100KB': 100 * 1024, '1MB': 1024 * 1024, '5MB': 5 * 1024 * 1024 } as const;
