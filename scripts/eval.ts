@@ -39,6 +39,8 @@ export interface PageScore {
   statements: Tally;
   /** Statements shown on a page that should show none. */
   strayStatements: string[];
+  /** Highlights of any kind the page shows (similar statements included), with the default settings. */
+  highlights: number;
   missed: string[];
   extra: string[];
 }
@@ -61,18 +63,37 @@ export function scorePage(matcher: Matcher, label: Label, html: string): PageSco
       else entityCounts[id] = (entityCounts[id] ?? 0) + 1;
     }
   }
-  const quietPage = label.kind === 'unrelated' || label.kind === 'other-meeting';
+  const quietPage = isUnrelated(label.kind) || label.kind === 'other-meeting';
   return {
     page: label.page,
     kind: label.kind,
     verdictExpected: label.verdict,
     verdictFound: verdict.kind,
+    highlights: result.annotations.length + result.similar.length,
     entities: tallyCounts(entityCounts, label.entities),
     statements: tallySets(statements, label.statements),
     strayStatements: quietPage ? [...statements] : [],
     missed: label.statements.filter((id) => !statements.has(id)),
     extra: [...statements].filter((id) => !label.statements.includes(id)),
   };
+}
+
+/** Unrelated pages: the labelled ones and the real-site-like ones (`unrelated-site`). */
+export function isUnrelated(kind: string): boolean {
+  return kind === 'unrelated' || kind === SITE_KIND;
+}
+
+/** Pages laid out like real sites (navigation, rails, tickers, comments, footers) about something else. */
+export const SITE_KIND = 'unrelated-site';
+
+/**
+ * Whether the verdict found is the one expected. `quiet` (the real-site-like pages) is any verdict
+ * that shows nothing: whether such a page names the story a fair amount ('other-topic') or hardly
+ * ('nothing') is the relevance count's business, not the label's.
+ */
+export function verdictRight(s: Pick<PageScore, 'verdictExpected' | 'verdictFound'>): boolean {
+  if (s.verdictExpected === 'quiet') return s.verdictFound === 'nothing' || s.verdictFound === 'other-topic';
+  return s.verdictExpected === s.verdictFound;
 }
 
 export function scoreAll(): PageScore[] {
@@ -97,13 +118,17 @@ export function report(scores: PageScore[]): string {
   const statements = emptyTally();
   let stray = 0;
   let verdictsRight = 0;
+  const sites = scores.filter((s) => s.kind === SITE_KIND);
   for (const s of scores) {
     addTally(entities, s.entities);
-    if (s.kind !== 'unrelated' && s.kind !== 'other-meeting') addTally(statements, s.statements);
+    if (!isUnrelated(s.kind) && s.kind !== 'other-meeting') addTally(statements, s.statements);
     stray += s.strayStatements.length;
-    if (s.verdictExpected === s.verdictFound) verdictsRight++;
-    const verdict =
-      s.verdictExpected === s.verdictFound ? s.verdictFound : `${s.verdictExpected} → **${s.verdictFound}**`;
+    if (verdictRight(s)) verdictsRight++;
+    const verdict = !verdictRight(s)
+      ? `${s.verdictExpected} → **${s.verdictFound}**`
+      : s.verdictExpected === s.verdictFound
+        ? s.verdictFound
+        : `${s.verdictExpected} (${s.verdictFound})`;
     lines.push(
       `| ${basename(s.page, '.html')} | ${s.kind} | ${verdict} | ${fmt(precision(s.entities))} | ${fmt(recall(s.entities))} | ${fmt(precision(s.statements))} | ${fmt(recall(s.statements))} |`,
     );
@@ -114,6 +139,10 @@ export function report(scores: PageScore[]): string {
     `Entities: ${entities.truePositives} of ${entities.found} mentions found are right, ${entities.truePositives} of ${entities.expected} labelled mentions found. ` +
       `Statements on pages about this summit: ${statements.truePositives} of ${statements.found} right, ${statements.truePositives} of ${statements.expected} found. ` +
       `Statement highlights on unrelated pages and pages about other meetings: ${stray}.`,
+    '',
+    '| pages | count |',
+    '|---|---|',
+    `| unrelated real-site-like pages: pages with any highlight | ${sites.filter((s) => s.highlights > 0).length} of ${sites.length} |`,
   );
   return lines.join('\n');
 }

@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
-import { ICON_SIZES, iconFile } from './manifest';
+import { ICON_SIZES, iconFile } from './manifest.ts';
 
 export const ICON_SOURCE = 'assets/icon.svg';
 

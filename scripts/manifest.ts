@@ -1,35 +1,39 @@
 /**
- * The one manifest template both builds come from. `version` is read from package.json alone.
+ * The build's reading of the one manifest, `manifest.json` at the root, which names source files
+ * and holds what each browser gets on its own. The version is read from package.json alone.
  *
- * crxjs bundles from `sourceManifest()` (source paths); the build then writes
- * `chromeManifest(built)` into dist/chrome and `firefoxManifest(...)` into dist/firefox, where
- * `built` is the manifest crxjs wrote, with the bundled file names.
+ * crxjs bundles from `sourceManifest()` (source paths, the keys both browsers share); the build then
+ * writes `chromeManifest(built)` into dist/chrome and `firefoxManifest(...)` into dist/firefox, where
+ * `built` is the manifest crxjs wrote, with the bundled file names, and checks with
+ * `missingFromBuilds` that every field of the root manifest reached both.
+ *
+ * Why the root manifest's values are what they are (JSON has no comments):
+ * - `minimum_chrome_version` 128: `caretPositionFromPoint(x, y, { shadowRoots })`, the hover hit-test
+ *   of element-free highlights where `CSS.highlights.highlightsFromPoint` (132) is missing.
+ * - gecko `strict_min_version` 140: the CSS Custom Highlight API (the default renderer) and the
+ *   `data_collection_permissions` key (the extension reads pages locally and sends nothing anywhere);
+ *   everything else the code uses came earlier (`caretPositionFromPoint`, constructed stylesheets
+ *   101, `content-visibility` 125, module background scripts 112). Firefox for Android reads that
+ *   key from 142 (`gecko_android`).
+ * - gecko `id`: a GUID in braces, which AMO accepts without a domain; it can never change once
+ *   listed, and the `extensions.webextensions.uuids` preference is keyed by it.
+ * - `description`: the Chrome Web Store refuses more than 132 characters (docs/store.md has the long text).
+ * - `scripting` on the pages the reader runs on: the worker injects the annotator into the frames
+ *   whose text shows a story (the content script's matches alone do not let it inject).
+ * - `commands`: Alt+Shift+N / Alt+Shift+P walk the highlights inside the page; H for highlights.
  */
+import root from '../manifest.json' with { type: 'json' };
 import pkg from '../package.json' with { type: 'json' };
 
-export const EXTENSION_NAME = 'News in context';
-export const ICON_SIZES = [16, 32, 48, 128] as const;
+export const ROOT_MANIFEST: Readonly<Record<string, unknown>> = root;
+export const EXTENSION_NAME = root.name;
+export const ICON_SIZES = Object.keys(root.icons).map(Number);
 /** The Firefox add-on id: also what the `extensions.webextensions.uuids` preference is keyed by. */
-export const GECKO_ID = 'news-in-context@example.org';
-/** The command that switches highlighting on and off on the current page. */
-export const TOGGLE_COMMAND = 'toggle-highlights';
+export const GECKO_ID = root.browser_specific_settings.gecko.id;
 
-/**
- * Chromium 128: `caretPositionFromPoint(x, y, { shadowRoots })`, the hover hit-test of
- * element-free highlights where `CSS.highlights.highlightsFromPoint` (132) is missing.
- */
-const MINIMUM_CHROME_VERSION = '128';
-/**
- * Firefox 140: the CSS Custom Highlight API (the default renderer) and the
- * `data_collection_permissions` key; everything else the code uses came earlier
- * (`caretPositionFromPoint`, constructed stylesheets 101, `content-visibility` 125,
- * module background scripts 112). Firefox for Android reads that key from 142.
- */
-const FIREFOX_MIN_VERSION = '140.0';
-const FIREFOX_ANDROID_MIN_VERSION = '142.0';
-
-/** The pages the reader runs on. */
-const PAGE_MATCHES = ['http://*/*', 'https://*/*'] as const;
+/** Fields of the root manifest only Chrome gets, and only Firefox (paths of keys, dot-separated). */
+export const CHROME_ONLY = ['minimum_chrome_version', 'background.service_worker'] as const;
+export const FIREFOX_ONLY = ['browser_specific_settings', 'background.scripts'] as const;
 
 export type Manifest = Record<string, unknown> & {
   background: { service_worker: string; type?: string };
@@ -45,52 +49,34 @@ export function iconFile(size: number): string {
   return `icons/icon-${size}.png`;
 }
 
-const iconPaths = (): Record<string, string> => Object.fromEntries(ICON_SIZES.map((size) => [size, iconFile(size)]));
-
-/** What both builds share, with source paths. Icons are added after bundling, when their PNGs exist. */
+/**
+ * What crxjs bundles: the root manifest with source paths and the version of package.json, without
+ * what one browser alone gets and without the icons, which are added after bundling, when their
+ * PNGs exist. Every other key of the root manifest is carried as it is, in its order.
+ */
 export function sourceManifest(): Manifest {
-  return {
-    manifest_version: 3,
-    name: EXTENSION_NAME,
-    version: pkg.version,
-    // The Chrome Web Store refuses descriptions over 132 characters (docs/store.md has the long text).
-    description:
-      'Highlights the people, places, claims, quotes and limits of a news story on the pages you read, with cards that say who said what.',
-    // The worker injects the annotator into the frames whose text shows a story: `scripting`, on the
-    // same hosts the reader runs on (the content script's matches alone do not let it inject).
-    permissions: ['storage', 'scripting'],
-    host_permissions: [...PAGE_MATCHES],
-    background: { service_worker: 'src/background/main.ts', type: 'module' },
-    action: { default_title: EXTENSION_NAME, default_popup: 'src/popup/index.html' },
-    // The story manager: the stories shipped and followed, rename, export, import, unfollow.
-    options_ui: { page: 'src/manager/index.html', open_in_tab: true },
-    commands: {
-      [TOGGLE_COMMAND]: {
-        // Alt+Shift+N / Alt+Shift+P walk the highlights inside the page; H for highlights.
-        suggested_key: { default: 'Alt+Shift+H' },
-        description: 'Switch highlighting on or off on this page',
-      },
-    },
-    content_scripts: [
-      {
-        matches: [...PAGE_MATCHES],
-        js: ['src/content/main.ts'],
-        css: ['src/content/highlights.css'],
-        run_at: 'document_idle',
-        all_frames: true,
-      },
-    ],
-  };
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(root)) {
+    if (key === 'minimum_chrome_version' || key === 'browser_specific_settings' || key === 'icons') continue;
+    if (key === 'background') {
+      const { scripts: _firefoxOnly, ...background } = root.background;
+      out[key] = background;
+    } else if (key === 'action') {
+      const { default_icon: _afterBundling, ...action } = root.action;
+      out[key] = action;
+    } else out[key] = value;
+    if (key === 'name') out.version = pkg.version;
+  }
+  return out as Manifest;
 }
 
-/** The Chrome manifest: the bundled one plus icons and the minimum version. */
+/** The Chrome manifest: the bundled one plus the icons and the minimum version. */
 export function chromeManifest(built: Manifest): Manifest {
-  const icons = iconPaths();
   return {
     ...built,
-    minimum_chrome_version: MINIMUM_CHROME_VERSION,
-    icons,
-    action: { ...built.action, default_icon: icons },
+    minimum_chrome_version: root.minimum_chrome_version,
+    icons: structuredClone(root.icons),
+    action: { ...built.action, default_icon: structuredClone(root.action.default_icon) },
   };
 }
 
@@ -100,14 +86,49 @@ export function firefoxManifest(chrome: Manifest): Record<string, unknown> {
   return {
     ...shared,
     background: { scripts: [background.service_worker], type: background.type ?? 'classic' },
-    browser_specific_settings: {
-      gecko: {
-        id: GECKO_ID,
-        strict_min_version: FIREFOX_MIN_VERSION,
-        // The extension reads pages locally and sends nothing anywhere.
-        data_collection_permissions: { required: ['none'] },
-      },
-      gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
-    },
+    browser_specific_settings: structuredClone(root.browser_specific_settings),
   };
+}
+
+/** Dot-separated paths of every key of a JSON object ("content_scripts.0.run_at"); lists of values are leaves. */
+function keyPaths(value: unknown, prefix = ''): string[] {
+  if (!value || typeof value !== 'object') return [prefix];
+  if (Array.isArray(value) && !value.some((item) => item && typeof item === 'object')) return [prefix];
+  return Object.entries(value).flatMap(([key, inner]) => keyPaths(inner, prefix ? `${prefix}.${key}` : key));
+}
+
+function at(value: unknown, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as never)[key] : undefined), value);
+}
+
+/** A value that names a source file, which bundling renames: only its presence is compared. */
+function namesSourceFile(value: unknown): boolean {
+  const values = Array.isArray(value) ? value : [value];
+  return values.some((v) => typeof v === 'string' && v.startsWith('src/'));
+}
+
+/**
+ * The fields of the root manifest that a built manifest lacks or changed, as "chrome: commands":
+ * every field reaches both builds but those one browser alone gets (CHROME_ONLY, FIREFOX_ONLY).
+ */
+export function missingFromBuilds(
+  rootManifest: Readonly<Record<string, unknown>>,
+  builds: { chrome: Record<string, unknown>; firefox: Record<string, unknown> },
+): string[] {
+  const missing: string[] = [];
+  for (const path of keyPaths(rootManifest)) {
+    const expected = at(rootManifest, path);
+    for (const [browser, manifest] of Object.entries(builds)) {
+      const other = browser === 'chrome' ? FIREFOX_ONLY : CHROME_ONLY;
+      if (other.some((p) => path === p || path.startsWith(`${p}.`))) continue;
+      const found = at(manifest, path);
+      const carried = namesSourceFile(expected)
+        ? found !== undefined
+        : JSON.stringify(found) === JSON.stringify(expected);
+      if (!carried) missing.push(`${browser}: ${path}`);
+    }
+  }
+  return missing;
 }

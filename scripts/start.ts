@@ -1,19 +1,24 @@
 /**
- * `npm start` (after the build): serves demo/ on 127.0.0.1 and opens it in Chromium with the
- * extension loaded.
+ * `npm start` (after the build): serves demo/ on 127.0.0.1 and opens it with the extension loaded, in
+ * Chromium, else in Firefox ESR (scripts/browser-choice.ts). With neither, Chromium is installed
+ * where this process may (root, with apt-get); else it says what to install and where the built
+ * extension is, to load by hand.
  *
  * - With a display (DISPLAY or WAYLAND_DISPLAY set): a real window; runs until you close it.
- * - Without one: headless. Waits for the highlights, prints how many there are per category,
- *   saves artifacts/page.png, artifacts/hover-card.png and artifacts/popup.png, then the store
- *   screenshots at 1280x800 (artifacts/store/), and exits 0.
+ * - Without one: headless. Waits for the highlights, prints how many there are per category and
+ *   saves artifacts/page.png; in Chromium also artifacts/hover-card.png, artifacts/popup.png and the
+ *   store screenshots at 1280x800 (artifacts/store/); then exits 0.
  *
  * Set HEADLESS=1 to force the headless run even with a display.
  */
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import type { Page as FirefoxPage } from 'puppeteer-core';
 import { CATEGORIES } from '../src/core/categories';
+import { chooseBrowser } from './browser-choice';
 import { type Launched, launchWithExtension, openPopup, personHighlightPoint, ROOT } from './chrome';
+import { launchFirefoxWithExtension } from './firefox';
 import { serve } from './serve';
 
 const HIGHLIGHT_TIMEOUT_MS = 30_000;
@@ -23,43 +28,81 @@ const ARTIFACTS = join(ROOT, 'artifacts');
 async function main(): Promise<void> {
   const headed =
     !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !/^(1|true|yes)$/i.test(process.env.HEADLESS ?? '');
+  const choice = chooseBrowser();
+  for (const note of choice.notes) console.log(note);
+  if (choice.browser === 'none') {
+    console.log(
+      `The extension is built: load ${relative(process.cwd(), join(ROOT, 'dist/chrome'))}/ in chrome://extensions (Developer mode, Load unpacked), ` +
+        `or ${relative(process.cwd(), join(ROOT, 'dist/firefox/manifest.json'))} in about:debugging#/runtime/this-firefox (Load Temporary Add-on).`,
+    );
+    return;
+  }
+  console.log(`Browser: ${choice.browser === 'chromium' ? 'Chromium' : 'Firefox'} (${choice.path})`);
   const site = await serve(join(ROOT, 'demo'));
   console.log(`Demo page: ${site.url}`);
-
-  let launched: Launched;
   try {
-    launched = await launchWithExtension({ headless: !headed });
-  } catch (error) {
+    if (choice.browser === 'firefox') await firefoxDemo(site.url, headed);
+    else await chromiumDemo(site.url, headed);
+  } finally {
     await site.close();
-    throw error;
   }
+}
+
+async function chromiumDemo(url: string, headed: boolean): Promise<void> {
+  const launched = await launchWithExtension({ headless: !headed });
   const { context, extensionId } = launched;
   console.log(`Extension loaded: ${extensionId}`);
 
   const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(site.url);
+  await page.goto(url);
 
   if (headed) {
     console.log('Chromium is open with the demo page. Close the browser window (or press Ctrl+C) to finish.');
     process.once('SIGINT', () => void context.close());
     await new Promise<void>((done) => context.on('close', () => done()));
-    await site.close();
     return;
   }
-
   try {
     await headlessTour(launched, page);
   } finally {
     await context.close();
-    await site.close();
   }
 }
 
-async function headlessTour({ context, extensionId }: Launched, page: Page): Promise<void> {
-  await page.waitForSelector('[data-fact-id]', { state: 'attached', timeout: HIGHLIGHT_TIMEOUT_MS });
-  await settle(page);
+/** The demo in Firefox ESR: the page with its highlights (the popup and the cards are Chromium's tour). */
+async function firefoxDemo(url: string, headed: boolean): Promise<void> {
+  const browser = await launchFirefoxWithExtension({ headless: !headed });
+  console.log('Extension loaded as a temporary add-on');
+  const page = await browser.newPage();
+  await page.goto(url);
+  if (headed) {
+    console.log('Firefox is open with the demo page. Close the browser window (or press Ctrl+C) to finish.');
+    process.once('SIGINT', () => void browser.close());
+    await new Promise<void>((done) => browser.once('disconnected', () => done()));
+    return;
+  }
+  try {
+    await page.waitForSelector('[data-fact-id]', { timeout: HIGHLIGHT_TIMEOUT_MS });
+    let last = -1;
+    for (let i = 0; i < 40; i++) {
+      const n = await page.$$eval('[data-fact-id]', (els) => els.length);
+      if (n === last) break;
+      last = n;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    printCounts(await countsOf(page));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const file = join(ARTIFACTS, 'page.png');
+    await page.screenshot({ path: file });
+    console.log(`Saved ${relative(ROOT, file)}`);
+  } finally {
+    await browser.close();
+  }
+}
 
-  const counts: Record<string, number> = await page.evaluate(() => {
+/** Highlights per category, read from the elements that carry them (marks, or the highlight list). */
+function countsOf(page: Pick<Page, 'evaluate'> | Pick<FirefoxPage, 'evaluate'>): Promise<Record<string, number>> {
+  return (page as Pick<Page, 'evaluate'>).evaluate(() => {
     const out: Record<string, number> = {};
     for (const el of Array.from(document.querySelectorAll('[data-fact-id]'))) {
       const c = el.getAttribute('data-category') || '(none)';
@@ -67,6 +110,9 @@ async function headlessTour({ context, extensionId }: Launched, page: Page): Pro
     }
     return out;
   });
+}
+
+function printCounts(counts: Record<string, number>): void {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   console.log(`Highlights: ${total}`);
   for (const c of [
@@ -75,6 +121,13 @@ async function headlessTour({ context, extensionId }: Launched, page: Page): Pro
   ]) {
     console.log(`  ${c.padEnd(13)} ${counts[c] ?? 0}`);
   }
+}
+
+async function headlessTour({ context, extensionId }: Launched, page: Page): Promise<void> {
+  await page.waitForSelector('[data-fact-id]', { state: 'attached', timeout: HIGHLIGHT_TIMEOUT_MS });
+  await settle(page);
+
+  printCounts(await countsOf(page));
 
   mkdirSync(ARTIFACTS, { recursive: true });
   const shot = (name: string) => join(ARTIFACTS, name);

@@ -14,7 +14,7 @@ import type { Category } from './core/categories';
 import type { StoryInfo } from './core/compiled-dataset';
 import type { AnnotationCollection } from './core/export';
 import type { FindingsBatch, Stretch } from './core/page-analysis';
-import type { PageVerdict, StoryVerdict, VerdictKind } from './core/verdict';
+import type { PageVerdict, ShowOptions, StoryVerdict, VerdictKind } from './core/verdict';
 
 export type { StoryInfo } from './core/compiled-dataset';
 
@@ -31,6 +31,8 @@ export interface PageStateResponse {
   counts: Record<Category, number>;
   /** Facts found on the page (whether shown or switched off), with titles. */
   found: { id: string; title: string; category: Category }[];
+  /** Stories whose people, places or organisations the page names although it is not about them. */
+  named: string[];
   /** The verdict for each story this page is more than 'nothing' to (none: the page is about no story). */
   verdicts: {
     storyId: string;
@@ -192,11 +194,18 @@ export const ANALYSIS_PORT = 'page-analysis';
 
 /**
  * Content script → worker, in this order: `start`, any number of `text`, `end`.
- * `annotate` answers with a verdict and the findings of every region; `mentions`
- * only says whether the text names anything of the story.
+ * `annotate` answers with a verdict and the findings of every region, shown as `show` asks (the
+ * reader's settings; by default names only on pages about a story); `mentions` only says whether the
+ * text names anything of the story.
  */
 export type AnalysisRequest =
-  | { type: 'analysis/start'; mode: 'annotate' | 'mentions'; regions: number; verdict?: PageVerdict }
+  | {
+      type: 'analysis/start';
+      mode: 'annotate' | 'mentions';
+      regions: number;
+      verdict?: PageVerdict;
+      show?: ShowOptions;
+    }
   | { type: 'analysis/text'; stretches: Stretch[] }
   | { type: 'analysis/end' };
 
@@ -231,6 +240,7 @@ function isStoryVerdict(value: unknown): value is StoryVerdict {
     VERDICT_KINDS.includes(value.kind) &&
     typeof value.statementsShown === 'boolean' &&
     isStringArray(value.statementIds) &&
+    isStringArray(value.specificStatementIds) &&
     isStringArray(value.entityIds) &&
     typeof value.eventScore === 'number' &&
     typeof value.spinScore === 'number' &&
@@ -255,7 +265,8 @@ const ANALYSIS_REQUEST_GUARDS: Record<AnalysisRequest['type'], (message: Record<
   'analysis/start': (m) =>
     (m.mode === 'annotate' || m.mode === 'mentions') &&
     isCount(m.regions) &&
-    (m.verdict === undefined || isPageVerdict(m.verdict)),
+    (m.verdict === undefined || isPageVerdict(m.verdict)) &&
+    (m.show === undefined || (isRecord(m.show) && typeof m.show.namesEverywhere === 'boolean')),
   'analysis/text': (m) => Array.isArray(m.stretches) && m.stretches.every(isStretch),
   'analysis/end': () => true,
 };

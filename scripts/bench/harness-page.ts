@@ -28,6 +28,7 @@ import { statementCounts } from '../../src/core/compiled-dataset';
 import { Matcher } from '../../src/core/matcher';
 import { PageAnalysis, textPieces } from '../../src/core/page-analysis';
 import { defaultSettings, type RendererKind } from '../../src/core/settings';
+import { SHOW_DEFAULTS } from '../../src/core/verdict';
 import { END_STAMP, START_STAMP } from './stamps';
 
 /** The analysis run in the page itself, in the same stretches the extension's worker uses. */
@@ -48,6 +49,7 @@ function localAnalyst(matcher: Matcher): Analyst {
     async mentionsStory(texts) {
       return (await analyse(texts, async () => true))?.mentionsStory() ?? false;
     },
+    showOptions: () => SHOW_DEFAULTS,
   };
 }
 

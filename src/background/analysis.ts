@@ -9,7 +9,7 @@ import type { Runtime } from 'webextension-polyfill';
 import type { CardModel } from '../core/cards';
 import type { Matcher } from '../core/matcher';
 import { findingsBatches, PageAnalysis } from '../core/page-analysis';
-import { isQuiet, type PageVerdict } from '../core/verdict';
+import { isQuiet, type PageVerdict, SHOW_DEFAULTS, type ShowOptions } from '../core/verdict';
 import { type AnalysisReply, type AnalysisRequest, isAnalysisRequest } from '../messages';
 
 /** What a job needs from the dataset. */
@@ -27,6 +27,7 @@ interface Job {
   mode: 'annotate' | 'mentions';
   regions: number;
   verdict?: PageVerdict;
+  show: ShowOptions;
   analysis: PageAnalysis;
   /** Pieces of text analysed so far. */
   pieces: number;
@@ -71,8 +72,8 @@ function step(
   reply: (m: AnalysisReply) => void,
 ): Job | undefined {
   if (message.type === 'analysis/start') {
-    const { mode, regions, verdict } = message;
-    return { mode, regions, verdict, analysis: new PageAnalysis(source.matcher()), pieces: 0 };
+    const { mode, regions, verdict, show = SHOW_DEFAULTS } = message;
+    return { mode, regions, verdict, show, analysis: new PageAnalysis(source.matcher(), show), pieces: 0 };
   }
   if (!job) throw new Error(`${message.type} before analysis/start`);
   if (message.type === 'analysis/text') {
@@ -93,7 +94,7 @@ function step(
   const findings = job.analysis.finish(job.regions, job.verdict);
   const { verdict } = findings;
   // A page reading without a verdict given is a fresh one: it gets the cards if it will show anything.
-  const withCards = !job.verdict && !isQuiet(verdict);
+  const withCards = !job.verdict && !isQuiet(verdict, job.show);
   const { statementsTotal, cards } = source;
   reply({ type: 'analysis/verdict', verdict, statementsTotal, ...(withCards ? { cards } : {}) });
   for (const batch of findingsBatches(findings.regions)) reply({ type: 'analysis/findings', batch });

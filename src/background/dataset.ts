@@ -3,13 +3,16 @@
  * the shared entities, validated and compiled into one matcher at build time
  * (vite.config.ts; a new pack folder is picked up by the next build), so a
  * worker waking up only deserialises it; and the stories the reader follows
- * (src/core/followed.ts), compiled with them where there are any. The
- * compiled copy is kept in storage for the next wake-up; the Matcher built
- * from it is a cache, not state: a restarted worker rebuilds it.
+ * (src/core/followed.ts), compiled with them where there are any. Cards and
+ * stories come in the interface's language where the packs are translated
+ * into it; a followed story's, in its article's words. The compiled copy is
+ * kept in storage for the next wake-up; the Matcher built from it is a cache,
+ * not state: a restarted worker rebuilds it.
  */
-import compiled, { buildId, shippedSource } from 'virtual:compiled-dataset';
+import compiled, { buildId } from 'virtual:compiled-dataset';
+import { shippedSource } from 'virtual:shipped-packs';
 import browser from 'webextension-polyfill';
-import { type CompiledDataset, statementCounts } from '../core/compiled-dataset';
+import { type CompiledDataset, type ReaderTexts, statementCounts } from '../core/compiled-dataset';
 import type { Lexicon } from '../core/dataset';
 import {
   compileWithFollowed,
@@ -29,19 +32,37 @@ export interface Served extends AnalysisSource {
   stories: GetStoryResponse;
 }
 
+/**
+ * The cards and stories in the interface's language: the browser picks the catalogue (the UI
+ * language's, else English), and its `locale` message names the translations that go with it.
+ * Followed stories have no translations: their cards and stories are the English compile's.
+ */
+function inLocale(data: CompiledDataset): ReaderTexts {
+  const shippedTexts = compiled.localized[browser.i18n.getMessage('locale')];
+  if (!shippedTexts) return data;
+  if (data === compiled) return shippedTexts;
+  const shippedIds = new Set(compiled.stories.map((story) => story.id));
+  return {
+    cards: { ...data.cards, ...shippedTexts.cards },
+    stories: data.stories.map((story) =>
+      shippedIds.has(story.id) ? shippedTexts.stories.find((s) => s.id === story.id)! : story,
+    ),
+  };
+}
+
 function serve(data: CompiledDataset): Served {
   let matcher: Matcher | undefined;
+  const texts = inLocale(data);
   return {
     matcher() {
       matcher ??= new Matcher(data.matcher);
       return matcher;
     },
-    cards: data.cards,
+    cards: texts.cards,
     statementsTotal: statementCounts(data.matcher),
-    stories: { stories: data.stories },
+    stories: { stories: texts.stories },
   };
 }
-
 const shippedOnly = serve(compiled);
 
 async function load(): Promise<Served> {

@@ -5,12 +5,11 @@
  * What the article cannot supply is left as a marked gap for an editor.
  */
 import { analyseText } from '../core/annotate';
-import { formatDate } from '../core/cards';
 import { compileMatcher } from '../core/compile';
 import type { Lexicon, SharedEntity, Story } from '../core/dataset';
-
 import { Matcher } from '../core/matcher';
 import { normalizeText } from '../core/normalize';
+import { formatDate } from '../core/ui-text';
 import { type Article, readArticle } from './article';
 import { Despinner } from './despin';
 import { type EntityCandidate, findEntities } from './entities';
@@ -90,7 +89,15 @@ function sharedMentions(
   if (entities.length === 0) return new Map();
   // A story that uses every shared entity and nothing else: only the fields the matcher reads.
   const entityRefs = entities.map((e) => ({ id: e.id, evidence: e.title, basis: [] }));
-  const story = { id: 'shared-entities', entityRefs, facts: [], eventCues: [], notMentions: [], limits: [] };
+  const story = {
+    id: 'shared-entities',
+    entityRefs,
+    facts: [],
+    eventCues: [],
+    notMentions: [],
+    limits: [],
+    summary: { when: { text: '', basis: [] } },
+  };
   const matcher = new Matcher(compileMatcher({ entities, stories: [story as unknown as Story] }, lexicon));
   const first = new Map<string, number>();
   article.sentences.forEach((sentence, index) => {

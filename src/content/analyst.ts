@@ -8,7 +8,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { CardModel } from '../core/cards';
 import { FindingsCollector, type RegionFindings, textPieces } from '../core/page-analysis';
-import { isQuiet, type PageVerdict } from '../core/verdict';
+import { isQuiet, type PageVerdict, SHOW_DEFAULTS, type ShowOptions } from '../core/verdict';
 import { type AnalysisReply, type AnalysisRequest, isAnalysisReply } from '../messages';
 
 /** What the worker made of a page's regions. */
@@ -39,6 +39,8 @@ export interface Analyst {
   ): Promise<PageReading | undefined>;
   /** Whether these texts name anything of the story at all. */
   mentionsStory(texts: readonly string[]): Promise<boolean>;
+  /** What readings show beyond the pages about a story (the settings'; see storyShown). */
+  showOptions(): ShowOptions;
 }
 
 /** The worker went away before answering (stopped by the browser, or reloaded). */
@@ -57,7 +59,13 @@ export class WorkerAnalyst implements Analyst {
     private readonly connect: () => AnalystPort,
     /** False once the extension is gone (reloaded or removed): its ports close and cannot be opened again. */
     private readonly alive: () => boolean = () => true,
+    /** The settings' show options, read as each job starts. */
+    private readonly show: () => ShowOptions = () => SHOW_DEFAULTS,
   ) {}
+
+  showOptions(): ShowOptions {
+    return this.show();
+  }
 
   annotate(
     texts: readonly string[],
@@ -73,12 +81,13 @@ export class WorkerAnalyst implements Analyst {
     return this.withRetry(() => {
       const collector = new FindingsCollector(texts.length);
       let head: Omit<PageReading, 'regions'> | undefined;
-      const start: AnalysisRequest = { type: 'analysis/start', mode: 'annotate', regions: texts.length, verdict };
+      const show = this.show();
+      const start: AnalysisRequest = { type: 'analysis/start', mode: 'annotate', regions: texts.length, verdict, show };
       return this.job(start, texts, pace, (reply) => {
         if (reply.type === 'analysis/shows') shows();
         else if (reply.type === 'analysis/verdict') {
           head = { verdict: reply.verdict, statementsTotal: reply.statementsTotal, cards: reply.cards };
-          if (!isQuiet(reply.verdict)) shows();
+          if (!isQuiet(reply.verdict, show)) shows();
         } else if (reply.type === 'analysis/findings') collector.add(reply.batch);
         return head && collector.done ? { ...head, regions: collector.regions } : undefined;
       });

@@ -6,6 +6,7 @@
  * over by the reader (handoff.ts). It makes no extension call of its own.
  */
 import type { CardModel } from '../core/cards';
+import { useLookup } from '../core/ui-text';
 import { HoverCard } from './card';
 import { type ReaderHandoff, type RunningAnnotator, registerAnnotator, type StartAnnotator } from './handoff';
 import { HighlightList } from './highlight-list';
@@ -16,6 +17,7 @@ import { UiHost } from './ui-host';
 
 const start: StartAnnotator = (handoff: ReaderHandoff): RunningAnnotator => {
   const { lifeline } = handoff;
+  useLookup(handoff.text);
   // Something is about to be drawn: it must go the moment the extension does.
   lifeline.watch();
   let observer: PageObserver | undefined;

@@ -2,8 +2,9 @@
  * The hover card: inside the extension's shadow root, so page CSS cannot
  * reach it, built with DOM calls only (no HTML strings with data).
  */
-import { CARD_GAP, type CardModel, type CardStory, cardStories, DRAFT_NOTE, ROLE_GAP } from '../core/cards';
+import { type CardModel, type CardStory, cardStories } from '../core/cards';
 import { CARD_MAX_WIDTH_PX, CARD_OFFSET_PX } from '../core/timing';
+import { uiText } from '../core/ui-text';
 import type { UiHost } from './ui-host';
 
 const CARD_CSS = `
@@ -24,6 +25,7 @@ const CARD_CSS = `
 .similar { margin: 0 0 8px; padding: 6px 8px; border-radius: 4px; background: #edf2f7; color: #2d3748; font-size: 12px; }
 .draft { margin: 0 0 6px; padding: 4px 8px; border-radius: 4px; background: #fefcbf; color: #744210; font-size: 12px; }
 .gap { font-style: italic; color: #975a16; }
+.translated { margin: 0 0 6px; font-size: 11px; font-style: italic; color: #4a5568; }
 .source { margin: 8px 0 0; font-size: 11px; color: #4a5568; }
 .evidence { margin: 6px 0; padding-left: 8px; border-left: 3px solid #cbd5e0; }
 .address { color: inherit; word-break: break-all; }
@@ -83,15 +85,7 @@ export class HoverCard {
     const inView = this.storiesInView();
     const shown = models.map((model) => ({ model, stories: cardStories(model, inView) }));
     const first = shown[0]!.stories[0]!;
-    const warning = similar
-      ? [
-          element(
-            'p',
-            'similar',
-            `Similar statement, other event: this page is about another meeting. Below is what was said in the story (${first.gist}).`,
-          ),
-        ]
-      : [];
+    const warning = similar ? [element('p', 'similar', uiText('cardSimilar', first.gist))] : [];
     const sources = new Map(shown.flatMap(({ stories }) => stories.map((s) => [s.sourceLine, s] as const)));
     this.card.replaceChildren(
       ...warning,
@@ -130,7 +124,7 @@ export class HoverCard {
 
 /** A story's source: a followed story's names the site, date and the article's address, and says it was not reviewed. */
 function renderSource(story: CardStory): HTMLElement {
-  if (!story.followed) return element('p', 'source', `Source: ${story.sourceLine}`);
+  if (!story.followed) return element('p', 'source', uiText('cardSource', story.sourceLine));
   const line = element('p', 'source', `${story.sourceLine}. `);
   const link = element('a', 'address', story.followed.address);
   link.href = story.followed.address;
@@ -148,25 +142,27 @@ function renderFact(model: CardModel, stories: readonly CardStory[]): HTMLElemen
   const section = element('section', 'fact');
   section.append(element('span', 'category', model.categoryLabel), element('h2', 'title', model.title));
   const followedOnly = stories.every((s) => s.followed);
-  if (stories.some((s) => s.draft && !s.followed)) section.append(element('p', 'draft', DRAFT_NOTE));
-  if (model.quote) section.append(element('blockquote', 'quote', `“${model.quote}”`));
+  if (stories.some((s) => s.draft && !s.followed)) section.append(element('p', 'draft', uiText('draftNote')));
+  if (model.quote) section.append(element('blockquote', 'quote', uiText('quoted', model.quote)));
   if (model.text) section.append(element('p', 'text', model.text));
-  else if (!followedOnly) section.append(element('p', 'text gap', CARD_GAP));
+  else if (!followedOnly) section.append(element('p', 'text gap', uiText('cardGap')));
   for (const story of stories) {
     // With several stories, each role says which story it is from.
-    const where = stories.length > 1 ? `In the story (${story.gist})` : 'In this story';
+    const where = stories.length > 1 ? uiText('cardInTheStory', story.gist) : uiText('cardInThisStory');
     if (story.followed) section.append(element('blockquote', 'evidence', story.followed.evidence));
-    else if (story.role) section.append(element('p', 'role', `${where}: ${story.role}`));
-    else if (story.roleGap) section.append(element('p', 'role gap', `${where}: role ${ROLE_GAP}`));
+    else if (story.role) section.append(element('p', 'role', uiText('cardRole', where, story.role)));
+    else if (story.roleGap) section.append(element('p', 'role gap', uiText('cardRoleGap', where)));
   }
   if (model.attribution) section.append(element('p', 'attribution', model.attribution));
+  // A translated quotation is not the speaker's own words, and the card says so.
+  if (model.quotationsTranslated) section.append(element('p', 'translated', uiText('cardQuoteTranslated')));
   const figuresIn = stories.flatMap((s) => s.figuresIn);
   if (figuresIn.length > 0) {
     const list = element('ul', 'figures');
     for (const item of figuresIn.slice(0, MAX_FIGURES_LISTED)) list.append(element('li', '', item.title));
     const more = figuresIn.length - MAX_FIGURES_LISTED;
-    if (more > 0) list.append(element('li', '', `and ${more} more`));
-    section.append(element('p', 'attribution', 'Figures in:'), list);
+    if (more > 0) list.append(element('li', '', uiText('cardMore', String(more))));
+    section.append(element('p', 'attribution', uiText('cardFiguresIn')), list);
   }
   return section;
 }

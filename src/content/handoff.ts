@@ -8,6 +8,7 @@
  * world of the frame, so the page sees neither the global nor the handoff.
  */
 import type { Settings } from '../core/settings';
+import type { Lookup } from '../core/ui-text';
 import type { ContentMessages, Handlers } from '../messages';
 import type { Analyst } from './analyst';
 import type { PageText } from './read-page';
@@ -61,6 +62,8 @@ export interface ReaderHandoff {
   minTextChars: number;
   /** Tells the worker how many highlights this tab shows (only the top frame does). */
   setBadge(count: number): void;
+  /** The extension's own words in the interface language (`browser.i18n.getMessage`): the card's and the list's. */
+  text: Lookup;
   /**
    * The reader's latest full reading, if it has one: its text alone. The annotator reads the page with
    * its map to text nodes and, if the text is the same, draws these findings without asking again.

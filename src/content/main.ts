@@ -9,8 +9,9 @@
  * switch for both. Page text goes to the worker and nowhere else.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { repairSettings, SETTINGS_KEY, siteEnabled } from '../core/settings';
+import { repairSettings, SETTINGS_KEY, type Settings, showOptions, siteEnabled } from '../core/settings';
 import { MIN_FRAME_TEXT_CHARS } from '../core/timing';
+import { SHOW_DEFAULTS } from '../core/verdict';
 import {
   ANALYSIS_PORT,
   askWorker,
@@ -58,10 +59,16 @@ async function main(): Promise<void> {
   const isTop = window.top === window;
   const minTextChars = isTop ? 0 : MIN_FRAME_TEXT_CHARS;
   const lifecycle = new ExtensionLifecycle();
-  const settingsRead = browser.storage.local.get(SETTINGS_KEY).then((stored) => repairSettings(stored[SETTINGS_KEY]));
+  // The settings as last read (undefined until then: a reading waits for them before its text is sent).
+  let settings: Settings | undefined;
+  const settingsRead = browser.storage.local.get(SETTINGS_KEY).then((stored) => {
+    settings ??= repairSettings(stored[SETTINGS_KEY]);
+    return settings;
+  });
   const analyst = new WorkerAnalyst(
     () => browser.runtime.connect({ name: ANALYSIS_PORT }),
     () => lifecycle.check(),
+    () => (settings ? showOptions(settings) : SHOW_DEFAULTS),
   );
   let loading: Promise<StartAnnotator> | undefined;
   let annotator: Promise<RunningAnnotator> | undefined;
@@ -104,6 +111,7 @@ async function main(): Promise<void> {
           setBadge: (count) => {
             if (isTop) void askWorker(browser.runtime, { type: 'badge/set', count }).catch(() => undefined);
           },
+          text: (key, ...substitutions) => browser.i18n.getMessage(key, substitutions),
           reading,
         });
       },
@@ -117,12 +125,15 @@ async function main(): Promise<void> {
   const firstReading = reader.rescan(async () => siteEnabled(await settingsRead, location.hostname)).catch(report);
   const pageSwitch = new PageSwitch(await settingsRead, location.hostname);
   let enabled = pageSwitch.enabled;
+  let namesEverywhere = pageSwitch.settings.namesEverywhere;
   const settingsChanged = () => {
     if (annotator) {
       void annotator.then((running) => running.settingsChanged()).catch(report);
       return;
     }
-    if (pageSwitch.enabled === enabled) return;
+    const namesChanged = pageSwitch.settings.namesEverywhere !== namesEverywhere;
+    namesEverywhere = pageSwitch.settings.namesEverywhere;
+    if (pageSwitch.enabled === enabled && !namesChanged) return;
     enabled = pageSwitch.enabled;
     observer.stop();
     reader.stop();
@@ -133,7 +144,8 @@ async function main(): Promise<void> {
   };
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !(SETTINGS_KEY in changes) || !lifecycle.check()) return;
-    pageSwitch.update(repairSettings(changes[SETTINGS_KEY]!.newValue));
+    settings = repairSettings(changes[SETTINGS_KEY]!.newValue);
+    pageSwitch.update(settings);
     settingsChanged();
   });
 

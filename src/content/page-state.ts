@@ -1,7 +1,7 @@
 /** What the popup shows about this page, from the regions drawn and the verdict per story. */
 import type { CardModel } from '../core/cards';
 import { CATEGORIES, type Category } from '../core/categories';
-import type { PageVerdict } from '../core/verdict';
+import { type PageVerdict, storiesNamedOnly } from '../core/verdict';
 import type { PageStateResponse } from '../messages';
 import type { Region } from './regions';
 
@@ -25,6 +25,7 @@ export function pageState(
     host,
     counts,
     found: [...found].map(([id, category]) => ({ id, category, title: cards[id]?.title ?? id })),
+    named: verdict ? storiesNamedOnly(verdict).map((v) => v.storyId) : [],
     verdicts: (verdict?.stories ?? [])
       .filter((v) => v.kind !== 'nothing')
       .map((v) => ({

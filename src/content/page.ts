@@ -8,7 +8,7 @@
 import type { CardModel } from '../core/cards';
 import type { AnnotationCollection } from '../core/export';
 import type { RegionFindings } from '../core/page-analysis';
-import { type Settings, siteEnabled } from '../core/settings';
+import { type Settings, showOptions, siteEnabled } from '../core/settings';
 import { INDEX_NODES_PER_STEP } from '../core/timing';
 import { isQuiet, type PageVerdict, storiesInView } from '../core/verdict';
 import type { PageStateResponse } from '../messages';
@@ -79,12 +79,12 @@ export class PageAnnotator {
 
   /** Whether later changes can be annotated on their own, under the verdict already reached. */
   get hasVerdict(): boolean {
-    return !!this.verdict && !isQuiet(this.verdict);
+    return !!this.verdict && !isQuiet(this.verdict, showOptions(this.settings));
   }
 
   /** The stories whose cards this page's highlights carry. */
   storiesInView(): readonly string[] {
-    return this.verdict ? storiesInView(this.verdict) : [];
+    return this.verdict ? storiesInView(this.verdict, showOptions(this.settings)) : [];
   }
 
   /**
@@ -297,10 +297,13 @@ export class PageAnnotator {
   }
 
   updateSettings(settings: Settings): void {
-    const rendererChanged =
-      settings.renderer !== this.settings.renderer || settings.showSimilar !== this.settings.showSimilar;
+    // Names everywhere changes what the worker sends for this page: it is read again.
+    const readAgain =
+      settings.renderer !== this.settings.renderer ||
+      settings.showSimilar !== this.settings.showSimilar ||
+      settings.namesEverywhere !== this.settings.namesEverywhere;
     this.settings = settings;
-    if (this.regions.length === 0 || rendererChanged || !this.enabled) {
+    if (this.regions.length === 0 || readAgain || !this.enabled) {
       this.generation++;
       this.guard(() => this.clearAll());
       if (this.enabled) void this.rescan();

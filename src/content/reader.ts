@@ -51,7 +51,7 @@ export class PageReader implements ObservedPage {
     if (generation !== this.generation || !result) return;
     this.latest = result === 'too little text' ? undefined : result;
     this.latestAtChange = changesBefore;
-    if (this.latest && !isQuiet(this.latest.reading.verdict)) this.onShows(this.latest);
+    if (this.latest && !isQuiet(this.latest.reading.verdict, this.analyst.showOptions())) this.onShows(this.latest);
   }
 
   mentionsStory(roots: readonly HTMLElement[]): Promise<boolean> {

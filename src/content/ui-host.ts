@@ -6,6 +6,8 @@
  * entries of the element-free renderer's highlight list (see
  * highlight-list.ts), slotted into a visually hidden, labelled group.
  */
+import { uiText } from '../core/ui-text';
+
 export const UI_HOST_ATTRIBUTE = 'data-annotator-ui';
 
 const HOST_CSS = `
@@ -34,7 +36,7 @@ export class UiHost {
     const list = document.createElement('div');
     list.className = 'list';
     list.setAttribute('role', 'group');
-    list.setAttribute('aria-label', 'News in context: highlights on this page');
+    list.setAttribute('aria-label', uiText('highlightListLabel'));
     list.append(document.createElement('slot'));
     this.shadow.append(style, list);
   }

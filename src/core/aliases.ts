@@ -11,6 +11,8 @@ export interface AliasForm {
   text: string;
   /** Words that must appear with exactly this case (short names such as "Xi" or "US"). */
   caseSensitive: boolean;
+  /** A mention only on pages that report the entity's story (a generic "video call"). */
+  whereReported?: true;
 }
 
 const PERSON_TITLES = [
@@ -72,12 +74,12 @@ function isName(text: string): boolean {
 /** All text forms that identify an entity. */
 export function expandAliases(fact: Fact): AliasForm[] {
   const forms = new Map<string, AliasForm>();
-  const add = (form: AliasForm) => {
-    const key = `${form.caseSensitive ? 'cs' : 'ci'}:${form.text}`;
-    if (!forms.has(key)) forms.set(key, form);
-  };
   for (const alias of fact.aliases) {
     const base = aliasForm(alias);
+    const add = (form: { text: string; caseSensitive: boolean }) => {
+      const key = `${form.caseSensitive ? 'cs' : 'ci'}:${form.text}`;
+      if (!forms.has(key)) forms.set(key, base.whereReported ? { ...form, whereReported: true } : form);
+    };
     for (const text of transliterations(base.text)) {
       add({ text, caseSensitive: base.caseSensitive });
       if (fact.category !== 'person') continue;

@@ -7,11 +7,18 @@ import type { Annotation } from './annotation';
 import type { Category } from './categories';
 import type { LexiconHit } from './lexicon';
 import type { Matcher } from './matcher';
-import { type MatcherData, PHRASE_CONCEPT, PHRASE_CUE, PHRASE_ENTITY, PHRASE_NOT_MENTION } from './matcher-data';
+import {
+  type MatcherData,
+  PHRASE_CONCEPT,
+  PHRASE_CUE,
+  PHRASE_ENTITY,
+  PHRASE_ENTITY_WHERE_REPORTED,
+  PHRASE_NOT_MENTION,
+} from './matcher-data';
 import type { NormalizedText } from './normalize';
 import type { ConceptHits } from './statements';
 import { JOINS_PREVIOUS, REWRITTEN, STARTS_SENTENCE, type Token } from './tokens';
-import { decideVerdict, isQuiet, type PageVerdict } from './verdict';
+import { decideVerdict, isQuiet, type PageVerdict, SHOW_DEFAULTS, type ShowOptions, storyShown } from './verdict';
 
 export interface AnnotateResult {
   /** What to highlight, given the verdict: entities of the stories the page is about, statements of those it reports. */
@@ -25,6 +32,7 @@ interface EntityHit {
   fact: number;
   first: number;
   last: number;
+  whereReported?: true;
 }
 
 const COPYRIGHT_BEFORE = /(©|\(c\)|copyright)[\s\d,-]*$/;
@@ -34,6 +42,10 @@ const QUOTE_OR_STOP = new Set(['"', "'", '.', '!', '?', ')']);
 export interface TextAnalysis {
   entities: Annotation[];
   statements: Annotation[];
+  /** Statements found at least once on specific evidence (statements.ts): only they tell that a page reports a story. */
+  specificStatements: Set<string>;
+  /** Ids of the stories whose people (StoryData.people) are all named in one sentence. */
+  peopleTogether: Set<string>;
   cuesSeen: Set<number>;
   /** First hit of each rewriter phrase seen, with the page's own words for it. */
   spin: Map<number, { start: number; example: string }>;
@@ -45,8 +57,13 @@ export interface TextAnalysis {
  * earlier is applied instead of judging this text alone (for text a dynamic
  * page adds after the first pass).
  */
-export function annotate(matcher: Matcher, raw: string, verdict?: PageVerdict): AnnotateResult {
-  return judge(matcher, analyseText(matcher, raw), verdict);
+export function annotate(
+  matcher: Matcher,
+  raw: string,
+  verdict?: PageVerdict,
+  options: ShowOptions = SHOW_DEFAULTS,
+): AnnotateResult {
+  return judge(matcher, analyseText(matcher, raw), verdict, options);
 }
 
 /**
@@ -100,6 +117,8 @@ export function analyseText(matcher: Matcher, raw: string, offset = 0): TextAnal
         entityHits.push({ fact: -1, first, last });
       } else if (kind === PHRASE_ENTITY) {
         entityHits.push({ fact: target, first, last });
+      } else if (kind === PHRASE_ENTITY_WHERE_REPORTED) {
+        entityHits.push({ fact: target, first, last, whereReported: true });
       } else if (kind === PHRASE_CUE) {
         // "© 2025" in a footer dates the website, not the story.
         if (!COPYRIGHT_BEFORE.test(norm.lower.slice(Math.max(0, tokens[first]!.start - 16), tokens[first]!.start)))
@@ -114,9 +133,11 @@ export function analyseText(matcher: Matcher, raw: string, offset = 0): TextAnal
     for (let t = first; t <= last; t++) addTo(entitiesBySentence, sentenceOf[t]!, fact);
   });
   const statements: Annotation[] = [];
-  for (const { sentence, byCategory } of matcher.statements.score(conceptHits, entitiesBySentence)) {
+  const specificStatements = new Set<string>();
+  for (const { sentence, byCategory, specific } of matcher.statements.score(conceptHits, entitiesBySentence)) {
     const [start, end] = sentenceSpan(sentence, sentenceStarts, tokens, norm);
     for (const [category, factIds] of byCategory) statements.push({ factIds, category, start, end });
+    for (const id of specific) specificStatements.add(id);
   }
   statements.sort((a, b) => a.start - b.start);
 
@@ -132,15 +153,33 @@ export function analyseText(matcher: Matcher, raw: string, offset = 0): TextAnal
       a.end += offset;
     }
   }
-  return { entities, statements, cuesSeen, spin, wordCount: count };
+  return {
+    entities,
+    statements,
+    specificStatements,
+    peopleTogether: storiesWithPeopleTogether(data, entitiesBySentence),
+    cuesSeen,
+    spin,
+    wordCount: count,
+  };
 }
 
 /** Joins the analyses of consecutive stretches of one page. */
 export function mergeAnalyses(parts: readonly TextAnalysis[]): TextAnalysis {
-  const merged: TextAnalysis = { entities: [], statements: [], cuesSeen: new Set(), spin: new Map(), wordCount: 0 };
+  const merged: TextAnalysis = {
+    entities: [],
+    statements: [],
+    specificStatements: new Set(),
+    peopleTogether: new Set(),
+    cuesSeen: new Set(),
+    spin: new Map(),
+    wordCount: 0,
+  };
   for (const part of parts) {
     merged.entities.push(...part.entities);
     merged.statements.push(...part.statements);
+    for (const id of part.specificStatements) merged.specificStatements.add(id);
+    for (const id of part.peopleTogether) merged.peopleTogether.add(id);
     for (const cue of part.cuesSeen) merged.cuesSeen.add(cue);
     for (const [entry, hit] of part.spin) if (!merged.spin.has(entry)) merged.spin.set(entry, hit);
     merged.wordCount += part.wordCount;
@@ -150,23 +189,32 @@ export function mergeAnalyses(parts: readonly TextAnalysis[]): TextAnalysis {
 
 /**
  * Applies the page verdict (decided here, or given) to an analysis: an
- * entity is shown if a story using it is more than 'nothing' to the page; a
+ * entity is shown if a story using it is shown on the page (`storyShown`); a
  * statement, if the page reports its story, and as similar wording if the
- * page only mentions it.
+ * story is shown but not reported.
  */
-export function judge(matcher: Matcher, analysis: TextAnalysis, verdict?: PageVerdict): AnnotateResult {
+export function judge(
+  matcher: Matcher,
+  analysis: TextAnalysis,
+  verdict?: PageVerdict,
+  options: ShowOptions = SHOW_DEFAULTS,
+): AnnotateResult {
   verdict ??= decideVerdict({
     data: matcher.data,
     storiesOf: matcher.storiesOf,
     entities: analysis.entities,
     statements: analysis.statements,
+    specificStatements: analysis.specificStatements,
+    peopleTogether: analysis.peopleTogether,
     cuesSeen: analysis.cuesSeen,
     spin: analysis.spin,
   });
-  if (isQuiet(verdict)) return { annotations: [], similar: [], verdict };
-  const mentioned = verdict.stories.map((v) => v.kind !== 'nothing');
+  if (isQuiet(verdict, options)) return { annotations: [], similar: [], verdict };
+  const mentioned = verdict.stories.map((v) => storyShown(v, options));
   const reported = verdict.stories.map((v) => v.statementsShown);
-  const entities = keepFacts(analysis.entities, (id) => matcher.storiesOf(id).some((s) => mentioned[s]));
+  const entities = keepFacts(analysis.entities, (id, a) =>
+    matcher.storiesOf(id).some((s) => (a.whereReported ? reported[s] : mentioned[s])),
+  ).map(shownAnnotation);
   const statements = keepFacts(analysis.statements, (id) => matcher.storiesOf(id).some((s) => reported[s]));
   const similar = keepFacts(analysis.statements, (id) =>
     matcher.storiesOf(id).some((s) => mentioned[s] && !reported[s]),
@@ -175,17 +223,39 @@ export function judge(matcher: Matcher, analysis: TextAnalysis, verdict?: PageVe
   return { annotations, similar, verdict };
 }
 
+/** An annotation as the page gets it: whether a phrase names its entity only where reported is the worker's business. */
+function shownAnnotation(annotation: Annotation): Annotation {
+  if (!annotation.whereReported) return annotation;
+  const { whereReported: _, ...shown } = annotation;
+  return shown;
+}
+
 /** The annotations with only the fact ids that pass; an annotation left with none is dropped. */
-function keepFacts(annotations: readonly Annotation[], keep: (id: string) => boolean): Annotation[] {
+function keepFacts(annotations: readonly Annotation[], keep: (id: string, a: Annotation) => boolean): Annotation[] {
   const out: Annotation[] = [];
   for (const a of annotations) {
-    if (a.factIds.every(keep)) out.push(a);
+    if (a.factIds.every((id) => keep(id, a))) out.push(a);
     else {
-      const factIds = a.factIds.filter(keep);
+      const factIds = a.factIds.filter((id) => keep(id, a));
       if (factIds.length > 0) out.push({ ...a, factIds });
     }
   }
   return out;
+}
+
+/** The stories all of whose people one sentence names (a sentence about them, not a rail naming each apart). */
+function storiesWithPeopleTogether(data: MatcherData, entitiesBySentence: Map<number, Set<number>>): Set<string> {
+  const together = new Set<string>();
+  const ids = new Map<number, string>();
+  for (const entities of entitiesBySentence.values()) {
+    if (entities.size < 2) continue;
+    ids.clear();
+    for (const fact of entities) ids.set(fact, data.facts[fact]!.id);
+    const named = new Set(ids.values());
+    for (const story of data.stories)
+      if (story.people.length > 1 && story.people.every((id) => named.has(id))) together.add(story.id);
+  }
+  return together;
 }
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
@@ -236,10 +306,11 @@ function resolveEntities(
     const hit = hits[i]!;
     let j = i;
     const byCategory = new Map<Category, Set<string>>();
+    const whereReported = new Map<Category, Set<string>>();
     while (j < hits.length && hits[j]!.first === hit.first && hits[j]!.last === hit.last) {
       // A not-a-mention phrase (fact -1) still covers its words, so shorter names inside it lose.
       const fact = data.facts[hits[j]!.fact];
-      if (fact) addTo(byCategory, fact.category, fact.id);
+      if (fact) addTo(hits[j]!.whereReported ? whereReported : byCategory, fact.category, fact.id);
       j++;
     }
     if (hit.first > coveredUntil) {
@@ -248,6 +319,11 @@ function resolveEntities(
       const start = norm.rawStart[tokens[hit.first]!.start]!;
       const end = norm.rawEnd[tokens[hit.last]!.end - 1]!;
       for (const [category, ids] of byCategory) out.push({ factIds: [...ids], category, start, end });
+      for (const [category, ids] of whereReported) {
+        const named = byCategory.get(category);
+        const factIds = [...ids].filter((id) => !named?.has(id));
+        if (factIds.length > 0) out.push({ factIds, category, start, end, whereReported: true });
+      }
     }
     i = j;
   }

@@ -9,6 +9,8 @@ export interface Annotation {
   end: number;
   /** A statement found on a page about another meeting: similar wording, not its story's fact. */
   similar?: true;
+  /** An entity named by a phrase that names it only on pages reporting its story (dropped elsewhere). */
+  whereReported?: true;
 }
 
 /** What an annotation stands for, as a string: highlights with the same key share their facts, category and kind. */

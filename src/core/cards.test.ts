@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import entitiesJson from '../../data/entities.json';
 import summitJson from '../../data/stories/xi-putin-video-summit-2021/story.json';
-import { attributionText, buildCards, formatDate, sourceLine } from './cards';
+import { attributionText, buildCards, sourceLine } from './cards';
 import { parseDataset } from './dataset';
 import { storyFacts } from './packs';
+import { formatDate } from './ui-text';
 
 const SUMMIT = 'data/stories/xi-putin-video-summit-2021/story.json';
 const dataset = parseDataset({ path: 'data/entities.json', json: entitiesJson }, [{ path: SUMMIT, json: summitJson }]);

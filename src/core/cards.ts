@@ -5,35 +5,32 @@
  */
 import type { Category } from './categories';
 import type { Fact, Story } from './dataset';
+import { englishText } from './english';
 import { followedSourceLine } from './follow-strings';
 import { type Dataset, storyFacts, toDataset } from './packs';
+import { formatDate, type Lookup, listNames, type MessageKey } from './ui-text';
 
-export const CATEGORY_LABELS: Record<Category, string> = {
-  person: 'Person',
-  organization: 'Organization',
-  place: 'Place',
-  event: 'Event',
-  claim: 'Claim',
-  quote: 'Quote',
-  limit: 'Limit of the partnership',
+/** The catalogue message of each category's label on a card. */
+const CATEGORY_LABEL_KEYS: Record<Category, MessageKey> = {
+  person: 'categoryPerson',
+  organization: 'categoryOrganization',
+  place: 'categoryPlace',
+  event: 'categoryEvent',
+  claim: 'categoryClaim',
+  quote: 'categoryQuote',
+  limit: 'categoryLimit',
 };
 
-/** Plural labels: also the accessible names of the popup's category switches. */
-export const CATEGORY_SWITCH_LABELS: Record<Category, string> = {
-  person: 'People',
-  organization: 'Organizations',
-  place: 'Places',
-  event: 'Events',
-  claim: 'Claims',
-  quote: 'Quotes',
-  limit: 'Limits',
+/** The catalogue message of each category's switch in the popup (plural labels: the switches' accessible names). */
+export const CATEGORY_SWITCH_KEYS: Record<Category, MessageKey> = {
+  person: 'switchPerson',
+  organization: 'switchOrganization',
+  place: 'switchPlace',
+  event: 'switchEvent',
+  claim: 'switchClaim',
+  quote: 'switchQuote',
+  limit: 'switchLimit',
 };
-
-/** What a card says where a draft left the plain-English text unwritten: a gap, never invented text. */
-export const CARD_GAP = 'Not written yet: this draft has no plain-English card for it.';
-export const ROLE_GAP = 'not written yet';
-/** What a card from a draft story says until an editor removes the draft mark. */
-export const DRAFT_NOTE = 'Draft: drafted from the article, not yet reviewed by an editor.';
 
 /** What one story says about a fact. */
 export interface CardStory {
@@ -59,59 +56,60 @@ export interface CardModel {
   category: Category;
   categoryLabel: string;
   title: string;
-  /** Who or what this is; absent where a draft left it unwritten (the card shows CARD_GAP). */
+  /** Who or what this is; absent where a draft left it unwritten (the card says so (cardGap)). */
   text?: string;
   quote?: string;
   /** "Said by X, according to Y", "Said by X in televised remarks". */
   attribution?: string;
   /** Every story that uses the fact: one for a story's own facts, several for a shared entity. */
   stories: CardStory[];
+  /** A translation whose quotations are translated from the English report, not the speakers' own words. */
+  quotationsTranslated?: true;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "2021-12-15" → "15 Dec 2021". */
-export function formatDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return `${day} ${MONTHS[(month ?? 1) - 1]} ${year}`;
-}
-
-/** "A and B", "A, B and C". */
-export function listNames(names: readonly string[]): string {
-  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+/** How the cards are worded: the catalogue, and the facts whose translated lines translate a quotation. */
+export interface CardWording {
+  text: Lookup;
+  quotationsTranslated?: ReadonlySet<string>;
 }
 
 /**
  * The report a card rests on, with no headline of our own: "The New York Times (A and B), 15 Dec 2021".
  * A draft's field its article did not state is a marked gap, or left out.
  */
-export function sourceLine(story: Story): string {
-  if (story.followed) return followedSourceLine(story.followed.site, story.followed.date, formatDate);
+export function sourceLine(story: Story, text: Lookup = englishText): string {
+  const locale = text('locale');
+  if (story.followed)
+    return followedSourceLine(story.followed.site, story.followed.date, (iso) => formatDate(iso, locale));
   const { outlet, reporters, date } = story.source;
-  const reporterNames = reporters ? ` (${listNames(reporters.names)})` : '';
-  return `${outlet?.name ?? `outlet ${ROLE_GAP}`}${reporterNames}${date ? `, ${formatDate(date.value)}` : ''}`;
+  const reporterNames = reporters ? ` (${listNames(reporters.names, locale)})` : '';
+  return `${outlet?.name ?? text('outletGap')}${reporterNames}${date ? `, ${formatDate(date.value, locale)}` : ''}`;
 }
 
 /** Speaker and source names as the dataset writes them: in running-text case, so they go mid-sentence as they are. */
-export function attributionText(attribution: NonNullable<Fact['attribution']>): string {
+export function attributionText(attribution: NonNullable<Fact['attribution']>, text: Lookup = englishText): string {
   const { speaker, accordingTo, firstHand } = attribution;
   // "The New York Times reporters, according to the reporters" says one thing twice.
-  if (/reporter/i.test(speaker) && /reporter/i.test(accordingTo)) return `Reported by ${speaker}`;
+  if (/reporter|журналист|记者/i.test(speaker) && /reporter|журналист|记者/i.test(accordingTo))
+    return text('attributionReportedBy', speaker);
   // The speaker's own public remarks are where it was said, not someone's account of it.
-  if (firstHand) return `Said by ${speaker} in ${accordingTo}`;
+  if (firstHand) return text('attributionSaidIn', speaker, accordingTo);
   const same =
     speaker.toLowerCase().includes(accordingTo.toLowerCase()) ||
     accordingTo.toLowerCase().includes(speaker.toLowerCase());
-  return same ? `Said by ${speaker}` : `Said by ${speaker}, according to ${accordingTo}`;
+  return same ? text('attributionSaidBy', speaker) : text('attributionAccordingTo', speaker, accordingTo);
 }
 
 /** Every fact's card, with what each story that uses it says (a one-story dataset may be given as the story). */
-export function buildCards(input: Dataset | Story): Record<string, CardModel> {
+export function buildCards(
+  input: Dataset | Story,
+  { text, quotationsTranslated }: CardWording = { text: englishText },
+): Record<string, CardModel> {
   const dataset = toDataset(input);
   const cards: Record<string, CardModel> = {};
   for (const story of dataset.stories) {
     const facts = storyFacts(dataset, story);
-    const line = sourceLine(story);
+    const line = sourceLine(story, text);
     for (const fact of facts) {
       const figuresIn =
         fact.category === 'person'
@@ -125,12 +123,13 @@ export function buildCards(input: Dataset | Story): Record<string, CardModel> {
       cards[fact.id] ??= {
         id: fact.id,
         category: fact.category,
-        categoryLabel: CATEGORY_LABELS[fact.category],
+        categoryLabel: text(CATEGORY_LABEL_KEYS[fact.category]),
         title: fact.title,
         ...(fact.card ? { text: fact.card } : {}),
         ...(fact.quote ? { quote: fact.quote } : {}),
-        ...(fact.attribution ? { attribution: attributionText(fact.attribution) } : {}),
+        ...(fact.attribution ? { attribution: attributionText(fact.attribution, text) } : {}),
         stories: [],
+        ...(quotationsTranslated?.has(fact.id) ? { quotationsTranslated: true as const } : {}),
       };
       cards[fact.id]!.stories.push({
         storyId: story.id,

@@ -17,14 +17,17 @@ import {
   PHRASE_CONCEPT,
   PHRASE_CUE,
   PHRASE_ENTITY,
+  PHRASE_ENTITY_WHERE_REPORTED,
   PHRASE_NOT_MENTION,
   type StoryData,
 } from './matcher-data';
 
 export type { MatcherData } from './matcher-data';
 
+import { MONTH_NAMES } from './dates';
 import { normalizeText } from './normalize';
 import { type Dataset, storyFacts, toDataset } from './packs';
+import { isSpecificPhrase } from './specificity';
 import { REWRITTEN, stem, tokenize } from './tokens';
 
 interface PhraseKey {
@@ -65,8 +68,9 @@ export function compileMatcher(input: Dataset | Story, lexicon: Lexicon): Matche
   const phraseTarget: number[] = [];
   const phraseConcept: number[] = [];
   const phraseCase: ((string | null)[] | null)[] = [];
+  const phraseSpecific: boolean[] = [];
   const seen = new Set<string>();
-  const add = (key: PhraseKey, kind: number, target: number, concept: number) => {
+  const add = (key: PhraseKey, kind: number, target: number, concept: number, specific = false) => {
     if (key.keys.length === 0) return;
     const id = `${kind}|${target}|${concept}|${key.keys.join(' ')}|${key.caseWords?.join(' ') ?? ''}`;
     if (seen.has(id)) return;
@@ -76,22 +80,30 @@ export function compileMatcher(input: Dataset | Story, lexicon: Lexicon): Matche
     phraseTarget.push(target);
     phraseConcept.push(concept);
     phraseCase.push(key.caseWords);
+    phraseSpecific.push(specific);
   };
 
   const facts: FactData[] = allFacts.map((fact, f) => {
     if (!isStatementCategory(fact.category)) {
       for (const form of expandAliases(fact))
-        add(phraseKey(rewriter, form.text, form.caseSensitive), PHRASE_ENTITY, f, 0);
-      return { id: fact.id, category: fact.category, concepts: [], threshold: 1 };
+        add(
+          phraseKey(rewriter, form.text, form.caseSensitive),
+          form.whereReported ? PHRASE_ENTITY_WHERE_REPORTED : PHRASE_ENTITY,
+          f,
+          0,
+        );
+      return { id: fact.id, category: fact.category, concepts: [], threshold: 1, specific: isSpecificEntity(fact) };
     }
     const signature = fact.signature!;
     signature.concepts.forEach((concept, c) => {
-      for (const variant of concept.variants) add(phraseKey(rewriter, variant, false), PHRASE_CONCEPT, f, c);
+      for (const variant of concept.variants)
+        add(phraseKey(rewriter, variant, false), PHRASE_CONCEPT, f, c, isSpecificPhrase(variant.replace(/\*/g, '')));
     });
     return {
       id: fact.id,
       category: fact.category,
       threshold: signature.threshold,
+      specific: false,
       concepts: signature.concepts.map((c) => ({
         weight: c.weight,
         required: c.required,
@@ -105,13 +117,21 @@ export function compileMatcher(input: Dataset | Story, lexicon: Lexicon): Matche
     for (const phrase of story.notMentions) add(phraseKey(rewriter, phrase, false), PHRASE_NOT_MENTION, -1, 0);
 
   const cueWeights: number[] = [];
+  const cueIsDate: boolean[] = [];
   const stories: StoryData[] = dataset.stories.map((story, s) => {
     const cueStart = cueWeights.length;
     for (const cue of story.eventCues) {
       for (const phrase of cue.phrases) add(phraseKey(rewriter, phrase, false), PHRASE_CUE, cueWeights.length, 0);
       cueWeights.push(cue.weight);
+      cueIsDate.push(cue.weight > 0 && cue.phrases.some(isDate));
     }
-    return { id: story.id, facts: [...storyFactLists[s]!].sort((a, b) => a - b), cueStart, cueEnd: cueWeights.length };
+    return {
+      id: story.id,
+      facts: [...storyFactLists[s]!].sort((a, b) => a - b),
+      cueStart,
+      cueEnd: cueWeights.length,
+      ...subjectOf(story, storyFacts(dataset, story)),
+    };
   });
 
   return {
@@ -125,5 +145,36 @@ export function compileMatcher(input: Dataset | Story, lexicon: Lexicon): Matche
     phraseCase: phraseCase as MatcherData['phraseCase'],
     facts,
     cueWeights,
+    cueIsDate,
+    phraseSpecific,
   };
+}
+
+/**
+ * The story's own event and people: the facts its summary's `when` line
+ * rests on (the event it dates), and the persons among them or related to
+ * them. A draft whose summary names none has all its persons as its people.
+ */
+function subjectOf(story: Story, facts: readonly Fact[]): Pick<StoryData, 'events' | 'people'> {
+  const when = facts.filter((fact) => story.summary.when.basis.includes(fact.id));
+  const ids = [...when.map((fact) => fact.id), ...when.flatMap((fact) => fact.related)];
+  const people = [...new Set(ids.filter((id) => id.startsWith('person:')))];
+  return {
+    events: when.filter((fact) => fact.category === 'event').map((fact) => fact.id),
+    people: people.length > 0 ? people : facts.filter((fact) => fact.category === 'person').map((fact) => fact.id),
+  };
+}
+
+/** A person or an event of a story is its own; a place or organisation only when its name is rare. */
+function isSpecificEntity(fact: Fact): boolean {
+  if (fact.category === 'person' || fact.category === 'event') return true;
+  return [fact.title, ...fact.aliases.map((a) => (typeof a === 'string' ? a : a.text))].every(isSpecificPhrase);
+}
+
+const MONTH_WORDS = new Set(MONTH_NAMES.flatMap((name) => [name.toLowerCase(), name.slice(0, 3).toLowerCase()]));
+
+/** "December 15", "15 Dec", "December 2021": a month with a number. */
+function isDate(phrase: string): boolean {
+  const words = phrase.toLowerCase().split(/[^a-z0-9]+/);
+  return words.some((w) => MONTH_WORDS.has(w)) && words.some((w) => /^\d+(st|nd|rd|th)?$/.test(w));
 }

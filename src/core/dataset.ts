@@ -20,8 +20,15 @@ const factId = z
     'must look like "category:kebab-name"',
   );
 
-/** A name or phrase that identifies an entity; short names are matched case-sensitively. */
-const alias = z.union([nonEmpty, z.object({ text: nonEmpty, caseSensitive: z.boolean() }).strict()]);
+/**
+ * A name or phrase that identifies an entity; short names are matched case-sensitively. A phrase
+ * that names the entity only on pages that report its story ("video call" for one dated call) says
+ * `whereReported`: elsewhere it names some other call.
+ */
+const alias = z.union([
+  nonEmpty,
+  z.object({ text: nonEmpty, caseSensitive: z.boolean(), whereReported: z.literal(true).optional() }).strict(),
+]);
 
 /**
  * One idea a statement needs, in any of its wordings. A variant ending in "*"
@@ -60,6 +67,8 @@ const attribution = z
     accordingToId: factId.optional(),
     /** `accordingTo` is the speaker's own public remarks ("televised remarks"), not someone's account of them. */
     firstHand: z.boolean().optional(),
+    /** The speaker's view or judgment, not a reported fact: its title must say whose it is or hedge. */
+    opinion: z.boolean().optional(),
   })
   .strict();
 
@@ -82,6 +91,11 @@ export const factSchema = z
     /** Other facts whose evidence this fact's texts also rest on. */
     basis: z.array(factId).default([]),
     related: z.array(factId).default([]),
+    /**
+     * An editor's note that a title stating an analyst's opinion as a bare assertion is fair, and why
+     * (without it, check:facts wants such a title to name its speaker or hedge).
+     */
+    titleCheckedByEditor: nonEmpty.optional(),
   })
   .strict()
   .superRefine((fact, ctx) => {
@@ -186,6 +200,8 @@ export const storySchema = z
         format: summaryLine,
         who: z.array(summaryLine).min(1),
         outcomes: z.array(summaryLine).min(1),
+        /** What the leaders said at the meeting: their remarks, which are not its outcomes. */
+        remarks: z.array(summaryLine).default([]),
         context: z.array(summaryLine).min(1),
       })
       .strict(),
@@ -311,7 +327,8 @@ export type Concept = NonNullable<Fact['signature']>['concepts'][number];
 export class DatasetError extends Error {
   constructor(
     readonly path: string,
-    detail: string,
+    /** What is wrong with the field, without the file and the path. */
+    readonly detail: string,
     /** The file the bad field is in, where known. */
     readonly file?: string,
   ) {

@@ -64,6 +64,7 @@ export function removeFact(story: Story, factId: string): Story {
       format: line(summary.format),
       who: summary.who.map(line),
       outcomes: summary.outcomes.map(line),
+      remarks: summary.remarks.map(line),
       context: summary.context.map(line),
     },
   };

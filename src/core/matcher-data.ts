@@ -8,6 +8,8 @@ export const PHRASE_CONCEPT = 1;
 export const PHRASE_CUE = 2;
 /** A phrase that contains a name but is not a mention of it. */
 export const PHRASE_NOT_MENTION = 3;
+/** An entity's name that is a mention of it only on pages reporting its story ("video call"). */
+export const PHRASE_ENTITY_WHERE_REPORTED = 4;
 
 export interface FactData {
   id: string;
@@ -15,6 +17,11 @@ export interface FactData {
   /** For statements: weights and rules of their concepts. */
   concepts: { weight: number; required: boolean; entities: number[] }[];
   threshold: number;
+  /**
+   * For entities: whether a statement's concept met by this entity is specific evidence (a person or
+   * an event, or a name of low frequency in ordinary English; see specificity.ts).
+   */
+  specific: boolean;
 }
 
 /** One story pack: the facts it uses and its event cues. */
@@ -25,6 +32,9 @@ export interface StoryData {
   /** Its event cues are cueWeights[cueStart] .. cueWeights[cueEnd - 1]. */
   cueStart: number;
   cueEnd: number;
+  /** Ids of the story's own events (those its summary dates) and of the people they relate. */
+  events: string[];
+  people: string[];
 }
 
 export interface MatcherData {
@@ -41,4 +51,8 @@ export interface MatcherData {
   phraseCase: (string | null)[][] | null[];
   facts: FactData[];
   cueWeights: number[];
+  /** Per cue: whether it is a date (a month with a day or a year), which only the story's own event has. */
+  cueIsDate: boolean[];
+  /** Per phrase: whether it is specific (a word of low frequency in ordinary English; specificity.ts). */
+  phraseSpecific: boolean[];
 }

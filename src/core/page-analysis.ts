@@ -10,7 +10,7 @@ import { type AnnotateResult, analyseText, judge, mergeAnalyses, type TextAnalys
 import { type Annotation, kindKey } from './annotation';
 import { chunkBoundaries } from './chunks';
 import type { Matcher } from './matcher';
-import { isQuiet, type PageVerdict } from './verdict';
+import { isQuiet, type PageVerdict, SHOW_DEFAULTS, type ShowOptions } from './verdict';
 
 /** Characters of page text per message to the analysing context (a few 8 KB stretches). */
 export const PIECE_CHARS = 65_536;
@@ -63,7 +63,11 @@ export function* textPieces(texts: readonly string[], maxChars = PIECE_CHARS): G
 export class PageAnalysis {
   private readonly parts: TextAnalysis[][] = [];
 
-  constructor(private readonly matcher: Matcher) {}
+  constructor(
+    private readonly matcher: Matcher,
+    /** What is shown beyond the pages about a story (the reader's settings). */
+    private readonly show: ShowOptions = SHOW_DEFAULTS,
+  ) {}
 
   /** Analyses one stretch (stretches of a region must come in text order). */
   add(stretch: Stretch): void {
@@ -79,7 +83,7 @@ export class PageAnalysis {
    */
   showsSoFar(): boolean {
     const all = this.parts.flatMap((parts) => parts ?? []);
-    return !isQuiet(judge(this.matcher, mergeAnalyses(all)).verdict);
+    return !isQuiet(judge(this.matcher, mergeAnalyses(all)).verdict, this.show);
   }
 
   /** Whether anything of the story (an entity or a statement) was seen, whatever the verdict. */
@@ -95,7 +99,7 @@ export class PageAnalysis {
   finish(regionCount: number, verdict?: PageVerdict): PageFindings {
     const merged = Array.from({ length: regionCount }, (_, r) => mergeAnalyses(this.parts[r] ?? []));
     const pageVerdict = verdict ?? judge(this.matcher, mergeAnalyses(merged)).verdict;
-    const regions = merged.map((analysis) => findingsOf(judge(this.matcher, analysis, pageVerdict)));
+    const regions = merged.map((analysis) => findingsOf(judge(this.matcher, analysis, pageVerdict, this.show)));
     return { verdict: pageVerdict, regions };
   }
 }

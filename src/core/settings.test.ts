@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from './categories';
-import { defaultSettings, repairSettings, siteEnabled, withSite } from './settings';
+import { defaultSettings, repairSettings, showOptions, siteEnabled, withSite } from './settings';
 
 describe('settings', () => {
-  it('default to every category on, no site off, element-free highlights, no similar statements', () => {
+  it('default to every category on, no site off, element-free highlights, no similar statements, names only on pages about a story', () => {
     const settings = defaultSettings();
     expect(CATEGORIES.every((c) => settings.categories[c])).toBe(true);
-    expect(settings).toMatchObject({ disabledSites: [], renderer: 'highlights', showSimilar: false });
+    expect(settings).toMatchObject({
+      disabledSites: [],
+      renderer: 'highlights',
+      showSimilar: false,
+      namesEverywhere: false,
+    });
+    expect(showOptions(settings)).toEqual({ namesEverywhere: false });
   });
 
   it('repairs whatever storage holds, keeping every valid field', () => {
@@ -17,6 +23,7 @@ describe('settings', () => {
       disabledSites: ['a.com', 7],
       renderer: 'canvas',
       showSimilar: true,
+      namesEverywhere: 'yes',
     });
     expect(repaired.categories.person).toBe(false);
     expect(repaired.categories.place).toBe(true);
@@ -24,6 +31,8 @@ describe('settings', () => {
     // An unknown renderer falls back to the default: element-free.
     expect(repaired.renderer).toBe('highlights');
     expect(repaired.showSimilar).toBe(true);
+    expect(repaired.namesEverywhere).toBe(false);
+    expect(showOptions(repairSettings({ namesEverywhere: true }))).toEqual({ namesEverywhere: true });
     expect(repairSettings({ renderer: 'marks' }).renderer).toBe('marks');
   });
 

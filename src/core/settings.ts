@@ -1,5 +1,6 @@
 /** Reader settings, as kept in extension storage. Pure: defaults and repair of stored values. */
 import { CATEGORIES, type Category } from './categories';
+import type { ShowOptions } from './verdict';
 
 /** `highlights`: the CSS Custom Highlight API, leaving the page's DOM alone (the default); `marks`: <mark> elements in the text. */
 export type RendererKind = 'marks' | 'highlights';
@@ -12,6 +13,8 @@ export interface Settings {
   renderer: RendererKind;
   /** Show statements found on pages about other meetings, in a distinct style. */
   showSimilar: boolean;
+  /** Highlight the stories' names on every page that names them, not only on pages about a story. */
+  namesEverywhere: boolean;
 }
 
 export const SETTINGS_KEY = 'settings';
@@ -22,6 +25,7 @@ export function defaultSettings(): Settings {
     disabledSites: [],
     renderer: 'highlights',
     showSimilar: false,
+    namesEverywhere: false,
   };
 }
 
@@ -41,7 +45,13 @@ export function repairSettings(stored: unknown): Settings {
   }
   if (value.renderer === 'marks' || value.renderer === 'highlights') settings.renderer = value.renderer;
   if (typeof value.showSimilar === 'boolean') settings.showSimilar = value.showSimilar;
+  if (typeof value.namesEverywhere === 'boolean') settings.namesEverywhere = value.namesEverywhere;
   return settings;
+}
+
+/** What the settings ask to be shown beyond the pages about a story (see storyShown). */
+export function showOptions(settings: Settings): ShowOptions {
+  return { namesEverywhere: settings.namesEverywhere };
 }
 
 export function siteEnabled(settings: Settings, host: string): boolean {

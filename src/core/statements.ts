@@ -6,6 +6,12 @@
  * requires none or whose first required concept an entity may meet). Every
  * other concept hit is only noted per automaton node, so a common word that
  * many facts use costs one note per occurrence, not one per fact.
+ *
+ * A fact held on generic words alone is not evidence that a page reports its
+ * story: only one whose sentence has something specific is, a concept met by
+ * a specific phrase (a word of low frequency in ordinary English) or a
+ * specific entity named in the sentence (a person, an event, a rare name);
+ * see specificity.ts and verdict.ts.
  */
 import type { Category } from './categories';
 import { type MatcherData, PHRASE_CONCEPT } from './matcher-data';
@@ -21,11 +27,15 @@ export interface ConceptHits {
 export interface SentenceStatements {
   sentence: number;
   byCategory: Map<Category, string[]>;
+  /** The facts among them found on specific evidence: a specific concept phrase, or a specific entity in the sentence. */
+  specific: string[];
 }
 
 export class StatementIndex {
   /** Per automaton node: the length of the concept phrases ending there (they share its words), or 0. */
   readonly conceptDepth: Int32Array;
+  /** Per node: 1 where a concept phrase ending there is specific evidence. */
+  private readonly specificNode: Uint8Array;
   /** Per node: the facts a hit there makes worth scoring. */
   private readonly triggers: Groups;
   /** Concept c of fact f is number conceptStart[f] + c; per concept number, its nodes. */
@@ -46,6 +56,7 @@ export class StatementIndex {
       this.conceptStart[f + 1] = this.conceptStart[f]! + fact.concepts.length;
     });
     this.conceptDepth = new Int32Array(nodeCount);
+    this.specificNode = new Uint8Array(nodeCount);
     const concepts: number[] = [];
     const nodes: number[] = [];
     for (let node = 1; node < nodeCount; node++) {
@@ -53,6 +64,7 @@ export class StatementIndex {
         const phrase = automaton.outputs[k]!;
         if (data.phraseKind[phrase] !== PHRASE_CONCEPT) continue;
         this.conceptDepth[node] = automaton.phraseLength[phrase]!;
+        if (data.phraseSpecific[phrase]) this.specificNode[node] = 1;
         concepts.push(this.conceptStart[data.phraseTarget[phrase]!]! + data.phraseConcept[phrase]!);
         nodes.push(node);
       }
@@ -85,12 +97,12 @@ export class StatementIndex {
    * when one of its phrases is hit or one of its entities is mentioned.
    */
   score(hits: ConceptHits, entitiesBySentence: Map<number, Set<number>>): SentenceStatements[] {
-    const { data, conceptStart, nodeStamp, nodeFirst, factStamp } = this;
+    const { data, conceptStart, nodeStamp, nodeFirst, factStamp, specificNode } = this;
     const { start: triggerStart, items: triggerFacts } = this.triggers;
     const { start: nodeStart, items: conceptNodes } = this.conceptNodes;
     const out: SentenceStatements[] = [];
     const candidates: number[] = [];
-    const holding: { fact: number; first: number }[] = [];
+    const holding: { fact: number; first: number; specific: boolean }[] = [];
     for (let h = 0; h < hits.node.length; ) {
       const sentence = hits.sentence[h]!;
       const stamp = ++this.stamp;
@@ -110,6 +122,8 @@ export class StatementIndex {
       }
       if (candidates.length === 0) continue;
       const entities = entitiesBySentence.get(sentence);
+      let namesSpecific = false;
+      for (const e of entities ?? []) if (data.facts[e]!.specific) namesSpecific = true;
       holding.length = 0;
       for (const f of candidates) {
         const fact = data.facts[f]!;
@@ -117,6 +131,7 @@ export class StatementIndex {
         let present = 0;
         let first = Infinity;
         let holds = true;
+        let specific = namesSpecific;
         for (let c = 0; c < fact.concepts.length; c++) {
           const concept = fact.concepts[c]!;
           total += concept.weight;
@@ -127,6 +142,7 @@ export class StatementIndex {
             if (nodeStamp[node] !== stamp) continue;
             hit = true;
             first = Math.min(first, nodeFirst[node]!);
+            if (specificNode[node]) specific = true;
           }
           hit ||= concept.entities.some((e) => entities?.has(e));
           if (hit) present += concept.weight;
@@ -135,19 +151,21 @@ export class StatementIndex {
             break;
           }
         }
-        if (holds && total > 0 && present / total >= fact.threshold) holding.push({ fact: f, first });
+        if (holds && total > 0 && present / total >= fact.threshold) holding.push({ fact: f, first, specific });
       }
       if (holding.length === 0) continue;
       // Facts in the order of their first concept hit; facts first hit at one node, in fact order.
       holding.sort((a, b) => a.first - b.first || a.fact - b.fact);
       const byCategory = new Map<Category, string[]>();
-      for (const { fact: f } of holding) {
+      const specificFacts: string[] = [];
+      for (const { fact: f, specific } of holding) {
         const fact = data.facts[f]!;
         const ids = byCategory.get(fact.category) ?? [];
         ids.push(fact.id);
         byCategory.set(fact.category, ids);
+        if (specific) specificFacts.push(fact.id);
       }
-      out.push({ sentence, byCategory });
+      out.push({ sentence, byCategory, specific: specificFacts });
     }
     return out;
   }

@@ -6,7 +6,7 @@
  * the check leaves storage as it was. The worker sees the change, compiles
  * the stories again and has every open page judged again.
  */
-import { shippedSource } from 'virtual:compiled-dataset';
+import { shippedSource } from 'virtual:shipped-packs';
 import browser from 'webextension-polyfill';
 import { type Dataset, type Lexicon, parseDataset, type Story } from '../core/dataset';
 import { FOLLOWED_KEY, type FollowedStore, readFollowed, withFollowed } from '../core/followed';

@@ -7,11 +7,12 @@
  * that fails the check leaves the stored stories as they were.
  */
 import browser from 'webextension-polyfill';
-import { formatDate, sourceLine } from '../core/cards';
+import { sourceLine } from '../core/cards';
 import type { Story } from '../core/dataset';
 import { FOLLOW_STRINGS as T } from '../core/follow-strings';
 import { FOLLOWED_KEY, storedBytes } from '../core/followed';
 import { removeFact, renameStory } from '../core/followed-edit';
+import { formatDate } from '../core/ui-text';
 import { readStore, shippedPacks, writeStories } from '../follow/store';
 
 function add<K extends keyof HTMLElementTagNameMap>(parent: Element, tag: K, text?: string): HTMLElementTagNameMap[K] {

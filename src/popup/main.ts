@@ -6,11 +6,13 @@
  * the active tab (tests and tools rely on this).
  */
 import browser from 'webextension-polyfill';
-import { CATEGORY_SWITCH_LABELS } from '../core/cards';
+import { CATEGORY_SWITCH_KEYS } from '../core/cards';
 import { CATEGORIES } from '../core/categories';
 import { repairSettings, SETTINGS_KEY, type Settings, withSite } from '../core/settings';
+import { uiText } from '../core/ui-text';
 import { askTab, askWorker, type PageStateResponse } from '../messages';
 import { offerFollow } from './follow';
+import { localizePopup } from './text';
 import { renderPicker, reportedIds, verdictText } from './view';
 
 async function targetTabId(): Promise<number | undefined> {
@@ -48,7 +50,7 @@ function buildSwitches(settings: Settings, onChange: (next: Settings) => void): 
     const swatch = document.createElement('span');
     swatch.className = `swatch ${category}`;
     swatch.setAttribute('aria-hidden', 'true');
-    label.append(input, swatch, CATEGORY_SWITCH_LABELS[category]);
+    label.append(input, swatch, uiText(CATEGORY_SWITCH_KEYS[category]));
     const count = document.createElement('span');
     count.className = 'count';
     count.id = `count-${category}`;
@@ -61,10 +63,13 @@ function buildSwitches(settings: Settings, onChange: (next: Settings) => void): 
 function bindDisplayOptions(current: () => Settings, save: (next: Settings) => void): void {
   const marks = document.getElementById('accessible-marks') as HTMLInputElement;
   const similar = document.getElementById('show-similar') as HTMLInputElement;
+  const names = document.getElementById('names-everywhere') as HTMLInputElement;
   marks.checked = current().renderer === 'marks';
   similar.checked = current().showSimilar;
+  names.checked = current().namesEverywhere;
   marks.addEventListener('change', () => save({ ...current(), renderer: marks.checked ? 'marks' : 'highlights' }));
   similar.addEventListener('change', () => save({ ...current(), showSimilar: similar.checked }));
+  names.addEventListener('change', () => save({ ...current(), namesEverywhere: names.checked }));
 }
 
 /** Downloads the tab's annotations as a W3C Web Annotation collection. */
@@ -80,6 +85,7 @@ async function saveExport(tabId: number | undefined): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  localizePopup();
   const tabId = await targetTabId();
   let settings = await readSettings();
   const save = (next: Settings) => {
@@ -95,7 +101,7 @@ async function main(): Promise<void> {
 
   const refresh = async () => {
     const state = await pageState(tabId);
-    verdict.textContent = verdictText(state, stories);
+    verdict.textContent = verdictText(state, stories, settings.namesEverywhere);
     site.disabled = !state;
     if (state) site.checked = !settings.disabledSites.includes(state.host);
     for (const [category, element] of counts) {
@@ -121,5 +127,5 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  document.getElementById('verdict')!.textContent = `Something went wrong: ${String(error)}`;
+  document.getElementById('verdict')!.textContent = uiText('popupError', String(error));
 });

@@ -1,5 +1,6 @@
 /** The popup's story parts: the verdict line, the story picker and the chosen story. DOM calls only. */
-import { CARD_GAP, DRAFT_NOTE, formatDate, listNames, ROLE_GAP } from '../core/cards';
+import { formatDate, listNames, uiText } from '../core/ui-text';
+import { ABOUT_KINDS } from '../core/verdict';
 import type { PageStateResponse, StoryInfo } from '../messages';
 
 type Verdicts = PageStateResponse['verdicts'];
@@ -21,7 +22,8 @@ export function renderStory(story: StoryInfo): void {
   const summary = document.getElementById('summary')!;
   summary.replaceChildren();
   summary.dataset.storyId = story.id;
-  if (story.draft) add(summary, 'p', DRAFT_NOTE).className = 'draft';
+  if (story.draft) add(summary, 'p', uiText('draftNote')).className = 'draft';
+  if (story.translated) add(summary, 'p', uiText('popupTranslated')).className = 'translated';
   add(summary, 'p', story.summary.gist.text).className = 'limit-title';
   const facts = add(summary, 'dl');
   const row = (term: string, value: string | string[]) => {
@@ -34,12 +36,13 @@ export function renderStory(story: StoryInfo): void {
     }
   };
   const texts = (lines: { text: string }[]) => lines.map((line) => line.text);
-  row('What', story.summary.what.text);
-  row('When', story.summary.when.text);
-  row('Format', story.summary.format.text);
-  row('Who', texts(story.summary.who).join(', '));
-  row('Outcomes', texts(story.summary.outcomes));
-  row('Context', texts(story.summary.context));
+  row(uiText('popupWhat'), story.summary.what.text);
+  row(uiText('popupWhen'), story.summary.when.text);
+  row(uiText('popupFormat'), story.summary.format.text);
+  row(uiText('popupWho'), texts(story.summary.who).join(', '));
+  row(uiText('popupOutcomes'), texts(story.summary.outcomes));
+  if (story.summary.remarks.length > 0) row(uiText('popupRemarks'), texts(story.summary.remarks));
+  row(uiText('popupContext'), texts(story.summary.context));
 
   const limits = document.getElementById('limits')!;
   limits.replaceChildren();
@@ -48,7 +51,7 @@ export function renderStory(story: StoryInfo): void {
     item.dataset.factId = limit.id;
     add(item, 'span', limit.title).className = 'limit-title';
     if (limit.text) add(item, 'div', limit.text);
-    else add(item, 'div', CARD_GAP).className = 'gap';
+    else add(item, 'div', uiText('cardGap')).className = 'gap';
   }
   renderSource(story.source);
 }
@@ -63,9 +66,11 @@ function renderSource(source: StoryInfo['source']): void {
     add(facts, 'dd', value).dataset.source = name;
   };
   // A draft's field its article did not state shows as a gap.
-  row('Source', source.outlet?.name ?? ROLE_GAP, 'outlet');
-  row('Reporters', source.reporters ? listNames(source.reporters.names) : ROLE_GAP, 'reporters');
-  row('Date', source.date ? formatDate(source.date.value) : ROLE_GAP, 'date');
+  const gap = uiText('roleGap');
+  const locale = uiText('locale');
+  row(uiText('popupSource'), source.outlet?.name ?? gap, 'outlet');
+  row(uiText('popupReporters'), source.reporters ? listNames(source.reporters.names, locale) : gap, 'reporters');
+  row(uiText('popupDate'), source.date ? formatDate(source.date.value, locale) : gap, 'date');
   add(footer, 'p', source.builtFrom).dataset.source = 'built-from';
 }
 
@@ -83,8 +88,8 @@ export function renderPicker(stories: readonly StoryInfo[], reported: readonly s
   picker.hidden = choices.length === 0 || reported.length === 1;
   heading.textContent =
     reported.length > 1
-      ? `This page reports ${reported.length} stories: pick one`
-      : `The stories this extension knows (${stories.length})`;
+      ? uiText('popupPickOne', String(reported.length))
+      : uiText('popupKnownStories', String(stories.length));
   const buttons: HTMLButtonElement[] = [];
   const select = (story: StoryInfo) => {
     for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.storyId === story.id));
@@ -94,7 +99,8 @@ export function renderPicker(stories: readonly StoryInfo[], reported: readonly s
     const button = add(add(list, 'li'), 'button', story.summary.gist.text);
     button.type = 'button';
     button.dataset.storyId = story.id;
-    add(button, 'span', ` (${story.summary.when.text}${story.draft ? ', draft' : ''})`).className = 'story-meta';
+    const meta = uiText(story.draft ? 'popupStoryMetaDraft' : 'popupStoryMeta', story.summary.when.text);
+    add(button, 'span', meta).className = 'story-meta';
     button.addEventListener('click', () => select(story));
     buttons.push(button);
   }
@@ -103,25 +109,39 @@ export function renderPicker(stories: readonly StoryInfo[], reported: readonly s
   return first;
 }
 
-export function verdictText(state: PageStateResponse | undefined, stories: readonly StoryInfo[]): string {
-  if (!state) return 'This page cannot be annotated (browser pages and extension stores are off limits).';
-  if (state.verdicts.length === 0) return 'Nothing from the stories this extension knows was found on this page.';
+export function verdictText(
+  state: PageStateResponse | undefined,
+  stories: readonly StoryInfo[],
+  namesEverywhere = false,
+): string {
+  if (!state) return uiText('verdictCannotAnnotate');
   // A story is named by its gist in parentheses: in quotation marks it would read as a headline.
-  const storyName = (id: string) => `the story (${stories.find((s) => s.id === id)?.summary.gist.text ?? id})`;
+  const storyName = (id: string) =>
+    uiText('verdictStoryName', stories.find((s) => s.id === id)?.summary.gist.text ?? id);
+  const about = state.verdicts.filter((v) => ABOUT_KINDS.includes(v.kind));
+  if (about.length === 0) {
+    if (state.named.length === 0) return uiText('verdictNothing');
+    const named = listNames(state.named.map(storyName), uiText('locale'));
+    return uiText(namesEverywhere ? 'verdictNamesShown' : 'verdictNamesHidden', named, uiText('popupNamesEverywhere'));
+  }
   const reported = reportedIds(state.verdicts);
   // The stories the page reports first; the others only where it reports none.
-  const lines = state.verdicts
+  const lines = about
     .filter((v) => reported.length === 0 || reported.includes(v.storyId))
     .map(({ storyId, kind, statementsFound, statementsTotal, spinExamples }) => {
       switch (kind) {
         case 'this-summit':
-          return `This page reports ${storyName(storyId)}: ${statementsFound} of the story's ${statementsTotal} claims, quotes and limits found.`;
+          return uiText('verdictThisStory', storyName(storyId), String(statementsFound), String(statementsTotal));
         case 'spun-copy':
-          return `This page looks like a machine-reworded copy of the source of ${storyName(storyId)}: ${statementsFound} of ${statementsTotal} claims found. Rewriter's wording seen: ${spinExamples.map((e) => `“${e}”`).join(', ')}.`;
+          return uiText(
+            'verdictSpunCopy',
+            storyName(storyId),
+            String(statementsFound),
+            String(statementsTotal),
+            spinExamples.map((e) => uiText('quoted', e)).join(', '),
+          );
         case 'other-event':
-          return `This page is about another meeting of the people in ${storyName(storyId)}: people and places are highlighted, statements are not shown as that story’s facts.`;
-        case 'other-topic':
-          return `This page mentions people or places from ${storyName(storyId)} but is about something else.`;
+          return uiText('verdictOtherEvent', storyName(storyId));
         default:
           return '';
       }

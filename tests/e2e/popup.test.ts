@@ -93,6 +93,38 @@ describe('popup', () => {
     expect(await popup.locator('body').textContent()).not.toContain(INVENTED_HEADLINE);
   });
 
+  it("reads the audited texts: Radchenko's hedged limit, and state media credited with one remark only", async () => {
+    const limit = popup.locator('#limits li[data-fact-id="limit:ukraine-taiwan"]');
+    await expect
+      .poll(() => limit.locator('.limit-title').textContent(), { timeout: 10_000 })
+      .toBe('Radchenko: no backing yet for adventures over Ukraine or Taiwan');
+    expect(await popup.locator('#limits').textContent()).not.toContain('No backing for adventures');
+    // Remarks are listed as remarks, apart from what came of the meeting.
+    const rows = await popup.locator('#summary dt').allTextContents();
+    expect(rows).toEqual(expect.arrayContaining(['Outcomes', 'Remarks']));
+    const outcomes = popup.locator('#summary dt:text-is("Outcomes") + dd');
+    expect(await outcomes.textContent()).not.toContain('even exceeds an alliance');
+
+    await tabA.bringToFront();
+    const focusCard = async (id: string) => {
+      await tabA
+        .locator(`[data-fact-id~="${id}"][tabindex]`)
+        .first()
+        .evaluate((el: HTMLElement) => el.focus());
+      await expect.poll(() => visibleCardText(tabA), { timeout: 5_000 }).toContain('15 Dec 2021');
+      const text = await visibleCardText(tabA);
+      await tabA.keyboard.press('Escape');
+      await expect.poll(() => visibleCardText(tabA), { timeout: 5_000 }).toBe('');
+      return text;
+    };
+    const stateMedia = await focusCard('organization:chinese-state-media');
+    expect(stateMedia).toContain('according to reports in Chinese state news media, Xi told Putin');
+    expect(stateMedia).not.toContain('other remarks');
+    const ukraineTaiwan = await focusCard('limit:ukraine-taiwan');
+    expect(ukraineTaiwan).toContain('Radchenko: no backing yet for adventures over Ukraine or Taiwan');
+    expect(ukraineTaiwan).toContain('Said by Sergey Radchenko');
+  });
+
   it('puts no made-up headline on a card: the source line names outlet, reporters and date', async () => {
     await tabA.bringToFront();
     await tabA.keyboard.press('Alt+Shift+KeyN');

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
 import { launchWithExtension } from '../../scripts/chrome';
-import { GECKO_ID, ICON_SIZES, packageFileName } from '../../scripts/manifest';
+import { GECKO_ID, ICON_SIZES, missingFromBuilds, packageFileName, ROOT_MANIFEST } from '../../scripts/manifest';
 import { openPage, personHighlightPoint, ROOT, serveDemo, visibleCardText, waitForStableHighlights } from './harness';
 import { unzipTo } from './zip';
 
@@ -70,6 +70,8 @@ describe('builds', () => {
       data_collection_permissions: { required: ['none'] },
     });
     for (const manifest of [chrome, firefox]) expect(manifest.web_accessible_resources).toBeUndefined();
+    // Both are derived from manifest.json at the root: every field of it reaches both.
+    expect(missingFromBuilds(ROOT_MANIFEST, { chrome, firefox })).toEqual([]);
   });
 
   it('declares an icon at 16, 32, 48 and 128 px, each a PNG of its size', () => {

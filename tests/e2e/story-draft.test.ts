@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Served } from '../../scripts/serve';
 import { serve } from '../../scripts/serve';
-import { CARD_GAP, DRAFT_NOTE } from '../../src/core/cards';
+import { englishText } from '../../src/core/english';
 import {
   DIST,
   factIdsOn,
@@ -109,8 +109,8 @@ describe('a drafted story, built in', () => {
       expect(ids.filter((id) => summitStatements.includes(id))).toEqual([]);
 
       await page.locator(`[data-fact-id~="${people[0]}"]`).first().hover();
-      await expect.poll(() => visibleCardText(page), { timeout: 10_000 }).toContain(DRAFT_NOTE);
-      expect(await visibleCardText(page)).toContain(CARD_GAP);
+      await expect.poll(() => visibleCardText(page), { timeout: 10_000 }).toContain(englishText('draftNote'));
+      expect(await visibleCardText(page)).toContain(englishText('cardGap'));
     } finally {
       await browser.context.close();
     }

@@ -71,6 +71,30 @@ describe('page analysis over a port', () => {
     expect(reading!.regions).toEqual([{ annotations: [], similar: [] }]);
   });
 
+  it('sends a page that only names the story nothing, unless the reader asked for names everywhere', async () => {
+    const namesOnly = `${FILLER} Xi Jinping and Vladimir Putin were in the news, and so were China and the South China Sea.`;
+    const quiet = await analystWithWorker().analyst.annotate([namesOnly], undefined, go);
+    expect(quiet!.regions).toEqual([{ annotations: [], similar: [] }]);
+    expect(quiet!.cards).toBeUndefined();
+
+    let shows = 0;
+    const everywhere = new WorkerAnalyst(
+      () => {
+        const [page, worker] = portPair();
+        serveAnalysis(worker, source);
+        return page;
+      },
+      () => true,
+      () => ({ namesEverywhere: true }),
+    );
+    const reading = await everywhere.annotate([namesOnly], undefined, go, () => shows++);
+    expect(isQuiet(reading!.verdict)).toBe(true);
+    expect(isQuiet(reading!.verdict, { namesEverywhere: true })).toBe(false);
+    expect(reading!.regions[0]!.annotations.map((a) => a.category)).toEqual(['person', 'person', 'place', 'place']);
+    expect(reading!.cards).toEqual(source.cards);
+    expect(shows).toBe(1);
+  });
+
   it('serves several pages at once, each its own findings', async () => {
     const { analyst } = analystWithWorker();
     const texts = [story(300), FILLER, story(30), story(900)];

@@ -3,6 +3,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { HighlightList, type ListGroup } from '../../src/content/highlight-list';
 import { UiHost } from '../../src/content/ui-host';
 import type { Annotation } from '../../src/core/annotation';
+import { englishText } from '../../src/core/english';
+import { useLookup } from '../../src/core/ui-text';
+
+// The extension's pages read the catalogues through browser.i18n; here, the English one.
+useLookup(englishText);
 
 const at = (start: number, id = `person:p${start}`): Annotation => ({
   factIds: [id],

@@ -7,7 +7,8 @@ import { miniMatcher, readJson } from './helpers';
 
 const matcher = miniMatcher();
 /** Enough context for the page verdict to let highlights through. */
-const CONTEXT = 'In a video call in December 2021, Xi Jinping spoke with Vladimir Putin about China.\u2029';
+const CONTEXT =
+  'In a video call in December 2021, Xi Jinping told Vladimir Putin of China and Russia it was their 37th meeting since 2013.\u2029';
 
 function found(text: string) {
   const page = CONTEXT + text;

@@ -19,6 +19,7 @@ const summit: StoryVerdict = {
   kind: 'this-summit',
   statementsShown: true,
   statementIds: ['claim:a'],
+  specificStatementIds: ['claim:a'],
   entityIds: ['person:xi'],
   eventScore: 2,
   spinScore: 0,

@@ -5,11 +5,18 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { SUMMIT_ID } from '../../scripts/load-dataset';
 import { HoverCard } from '../../src/content/card';
 import { UiHost } from '../../src/content/ui-host';
-import { buildCards, CARD_GAP, DRAFT_NOTE, sourceLine } from '../../src/core/cards';
+import { buildCards, sourceLine } from '../../src/core/cards';
+import { englishText } from '../../src/core/english';
 import type { Dataset } from '../../src/core/packs';
+import { useLookup } from '../../src/core/ui-text';
 import type { PageStateResponse, StoryInfo } from '../../src/messages';
 import { renderPicker, reportedIds, verdictText } from '../../src/popup/view';
 import { datasetWith, ROOT } from './helpers';
+
+// The extension's pages read the catalogues through browser.i18n; here, the English one.
+useLookup(englishText);
+const DRAFT_NOTE = englishText('draftNote');
+const CARD_GAP = englishText('cardGap');
 
 const BRIDGE = 'amur-lantern-bridge';
 const draftBridge = datasetWith([
@@ -97,10 +104,11 @@ describe('popup, per story', () => {
   });
 
   it('says per story what the page is', () => {
-    const state = (verdicts: PageStateResponse['verdicts']): PageStateResponse => ({
+    const state = (verdicts: PageStateResponse['verdicts'], named: string[] = []): PageStateResponse => ({
       host: 'example.org',
       counts: { person: 0, organization: 0, place: 0, event: 0, claim: 0, quote: 0, limit: 0 },
       found: [],
+      named,
       verdicts,
     });
     expect(verdictText(state([verdict(BRIDGE, 'this-summit'), verdict(SUMMIT_ID, 'other-topic')]), stories)).toBe(
@@ -110,6 +118,22 @@ describe('popup, per story', () => {
       /^This page is about another meeting of the people in the story \(Xi and Putin hold a video summit/,
     );
     expect(verdictText(state([]), stories)).toMatch(/^Nothing from the stories/);
+  });
+
+  it('says which stories a page names without being about them, and whether their names are shown', () => {
+    const named: PageStateResponse = {
+      host: 'example.org',
+      counts: { person: 0, organization: 0, place: 0, event: 0, claim: 0, quote: 0, limit: 0 },
+      found: [],
+      named: [SUMMIT_ID],
+      verdicts: [verdict(SUMMIT_ID, 'other-topic')],
+    };
+    const off = verdictText(named, stories);
+    expect(off).toMatch(
+      /^This page names people, places or organisations from the story \(Xi and Putin hold a video summit/,
+    );
+    expect(off).toMatch(/nothing is highlighted\. “Highlight my stories' names on every page” shows those names\.$/);
+    expect(verdictText(named, stories, true)).toMatch(/their names are highlighted/);
   });
 });
 

@@ -11,10 +11,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { ROOT } from '../../../scripts/chrome';
-import { findBrowser } from '../../../scripts/find-browser';
+import { FIREFOX_DIST, findFirefox } from '../../../scripts/firefox';
 
-export const FIREFOX_DIST = join(ROOT, 'dist', 'firefox');
+export { FIREFOX_DIST, findFirefox };
 
 /** The add-on's internal UUID in every test profile. */
 export const ADDON_UUID = '6f1c2a7e-3d4b-4e8a-9c1d-2b7f5e0a9d31';
@@ -48,17 +47,6 @@ export function popupPathOf(dir = FIREFOX_DIST): string {
   const popup = manifest.action?.default_popup;
   if (typeof popup !== 'string' || popup === '') throw new Error(`${file}: action.default_popup is missing`);
   return popup.replace(/^\//, '');
-}
-
-/** The Firefox to drive: `FIREFOX_PATH`, then /usr/bin/firefox-esr, then firefox-esr or firefox on PATH. */
-export function findFirefox(): string {
-  return findBrowser({
-    name: 'Firefox',
-    envVar: 'FIREFOX_PATH',
-    debianPath: '/usr/bin/firefox-esr',
-    pathNames: ['firefox-esr', 'firefox'],
-    debianPackage: 'firefox-esr',
-  });
 }
 
 /**

