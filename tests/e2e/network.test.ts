@@ -52,10 +52,11 @@ const proxied: { line: string; host: string; body: string }[] = [];
 
 /**
  * Chromium's own services, which a fresh profile calls on its own (network time, on-demand
- * component updates, sign-in) whatever the switches: not requests of the extension. Each is
- * still checked not to carry the extension's id.
+ * component updates, sign-in, device check-in) whatever the switches: not requests of the
+ * extension. Each is still checked not to carry the extension's id.
  */
 const CHROMIUM_SERVICES = new Set([
+  'android.clients.google.com',
   'clients2.google.com',
   'update.googleapis.com',
   'accounts.google.com',
