@@ -39,6 +39,8 @@ export interface PairScore {
   statements: { found: number; total: number; missed: string[] };
   /** The followed story's statements shown on the near-miss. */
   nearMissStatements: number;
+  /** Everything of the followed story shown on the near-miss, its people and places included. */
+  nearMissHighlights: number;
   /** Anything of the followed story shown on the unrelated pages. */
   unrelatedHighlights: number;
 }
@@ -125,6 +127,7 @@ export function scorePairs(): PairScore[] {
         missed: statementMissed,
       },
       nearMissStatements: near.statements.size,
+      nearMissHighlights: near.shown.size,
       unrelatedHighlights,
     };
   });
@@ -135,14 +138,14 @@ export function followedReport(scores: readonly PairScore[]): string {
   const ratio = (found: number, total: number) => (total === 0 ? '–' : (found / total).toFixed(3));
   const rows = scores.map(
     (s) =>
-      `| ${s.pair} | ${s.verdictB} | ${s.entities.found}/${s.entities.total} | ${s.statements.found}/${s.statements.total} | ${s.verdictNear} | ${s.nearMissStatements} | ${s.unrelatedHighlights} |`,
+      `| ${s.pair} | ${s.verdictB} | ${s.entities.found}/${s.entities.total} | ${s.statements.found}/${s.statements.total} | ${s.verdictNear} | ${s.nearMissStatements} | ${s.nearMissHighlights} | ${s.unrelatedHighlights} |`,
   );
   const entities = [sum((s) => s.entities.found), sum((s) => s.entities.total)] as const;
   const statements = [sum((s) => s.statements.found), sum((s) => s.statements.total)] as const;
   return [
-    '| followed A, read on B | verdict on B | entity recall | statement recall | verdict on near-miss | statements on near-miss | highlights on unrelated pages |',
-    '|---|---|---|---|---|---|---|',
+    '| followed A, read on B | verdict on B | entity recall | statement recall | verdict on near-miss | statements on near-miss | highlights on near-miss | highlights on unrelated pages |',
+    '|---|---|---|---|---|---|---|---|',
     ...rows,
-    `| **followed stories across outlets** (${scores.length} pairs) | ${scores.filter((s) => s.verdictB === 'this-summit').length}/${scores.length} reported | **${ratio(...entities)}** (${entities[0]}/${entities[1]}) | **${ratio(...statements)}** (${statements[0]}/${statements[1]}) | | **${sum((s) => s.nearMissStatements)}** | **${sum((s) => s.unrelatedHighlights)}** |`,
+    `| **followed stories across outlets** (${scores.length} pairs) | ${scores.filter((s) => s.verdictB === 'this-summit').length}/${scores.length} reported | **${ratio(...entities)}** (${entities[0]}/${entities[1]}) | **${ratio(...statements)}** (${statements[0]}/${statements[1]}) | | **${sum((s) => s.nearMissStatements)}** | **${sum((s) => s.nearMissHighlights)}** | **${sum((s) => s.unrelatedHighlights)}** |`,
   ].join('\n');
 }

@@ -80,7 +80,7 @@ describe('a followed story', { timeout: 120_000 }, () => {
     expect(withIt.verdict.stories.find((v) => v.storyId === story.id)!.kind).toBe('nothing');
   });
 
-  it("across outlets: most of B's entities and shared statements, no statement on near-misses, nothing on unrelated pages", () => {
+  it("across outlets: most of B's entities and shared statements, nothing on near-misses or unrelated pages", () => {
     const scores = scorePairs();
     const sum = (pick: (s: (typeof scores)[number]) => number) => scores.reduce((n, s) => n + pick(s), 0);
     expect(scores.length).toBeGreaterThanOrEqual(5);
@@ -88,6 +88,7 @@ describe('a followed story', { timeout: 120_000 }, () => {
     expect(sum((s) => s.entities.found) / sum((s) => s.entities.total)).toBeGreaterThanOrEqual(0.85);
     expect(sum((s) => s.statements.found) / sum((s) => s.statements.total)).toBeGreaterThanOrEqual(0.65);
     expect(sum((s) => s.nearMissStatements)).toBe(0);
+    expect(sum((s) => s.nearMissHighlights)).toBe(0);
     expect(sum((s) => s.unrelatedHighlights)).toBe(0);
   });
 
