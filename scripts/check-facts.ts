@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
+import { GAP, gapMarkers, packGaps } from '../src/builder/gaps';
 import { buildTextIndex } from '../src/content/text-index';
 import { type Dataset, DatasetError, parseDataset, parseLexicon } from '../src/core/dataset';
 import { checkProvenance, checkSharedEntities, type ProvenanceFailure } from '../src/core/provenance';
@@ -24,7 +25,6 @@ import { entityLines, storyLines } from '../src/core/translate';
 import { checkTranslation, personNames } from '../src/core/translation-check';
 import { parseTranslation, type TranslationFile } from '../src/core/translations';
 import { datasetFiles, ROOT, SUMMIT_ID, translationFiles } from './load-dataset';
-import { GAP, gapMarkers, packGaps } from './story/gaps';
 
 /** The article body of the demo page: the reworded copy, paragraph by paragraph. */
 export function copyText(): string {

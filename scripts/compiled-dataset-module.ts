@@ -1,17 +1,36 @@
 /**
- * The worker's `virtual:compiled-dataset` module, made at build time: the shared entities and every
+ * The worker's `virtual:compiled-dataset` modules, made at build time: the shared entities and every
  * story pack of a data folder, checked together and compiled into one matcher (with the packs'
  * translations, see src/core/translations.ts), so a worker waking up
  * parses the result instead of compiling the packs. A malformed dataset throws, naming the file and
  * the bad field. The build loads this through Vite's module runner (vite.config.ts).
+ *
+ * The data is cut into modules the build puts in chunks of their own (`DATASET_PARTS`), each under
+ * the bundler's chunk-size limit: the matcher, the reader texts in every language, and the shipped
+ * packs as JSON (`virtual:shipped-packs`, which the extension's pages read to check followed
+ * stories and the worker compiles again with them). All are static imports: an MV3 service worker
+ * cannot `import()`.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileDataset } from '../src/core/compiled-dataset';
 import { parseDataset, parseLexicon } from '../src/core/dataset';
 import { datasetFiles, loadLocalizations } from './load-dataset';
 
-export function compiledDatasetModule(root: string, dataDir: string): { code: string; watchFiles: string[] } {
+export const COMPILED_DATASET = 'virtual:compiled-dataset';
+export const SHIPPED_PACKS = 'virtual:shipped-packs';
+/** The data modules behind `virtual:compiled-dataset`, each a chunk of its own. */
+export const DATASET_PARTS = ['matcher', 'texts'] as const;
+
+/** JSON.parse of a string literal is faster to load than the same data as an object literal. */
+const parsed = (value: unknown): string => `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
+
+/** Each virtual module's code, by id. */
+export function compiledDatasetModules(
+  root: string,
+  dataDir: string,
+): { modules: Record<string, string>; watchFiles: string[] } {
   const files = datasetFiles(root, dataDir);
   const lexiconFile = join(dataDir, 'spin-lexicon.json');
   const watchFiles = [...[files.entities, ...files.stories].map((file) => join(root, file.path)), lexiconFile];
@@ -19,8 +38,21 @@ export function compiledDatasetModule(root: string, dataDir: string): { code: st
   const dataset = parseDataset(files.entities, files.stories);
   const lexicon = parseLexicon(JSON.parse(readFileSync(lexiconFile, 'utf8')));
   // The translations, checked against the English they translate; each language's cards in its words.
-  const compiled = compileDataset(dataset, lexicon, loadLocalizations(dataset, root, dataDir));
-  // JSON.parse of a string literal is faster to load than the same data as an object literal.
-  const code = `export default JSON.parse(${JSON.stringify(JSON.stringify(compiled))});`;
-  return { code, watchFiles };
+  const { matcher, ...texts } = compileDataset(dataset, lexicon, loadLocalizations(dataset, root, dataDir));
+  const matcherCode = parsed(matcher);
+  const textsCode = parsed(texts);
+  const buildId = createHash('sha256').update(matcherCode).update(textsCode).digest('hex').slice(0, 16);
+  const modules: Record<string, string> = {
+    [COMPILED_DATASET]: [
+      `import matcher from '${COMPILED_DATASET}/matcher';`,
+      `import texts from '${COMPILED_DATASET}/texts';`,
+      'export default { matcher, ...texts };',
+      `export const buildId = ${JSON.stringify(buildId)};`,
+    ].join('\n'),
+    [`${COMPILED_DATASET}/matcher`]: matcherCode,
+    [`${COMPILED_DATASET}/texts`]: textsCode,
+    // Parsed only where stories are followed: a string until then.
+    [SHIPPED_PACKS]: `export const shippedSource = ${JSON.stringify(JSON.stringify({ dataset, lexicon }))};`,
+  };
+  return { modules, watchFiles };
 }

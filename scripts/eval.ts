@@ -7,13 +7,13 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Window } from 'happy-dom';
-import { buildTextIndex } from '../src/content/text-index';
 import { annotate } from '../src/core/annotate';
 import { compileMatcher } from '../src/core/compile';
 import { isStatementCategory } from '../src/core/dataset';
 import { Matcher } from '../src/core/matcher';
+import { followedReport, scorePairs } from './eval-followed';
 import { addTally, emptyTally, precision, recall, type Tally, tallyCounts, tallySets } from './eval-metrics';
+import { pageText } from './eval-page';
 import { loadDataset, loadLexicon, ROOT, SUMMIT_ID } from './load-dataset';
 
 const EVAL = join(ROOT, 'tests/eval');
@@ -34,6 +34,8 @@ interface Label {
   statements: string[];
 }
 
+export { pageText } from './eval-page';
+
 export interface PageScore {
   page: string;
   language: Language;
@@ -53,13 +55,6 @@ export interface PageScore {
 /** One matcher over every story pack, as the extension builds it. */
 export function loadMatcher(): Matcher {
   return new Matcher(compileMatcher(loadDataset(), loadLexicon()));
-}
-
-/** The page's text as the content script indexes it. */
-export function pageText(html: string): string {
-  const window = new Window();
-  const document = new window.DOMParser().parseFromString(html, 'text/html');
-  return buildTextIndex(document.body as unknown as Element).text;
 }
 
 export function scorePage(matcher: Matcher, label: Label, html: string): PageScore {
@@ -190,7 +185,8 @@ export function report(scores: PageScore[]): string {
 
 function main() {
   const scores = scoreAll();
-  const table = report(scores);
+  const followed = followedReport(scorePairs());
+  const table = `${report(scores)}\n\n### Followed stories across outlets\n\n${followed}`;
   console.log(table);
   if (process.argv.includes('--verbose')) {
     for (const s of scores) {

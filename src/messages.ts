@@ -8,6 +8,7 @@
  * Page analysis goes over a runtime Port instead (`ANALYSIS_PORT`): the page
  * sends its text in pieces and the findings come back in batches.
  */
+import type { PageArticle } from './builder/follow';
 import type { CardModel } from './core/cards';
 import type { Category } from './core/categories';
 import type { StoryInfo } from './core/compiled-dataset';
@@ -69,6 +70,21 @@ export interface WorkerMessages {
 /** The annotator's script in the build, injected into a frame by `annotator/inject`. */
 export const ANNOTATOR_SCRIPT = 'annotator.js';
 
+/**
+ * The article reader (src/content/article.ts), injected by the popup on demand: it leaves a function
+ * under ARTICLE_GLOBAL in the frame's isolated world, which the popup calls with `scripting.executeScript`.
+ */
+export const ARTICLE_SCRIPT = 'article.js';
+export const ARTICLE_GLOBAL = '__newsInContextArticle';
+
+/** What the article reader answers: whether the page holds an article and, when asked, the article. */
+export interface ArticleReading {
+  readerable: boolean;
+  /** The page's address. */
+  address: string;
+  article?: PageArticle;
+}
+
 /** Messages a tab's content script answers. */
 export interface ContentMessages {
   /** Popup → content script: what was found on this page. */
@@ -77,6 +93,8 @@ export interface ContentMessages {
   'annotations/export': { request: { type: 'annotations/export' }; response: AnnotationCollection };
   /** Worker → content script (every frame): the keyboard shortcut switches highlighting on this page. */
   'page/toggle': { request: { type: 'page/toggle' }; response: TogglePageResponse };
+  /** Worker → content scripts: a story was followed, unfollowed or edited; the page is judged again. */
+  'page/stories-changed': { request: { type: 'page/stories-changed' }; response: undefined };
 }
 
 type RequestOf<M, K extends keyof M> = M[K] extends { request: infer R } ? R : never;
@@ -148,6 +166,7 @@ const CONTENT_GUARDS: { [K in keyof ContentMessages]: (message: Record<string, u
   'page/get-state': () => true,
   'annotations/export': () => true,
   'page/toggle': () => true,
+  'page/stories-changed': () => true,
 };
 
 /** A message's check: its type is one of `guards`' keys, and that type's guard accepts its shape. */

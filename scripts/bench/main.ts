@@ -23,6 +23,7 @@ import {
   runStorm,
   runStoryPages,
 } from './extension-runs';
+import { type FollowedResults, measureFollowed } from './followed';
 import { round } from './format';
 import { type HarnessResults, runAppendRow, runScaleRow, runSizeRows } from './harness-runs';
 import { launchPlain } from './harness-session';
@@ -101,6 +102,7 @@ async function main(): Promise<void> {
   let chromium = '';
   let extension: ExtensionResults | undefined;
   let harness: HarnessResults | undefined;
+  let followed: FollowedResults | undefined;
   try {
     if (!options.skip.has('extension')) {
       log(`built extension: ${EXTENSION_DIR}`);
@@ -116,6 +118,8 @@ async function main(): Promise<void> {
           stormDense: run('storm') ? await runStorm(input, DENSE_LIVE_BLOG_FILE, 'dense storm') : undefined,
           firstHighlight: run('first-highlight') ? await runFirstHighlight(input) : {},
         };
+        // Last: it leaves 50 followed stories in this browser's storage.
+        if (!options.skip.has('followed')) followed = await measureFollowed(input);
       } finally {
         await browsers.close();
       }
@@ -179,7 +183,7 @@ async function main(): Promise<void> {
     devtoolsTrace: !!options.traceDir,
     load: `${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
   };
-  const results = { context, harness, extension, packs, languages };
+  const results = { context, harness, extension, packs, languages, followed };
   const text = report(results);
   const totalSeconds = (performance.now() - started) / 1000;
   process.stdout.write(`${text}\n\n${targetsSummary(results)}\n`);

@@ -20,8 +20,9 @@
  *     --cap-seconds S      abandon a run after S seconds (default 120)
  *     --expanded-aliases   give mark.js every expanded alias form instead of the listed aliases
  *     --skip PARTS         leave out any of keywords,regexp,scale,append,harness,extension,quiet,stories,storm,
- *                          first-highlight,packs,languages (harness: every in-page row; extension: every row of the built
- *                          extension; quiet, stories, storm, first-highlight: one kind of its rows)
+ *                          first-highlight,packs,languages,followed (harness: every in-page row; extension: every
+ *                          row of the built extension; quiet, stories, storm, first-highlight: one kind of its rows;
+ *                          followed: the built extension with 50 followed stories against none)
  *     --fixtures           use tests/fixtures even when data/ has the real dataset
  *     --no-trace           no extra traced run of (b) (which sees tasks under 50 ms)
  *     --trace-dir DIR      save that traced run of each size as DIR/rescan-<size>.json, with DevTools
@@ -48,6 +49,7 @@ export const PARTS = [
   'first-highlight',
   'packs',
   'languages',
+  'followed',
 ] as const;
 export type Part = (typeof PARTS)[number];
 

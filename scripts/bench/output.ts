@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../chrome';
 import type { ExtensionResults, PairedLoads, QuietName, StormResult } from './extension-runs';
+import type { FollowedResults } from './followed';
 import { fmtMs, fmtRatio, round } from './format';
 import type { HarnessResults, SizeResults } from './harness-runs';
 import { rescanLongestTask } from './harness-session';
@@ -23,6 +24,7 @@ export interface Results {
   extension?: ExtensionResults;
   packs?: PacksBenchResult;
   languages?: LanguageBenchResult[];
+  followed?: FollowedResults;
 }
 
 /** How the figures are made: the text above the tables. */
@@ -209,6 +211,22 @@ function packsLine(p: PacksBenchResult): string {
   );
 }
 
+/** 50 followed stories against none, in the built extension; and the worker's compile of followed stories. */
+function followedLine(f: FollowedResults): string {
+  const pages = [
+    ...f.quiet.map((r) => ({ ...r, name: `quiet ${r.name}` })),
+    ...f.story.map((r) => ({ ...r, name: `story ${r.name}` })),
+  ]
+    .map((r) => `${r.name} ${fmtMs(r.noneMs)} → ${fmtMs(r.followedMs)} ms`)
+    .join(', ');
+  return (
+    `**Followed stories** (the built extension; its own main-thread CPU time per page, median, with none followed → ${f.stories} followed): ` +
+    `${pages}: **scaleFollowed50Ratio ${fmtRatio(f.ratio)}** (the largest). First highlight with the page's navigation waking the worker: ` +
+    `${fmtMs(f.wakeNoneMs)} → ${fmtMs(f.wakeFollowedMs)} ms. The worker's compile of the shipped packs with one followed story: ` +
+    `**${fmtMs(f.compileOneMs)} ms**; with ${f.stories}: ${fmtMs(f.compileAllMs)} ms (Node, median; once per change, then kept in storage).`
+  );
+}
+
 /** The method, then the tables: what stdout and docs/benchmark.md show. */
 export function report(results: Results): string {
   const parts = [method(results.context), ''];
@@ -216,6 +234,7 @@ export function report(results: Results): string {
   if (results.harness) parts.push(harnessTable(results.harness, results.context));
   if (results.packs) parts.push(packsLine(results.packs), '');
   if (results.languages) parts.push(languagesLine(results.languages), '');
+  if (results.followed) parts.push(followedLine(results.followed), '');
   parts.push(
     `Chromium ${results.context.chromium}, headless, load average ${results.context.load}. Dataset: ${results.context.dataset} ` +
       `(${results.context.facts} facts, ${results.context.phrases} matcher phrases).`,
@@ -244,6 +263,8 @@ export function jsonFigures(results: Results, details: Record<string, unknown>):
     scale10kRatio: num(results.harness?.scale?.ratio),
     scale50PacksRatio: num(results.packs?.ratio),
     languageAnnotateMs: Object.fromEntries((results.languages ?? []).map((r) => [r.language, num(r.ms)])),
+    scaleFollowed50Ratio: num(results.followed?.ratio),
+    followedCompileMs: num(results.followed?.compileOneMs),
     appendParagraphMs: num(results.harness?.append?.ms),
     quietPageMs: byKey(ext?.quiet, (p) => p.scriptMs),
     quietFloorMs: byKey(ext?.quiet, (p) => p.floorScriptMs ?? Number.NaN),
@@ -362,6 +383,8 @@ export function targetsSummary(results: Results): string {
     ['scale10kRatio', '≤ 1.5', harness?.scale ? harness.scale.ratio.toFixed(2) : '–'],
     ['appendParagraphMs', '≤ 5 ms', fmt(harness?.append?.ms)],
     ['scale50PacksRatio', '≤ 1.5', results.packs ? results.packs.ratio.toFixed(2) : '–'],
+    ['scaleFollowed50Ratio', '≤ 1.5', results.followed ? results.followed.ratio.toFixed(2) : '–'],
+    ['compiling a followed story', '≤ 200 ms', results.followed ? fmt(results.followed.compileOneMs) : '–'],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   return [

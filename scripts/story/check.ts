@@ -4,6 +4,11 @@
  * or a role, the gaps a draft left, and the provenance of its facts.
  */
 
+import { readArticle } from '../../src/builder/article';
+import { Despinner } from '../../src/builder/despin';
+import { GAP, packGaps } from '../../src/builder/gaps';
+import { aliasKey } from '../../src/builder/keys';
+import type { BuilderNlp } from '../../src/builder/nlp';
 import {
   DatasetError,
   type DatasetFile,
@@ -14,11 +19,6 @@ import {
   type Story,
 } from '../../src/core/dataset';
 import { checkProvenance } from '../../src/core/provenance';
-import { readArticle } from './article';
-import { Despinner } from './despin';
-import { GAP, packGaps } from './gaps';
-import { aliasKey } from './keys';
-import type { BuilderNlp } from './nlp';
 
 export interface ProvenanceResult {
   /** Failures of the provenance check ("facts exactly as reported"), each with its JSON path. */

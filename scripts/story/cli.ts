@@ -2,6 +2,7 @@
  * npm run story -- draft <article.txt> --id <id> [--force]
  * npm run story -- check <id> [--article <article.txt>]
  * npm run story -- compare-nlp <article.txt> [--story <id>]   (measures the NLP libraries against a curated pack, the summit by default)
+ * npm run story -- labels <folder>   (drafts every article of <folder>/articles/ and scores its entities against <folder>/labels.json)
  *
  * Packs live in <data>/stories/<id>/story.json; <data> is ./data unless
  * --data <dir> says otherwise. Shared entities come from <data>/entities.json.
@@ -10,19 +11,21 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { draftPack } from '../../src/builder/draft';
+import { builderNlp } from '../../src/builder/nlp';
 import { DatasetError, parseDataset, parseLexicon } from '../../src/core/dataset';
 import { sourceCopy } from '../check-facts';
 import { datasetFiles, SUMMIT_ID } from '../load-dataset';
 import { checkPack, formatReport } from './check';
 import { compareEngines } from './compare-nlp';
-import { draftPack } from './draft';
-import { loadCuratedStory, loadShared, readJson } from './files';
-import { builderNlp } from './nlp';
+import { loadCuratedStory, loadReferable, readJson } from './files';
+import { formatLabelTable, scoreLabelledArticles } from './label-run';
 
 const USAGE = `usage:
   npm run story -- draft <article.txt> --id <id> [--force] [--data <dir>]
   npm run story -- check <id> [--article <article.txt>] [--data <dir>]
-  npm run story -- compare-nlp <article.txt> [--story <curated pack id>] [--data <dir>]`;
+  npm run story -- compare-nlp <article.txt> [--story <curated pack id>] [--data <dir>]
+  npm run story -- labels <folder> [--data <dir>]`;
 
 function option(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
@@ -61,7 +64,7 @@ export function main(argv: string[]): number {
       text,
       id,
       lexicon: lexicon(),
-      shared: loadShared(data),
+      shared: loadReferable(data, id),
       nlp: builderNlp(),
       takenIds,
       sourceName: basename(articlePath),
@@ -102,6 +105,13 @@ export function main(argv: string[]): number {
   if (command === 'compare-nlp') {
     if (!args[0]) throw new Error(`compare-nlp needs the article its story was curated from\n${USAGE}`);
     console.log(compareEngines(args[0], loadCuratedStory(data, option(args, '--story') ?? SUMMIT_ID), lexicon()));
+    return 0;
+  }
+  if (command === 'labels') {
+    if (!args[0]) throw new Error(`labels needs a folder with articles/ and labels.json\n${USAGE}`);
+    console.log(
+      formatLabelTable(scoreLabelledArticles(args[0], { lexicon: lexicon(), shared: loadReferable(data, '') })),
+    );
     return 0;
   }
   throw new Error(USAGE);

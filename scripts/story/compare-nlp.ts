@@ -5,10 +5,10 @@
  * sentences), and how long it takes. `npm run story -- compare-nlp`.
  */
 import { readFileSync } from 'node:fs';
+import { Despinner } from '../../src/builder/despin';
+import { aliasKey, entityNames } from '../../src/builder/keys';
+import { compromiseEngine, type NlpEngine, winkEngine } from '../../src/builder/nlp';
 import type { Lexicon, Story } from '../../src/core/dataset';
-import { Despinner } from './despin';
-import { aliasKey, entityNames } from './keys';
-import { compromiseEngine, type NlpEngine, winkEngine } from './nlp';
 
 export interface EngineFigures {
   engine: string;

@@ -1,7 +1,15 @@
 /** Where the builder reads its data: the lexicon, the shared entities, the story packs of a data folder. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Dataset, parseDataset, parseEntities, type SharedEntity, type Story } from '../../src/core/dataset';
+import type { ReferableEntity } from '../../src/builder/draft';
+import {
+  type Dataset,
+  entityFacts,
+  parseDataset,
+  parseEntities,
+  type SharedEntity,
+  type Story,
+} from '../../src/core/dataset';
 import { flattenStory } from '../../src/core/packs';
 import { datasetFiles } from '../load-dataset';
 
@@ -23,6 +31,20 @@ export function loadShared(data: string): Map<string, SharedEntity> {
 export function loadPacks(data: string): Dataset {
   const files = datasetFiles(process.cwd(), data);
   return parseDataset(files.entities, files.stories);
+}
+
+/**
+ * Every entity a new pack may refer to instead of defining it again: the shared ones of
+ * <data>/entities.json and those the other packs of <data>/stories/ define (all but `exceptPack`).
+ */
+export function loadReferable(data: string, exceptPack: string): Map<string, ReferableEntity> {
+  const known = new Map<string, ReferableEntity>(loadShared(data));
+  const files = datasetFiles(process.cwd(), data);
+  const others = files.stories.filter((f) => !f.path.endsWith(`/${exceptPack}/story.json`));
+  if (others.length === 0) return known;
+  for (const story of parseDataset(files.entities, others).stories)
+    for (const fact of entityFacts(story)) known.set(fact.id, fact as ReferableEntity);
+  return known;
 }
 
 /**

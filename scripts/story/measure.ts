@@ -2,9 +2,10 @@
  * How much of a curated story a draft proposes: its entities (same name or
  * alias) and its claims, quotes and limits (same evidence sentence).
  */
+
+import { aliasKey, entityNames } from '../../src/builder/keys';
 import type { SharedEntity, Story } from '../../src/core/dataset';
 import { isStatementCategory } from '../../src/core/dataset';
-import { aliasKey, entityNames } from './keys';
 
 export interface Coverage {
   found: number;

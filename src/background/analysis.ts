@@ -33,22 +33,36 @@ interface Job {
   pieces: number;
 }
 
-export function serveAnalysis(port: AnalysisPort, source: AnalysisSource): void {
+/**
+ * Serves one port. The source may still be coming (a worker that has just woken reads the followed
+ * stories first): messages wait for it in order.
+ */
+export function serveAnalysis(port: AnalysisPort, source: AnalysisSource | Promise<AnalysisSource>): void {
   let job: Job | undefined;
+  let ready = source instanceof Promise ? undefined : source;
+  const waiting: unknown[] = [];
   const reply = (message: AnalysisReply) => port.postMessage(message);
-  port.onMessage.addListener((message: unknown) => {
-    if (!isAnalysisRequest(message)) {
-      reply({ type: 'analysis/error', message: 'malformed analysis message' });
-      port.disconnect();
-      return;
-    }
+  const fail = (error: unknown) => {
+    reply({ type: 'analysis/error', message: String(error) });
+    port.disconnect();
+  };
+  const handle = (served: AnalysisSource, message: unknown) => {
+    if (!isAnalysisRequest(message)) return fail('malformed analysis message');
     try {
-      job = step(source, job, message, reply);
+      job = step(served, job, message, reply);
     } catch (error) {
-      reply({ type: 'analysis/error', message: String(error) });
-      port.disconnect();
+      fail(error);
     }
+  };
+  port.onMessage.addListener((message: unknown) => {
+    if (ready) handle(ready, message);
+    else waiting.push(message);
   });
+  if (source instanceof Promise)
+    source.then((served) => {
+      ready = served;
+      for (const message of waiting.splice(0)) handle(served, message);
+    }, fail);
 }
 
 function step(

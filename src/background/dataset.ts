@@ -2,32 +2,98 @@
  * The worker's view of the dataset: every story pack under data/stories/ and
  * the shared entities, validated and compiled into one matcher at build time
  * (vite.config.ts; a new pack folder is picked up by the next build), so a
- * worker waking up only deserialises it. Cards and stories come in the
- * interface's language where the packs are translated into it. The Matcher built from it is a
- * cache, not state: a restarted worker rebuilds it.
+ * worker waking up only deserialises it; and the stories the reader follows
+ * (src/core/followed.ts), compiled with them where there are any. Cards and
+ * stories come in the interface's language where the packs are translated
+ * into it; a followed story's, in its article's words. The compiled copy is
+ * kept in storage for the next wake-up; the Matcher built from it is a cache,
+ * not state: a restarted worker rebuilds it.
  */
-import compiled from 'virtual:compiled-dataset';
+import compiled, { buildId } from 'virtual:compiled-dataset';
+import { shippedSource } from 'virtual:shipped-packs';
 import browser from 'webextension-polyfill';
-import { statementCounts } from '../core/compiled-dataset';
+import { type CompiledDataset, type ReaderTexts, statementCounts } from '../core/compiled-dataset';
+import type { Lexicon } from '../core/dataset';
+import {
+  compileWithFollowed,
+  FOLLOWED_COMPILED_KEY,
+  FOLLOWED_KEY,
+  type FollowedCompiled,
+  readFollowed,
+  usableCompiled,
+} from '../core/followed';
 import { Matcher } from '../core/matcher';
+import type { Dataset } from '../core/packs';
 import type { GetStoryResponse } from '../messages';
 import type { AnalysisSource } from './analysis';
 
-let matcher: Matcher | undefined;
+/** What the worker serves: the analyses' source and the popup's stories. */
+export interface Served extends AnalysisSource {
+  stories: GetStoryResponse;
+}
 
 /**
  * The cards and stories in the interface's language: the browser picks the catalogue (the UI
  * language's, else English), and its `locale` message names the translations that go with it.
+ * Followed stories have no translations: their cards and stories are the English compile's.
  */
-const texts = compiled.localized[browser.i18n.getMessage('locale')] ?? compiled;
+function inLocale(data: CompiledDataset): ReaderTexts {
+  const shippedTexts = compiled.localized[browser.i18n.getMessage('locale')];
+  if (!shippedTexts) return data;
+  if (data === compiled) return shippedTexts;
+  const shippedIds = new Set(compiled.stories.map((story) => story.id));
+  return {
+    cards: { ...data.cards, ...shippedTexts.cards },
+    stories: data.stories.map((story) =>
+      shippedIds.has(story.id) ? shippedTexts.stories.find((s) => s.id === story.id)! : story,
+    ),
+  };
+}
 
-export const dataset: AnalysisSource = {
-  matcher() {
-    matcher ??= new Matcher(compiled.matcher);
-    return matcher;
-  },
-  cards: texts.cards,
-  statementsTotal: statementCounts(compiled.matcher),
-};
+function serve(data: CompiledDataset): Served {
+  let matcher: Matcher | undefined;
+  const texts = inLocale(data);
+  return {
+    matcher() {
+      matcher ??= new Matcher(data.matcher);
+      return matcher;
+    },
+    cards: texts.cards,
+    statementsTotal: statementCounts(data.matcher),
+    stories: { stories: texts.stories },
+  };
+}
+const shippedOnly = serve(compiled);
 
-export const stories: GetStoryResponse = { stories: texts.stories };
+async function load(): Promise<Served> {
+  const stored = await browser.storage.local.get([FOLLOWED_KEY, FOLLOWED_COMPILED_KEY]);
+  const followed = readFollowed(stored[FOLLOWED_KEY]);
+  if (followed.stories.length === 0) return shippedOnly;
+  const cached = usableCompiled(stored[FOLLOWED_COMPILED_KEY], buildId, followed.revision);
+  if (cached) return serve(cached);
+  try {
+    const { dataset, lexicon } = JSON.parse(shippedSource) as { dataset: Dataset; lexicon: Lexicon };
+    const result = compileWithFollowed(dataset, lexicon, followed.stories);
+    const copy: FollowedCompiled = { build: buildId, revision: followed.revision, compiled: result };
+    await browser.storage.local.set({ [FOLLOWED_COMPILED_KEY]: copy });
+    return serve(result);
+  } catch (error) {
+    // Stored stories the matcher cannot compile must not cost the shipped ones.
+    console.warn('[news-in-context] followed stories not compiled:', error);
+    return shippedOnly;
+  }
+}
+
+let current: Promise<Served> | undefined;
+
+/** What to serve: the shipped packs and the followed ones, read (and compiled if need be) once per wake-up. */
+export function served(): Promise<Served> {
+  current ??= load();
+  return current;
+}
+
+/** The followed stories changed: read them again. */
+export function reloadServed(): Promise<Served> {
+  current = load();
+  return current;
+}

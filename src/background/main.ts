@@ -6,9 +6,11 @@
  * page's verdict in the page.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
+import { FOLLOWED_KEY } from '../core/followed';
 import {
   ANALYSIS_PORT,
   ANNOTATOR_SCRIPT,
+  askTab,
   dispatch,
   type Handlers,
   isFromThisExtension,
@@ -18,12 +20,12 @@ import {
 } from '../messages';
 import { serveAnalysis } from './analysis';
 import { listenForCommands } from './commands';
-import { dataset, stories } from './dataset';
+import { reloadServed, served } from './dataset';
 import { acceptPorts } from './ports';
-import { warmUpOnce } from './warm-up';
+import { type WarmUp, warmUpOnce } from './warm-up';
 
 const handlers: Handlers<WorkerMessages, Runtime.MessageSender> = {
-  'story/get': () => stories,
+  'story/get': async () => (await served()).stories,
   'badge/set': async ({ count }, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return undefined;
@@ -46,8 +48,26 @@ listenForCommands();
 
 // A tab that starts loading a page wakes a sleeping worker there and then, so it has started, and warmed
 // its matcher up (warm-up.ts), by the time the reader sends the page's text at document_idle.
-const warmUp = warmUpOnce(dataset);
-browser.tabs.onUpdated.addListener(() => void warmUp.start());
+let warmUp: WarmUp | undefined;
+let pageCame = false;
+const startWarmUp = async () => {
+  const source = await served();
+  warmUp ??= warmUpOnce(source);
+  if (pageCame) warmUp.giveWay();
+  return warmUp.start();
+};
+browser.tabs.onUpdated.addListener(() => void startWarmUp());
+
+// A story followed or unfollowed: compiled with the others, then every open page is judged again.
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local' || !(FOLLOWED_KEY in changes)) return;
+  void reloadServed().then(async () => {
+    for (const tab of await browser.tabs.query({})) {
+      if (tab.id === undefined) continue;
+      await askTab(browser.tabs, tab.id, { type: 'page/stories-changed' }, 'all').catch(() => undefined);
+    }
+  });
+});
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isFromThisExtension(sender, browser.runtime.id) || !isWorkerRequest(message)) return undefined;
@@ -58,7 +78,8 @@ acceptPorts({
   // Held open by each content script only to learn, by its closing, that the extension went away.
   [LIFELINE_PORT]: () => {},
   [ANALYSIS_PORT]: (port) => {
-    warmUp.giveWay();
-    serveAnalysis(port, dataset);
+    pageCame = true;
+    warmUp?.giveWay();
+    serveAnalysis(port, served());
   },
 });

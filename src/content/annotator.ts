@@ -59,6 +59,10 @@ const start: StartAnnotator = (handoff: ReaderHandoff): RunningAnnotator => {
       if (page.enabled) observer!.start();
       else observer!.stop();
     },
+    storiesChanged() {
+      card.hide();
+      if (page.enabled) void page.rescan();
+    },
     handlers: {
       'page/get-state': () => page.state(),
       'annotations/export': () => page.export(),

@@ -27,6 +27,8 @@ const CARD_CSS = `
 .gap { font-style: italic; color: #975a16; }
 .translated { margin: 0 0 6px; font-size: 11px; font-style: italic; color: #4a5568; }
 .source { margin: 8px 0 0; font-size: 11px; color: #4a5568; }
+.evidence { margin: 6px 0; padding-left: 8px; border-left: 3px solid #cbd5e0; }
+.address { color: inherit; word-break: break-all; }
 @media (prefers-color-scheme: dark) {
   .card { background: #1f2430; color: #e2e8f0; box-shadow: 0 4px 18px rgba(0,0,0,.5), 0 0 0 1px rgba(255,255,255,.12); }
   .category, .attribution { color: #a0aec0; }
@@ -84,11 +86,11 @@ export class HoverCard {
     const shown = models.map((model) => ({ model, stories: cardStories(model, inView) }));
     const first = shown[0]!.stories[0]!;
     const warning = similar ? [element('p', 'similar', uiText('cardSimilar', first.gist))] : [];
-    const sources = [...new Set(shown.flatMap(({ stories }) => stories.map((s) => s.sourceLine)))];
+    const sources = new Map(shown.flatMap(({ stories }) => stories.map((s) => [s.sourceLine, s] as const)));
     this.card.replaceChildren(
       ...warning,
       ...shown.map(({ model, stories }) => renderFact(model, stories)),
-      ...sources.map((line) => element('p', 'source', uiText('cardSource', line))),
+      ...[...sources.values()].map(renderSource),
     );
     this.host.attach();
     this.card.hidden = false;
@@ -120,17 +122,35 @@ export class HoverCard {
   }
 }
 
-/** One fact, with what each of the given stories says about it; drafts and unwritten parts marked as such. */
+/** A story's source: a followed story's names the site, date and the article's address, and says it was not reviewed. */
+function renderSource(story: CardStory): HTMLElement {
+  if (!story.followed) return element('p', 'source', uiText('cardSource', story.sourceLine));
+  const line = element('p', 'source', `${story.sourceLine}. `);
+  const link = element('a', 'address', story.followed.address);
+  link.href = story.followed.address;
+  link.target = '_blank';
+  link.rel = 'noopener noreferrer';
+  line.append(link);
+  return line;
+}
+
+/**
+ * One fact, with what each of the given stories says about it; drafts and unwritten parts marked as such.
+ * A followed story's card holds the article's words only: the title and the sentence, verbatim.
+ */
 function renderFact(model: CardModel, stories: readonly CardStory[]): HTMLElement {
   const section = element('section', 'fact');
   section.append(element('span', 'category', model.categoryLabel), element('h2', 'title', model.title));
-  if (stories.some((s) => s.draft)) section.append(element('p', 'draft', uiText('draftNote')));
+  const followedOnly = stories.every((s) => s.followed);
+  if (stories.some((s) => s.draft && !s.followed)) section.append(element('p', 'draft', uiText('draftNote')));
   if (model.quote) section.append(element('blockquote', 'quote', uiText('quoted', model.quote)));
-  section.append(model.text ? element('p', 'text', model.text) : element('p', 'text gap', uiText('cardGap')));
+  if (model.text) section.append(element('p', 'text', model.text));
+  else if (!followedOnly) section.append(element('p', 'text gap', uiText('cardGap')));
   for (const story of stories) {
     // With several stories, each role says which story it is from.
     const where = stories.length > 1 ? uiText('cardInTheStory', story.gist) : uiText('cardInThisStory');
-    if (story.role) section.append(element('p', 'role', uiText('cardRole', where, story.role)));
+    if (story.followed) section.append(element('blockquote', 'evidence', story.followed.evidence));
+    else if (story.role) section.append(element('p', 'role', uiText('cardRole', where, story.role)));
     else if (story.roleGap) section.append(element('p', 'role gap', uiText('cardRoleGap', where)));
   }
   if (model.attribution) section.append(element('p', 'attribution', model.attribution));

@@ -77,6 +77,8 @@ export type AnnotatorMessages = Pick<ContentMessages, 'page/get-state' | 'annota
 export interface RunningAnnotator {
   /** The settings changed (storage, or the shortcut's page switch). */
   settingsChanged(): void;
+  /** The stories followed changed: the page is read and judged again (the old highlights stay until then). */
+  storiesChanged(): void;
   /** The popup's requests (the reader answers `page/toggle` itself: it owns the page switch). */
   handlers: Handlers<AnnotatorMessages, undefined>;
 }

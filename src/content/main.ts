@@ -157,6 +157,11 @@ async function main(): Promise<void> {
       settingsChanged();
       return { enabled: pageSwitch.enabled };
     },
+    'page/stories-changed': () => {
+      if (annotator) void annotator.then((running) => running.storiesChanged()).catch(report);
+      else if (pageSwitch.enabled) void reader.rescan().catch(report);
+      return undefined;
+    },
   };
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (!isFromThisExtension(sender, browser.runtime.id) || !isContentRequest(message)) return undefined;

@@ -6,6 +6,7 @@
 import type { Category } from './categories';
 import type { Fact, Story } from './dataset';
 import { englishText } from './english';
+import { followedSourceLine } from './follow-strings';
 import { type Dataset, storyFacts, toDataset } from './packs';
 import { formatDate, type Lookup, listNames, type MessageKey } from './ui-text';
 
@@ -46,6 +47,8 @@ export interface CardStory {
   sourceLine: string;
   /** The story is a draft: not reviewed. */
   draft: boolean;
+  /** A story the reader followed: the article's address, and its sentence that states or names the fact. */
+  followed?: { address: string; evidence: string };
 }
 
 export interface CardModel {
@@ -75,8 +78,10 @@ export interface CardWording {
  * A draft's field its article did not state is a marked gap, or left out.
  */
 export function sourceLine(story: Story, text: Lookup = englishText): string {
-  const { outlet, reporters, date } = story.source;
   const locale = text('locale');
+  if (story.followed)
+    return followedSourceLine(story.followed.site, story.followed.date, (iso) => formatDate(iso, locale));
+  const { outlet, reporters, date } = story.source;
   const reporterNames = reporters ? ` (${listNames(reporters.names, locale)})` : '';
   return `${outlet?.name ?? text('outletGap')}${reporterNames}${date ? `, ${formatDate(date.value, locale)}` : ''}`;
 }
@@ -139,6 +144,9 @@ export function buildCards(
         figuresIn,
         sourceLine: line,
         draft: story.draft,
+        ...(story.followed && fact.evidence
+          ? { followed: { address: story.followed.address, evidence: fact.evidence } }
+          : {}),
       });
     }
   }

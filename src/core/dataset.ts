@@ -12,6 +12,7 @@ import { CATEGORIES, type Category, isStatementCategory } from './categories';
 export { CATEGORIES, type Category, isStatementCategory, STATEMENT_CATEGORIES } from './categories';
 
 const nonEmpty = z.string().trim().min(1);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
 const factId = z
   .string()
   .regex(
@@ -137,10 +138,7 @@ const sourceSchema = z
       .object({ names: z.array(nonEmpty).min(1), where, evidence: nonEmpty.optional() })
       .strict()
       .optional(),
-    date: z
-      .object({ value: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'), where })
-      .strict()
-      .optional(),
+    date: z.object({ value: isoDate, where }).strict().optional(),
     headlinesSeen: z.array(z.object({ text: nonEmpty, where }).strict()).default([]),
     /** One line for readers: what copy of the report the dataset was built from. */
     builtFrom: nonEmpty,
@@ -170,6 +168,19 @@ export const entityRefSchema = z
 
 const cue = z.object({ phrases: z.array(nonEmpty).min(1), weight: z.number() }).strict();
 
+/**
+ * A story the reader followed from a page: the article's address, its site and date (from the page's
+ * metadata) and when it was followed. Its cards say so, and that no editor has reviewed it.
+ */
+const followedSchema = z
+  .object({
+    address: z.string().regex(/^https?:\/\/\S+$/, 'must be the http(s) address of the article'),
+    site: nonEmpty,
+    date: isoDate.optional(),
+    followedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, 'must be an ISO time (UTC)'),
+  })
+  .strict();
+
 export const storySchema = z
   .object({
     schemaVersion: z.literal(1),
@@ -177,6 +188,8 @@ export const storySchema = z
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case, like the folder name'),
     /** A draft is highlighted like any pack, but its cards say it has not been reviewed. */
     draft: z.boolean().default(false),
+    /** Followed by the reader from a page (always a draft): where from. */
+    followed: followedSchema.optional(),
     source: sourceSchema,
     summary: z
       .object({
@@ -218,6 +231,8 @@ export const storySchema = z
     };
     for (const [i, fact] of story.facts.entries()) unique(fact.id, ['facts', i, 'id']);
     for (const [i, ref] of story.entityRefs.entries()) unique(ref.id, ['entityRefs', i, 'id']);
+    if (story.followed && !story.draft)
+      ctx.addIssue({ code: 'custom', path: ['draft'], message: 'a followed story is a draft (no editor reviewed it)' });
     if (story.draft) return;
     // Outside drafts nothing is left unwritten.
     for (const field of ['outlet', 'reporters', 'date'] as const)
@@ -329,16 +344,31 @@ function parseWith<T>(schema: z.ZodType<T>, input: unknown, file?: string): T {
   throw new DatasetError(issue.path.join('.'), issue.message, file);
 }
 
+/** An entity a story may refer to without defining it: a shared one, or one another pack defines. */
+export interface KnownEntity {
+  id: string;
+  category: Category;
+}
+
 /**
  * Parses and checks a story; throws a DatasetError naming the first bad
  * field. Ids the story refers to must be its own facts or, through
- * `shared`, entities of data/entities.json.
+ * `known`, entities of data/entities.json or of another pack.
  */
-export function parseStory(input: unknown, shared: readonly SharedEntity[] = [], file?: string): Story {
+export function parseStory(input: unknown, known: readonly KnownEntity[] = [], file?: string): Story {
   const story = parseWith(storySchema, input, file);
-  const problem = findBadReference(story, new Map(shared.map((e) => [e.id, e.category])));
-  if (problem) throw new DatasetError(problem.path.join('.'), problem.message, file);
+  checkReferences(story, known, file);
   return story;
+}
+
+function checkReferences(story: Story, known: readonly KnownEntity[], file?: string): void {
+  const problem = findBadReference(story, new Map(known.map((e) => [e.id, e.category])));
+  if (problem) throw new DatasetError(problem.path.join('.'), problem.message, file);
+}
+
+/** The person, organisation, place and event facts a story defines: other packs may refer to them. */
+export function entityFacts(story: Story): Fact[] {
+  return story.facts.filter((f) => !isStatementCategory(f.category));
 }
 
 export function parseEntities(input: unknown, file?: string): SharedEntity[] {
@@ -359,7 +389,10 @@ function findBadReference(
   };
   for (const [i, ref] of story.entityRefs.entries()) {
     if (!shared.has(ref.id))
-      return { path: ['entityRefs', i, 'id'], message: `unknown shared entity ${ref.id} (not in data/entities.json)` };
+      return {
+        path: ['entityRefs', i, 'id'],
+        message: `unknown shared entity ${ref.id} (not in data/entities.json nor defined by another pack)`,
+      };
   }
   for (const [i, id] of story.limits.entries()) {
     const bad = own.has(id)
@@ -417,14 +450,14 @@ export function parseDataset(entitiesFile: DatasetFile, storyFiles: readonly Dat
   const entities = parseEntities(entitiesFile.json, entitiesFile.path);
   const definedAt = new Map<string, string>();
   for (const [i, e] of entities.entries()) definedAt.set(e.id, `${entitiesFile.path} entities.${i}.id`);
-  const stories: Story[] = [];
+  const parsed: { story: Story; path: string }[] = [];
   for (const file of [...storyFiles].sort((a, b) => a.path.localeCompare(b.path))) {
-    const story = parseStory(file.json, entities, file.path);
+    const story = parseWith(storySchema, file.json, file.path);
     const folder = /([^/\\]+)[/\\]story\.json$/.exec(file.path)?.[1];
     if (folder !== undefined && folder !== story.id)
       throw new DatasetError('id', `"${story.id}" must equal the pack's folder name "${folder}"`, file.path);
-    const other = stories.find((s) => s.id === story.id);
-    if (other) throw new DatasetError('id', `story id ${story.id} is used twice`, file.path);
+    if (parsed.some((p) => p.story.id === story.id))
+      throw new DatasetError('id', `story id ${story.id} is used twice`, file.path);
     for (const [i, fact] of story.facts.entries()) {
       const here = `${file.path} facts.${i}.id`;
       const there = definedAt.get(fact.id);
@@ -432,10 +465,15 @@ export function parseDataset(entitiesFile: DatasetFile, storyFiles: readonly Dat
         throw new DatasetError(`facts.${i}.id`, `fact id ${fact.id} is defined twice: ${there} and ${here}`, file.path);
       definedAt.set(fact.id, here);
     }
-    stories.push(story);
+    parsed.push({ story, path: file.path });
   }
-  if (stories.length === 0) throw new DatasetError('', 'no story packs (data/stories/<id>/story.json)');
-  return { entities, stories: stories.sort((a, b) => a.id.localeCompare(b.id)) };
+  if (parsed.length === 0) throw new DatasetError('', 'no story packs (data/stories/<id>/story.json)');
+  // References are checked once every pack is known: a pack may refer to an entity another pack defines.
+  for (const { story, path } of parsed) {
+    const others = parsed.filter((p) => p.story !== story).flatMap((p) => entityFacts(p.story));
+    checkReferences(story, [...entities, ...others], path);
+  }
+  return { entities, stories: parsed.map((p) => p.story).sort((a, b) => a.id.localeCompare(b.id)) };
 }
 
 /** The spin lexicon: the word swaps a synonym rewriter makes, mapped back to plain English. */

@@ -6,7 +6,8 @@
  * dataset.ts (parseDataset); this module has no validator, so content
  * scripts and the popup can use it without bundling one.
  */
-import type { Dataset, Fact, Story } from './dataset';
+import { isStatementCategory } from './categories';
+import type { Dataset, Fact, SharedEntity, Story } from './dataset';
 
 export type { Dataset } from './dataset';
 
@@ -15,21 +16,48 @@ export function toDataset(input: Dataset | Story): Dataset {
   return 'stories' in input ? input : { entities: [], stories: [input] };
 }
 
+type Referable = Pick<SharedEntity, 'id' | 'category' | 'title' | 'aliases' | 'related'> & { card?: string };
+
+const referableCache = new WeakMap<Dataset, Map<string, Referable>>();
+
 /**
- * Every fact a story uses, as facts: its own, then the shared entities it
- * refers to, each with this story's role and evidence (from its entityRef)
- * or none where the story names it only in a concept or an attribution.
+ * The entities any story may refer to: the shared ones, and the people,
+ * organisations, places and events each pack defines (a followed story
+ * names the shipped story's Yuri Ushakov without defining him again).
+ */
+function referableEntities(dataset: Dataset): Map<string, Referable> {
+  let found = referableCache.get(dataset);
+  if (!found) {
+    found = new Map<string, Referable>(dataset.entities.map((e) => [e.id, e]));
+    for (const story of dataset.stories)
+      for (const fact of story.facts) {
+        if (isStatementCategory(fact.category) || found.has(fact.id)) continue;
+        const { id, category, title, aliases, related, card } = fact;
+        found.set(id, { id, category: category as Referable['category'], title, aliases, related, card });
+      }
+    referableCache.set(dataset, found);
+  }
+  return found;
+}
+
+/**
+ * Every fact a story uses, as facts: its own, then the entities it refers
+ * to (shared, or defined by another pack), each with this story's role and
+ * evidence (from its entityRef) or none where the story names it only in a
+ * concept or an attribution.
  */
 export function storyFacts(dataset: Dataset, story: Story): Fact[] {
-  const shared = new Map(dataset.entities.map((e) => [e.id, e]));
+  const shared = referableEntities(dataset);
   const facts: Fact[] = [...story.facts];
   const ids = new Set(facts.map((f) => f.id));
   const add = (id: string, ref?: Story['entityRefs'][number]) => {
     const entity = shared.get(id);
     if (!entity || ids.has(id)) return;
     ids.add(id);
+    const { card, ...rest } = entity;
     facts.push({
-      ...entity,
+      ...rest,
+      ...(card ? { card } : {}),
       ...(ref?.role ? { role: ref.role } : {}),
       evidence: ref?.evidence ?? '',
       basis: ref?.basis ?? [],

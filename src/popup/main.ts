@@ -11,6 +11,7 @@ import { CATEGORIES } from '../core/categories';
 import { repairSettings, SETTINGS_KEY, type Settings, withSite } from '../core/settings';
 import { uiText } from '../core/ui-text';
 import { askTab, askWorker, type PageStateResponse } from '../messages';
+import { offerFollow } from './follow';
 import { localizePopup } from './text';
 import { renderPicker, reportedIds, verdictText } from './view';
 
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
     void browser.storage.local.set({ [SETTINGS_KEY]: next });
   };
   const counts = buildSwitches(settings, save);
+  const following = offerFollow(tabId);
   const verdict = document.getElementById('verdict')!;
   const site = document.getElementById('site-switch') as HTMLInputElement;
 
@@ -116,6 +118,7 @@ async function main(): Promise<void> {
     if (host !== undefined) save(withSite(settings, host, site.checked));
   });
   // Content scripts redraw on the storage change; read their counts afterwards.
+  await following;
   browser.storage.onChanged.addListener(async (_changes, area) => {
     if (area !== 'local') return;
     settings = await readSettings();

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Window } from 'happy-dom';
 import { datasetFiles } from '../../scripts/load-dataset';
 import { compileMatcher } from '../../src/core/compile';
 import { parseDataset, parseLexicon, parseStory } from '../../src/core/dataset';
@@ -43,4 +44,18 @@ export function datasetWith(extra: { id: string; edit?: (story: RawJson) => void
 
 export function realLexicon() {
   return parseLexicon(readJson('data/spin-lexicon.json'));
+}
+
+const SEED_NAME = '000_9a3ddd14051b618d.txt';
+
+/** The seed article: from shared/ beside the checkout, else the same paragraphs from the demo page. */
+export function seedArticle(): string {
+  const candidates = [process.env.SEED_ARTICLE, `../shared/seed/${SEED_NAME}`, `../../shared/seed/${SEED_NAME}`];
+  for (const candidate of candidates) {
+    if (candidate && existsSync(resolve(ROOT, candidate))) return readFileSync(resolve(ROOT, candidate), 'utf8');
+  }
+  const window = new Window();
+  window.document.body.innerHTML = readFileSync(resolve(ROOT, 'demo/index.html'), 'utf8');
+  const paragraphs = [...window.document.querySelectorAll('article .story-body > p')].map((p) => p.textContent.trim());
+  return paragraphs.join('\n');
 }

@@ -1,13 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Window } from 'happy-dom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkPack } from '../../scripts/story/check';
-import { type DraftPack, draftPack } from '../../scripts/story/draft';
 import { loadCuratedStory, loadShared } from '../../scripts/story/files';
-import { GAP } from '../../scripts/story/gaps';
 import { measureDraft } from '../../scripts/story/measure';
-import { type BuilderNlp, builderNlp } from '../../scripts/story/nlp';
+import { type DraftPack, draftPack } from '../../src/builder/draft';
+import { GAP } from '../../src/builder/gaps';
+import { type BuilderNlp, builderNlp } from '../../src/builder/nlp';
 import { annotate } from '../../src/core/annotate';
 import { compileMatcher } from '../../src/core/compile';
 import {
@@ -20,7 +19,7 @@ import {
   type Story,
 } from '../../src/core/dataset';
 import { Matcher } from '../../src/core/matcher';
-import { ROOT, readJson } from './helpers';
+import { ROOT, readJson, seedArticle } from './helpers';
 
 const ENTITIES: DatasetFile = { path: 'data/entities.json', json: readJson('data/entities.json') };
 const NO_ENTITIES: DatasetFile = { path: 'data/entities.json', json: { schemaVersion: 1, entities: [] } };
@@ -30,22 +29,9 @@ function parseDraft(pack: unknown, folder: string, entities = ENTITIES): Story {
   return parseDataset(entities, [{ path: `data/stories/${folder}/story.json`, json: pack }]).stories[0]!;
 }
 
-const SEED_NAME = '000_9a3ddd14051b618d.txt';
 const FIXTURE = 'tests/fixtures/stories/floating-solar-article.txt';
 /** The curated summit: its pack once packs exist, data/story.json before. */
 const SUMMIT = 'xi-putin-video-summit-2021';
-
-/** The seed article: from shared/ beside the checkout, else the same paragraphs from the demo page. */
-function seedArticle(): string {
-  const candidates = [process.env.SEED_ARTICLE, `../shared/seed/${SEED_NAME}`, `../../shared/seed/${SEED_NAME}`];
-  for (const candidate of candidates) {
-    if (candidate && existsSync(resolve(ROOT, candidate))) return readFileSync(resolve(ROOT, candidate), 'utf8');
-  }
-  const window = new Window();
-  window.document.body.innerHTML = readFileSync(resolve(ROOT, 'demo/index.html'), 'utf8');
-  const paragraphs = [...window.document.querySelectorAll('article .story-body > p')].map((p) => p.textContent.trim());
-  return paragraphs.join('\n');
-}
 
 describe('the story builder', { timeout: 120_000 }, () => {
   let lexicon: Lexicon;

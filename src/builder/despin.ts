@@ -4,10 +4,10 @@
  * "Levada Center" where the copy says "Levada Middle". The verbatim sentence
  * stays the evidence; the plain one is what names and signatures come from.
  */
-import type { Lexicon } from '../../src/core/dataset';
-import { compileLexicon, type LexiconHit, LexiconRewriter } from '../../src/core/lexicon';
-import { normalizeText } from '../../src/core/normalize';
-import { tokenize } from '../../src/core/tokens';
+import type { Lexicon } from '../core/dataset';
+import { compileLexicon, type LexiconHit, LexiconRewriter } from '../core/lexicon';
+import { normalizeText } from '../core/normalize';
+import { tokenize } from '../core/tokens';
 
 /** Words a title-cased name leaves in lower case ("School of International Studies"). */
 const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', 'to', 'a', 'an', 'de', 'von']);
@@ -15,13 +15,16 @@ const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', 'to', 
 export class Despinner {
   private readonly rewriter: LexiconRewriter;
   private readonly plain: string[];
+  /** Per entry: an ordinary word (weight 0) that anyone might write ("commerce" in "Chamber of Commerce"). */
+  private readonly ordinary: boolean[];
 
   constructor(lexicon: Lexicon) {
     this.rewriter = new LexiconRewriter(compileLexicon(lexicon));
     this.plain = lexicon.entries.map((e) => e.plain);
+    this.ordinary = lexicon.entries.map((e) => e.weight === 0);
   }
 
-  /** The text, normalised (plain quotes and dashes), with every rewriter phrase replaced by its plain English. */
+  /** The text, normalised (plain quotes and dashes), with every rewriter phrase but ordinary words (weight 0) in names in plain English. */
   plainText(raw: string): string {
     const norm = normalizeText(raw);
     const hits: LexiconHit[] = [];
@@ -29,6 +32,8 @@ export class Despinner {
     let out = '';
     let at = 0;
     for (const hit of hits) {
+      // An ordinary word in a name is left as written: undoing it would rename "Valmont Chamber of Commerce".
+      if (this.ordinary[hit.entry] && /^\p{Lu}/u.test(norm.text.slice(hit.start, hit.end))) continue;
       out += norm.text.slice(at, hit.start) + withCaseOf(norm.text.slice(hit.start, hit.end), this.plain[hit.entry]!);
       at = hit.end;
     }

@@ -33,6 +33,17 @@ export interface Article {
 export type SentenceSplitter = (text: string) => string[];
 
 const CREDIT = /\b(reported from|contributed (reporting|research|analysis)|contributed to this (report|article))\b/i;
+/**
+ * Lines that credit someone rather than report: photo and picture credits ("Photo: Koji Sasahara/AP",
+ * "(Getty Images)"), "Reporting by …; Editing by …", a byline further down, a reporter's short bio.
+ */
+const CREDIT_LINES: readonly RegExp[] = [
+  /^\(?(?:photo(?:graph)?s?|pictures?|images?|illustrations?|credits?)\b.{0,80}$/i,
+  /^(?:additional )?(?:reporting|writing|editing|research) by\b/i,
+  /^By\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}(?:\s*(?:,|and)\s*.{0,60})?$/u,
+  /\/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Pool|Bloomberg)\b\)?\s*$/,
+  /\b(?:is a|is the) (?:staff |senior |freelance )?(?:reporter|correspondent|writer|editor|photographer) (?:for|at|with)\b/,
+];
 const BYLINE = /^By\s+(.+)$/;
 const DATE_LINE = 5;
 
@@ -88,7 +99,7 @@ export function readArticle(text: string, split: SentenceSplitter, plain: (raw: 
     }
     // The dateline opens the first line of the body: "MOSCOW — ...".
     if (sentences.length === 0) meta.dateline = /^(\p{Lu}[\p{Lu} .'-]+?)\s*[—–-]\s/u.exec(line)?.[1];
-    const credit = CREDIT.test(plain(line));
+    const credit = CREDIT.test(plain(line)) || CREDIT_LINES.some((pattern) => pattern.test(line));
     if (credit) readCredits(plain(line), meta);
     for (const sentence of split(line)) {
       for (const clause of sentence.split(/(?<=;)\s+/)) {

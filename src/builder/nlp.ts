@@ -83,12 +83,42 @@ export function winkEngine(): NlpEngine {
   };
 }
 
+/** compromise lexicon tags of ordinary words (its name tags are City, Country, FirstName, LastName, …). */
+const COMMON_WORD_TAGS = new Set([
+  'Singular',
+  'Plural',
+  'Noun',
+  'Uncountable',
+  'Adjective',
+  'Comparable',
+  'Adverb',
+  'Verb',
+  'Infinitive',
+  'PastTense',
+  'Gerund',
+  'Abbreviation',
+  'Month',
+  'WeekDay',
+  'Demonym',
+  'Actor',
+  'Determiner',
+  'Preposition',
+  'Conjunction',
+  'Pronoun',
+]);
+
+/** compromise's lexicon: lower-case word → tag or tags. */
+const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one
+  .lexicon;
+
 export interface BuilderNlp {
   sentences(text: string): string[];
   runs(sentence: string): NameMention[];
   typed(sentence: string): NameMention[];
   /** What a name is on its own, by compromise's lexicon ("Crimea" is a place). */
   kindOf(name: string): NameKind;
+  /** A lower-case word compromise's lexicon knows as an ordinary word, and not as a name. */
+  isCommonWord(word: string): boolean;
   isStopWord(word: string): boolean;
 }
 
@@ -112,6 +142,13 @@ export function builderNlp(): BuilderNlp {
       if (doc.places().found) return 'place';
       if (doc.organizations().found) return 'organization';
       return 'unknown';
+    },
+    isCommonWord(word) {
+      // The lexicon lists singulars: "members" is "member".
+      const tags = lexicon[word] ?? (word.length > 3 ? lexicon[word.replace(/s$/, '')] : undefined);
+      if (tags === undefined) return false;
+      const list = Array.isArray(tags) ? tags : [tags];
+      return list.every((tag) => COMMON_WORD_TAGS.has(tag));
     },
     isStopWord(word) {
       let flag = stop.get(word);

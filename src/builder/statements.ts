@@ -4,10 +4,10 @@
  * according to whom (as the text attributes it), and a signature built from
  * its content words, numbers and entities as the matcher reads them.
  */
-import type { Lexicon } from '../../src/core/dataset';
-import { compileLexicon, LexiconRewriter } from '../../src/core/lexicon';
-import { normalizeText } from '../../src/core/normalize';
-import { stem, tokenize } from '../../src/core/tokens';
+import type { Lexicon } from '../core/dataset';
+import { compileLexicon, LexiconRewriter } from '../core/lexicon';
+import { normalizeText } from '../core/normalize';
+import { stem, tokenize } from '../core/tokens';
 import { LIMIT_CUES, SPEECH_VERBS } from './words';
 
 export interface KnownEntity {
@@ -100,6 +100,10 @@ function slug(words: string[]): string {
 export interface StatementOptions {
   lexicon: Lexicon;
   isStopWord: (word: string) => boolean;
+  /** Signatures meant to find the statement in other outlets' words too (a followed story). */
+  acrossOutlets?: boolean;
+  /** Ids already taken (shared entities, other packs, this draft's entities): statement ids avoid them, and are added. */
+  usedIds?: Set<string>;
 }
 
 /** The article speaking for itself, as the provenance check names it. */
@@ -118,7 +122,7 @@ export function draftStatements(
     for (const w of new Set(words.map(stem))) frequency.set(w, (frequency.get(w) ?? 0) + 1);
   const entityWords = new Set(entities.flatMap((e) => e.aliases.flatMap((a) => wordsOf(a))));
   const reporters = REPORT_VOICE;
-  const usedIds = new Set<string>();
+  const usedIds = options.usedIds ?? new Set<string>();
   const out: DraftStatement[] = [];
   let lastSpeaker: { speaker: string; speakerId?: string } | undefined;
 
@@ -145,10 +149,26 @@ export function draftStatements(
 
     const mentioned = [...new Map(spans.map((s) => [s.entity.id, s.entity])).values()];
     const entityConcepts = mentioned.filter((e) => e.id !== speaker?.speakerId).slice(0, MAX_ENTITY_CONCEPTS);
+    // Across outlets, numbers and names survive rewording where words do not: they weigh double, and with
+    // two of them the rarest word is no longer required.
+    const anchors = options.acrossOutlets ? numbers.length + entityConcepts.length : 0;
+    const anchorWeight = options.acrossOutlets ? 2 : 1;
     const concepts = [
-      ...content.map((w, i) => ({ name: w, variants: [w], entities: [], weight: i === 0 ? 2 : 1, required: i === 0 })),
-      ...numbers.map((n) => ({ name: n, variants: [n], entities: [], weight: 1, required: false })),
-      ...entityConcepts.map((e) => ({ name: e.title, variants: [], entities: [e.id], weight: 1, required: false })),
+      ...content.map((w, i) => ({
+        name: w,
+        variants: [w],
+        entities: [],
+        weight: i === 0 ? 2 : 1,
+        required: i === 0 && anchors < 2,
+      })),
+      ...numbers.map((n) => ({ name: n, variants: [n], entities: [], weight: anchorWeight, required: false })),
+      ...entityConcepts.map((e) => ({
+        name: e.title,
+        variants: [],
+        entities: [e.id],
+        weight: anchorWeight,
+        required: false,
+      })),
     ];
     if (concepts.length < 2) return;
 

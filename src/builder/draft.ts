@@ -4,19 +4,23 @@
  * their evidence and signatures, event cues from dates, places and events.
  * What the article cannot supply is left as a marked gap for an editor.
  */
-import { analyseText } from '../../src/core/annotate';
-import { compileMatcher } from '../../src/core/compile';
-import type { Lexicon, SharedEntity, Story } from '../../src/core/dataset';
-import { Matcher } from '../../src/core/matcher';
-import { formatDate } from '../../src/core/ui-text';
+import { analyseText } from '../core/annotate';
+import { compileMatcher } from '../core/compile';
+import type { Lexicon, SharedEntity, Story } from '../core/dataset';
+import { Matcher } from '../core/matcher';
+import { normalizeText } from '../core/normalize';
+import { formatDate } from '../core/ui-text';
 import { type Article, readArticle } from './article';
 import { Despinner } from './despin';
 import { type EntityCandidate, findEntities } from './entities';
 import { GAP } from './gaps';
-import { aliasKey, entityNames } from './keys';
+import { aliasKey, entityNames, variantKey } from './keys';
 import type { BuilderNlp } from './nlp';
 import { type DraftStatement, draftStatements, type KnownEntity } from './statements';
 import { MONTHS } from './words';
+
+/** An entity a draft may refer to: a shared one, or one another pack defines. */
+export type ReferableEntity = Pick<SharedEntity, 'id' | 'category' | 'title' | 'aliases'>;
 
 /** A shared entity the draft refers to, with the sentence that names it (its role is for the editor). */
 export interface DraftEntityRef {
@@ -28,13 +32,18 @@ export interface DraftInput {
   text: string;
   id: string;
   lexicon: Lexicon;
-  /** Shared entities by id: the draft references these instead of defining them again. */
-  shared: ReadonlyMap<string, SharedEntity>;
+  /**
+   * Entities already defined, by id: the shared ones and those other packs define. The draft refers to these
+   * (by any of their names, or a spelling variant of one) instead of defining them again.
+   */
+  shared: ReadonlyMap<string, ReferableEntity>;
   nlp: BuilderNlp;
   /** Fact ids other packs define: the draft's own ids avoid them (an id names one fact in the whole dataset). */
   takenIds?: Iterable<string>;
   /** Named in the source block, e.g. the article's file name. */
   sourceName?: string;
+  /** Undo a rewriter's wording in names and quotes (default true; signatures read through the lexicon either way). */
+  despin?: boolean;
 }
 
 export interface OwnEntityFact {
@@ -73,10 +82,10 @@ function slug(text: string): string {
 /** Shared entities named in the text, found by the extension's own matcher (so "america" is the United States). */
 function sharedMentions(
   article: Article,
-  shared: ReadonlyMap<string, SharedEntity>,
+  shared: ReadonlyMap<string, ReferableEntity>,
   lexicon: Lexicon,
 ): Map<string, number> {
-  const entities = [...shared.values()];
+  const entities = [...shared.values()].map((e) => ({ ...e, card: e.title, related: [] }));
   if (entities.length === 0) return new Map();
   // A story that uses every shared entity and nothing else: only the fields the matcher reads.
   const entityRefs = entities.map((e) => ({ id: e.id, evidence: e.title, basis: [] }));
@@ -122,15 +131,26 @@ function eventCues(article: Article, events: KnownEntity[], plains: string[]): D
 
 export function draftPack(input: DraftInput): DraftPack {
   const despinner = new Despinner(input.lexicon);
-  const plainOf = (raw: string) => despinner.plainText(raw);
+  const plainOf = (raw: string) => (input.despin === false ? normalizeText(raw).text : despinner.plainText(raw));
   const article = readArticle(input.text, input.nlp.sentences, plainOf);
   const plains = article.sentences.map((s) => plainOf(s.raw));
-  const named = article.sentences.map((s, i) => (s.credit || s.heading ? '' : plains[i]!));
+  // Names come from the body: not headings or credits, nor the dateline ("ARDENT CITY — Lena Marsh …").
+  const named = article.sentences.map((s, i) =>
+    s.credit || s.heading ? '' : plains[i]!.replace(/^\p{Lu}[\p{Lu} .'-]+?\s*[—–-]\s+/u, ''),
+  );
   const candidates = findEntities(named, input.nlp);
 
   const sharedIndex = new Map<string, string>();
+  const variantIndex = new Map<string, string>();
   for (const entity of input.shared.values())
-    for (const name of entityNames(entity)) sharedIndex.set(aliasKey(name), entity.id);
+    for (const name of entityNames(entity)) {
+      sharedIndex.set(aliasKey(name), entity.id);
+      variantIndex.set(variantKey(name), entity.id);
+    }
+  // An exact name first; else a spelling variant or inflection of one ("Yury Ushakov" is Yuri Ushakov).
+  const knownId = (candidate: EntityCandidate) =>
+    candidate.aliases.map((a) => sharedIndex.get(aliasKey(a))).find(Boolean) ??
+    candidate.aliases.map((a) => variantIndex.get(variantKey(a))).find(Boolean);
   const refs = new Map<string, { ref: DraftEntityRef; entity: KnownEntity }>();
   const own: OwnEntityFact[] = [];
   const known: KnownEntity[] = [];
@@ -151,7 +171,7 @@ export function draftPack(input: DraftInput): DraftPack {
   };
 
   for (const candidate of candidates) {
-    const sharedId = candidate.aliases.map((a) => sharedIndex.get(aliasKey(a))).find(Boolean);
+    const sharedId = knownId(candidate);
     if (sharedId) {
       addRef(sharedId, candidate.sentences[0]!, candidate.aliases);
       continue;
@@ -180,6 +200,8 @@ export function draftPack(input: DraftInput): DraftPack {
   const statements = draftStatements(statementSentences, known, {
     lexicon: input.lexicon,
     isStopWord: input.nlp.isStopWord,
+    usedIds,
+    acrossOutlets: input.despin === false,
   });
 
   // Only what the text states, each with where it comes from; the outlet and an unstated byline or date stay

@@ -1,0 +1,80 @@
+/**
+ * Stories the reader follows: packs drafted in the extension from an
+ * article (or imported from a file), kept in extension storage and compiled
+ * with the shipped packs into one matcher, so every page is judged against
+ * them with the same rules.
+ *
+ * Storage (`storage.local`):
+ * - `followedStories`: `{ revision, stories }`, each story a parsed pack
+ *   (the story schema of dataset.ts, with its `followed` block); `revision`
+ *   goes up with every change.
+ * - `followedCompiled`: `{ build, revision, compiled }`, the CompiledDataset
+ *   of the shipped packs and the followed ones, so a worker waking up does
+ *   not compile them again.
+ *
+ * DOM-free and without the schema: the worker reads what the extension's
+ * own pages validated before storing.
+ */
+import { compileMatcher } from './compile';
+import { type CompiledDataset, compileDataset } from './compiled-dataset';
+import type { Lexicon, Story } from './dataset';
+import type { MatcherData } from './matcher-data';
+import type { Dataset } from './packs';
+
+export const FOLLOWED_KEY = 'followedStories';
+export const FOLLOWED_COMPILED_KEY = 'followedCompiled';
+
+export interface FollowedStore {
+  /** Goes up with every change: the compiled copy is valid for one revision. */
+  revision: number;
+  stories: Story[];
+}
+
+export interface FollowedCompiled {
+  /** The build whose shipped packs were compiled in. */
+  build: string;
+  revision: number;
+  compiled: CompiledDataset;
+}
+
+/** What storage holds, or no story followed. */
+export function readFollowed(stored: unknown): FollowedStore {
+  const value = stored as Partial<FollowedStore> | undefined;
+  if (!value || typeof value !== 'object' || !Array.isArray(value.stories)) return { revision: 0, stories: [] };
+  return { revision: typeof value.revision === 'number' ? value.revision : 0, stories: value.stories };
+}
+
+/** The shipped packs with the followed ones: one dataset, stories sorted by id as the loader sorts them. */
+export function withFollowed(shipped: Dataset, followed: readonly Story[]): Dataset {
+  return {
+    entities: shipped.entities,
+    stories: [...shipped.stories, ...followed].sort((a, b) => a.id.localeCompare(b.id)),
+  };
+}
+
+/** Everything the worker serves, for the shipped packs and the followed ones. */
+export function compileWithFollowed(shipped: Dataset, lexicon: Lexicon, followed: readonly Story[]): CompiledDataset {
+  return compileDataset(withFollowed(shipped, followed), lexicon);
+}
+
+/** The matcher data of the shipped and followed packs: what a page's words are looked up in. */
+export function followedMatcherData(shipped: Dataset, lexicon: Lexicon, followed: readonly Story[]): MatcherData {
+  return compileMatcher(withFollowed(shipped, followed), lexicon);
+}
+
+/** A compiled copy in storage, if it is for this build and this revision of the followed stories. */
+export function usableCompiled(stored: unknown, build: string, revision: number): CompiledDataset | undefined {
+  const value = stored as Partial<FollowedCompiled> | undefined;
+  if (!value || value.build !== build || value.revision !== revision || !value.compiled) return undefined;
+  return value.compiled;
+}
+
+/** Bytes a story takes in storage: its JSON in UTF-8, as storage.local counts it. */
+export function storedBytes(story: Story): number {
+  let bytes = 0;
+  for (const char of JSON.stringify(story)) {
+    const code = char.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}

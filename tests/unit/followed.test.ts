@@ -1,0 +1,120 @@
+/**
+ * Following a story: drafted from an article as the extension drafts it,
+ * compiled with the shipped packs, its cards made of the article's own
+ * words, recognised on another outlet's report and on nothing else, and
+ * served by the worker even to a page that asks before the worker has read
+ * the followed stories.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { followPair, readPairs, scorePairs } from '../../scripts/eval-followed';
+import { pageText } from '../../scripts/eval-page';
+import { loadDataset, loadLexicon } from '../../scripts/load-dataset';
+import { type AnalysisSource, serveAnalysis } from '../../src/background/analysis';
+import { builderNlp } from '../../src/builder/nlp';
+import { WorkerAnalyst } from '../../src/content/analyst';
+import { annotate } from '../../src/core/annotate';
+import { buildCards } from '../../src/core/cards';
+import { compileMatcher } from '../../src/core/compile';
+import { statementCounts } from '../../src/core/compiled-dataset';
+import { type Dataset, type Lexicon, parseDataset, type Story } from '../../src/core/dataset';
+import { followedMatcherData, storedBytes, withFollowed } from '../../src/core/followed';
+import { Matcher } from '../../src/core/matcher';
+import { normalizeText } from '../../src/core/normalize';
+import { fixtureText, readPlainArticle } from '../fixtures/follow/render';
+import { ROOT } from './helpers';
+import { portPair } from './port-pair';
+
+describe('a followed story', { timeout: 120_000 }, () => {
+  let shipped: Dataset;
+  let lexicon: Lexicon;
+  let story: Story;
+
+  beforeAll(() => {
+    shipped = loadDataset();
+    lexicon = loadLexicon();
+    story = followPair(readPairs()[0]!, { shipped, lexicon, nlp: builderNlp() });
+  });
+
+  it('is a valid draft pack that says where it was followed from', () => {
+    expect(story.draft).toBe(true);
+    expect(story.followed).toMatchObject({ site: 'Harbour Ledger', date: '2025-03-12' });
+    expect(story.followed!.address).toMatch(/^https:\/\//);
+    expect(storedBytes(story)).toBeGreaterThan(JSON.stringify(story).length - 1);
+  });
+
+  it('has cards of the article\'s own words: title, sentence as evidence, "followed by you, not reviewed"', () => {
+    const article = normalizeText(fixtureText('port-strike')).text.toLowerCase();
+    const cards = buildCards(withFollowed(shipped, [story]));
+    for (const fact of story.facts) {
+      const card = cards[fact.id]!;
+      const mine = card.stories.find((s) => s.storyId === story.id)!;
+      expect(mine.sourceLine).toBe('From Harbour Ledger, 12 Mar 2025: followed by you, not reviewed');
+      expect(mine.followed).toEqual({ address: story.followed!.address, evidence: fact.evidence });
+      expect(fixtureText('port-strike')).toContain(fact.evidence);
+      // Nothing on the card the article does not hold: the title is its words, and no plain-English card.
+      expect(article).toContain(normalizeText(card.title.replace(/ …$/, '')).text.toLowerCase());
+      if (card.quote) expect(article).toContain(normalizeText(card.quote).text.toLowerCase());
+      expect(card.text).toBeUndefined();
+    }
+  });
+
+  it('is refused with the path of the bad field when malformed', () => {
+    const entities = { path: 'entities.json', json: { schemaVersion: 1, entities: shipped.entities } };
+    const file = (json: unknown) => [{ path: `stories/${story.id}/story.json`, json }];
+    expect(() => parseDataset(entities, file({ ...story, draft: false }))).toThrow(
+      /draft: a followed story is a draft/,
+    );
+    expect(() => parseDataset(entities, file({ ...story, followed: { ...story.followed, address: 'x' } }))).toThrow(
+      /followed\.address/,
+    );
+  });
+
+  it('leaves the shipped stories as they were: the summit demo page annotates the same', () => {
+    const demo = pageText(readFileSync(resolve(ROOT, 'demo/index.html'), 'utf8'));
+    const alone = annotate(new Matcher(compileMatcher(shipped, lexicon)), demo);
+    const withIt = annotate(new Matcher(followedMatcherData(shipped, lexicon, [story])), demo);
+    expect(withIt.annotations).toEqual(alone.annotations);
+    expect(withIt.verdict.stories.filter((v) => v.storyId !== story.id)).toEqual(alone.verdict.stories);
+    expect(withIt.verdict.stories.find((v) => v.storyId === story.id)!.kind).toBe('nothing');
+  });
+
+  it("across outlets: most of B's entities and shared statements, nothing on near-misses or unrelated pages", () => {
+    const scores = scorePairs();
+    const sum = (pick: (s: (typeof scores)[number]) => number) => scores.reduce((n, s) => n + pick(s), 0);
+    expect(scores.length).toBeGreaterThanOrEqual(5);
+    for (const s of scores) expect(s.verdictB, s.pair).toBe('this-summit');
+    expect(sum((s) => s.entities.found) / sum((s) => s.entities.total)).toBeGreaterThanOrEqual(0.85);
+    expect(sum((s) => s.statements.found) / sum((s) => s.statements.total)).toBeGreaterThanOrEqual(0.65);
+    expect(sum((s) => s.nearMissStatements)).toBe(0);
+    expect(sum((s) => s.nearMissHighlights)).toBe(0);
+    expect(sum((s) => s.unrelatedHighlights)).toBe(0);
+  });
+
+  it('is served to a page that asks while the worker still reads the followed stories', async () => {
+    const matcher = new Matcher(followedMatcherData(shipped, lexicon, [story]));
+    let resolveSource!: (source: AnalysisSource) => void;
+    const later = new Promise<AnalysisSource>((resolve) => {
+      resolveSource = resolve;
+    });
+    const analyst = new WorkerAnalyst(
+      () => {
+        const [page, worker] = portPair();
+        serveAnalysis(worker, later);
+        return page;
+      },
+      () => true,
+    );
+    const text = pageText(
+      `<p>${readPlainArticle(fixtureText('port-strike-b')).paragraphs.join('</p><p>')}</p><p>March 12, 2025</p>`,
+    );
+    const reading = analyst.annotate([text], undefined, async () => true);
+    setTimeout(
+      () => resolveSource({ matcher: () => matcher, cards: {}, statementsTotal: statementCounts(matcher.data) }),
+      20,
+    );
+    const result = await reading;
+    expect(result!.verdict.stories.find((v) => v.storyId === story.id)!.kind).toBe('this-summit');
+  });
+});
