@@ -132,6 +132,15 @@ export class HighlightRenderer implements Renderer {
     for (const text of area.texts)
       for (const entry of this.byNode.get(text as Text) ?? [])
         if (area.texts.has(entry.range.startContainer)) inside.add(entry);
+    // Text the page replaced is no longer in the area's nodes: a static range on it stays where it was,
+    // on a detached node, unless it is dropped here.
+    const detached: Text[] = [];
+    for (const [node, entries] of this.byNode)
+      if (!node.isConnected) {
+        detached.push(node);
+        for (const entry of entries) inside.add(entry);
+      }
+    for (const node of detached) this.byNode.delete(node);
     if (inside.size === 0) return;
     this.window.remove(inside);
     this.list.remove(new Set([...inside].map((e) => e.element)));
