@@ -4,13 +4,14 @@
  * index, same matcher), printed per page and in total. With --docs, the
  * table also replaces the marked section of docs/evaluation.md.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { annotate } from '../src/core/annotate';
 import { compileMatcher } from '../src/core/compile';
 import { isStatementCategory } from '../src/core/dataset';
 import { Matcher } from '../src/core/matcher';
+import { writeDocsSection } from './docs-section';
 import { followedReport, scorePairs } from './eval-followed';
 import { addTally, emptyTally, precision, recall, type Tally, tallyCounts, tallySets } from './eval-metrics';
 import { pageText } from './eval-page';
@@ -195,14 +196,7 @@ function main() {
     }
   }
   if (process.argv.includes('--docs')) {
-    const path = join(ROOT, 'docs/evaluation.md');
-    const doc = readFileSync(path, 'utf8');
-    const start = '<!-- eval:start -->';
-    const end = '<!-- eval:end -->';
-    const from = doc.indexOf(start);
-    const to = doc.indexOf(end);
-    if (from < 0 || to < from) throw new Error('docs/evaluation.md has no eval markers');
-    writeFileSync(path, `${doc.slice(0, from + start.length)}\n${table}\n${doc.slice(to)}`);
+    writeDocsSection(ROOT, 'docs/evaluation.md', 'eval', table);
   }
 }
 

@@ -11,7 +11,7 @@
  *    (would a word automaton over its segments find them?), and the time of
  *    each tokenisation on about 1 MB of Chinese text.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { aliasForm, russianCaseForms } from '../src/core/aliases';
@@ -19,6 +19,7 @@ import { annotate } from '../src/core/annotate';
 import { normalizeText } from '../src/core/normalize';
 import { storyFacts } from '../src/core/packs';
 import { stem, tokenize } from '../src/core/tokens';
+import { writeDocsSection } from './docs-section';
 import { loadMatcher, pageText } from './eval';
 import { loadDataset, ROOT } from './load-dataset';
 
@@ -238,14 +239,7 @@ function main() {
   const text = report();
   console.log(text);
   if (process.argv.includes('--docs')) {
-    const path = join(ROOT, 'docs/languages.md');
-    const doc = readFileSync(path, 'utf8');
-    const start = '<!-- measure:start -->';
-    const end = '<!-- measure:end -->';
-    const from = doc.indexOf(start);
-    const to = doc.indexOf(end);
-    if (from < 0 || to < from) throw new Error('docs/languages.md has no measure markers');
-    writeFileSync(path, `${doc.slice(0, from + start.length)}\n${text}\n${doc.slice(to)}`);
+    writeDocsSection(ROOT, 'docs/languages.md', 'measure', text);
   }
 }
 

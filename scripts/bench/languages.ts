@@ -14,13 +14,14 @@
  *
  *   npx tsx scripts/bench/languages.ts [--runs 7] [--chars 1048576] [--docs]
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { annotate } from '../../src/core/annotate';
 import { BLOCK_SEPARATOR } from '../../src/core/normalize';
 import { ROOT } from '../chrome';
+import { writeDocsSection } from '../docs-section';
 import { loadMatcher } from '../eval';
 import { fillerSentence, storySentences } from './corpus';
 import { Random } from './random';
@@ -138,13 +139,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const line = languagesLine(measureLanguages({ runs: option('--runs', 7), chars: option('--chars', 1024 * 1024) }));
   console.log(line);
   if (process.argv.includes('--docs')) {
-    const path = join(ROOT, 'docs/benchmark.md');
-    const doc = readFileSync(path, 'utf8');
-    const start = '<!-- bench-languages:start -->';
-    const end = '<!-- bench-languages:end -->';
-    const from = doc.indexOf(start);
-    const to = doc.indexOf(end);
-    if (from < 0 || to < from) throw new Error('docs/benchmark.md has no bench-languages markers');
-    writeFileSync(path, `${doc.slice(0, from + start.length)}\n${line}\n${doc.slice(to)}`);
+    writeDocsSection(ROOT, 'docs/benchmark.md', 'bench-languages', line);
   }
 }
