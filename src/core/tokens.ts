@@ -158,7 +158,7 @@ function classifyGap(lower: string, text: string, from: number, to: number, prev
 }
 
 /** Negated forms whose verb is not the word minus its "n": won't, can't, shan't. */
-const IRREGULAR_NEGATIONS: Record<string, string> = { won: 'will', can: 'can', shan: 'shall', ain: 'is' };
+export const IRREGULAR_NEGATIONS: Record<string, string> = { won: 'will', can: 'can', shan: 'shall', ain: 'is' };
 
 /** English endings after an apostrophe: "Putin's", "don't", "they'll" split there. */
 const CLITICS = new Set(['s', 't', 'd', 'll', 're', 've', 'm']);
@@ -398,6 +398,10 @@ function chineseNumber(chars: readonly string[]): number {
 const RU_DIGIT_ENDINGS = new Set(['я', 'й', 'е', 'го', 'му', 'м', 'ю', 'х', 'ми', 'ая', 'ое', 'ой', 'ый', 'ий']);
 /** Words that can start a number (scales only continue one). */
 const NUMBER_STARTS = new Set([...UNITS.keys(), ...TENS.keys()]);
+
+/** Every word the number reader reads as (part of) a number, and the Chinese numeral characters. */
+export const NUMBER_WORDS: readonly string[] = [...UNITS.keys(), ...TENS.keys(), ...SCALES.keys()];
+export const CHINESE_NUMERALS = [...CHINESE_DIGITS.keys(), ...CHINESE_MULTIPLIERS.keys()].join('');
 const ORDINAL_DIGITS = /^(\d+)(st|nd|rd|th)$/;
 
 /**

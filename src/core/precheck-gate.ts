@@ -1,0 +1,179 @@
+/**
+ * The pre-check's gate (precheck.ts), derived from compiled matcher data:
+ * the phrases without which no story's verdict can show anything (the names
+ * of each story's people and event, and its date cues), each undone, word by
+ * word, from what the analysis does to page text:
+ *
+ * - a word is a stem, and stems come from page words that start with them
+ *   (less a final "e" or "y", which English stemming may add back; the Russian
+ *   stemmer only takes endings off);
+ * - a number comes from digits, number words or Chinese numerals: it is not
+ *   searched for, only required next to the words around it;
+ * - a word the spin lexicon writes may come from any of its phrases instead
+ *   (then it is a unit of its own, looked for anywhere), and "not", "will",
+ *   "can", "shall" and "is" come from contractions (they are not looked for);
+ * - normalisation drops some characters and folds others into letters: the
+ *   gate says which, measured on the analysis's own normaliser.
+ */
+import { type MatcherData, PHRASE_CUE, PHRASE_ENTITY, PHRASE_ENTITY_WHERE_REPORTED } from './matcher-data';
+import { normalizeText } from './normalize';
+import type { Gate, GateClause, GateSegment, GateTerm, GateUnit } from './precheck';
+import { CHINESE_NUMERALS, IRREGULAR_NEGATIONS, isHan, NUMBER_WORDS, stem } from './tokens';
+
+/** Words the tokenizer writes itself: "n't" reads as "not", "won't" as "will not"; "%" is "percent". */
+const WRITTEN_WORDS = new Set(['not', 'percent', ...Object.values(IRREGULAR_NEGATIONS)]);
+
+/** Each phrase of the automaton as its words (the trie's path to the node where it ends). */
+export function phraseWords(data: MatcherData): string[][] {
+  const { edges, outputStart, outputs, symbols } = data.automaton;
+  const children = new Map<number, [symbol: number, to: number][]>();
+  for (let e = 0; e < edges.length; e += 3) {
+    const list = children.get(edges[e]!) ?? [];
+    list.push([edges[e + 1]!, edges[e + 2]!]);
+    children.set(edges[e]!, list);
+  }
+  const words: string[][] = [];
+  const stack: [node: number, path: string[]][] = [[0, []]];
+  while (stack.length > 0) {
+    const [node, path] = stack.pop()!;
+    for (let k = outputStart[node]!; k < outputStart[node + 1]!; k++) words[outputs[k]!] = path;
+    for (const [symbol, to] of children.get(node) ?? []) stack.push([to, [...path, symbols[symbol]!]]);
+  }
+  return words;
+}
+
+/** The phrases whose absence keeps every story quiet: its people's and event's names and its date cues. */
+export function gatePhrases(data: MatcherData): number[] {
+  const factIndex = new Map(data.facts.map((fact, f) => [fact.id, f]));
+  const subjects = new Set<number>();
+  const dateCues = new Set<number>();
+  for (const story of data.stories) {
+    for (const id of [...story.people, ...story.events]) subjects.add(factIndex.get(id)!);
+    for (let cue = story.cueStart; cue < story.cueEnd; cue++) if (data.cueIsDate[cue]) dateCues.add(cue);
+  }
+  const phrases: number[] = [];
+  data.phraseKind.forEach((kind, p) => {
+    const target = data.phraseTarget[p]!;
+    const name = kind === PHRASE_ENTITY || kind === PHRASE_ENTITY_WHERE_REPORTED;
+    if ((name && subjects.has(target)) || (kind === PHRASE_CUE && dateCues.has(target))) phrases.push(p);
+  });
+  return phrases;
+}
+
+/** What a page word giving this stem starts with. */
+export function searchText(word: string): string {
+  return word.length > 1 && /[a-z][ey]$/.test(word) ? word.slice(0, -1) : word;
+}
+
+export function buildGate(data: MatcherData): Gate {
+  // Words the lexicon writes, and the rewriter's phrases that write each.
+  const written = new Map<string, string[][]>();
+  for (const entry of data.lexicon.entries)
+    for (const word of entry.plain) {
+      const key = stem(word);
+      written.set(key, [...(written.get(key) ?? []), ...entry.spun]);
+    }
+  const words = phraseWords(data);
+  const clauses = new Map<string, GateClause>();
+  for (const p of gatePhrases(data)) {
+    const clause = clauseOf(words[p]!, data.phraseCase[p] ?? null, written);
+    clauses.set(JSON.stringify(clause), clause);
+  }
+  return {
+    version: 1,
+    clauses: withoutImplied([...clauses.values()]),
+    ...characterClasses(),
+    numberWords: NUMBER_WORDS.filter((word) => word !== 'second'),
+    chineseNumerals: `${CHINESE_NUMERALS}○`,
+  };
+}
+
+function clauseOf(
+  keys: readonly string[],
+  caseWords: readonly (string | null)[] | null,
+  written: Map<string, string[][]>,
+) {
+  const segments: GateSegment[] = [];
+  const units: GateUnit[] = [];
+  let current: GateSegment = { terms: [] };
+  const close = (numberAfter: boolean) => {
+    if (current.terms.length > 0) {
+      if (numberAfter) current.numberAfter = 1;
+      segments.push(current);
+    }
+    current = { terms: [] };
+  };
+  keys.forEach((key, k) => {
+    const spun = written.get(key);
+    if (/^\d+$/.test(key) && !spun) {
+      close(true);
+      current.numberBefore = 1;
+    } else if (spun || WRITTEN_WORDS.has(key) || /^\d+$/.test(key)) {
+      close(false);
+      if (spun) units.push([[searchText(key)], ...spun]);
+    } else {
+      const term: GateTerm = { s: searchText(key) };
+      if (key.length === 1 && isHan(key.charCodeAt(0))) term.han = 1;
+      const caseWord = caseWords?.[k];
+      if (typeof caseWord === 'string') term.case = caseWord;
+      current.terms.push(term);
+    }
+  });
+  close(false);
+  return { segments, units };
+}
+
+/**
+ * Clauses another clause implies are left out: where "putin" holds, "vladimir putin" adds nothing.
+ * A clause of one segment (no units, no numbers) implies every clause with a segment holding its terms in a row.
+ */
+function withoutImplied(clauses: GateClause[]): GateClause[] {
+  const simple = clauses.filter(
+    (c) =>
+      c.units.length === 0 && c.segments.length === 1 && !c.segments[0]!.numberBefore && !c.segments[0]!.numberAfter,
+  );
+  const termKey = (t: GateTerm) => JSON.stringify([t.s, t.han ?? 0, t.case ?? '']);
+  const implied = (by: GateClause, clause: GateClause) => {
+    if (by === clause) return false;
+    const needle = by.segments[0]!.terms.map(termKey).join('\u0001');
+    return clause.segments.some((s) =>
+      `\u0001${s.terms.map(termKey).join('\u0001')}\u0001`.includes(`\u0001${needle}\u0001`),
+    );
+  };
+  return clauses.filter((clause) => !simple.some((by) => implied(by, clause)));
+}
+
+/**
+ * The characters the gate treats apart, found by running the analysis's own normaliser on every BMP character:
+ * those it drops, those it folds into other word characters, and those a phrase may run across.
+ */
+function characterClasses(): Pick<Gate, 'gap' | 'folded' | 'dropped'> {
+  const gap: number[] = [];
+  const folded: number[] = [];
+  const dropped: number[] = [];
+  for (let code = 0; code < 0x10000; code++) {
+    if (code >= 0xd800 && code <= 0xdfff) continue;
+    const ch = String.fromCharCode(code);
+    const read = normalizeText(`a${ch}a`).lower;
+    const own = `a${ch.toLowerCase()}a`.replaceAll('ё', 'е');
+    if (read === 'aa') dropped.push(code);
+    else if (/^a[ \-'.\u00b7\u30fb\u2027\u2022]+a$/.test(read) && !WORD.test(ch)) gap.push(code);
+    else if ((read !== own && WORD.test(read.slice(1, -1))) || /\p{M}/u.test(ch)) folded.push(code);
+  }
+  return { gap: String.fromCharCode(...gap), folded: characterClass(folded), dropped: characterClass(dropped) };
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]/u;
+
+/** The body of a regular expression's character class holding these (ascending) codes, as ranges. */
+function characterClass(codes: readonly number[]): string {
+  const hex = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
+  let out = '';
+  for (let i = 0; i < codes.length; ) {
+    let j = i;
+    while (j + 1 < codes.length && codes[j + 1] === codes[j]! + 1) j++;
+    out += j > i ? `${hex(codes[i]!)}-${hex(codes[j]!)}` : hex(codes[i]!);
+    i = j + 1;
+  }
+  return out;
+}

@@ -1,0 +1,284 @@
+/**
+ * The pre-check: one read of a page's raw text that tells, soundly, that no
+ * story's verdict can show anything there, so the page never needs the
+ * reader, the port or the worker.
+ *
+ * A story's page shows something only if it names one of the story's people
+ * or its event, or gives its date (verdict.ts: another meeting needs all its
+ * people; a report needs one of them, its event or its date agreeing with its
+ * statements). The gate (precheck-gate.ts, built from the compiled packs) is
+ * those phrases, each undone from what the analysis does to page text into
+ * clauses over the raw text: a clause holds when the text could give the
+ * phrase, and a text none of whose clauses holds cannot show anything.
+ *
+ * The text is the page's `textContent`, which glues blocks together without
+ * a separator: so a word may start or end anywhere (no word boundaries are
+ * assumed), and words of one phrase must follow each other with only what
+ * the analysis lets a phrase run across (spaces, hyphens, apostrophes, dots).
+ */
+
+/** One word of a phrase, as the raw text may give it. */
+export interface GateTerm {
+  /** Lower-case text a page word giving this word starts with (a stem less the "e" or "y" stemming may add). */
+  s: string;
+  /** A Han character: a word of its own, nothing follows it in the same word. */
+  han?: 1;
+  /** The phrase matches only in this case: the page word is exactly this. */
+  case?: string;
+}
+
+/** Words that follow each other in the text, with a number just before or just after them. */
+export interface GateSegment {
+  terms: GateTerm[];
+  numberBefore?: 1;
+  numberAfter?: 1;
+}
+
+/**
+ * A word the spin lexicon can write: the page gives it, or any of the rewriter's phrases for it.
+ * Each alternative lists texts that must all be in the page.
+ */
+export type GateUnit = string[][];
+
+/** A phrase: all its segments and units are in the text. */
+export interface GateClause {
+  segments: GateSegment[];
+  units: GateUnit[];
+}
+
+/** The gate of every story, plain JSON, made at build time (and for followed stories where they are compiled). */
+export interface Gate {
+  version: 1;
+  clauses: GateClause[];
+  /** Characters between two words of a phrase (their raw forms, as the analysis would read them). */
+  gap: string;
+  /** Characters normalisation folds into word characters (a character class): text holding one is folded (NFKC) first. */
+  folded: string;
+  /** Characters normalisation drops (a character class): taken out first. */
+  dropped: string;
+  /** Words the number reader reads as numbers, and the Chinese numerals. */
+  numberWords: string[];
+  chineseNumerals: string;
+}
+
+/** A word character to the tokenizer: letters, digits and marks (Han characters are words of their own). */
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/** The most characters stemming takes off a word (Russian endings included). */
+const MAX_SUFFIX = 24;
+/** Positions of one search string looked at, at most: past that, the clause is taken as holding. */
+const MAX_OCCURRENCES = 2000;
+
+function isHanCode(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    code === 0x3007
+  );
+}
+
+function isWordChar(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  return !isHanCode(code) && WORD_CHAR.test(text[i]!);
+}
+
+/** A gate ready to test texts. */
+export class Precheck {
+  private readonly gap: Set<number>;
+  private readonly folded: RegExp | undefined;
+  private readonly dropped: RegExp | undefined;
+  private readonly droppedAll: RegExp | undefined;
+  private readonly numerals: Set<string>;
+  /** Number words by their first and by their last character. */
+  private readonly numberWordsStarting = new Map<string, string[]>();
+  private readonly numberWordsEnding = new Map<string, string[]>();
+
+  constructor(readonly gate: Gate) {
+    this.gap = new Set([...gate.gap].map((c) => c.charCodeAt(0)));
+    this.folded = gate.folded ? new RegExp(`[${gate.folded}]`) : undefined;
+    this.dropped = gate.dropped ? new RegExp(`[${gate.dropped}]`) : undefined;
+    this.droppedAll = gate.dropped ? new RegExp(`[${gate.dropped}]`, 'g') : undefined;
+    this.numerals = new Set(gate.chineseNumerals);
+    for (const word of gate.numberWords) {
+      addTo(this.numberWordsStarting, word[0]!, word);
+      addTo(this.numberWordsEnding, word[word.length - 1]!, word);
+    }
+  }
+
+  /** Whether some story's verdict may show something on a page with this text. */
+  mayShow(raw: string): boolean {
+    if (this.gate.clauses.length === 0) return false;
+    const text = new GateText(this.prepare(raw));
+    return this.gate.clauses.some((clause) => this.holds(text, clause));
+  }
+
+  /** The text as the gate reads it: dropped characters out, folded ones folded. */
+  private prepare(raw: string): string {
+    let text = raw;
+    if (this.dropped?.test(text)) text = text.replace(this.droppedAll!, '');
+    if (this.folded?.test(text)) text = text.normalize('NFKC');
+    return text;
+  }
+
+  private holds(text: GateText, clause: GateClause): boolean {
+    // Every word of the phrase is somewhere in the text: the longest first, which is most often missing.
+    for (const segment of clause.segments) for (const term of segment.terms) if (!text.has(term.s)) return false;
+    for (const unit of clause.units) if (!unit.some((texts) => texts.every((s) => text.has(s)))) return false;
+    for (const segment of clause.segments) if (!this.found(text, segment)) return false;
+    return true;
+  }
+
+  private found(text: GateText, segment: GateSegment): boolean {
+    const key = JSON.stringify(segment);
+    let result = text.segments.get(key);
+    if (result === undefined) {
+      result = this.search(text, segment);
+      text.segments.set(key, result);
+    }
+    return result;
+  }
+
+  private search(text: GateText, segment: GateSegment): boolean {
+    const first = segment.terms[0]!;
+    const exact = first.case !== undefined && text.aligned;
+    const needle = exact ? first.case! : first.s;
+    const positions = text.positions(needle, exact);
+    if (positions === undefined) return true;
+    for (const at of positions) {
+      if (segment.numberBefore && !this.numberEndsAt(text.lower, this.skipGapBack(text.lower, at))) continue;
+      if (this.follows(text, segment, 1, at + needle.length, first.han === 1 || needle === first.case)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether terms[k..] (and a number, if asked) can follow the previous term, whose text ends before `at`;
+   * `whole` when that text is its whole word (a Han character, or a word matched in its exact case).
+   */
+  private follows(text: GateText, segment: GateSegment, k: number, at: number, whole: boolean): boolean {
+    const { lower } = text;
+    // The page word may go on past the search string (a stem's ending).
+    let longest = 0;
+    if (!whole)
+      while (longest < MAX_SUFFIX && at + longest < lower.length && isWordChar(lower, at + longest)) longest++;
+    for (let suffix = 0; suffix <= longest; suffix++) {
+      const next = this.skipGap(lower, at + suffix);
+      if (k === segment.terms.length) {
+        if (!segment.numberAfter || this.numberStartsAt(lower, next)) return true;
+        continue;
+      }
+      const term = segment.terms[k]!;
+      const form = term.case !== undefined && text.aligned ? term.case : term.s;
+      const matches = form === term.case ? text.cased.startsWith(form, next) : lower.startsWith(form, next);
+      if (matches && this.follows(text, segment, k + 1, next + form.length, term.han === 1 || form === term.case))
+        return true;
+    }
+    return false;
+  }
+
+  private skipGap(text: string, at: number): number {
+    let i = at;
+    while (i < text.length && this.gap.has(text.charCodeAt(i))) i++;
+    return i;
+  }
+
+  /** Index of the last character before `at` that is not a gap (-1 if none). */
+  private skipGapBack(text: string, at: number): number {
+    let i = at - 1;
+    while (i >= 0 && this.gap.has(text.charCodeAt(i))) i--;
+    return i;
+  }
+
+  /** Whether a number may start at `at`: a digit, a Chinese numeral or a number word. */
+  private numberStartsAt(text: string, at: number): boolean {
+    const code = text.charCodeAt(at);
+    if (code >= 48 && code <= 57) return true;
+    if (this.numerals.has(text[at] ?? '')) return true;
+    return this.numberWordsStarting.get(text[at] ?? '')?.some((word) => text.startsWith(word, at)) ?? false;
+  }
+
+  /** Whether a number may end at `last` (inclusive): digits with an ordinal ending, a Chinese numeral, a number word. */
+  private numberEndsAt(text: string, last: number): boolean {
+    if (last < 0) return false;
+    if (this.numerals.has(text[last]!)) return true;
+    // "15", "15th", "37-я", "2013-го": up to three letters and a hyphen after the digits.
+    for (let i = last; i >= 0 && i >= last - 4; i--) {
+      const code = text.charCodeAt(i);
+      if (code >= 48 && code <= 57) return true;
+      if (code !== 0x2d && !isWordChar(text, i)) break;
+    }
+    return this.numberWordsEnding.get(text[last]!)?.some((word) => text.endsWith(word, last + 1)) ?? false;
+  }
+}
+
+const CYRILLIC = /[\u0400-\u04ff]/;
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007]/;
+
+function addTo(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** A page's text as the gate reads it, with what was already looked up. */
+class GateText {
+  readonly lower: string;
+  /** Whether `cased` and `lower` line up character for character (case words are then checked in `cased`). */
+  readonly aligned: boolean;
+  readonly segments = new Map<string, boolean>();
+  private readonly contains = new Map<string, boolean>();
+
+  constructor(readonly cased: string) {
+    let lower = cased.toLowerCase();
+    // The analysis reads ё as е.
+    if (lower.includes('ё')) lower = lower.replaceAll('ё', 'е');
+    this.lower = lower;
+    this.aligned = lower.length === cased.length;
+  }
+
+  /** Whether the text holds `s` (lower case). Text of a script the page does not use is not searched for. */
+  has(s: string): boolean {
+    let found = this.contains.get(s);
+    if (found === undefined) {
+      found = this.mayHoldScriptOf(s) && this.lower.includes(s);
+      this.contains.set(s, found);
+    }
+    return found;
+  }
+
+  /** Where `needle` starts, in the cased text or the lower-case one; undefined past MAX_OCCURRENCES. */
+  positions(needle: string, cased: boolean): number[] | undefined {
+    const key = cased ? `C${needle}` : `L${needle}`;
+    if (this.found.has(key)) return this.found.get(key);
+    const haystack = cased ? this.cased : this.lower;
+    let list: number[] | undefined = [];
+    if (this.mayHoldScriptOf(needle.toLowerCase()))
+      for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+        if (list.push(at) > MAX_OCCURRENCES) {
+          list = undefined;
+          break;
+        }
+      }
+    this.found.set(key, list);
+    return list;
+  }
+
+  private readonly found = new Map<string, number[] | undefined>();
+  private cyrillic: boolean | undefined;
+  private han: boolean | undefined;
+
+  /** False when `s` starts with a Cyrillic or Han character and the text has none (a search spared). */
+  private mayHoldScriptOf(s: string): boolean {
+    const code = s.charCodeAt(0);
+    if (code >= 0x400 && code <= 0x4ff) {
+      this.cyrillic ??= CYRILLIC.test(this.lower);
+      return this.cyrillic;
+    }
+    if (isHanCode(code)) {
+      this.han ??= HAN.test(this.lower);
+      return this.han;
+    }
+    return true;
+  }
+}
