@@ -9,17 +9,20 @@
  * the bundler's chunk-size limit: the matcher, the reader texts in every language, and the shipped
  * packs as JSON (`virtual:shipped-packs`, which the extension's pages read to check followed
  * stories and the worker compiles again with them). All are static imports: an MV3 service worker
- * cannot `import()`.
+ * cannot `import()`. The pre-check's gate (`virtual:precheck-gate`) is derived from the same matcher.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileDataset } from '../src/core/compiled-dataset';
 import { parseDataset, parseLexicon } from '../src/core/dataset';
+import { buildGate } from '../src/core/precheck-gate';
 import { datasetFiles, loadLocalizations } from './load-dataset';
 
 export const COMPILED_DATASET = 'virtual:compiled-dataset';
 export const SHIPPED_PACKS = 'virtual:shipped-packs';
+/** The pre-check's gate (src/core/precheck-gate.ts), for the content script every page runs. */
+export const PRECHECK_GATE = 'virtual:precheck-gate';
 /** The data modules behind `virtual:compiled-dataset`, each a chunk of its own. */
 export const DATASET_PARTS = ['matcher', 'texts'] as const;
 
@@ -51,6 +54,7 @@ export function compiledDatasetModules(
     ].join('\n'),
     [`${COMPILED_DATASET}/matcher`]: matcherCode,
     [`${COMPILED_DATASET}/texts`]: textsCode,
+    [PRECHECK_GATE]: parsed(buildGate(matcher)),
     // Parsed only where stories are followed: a string until then.
     [SHIPPED_PACKS]: `export const shippedSource = ${JSON.stringify(JSON.stringify({ dataset, lexicon }))};`,
   };

@@ -110,7 +110,7 @@ function clauseOf(
       current.numberBefore = 1;
     } else if (spun || WRITTEN_WORDS.has(key) || /^\d+$/.test(key)) {
       close(false);
-      if (spun) units.push([[searchText(key)], ...spun]);
+      if (spun) units.push(withoutLonger([[searchText(key)], ...spun]));
     } else {
       const term: GateTerm = { s: searchText(key) };
       if (key.length === 1 && isHan(key.charCodeAt(0))) term.han = 1;
@@ -121,6 +121,16 @@ function clauseOf(
   });
   close(false);
   return { segments, units };
+}
+
+/** A unit's alternatives, less those another implies (all its texts inside one of theirs: "video" before "video clip"). */
+function withoutLonger(alternatives: string[][]): string[][] {
+  const implies = (by: string[], alternative: string[]) => by.every((s) => alternative.some((a) => a.includes(s)));
+  const unique = [...new Map(alternatives.map((a) => [JSON.stringify(a), a])).values()];
+  return unique.filter(
+    (alternative, i) =>
+      !unique.some((by, j) => j !== i && implies(by, alternative) && !(implies(alternative, by) && j > i)),
+  );
 }
 
 /**
