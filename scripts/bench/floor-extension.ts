@@ -3,7 +3,7 @@
  * bundles the reader, so that the quiet pages measure it exactly as the extension: the floor reader
  * (floor-reader.ts) and a content script that does nothing (empty-reader.ts).
  */
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
@@ -17,10 +17,17 @@ const ENTRIES: Record<ReaderVariant, string> = {
   empty: 'scripts/bench/empty-reader.ts',
 };
 
-/** A copy of `extensionDir` whose content.js is `variant`; returns its folder. */
+/**
+ * A copy of `extensionDir` whose content script (the one its manifest runs on every page: the pre-check)
+ * is `variant`; returns its folder.
+ */
 export async function buildReaderVariant(extensionDir: string, variant: ReaderVariant): Promise<string> {
   const dir = join(mkdtempSync(join(tmpdir(), `nic-${variant}-`)), 'extension');
   cpSync(extensionDir, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+    content_scripts: { js: string[] }[];
+  };
+  const script = manifest.content_scripts[0]!.js[0]!;
   await build({
     configFile: false,
     root: ROOT,
@@ -34,7 +41,7 @@ export async function buildReaderVariant(extensionDir: string, variant: ReaderVa
         entry: join(ROOT, ENTRIES[variant]),
         formats: ['iife'],
         name: `${variant}Reader`,
-        fileName: () => 'content.js',
+        fileName: () => script,
       },
     },
   });

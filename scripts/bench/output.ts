@@ -74,7 +74,7 @@ function method(context: RunContext): string {
       'without, median of the pairs. The dense live page does the same with every entry naming Putin, Xi, the Beijing ' +
       'Olympics and NATO, and each tick also rewrites the text of an older entry in place. Once a storm is over, the page ' +
       'watches its frames for the first one that paints a highlight on its newest entry (the longest wait over the runs ' +
-      'is given). First highlight: from the start of the reader (the first `EvaluateScript` of content.js ' +
+      'is given). First highlight: from the start of the pre-check (the first `EvaluateScript` of precheck.js ' +
       "in the page's main thread: `document_idle`) to the first animation frame whose callback sees a highlight " +
       'registered (that frame paints it, and sets a mark), both read from a trace of the load; the same frame from the ' +
       "end of `DOMContentLoaded` (the page's clock) is given beside it; every other run first stops the extension's service worker (CDP `ServiceWorker.stopAllWorkers`), so " +
