@@ -113,6 +113,7 @@ function clauseOf(
       if (spun) units.push(withoutLonger([[searchText(key)], ...spun]));
     } else {
       const term: GateTerm = { s: searchText(key) };
+      if (term.s !== key) term.k = key;
       if (key.length === 1 && isHan(key.charCodeAt(0))) term.han = 1;
       const caseWord = caseWords?.[k];
       if (typeof caseWord === 'string') term.case = caseWord;
@@ -157,7 +158,7 @@ function withoutImplied(clauses: GateClause[]): GateClause[] {
  * The characters the gate treats apart, found by running the analysis's own normaliser on every BMP character:
  * those it drops, those it folds into other word characters, and those a phrase may run across.
  */
-function characterClasses(): Pick<Gate, 'gap' | 'folded' | 'dropped'> {
+function characterClasses(): Pick<Gate, 'gap' | 'folded' | 'dropped' | 'plain'> {
   const gap: number[] = [];
   const folded: number[] = [];
   const dropped: number[] = [];
@@ -170,8 +171,20 @@ function characterClasses(): Pick<Gate, 'gap' | 'folded' | 'dropped'> {
     else if (/^a[ \-'.\u00b7\u30fb\u2027\u2022]+a$/.test(read) && !WORD.test(ch)) gap.push(code);
     else if ((read !== own && WORD.test(read.slice(1, -1))) || /\p{M}/u.test(ch)) folded.push(code);
   }
-  return { gap: String.fromCharCode(...gap), folded: characterClass(folded), dropped: characterClass(dropped) };
+  const plain = [...COMMON_PUNCTUATION].filter(
+    (ch) => !folded.includes(ch.charCodeAt(0)) && !dropped.includes(ch.charCodeAt(0)),
+  );
+  return {
+    gap: String.fromCharCode(...gap),
+    folded: characterClass(folded),
+    dropped: characterClass(dropped),
+    plain: characterClass(plain.map((ch) => ch.charCodeAt(0))),
+  };
 }
+
+/** Characters beyond ASCII that most pages in Latin script hold: quotes, dashes, ellipsis, no-break space, ©, ·. */
+const COMMON_PUNCTUATION =
+  '\u00a0\u00a9\u00ab\u00ae\u00b7\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac\u00a3';
 
 const WORD = /[\p{L}\p{N}\p{M}]/u;
 

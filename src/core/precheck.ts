@@ -1,3 +1,5 @@
+import { englishStem } from './english-stem';
+
 /**
  * The pre-check: one read of a page's raw text that tells, soundly, that no
  * story's verdict can show anything there, so the page never needs the
@@ -21,6 +23,8 @@
 export interface GateTerm {
   /** Lower-case text a page word giving this word starts with (a stem less the "e" or "y" stemming may add). */
   s: string;
+  /** The stem itself, where it is not `s`. */
+  k?: string;
   /** A Han character: a word of its own, nothing follows it in the same word. */
   han?: 1;
   /** The phrase matches only in this case: the page word is exactly this. */
@@ -56,6 +60,8 @@ export interface Gate {
   folded: string;
   /** Characters normalisation drops (a character class): taken out first. */
   dropped: string;
+  /** Common characters beyond ASCII that normalisation neither drops nor folds (punctuation, no-break space). */
+  plain: string;
   /** Words the number reader reads as numbers, and the Chinese numerals. */
   numberWords: string[];
   chineseNumerals: string;
@@ -63,8 +69,13 @@ export interface Gate {
 
 /** A word character to the tokenizer: letters, digits and marks (Han characters are words of their own). */
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-/** The most characters stemming takes off a word (Russian endings included). */
-const MAX_SUFFIX = 24;
+/**
+ * More characters than the Snowball Russian stemmer ever takes off a word (its longest chain of endings,
+ * reflexive, participle, adjective, derivational and superlative, is shorter).
+ */
+const MAX_RUSSIAN_ENDING = 16;
+/** Words longer than this are not read whole (none gives a word of a phrase past its stem). */
+const MAX_WORD = 64;
 /** Positions of one search string looked at, at most: past that, the clause is taken as holding. */
 const MAX_OCCURRENCES = 2000;
 
@@ -90,6 +101,8 @@ export class Precheck {
   private readonly dropped: RegExp | undefined;
   private readonly droppedAll: RegExp | undefined;
   private readonly numerals: Set<string>;
+  /** A character neither ASCII nor one of the gate's plain characters. */
+  private readonly unplain: RegExp;
   /** Number words by their first and by their last character. */
   private readonly numberWordsStarting = new Map<string, string[]>();
   private readonly numberWordsEnding = new Map<string, string[]>();
@@ -100,6 +113,7 @@ export class Precheck {
     this.dropped = gate.dropped ? new RegExp(`[${gate.dropped}]`) : undefined;
     this.droppedAll = gate.dropped ? new RegExp(`[${gate.dropped}]`, 'g') : undefined;
     this.numerals = new Set(gate.chineseNumerals);
+    this.unplain = new RegExp(`[^\\t-\\r -~${gate.plain}]`);
     for (const word of gate.numberWords) {
       addTo(this.numberWordsStarting, word[0]!, word);
       addTo(this.numberWordsEnding, word[word.length - 1]!, word);
@@ -115,6 +129,8 @@ export class Precheck {
 
   /** The text as the gate reads it: dropped characters out, folded ones folded. */
   private prepare(raw: string): string {
+    // Most pages hold nothing but ASCII and common punctuation: one quick look spares the two long classes.
+    if (!this.unplain.test(raw)) return raw;
     let text = raw;
     if (this.dropped?.test(text)) text = text.replace(this.droppedAll!, '');
     if (this.folded?.test(text)) text = text.normalize('NFKC');
@@ -145,36 +161,42 @@ export class Precheck {
     const needle = exact ? first.case! : first.s;
     const positions = text.positions(needle, exact);
     if (positions === undefined) return true;
+    // A segment of one word with no number after it needs no more than the word's text.
+    if (segment.terms.length === 1 && !segment.numberAfter && !segment.numberBefore) return positions.length > 0;
     for (const at of positions) {
       if (segment.numberBefore && !this.numberEndsAt(text.lower, this.skipGapBack(text.lower, at))) continue;
-      if (this.follows(text, segment, 1, at + needle.length, first.han === 1 || needle === first.case)) return true;
+      if (this.follows(text, segment, 1, at, first, needle)) return true;
     }
     return false;
   }
 
   /**
-   * Whether terms[k..] (and a number, if asked) can follow the previous term, whose text ends before `at`;
-   * `whole` when that text is its whole word (a Han character, or a word matched in its exact case).
+   * Whether the page word starting at `start` with `form` (term k - 1 of the segment, in its case form or
+   * its search text) gives that term, and terms k.. (and a number, if asked) follow it. A phrase does not
+   * run across a block boundary, so where it goes on, the word is the reader's own: its letters up to
+   * the next character that is not a word's.
    */
-  private follows(text: GateText, segment: GateSegment, k: number, at: number, whole: boolean): boolean {
+  private follows(
+    text: GateText,
+    segment: GateSegment,
+    k: number,
+    start: number,
+    term: GateTerm,
+    form: string,
+  ): boolean {
+    // The last word, with nothing after it, may end at a block boundary the text does not show.
+    if (k === segment.terms.length && !segment.numberAfter) return true;
     const { lower } = text;
-    // The page word may go on past the search string (a stem's ending).
-    let longest = 0;
-    if (!whole)
-      while (longest < MAX_SUFFIX && at + longest < lower.length && isWordChar(lower, at + longest)) longest++;
-    for (let suffix = 0; suffix <= longest; suffix++) {
-      const next = this.skipGap(lower, at + suffix);
-      if (k === segment.terms.length) {
-        if (!segment.numberAfter || this.numberStartsAt(lower, next)) return true;
-        continue;
-      }
-      const term = segment.terms[k]!;
-      const form = term.case !== undefined && text.aligned ? term.case : term.s;
-      const matches = form === term.case ? text.cased.startsWith(form, next) : lower.startsWith(form, next);
-      if (matches && this.follows(text, segment, k + 1, next + form.length, term.han === 1 || form === term.case))
-        return true;
-    }
-    return false;
+    let end = start + form.length;
+    if (!term.han) while (end < lower.length && end - start < MAX_WORD && isWordChar(lower, end)) end++;
+    if (!gives(lower.slice(start, end), term, form === term.case)) return false;
+    const next = this.skipGap(lower, end);
+    if (k === segment.terms.length) return this.numberStartsAt(lower, next);
+    const nextTerm = segment.terms[k]!;
+    const nextForm = nextTerm.case !== undefined && text.aligned ? nextTerm.case : nextTerm.s;
+    const matches =
+      nextForm === nextTerm.case ? text.cased.startsWith(nextForm, next) : lower.startsWith(nextForm, next);
+    return matches && this.follows(text, segment, k + 1, next, nextTerm, nextForm);
   }
 
   private skipGap(text: string, at: number): number {
@@ -221,6 +243,20 @@ function addTo(map: Map<string, string[]>, key: string, value: string): void {
   else map.set(key, [value]);
 }
 
+/** Whether a whole page word (lower case) gives the term: its stem is the term's (tokens.ts `stem`). */
+function gives(word: string, term: GateTerm, exactCase: boolean): boolean {
+  if (term.han) return true;
+  if (exactCase) return word.length === term.case!.length;
+  const key = term.k ?? term.s;
+  if (word === key) return true;
+  if (LATIN_WORD.test(word)) return englishStem(word) === key;
+  // Russian stems are the word less its ending.
+  return CYRILLIC_WORD.test(word) && word.startsWith(key) && word.length - key.length <= MAX_RUSSIAN_ENDING;
+}
+
+const LATIN_WORD = /^[a-z]{4,}$/;
+const CYRILLIC_WORD = /^[а-я]+$/;
+
 /** A page's text as the gate reads it, with what was already looked up. */
 class GateText {
   readonly lower: string;
@@ -228,6 +264,7 @@ class GateText {
   readonly aligned: boolean;
   readonly segments = new Map<string, boolean>();
   private readonly contains = new Map<string, boolean>();
+  private readonly absent: string[] = [];
 
   constructor(readonly cased: string) {
     let lower = cased.toLowerCase();
@@ -241,8 +278,10 @@ class GateText {
   has(s: string): boolean {
     let found = this.contains.get(s);
     if (found === undefined) {
-      found = this.mayHoldScriptOf(s) && this.lower.includes(s);
+      // A text without "video" has no "videoconferenc" either: no need to look.
+      found = this.mayHoldScriptOf(s) && !this.absent.some((a) => s.includes(a)) && this.lower.includes(s);
       this.contains.set(s, found);
+      if (!found) this.absent.push(s);
     }
     return found;
   }
