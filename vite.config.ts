@@ -13,6 +13,7 @@ import {
   sourceManifest,
 } from './scripts/manifest.ts';
 import { polyfillAsModule } from './scripts/polyfill-as-module.ts';
+import { winkModelFiles } from './scripts/wink-model-files.ts';
 import { ANNOTATOR_SCRIPT, ARTICLE_SCRIPT, PRECHECK_SCRIPT, READER_SCRIPT } from './src/messages.ts';
 
 /*
@@ -47,6 +48,8 @@ const manifest = sourceManifest();
  * the worker imports, made of `virtual:compiled-dataset/matcher` and `/texts`; and `virtual:shipped-packs`.
  */
 const DATASET_MODULE = /^virtual:(compiled-dataset(\/\w+)?|shipped-packs|precheck-gate)$/;
+/** The same, resolved. */
+const DATASET_ID = /^\0virtual:(compiled-dataset(\/\w+)?|shipped-packs|precheck-gate)$/;
 
 /**
  * The dataset's data modules, and the generic words, each go in a chunk of their own: together with the worker's code they are
@@ -57,6 +60,15 @@ function dataChunk(id: string): string | undefined {
   if (id === '\0generic-words') return 'generic-words';
   const name = /^\0virtual:(?:compiled-dataset\/(\w+)|(shipped-packs))$/.exec(id);
   return name ? `dataset-${name[1] ?? name[2]}` : undefined;
+}
+
+/**
+ * wink-nlp and its model's code go in a chunk of their own, apart from compromise, which stays with the
+ * story builder's `nlp` chunk: together they are over the chunk-size limit. The popup loads both, when a
+ * story is followed; the model's data is not code at all (see `winkModelFiles`).
+ */
+function winkChunk(id: string): string | undefined {
+  return /[\\/]node_modules[\\/]wink-(?:nlp|eng-lite-web-model)[\\/]/.test(id) ? 'wink-nlp' : undefined;
 }
 
 /**
@@ -76,25 +88,29 @@ function compiledDataset({ fresh }: { fresh: boolean }): Plugin {
       // The main build compiles the dataset again; the content scripts' build after it takes the same.
       if (fresh) datasetModules = undefined;
     },
-    resolveId(id) {
-      return DATASET_MODULE.test(id) ? `\0${id}` : undefined;
+    // Filters keep the bundler from calling into this plugin for every other module.
+    resolveId: {
+      filter: { id: DATASET_MODULE },
+      handler: (id) => `\0${id}`,
     },
-    async load(id) {
-      if (!id.startsWith('\0') || !DATASET_MODULE.test(id.slice(1))) return undefined;
-      try {
-        datasetModules ??= (async () => {
-          const { module } = await runnerImport<typeof import('./scripts/compiled-dataset-module.ts')>(
-            join(ROOT, 'scripts/compiled-dataset-module.ts'),
-            { configFile: false, root: ROOT, logLevel: 'error' },
-          );
-          return module.compiledDatasetModules(ROOT, DATA_DIR);
-        })();
-        const { modules: code, watchFiles } = await datasetModules;
-        for (const file of watchFiles) this.addWatchFile(file);
-        return code[id.slice(1)];
-      } catch (error) {
-        return this.error((error as Error).message);
-      }
+    load: {
+      filter: { id: DATASET_ID },
+      async handler(id) {
+        try {
+          datasetModules ??= (async () => {
+            const { module } = await runnerImport<typeof import('./scripts/compiled-dataset-module.ts')>(
+              join(ROOT, 'scripts/compiled-dataset-module.ts'),
+              { configFile: false, root: ROOT, logLevel: 'error' },
+            );
+            return module.compiledDatasetModules(ROOT, DATA_DIR);
+          })();
+          const { modules: code, watchFiles } = await datasetModules;
+          for (const file of watchFiles) this.addWatchFile(file);
+          return code[id.slice(1)];
+        } catch (error) {
+          return this.error((error as Error).message);
+        }
+      },
     },
   };
 }
@@ -272,6 +288,7 @@ export default defineConfig({
     polyfillAsModule(),
     genericWordsOnly(),
     compiledDataset({ fresh: true }),
+    winkModelFiles(),
     crx({ manifest: crxManifest as unknown as ManifestV3Export }),
     browserBuilds(),
   ],
@@ -280,6 +297,6 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome111',
     sourcemap: false,
-    rollupOptions: { output: { manualChunks: dataChunk } },
+    rollupOptions: { output: { manualChunks: (id) => dataChunk(id) ?? winkChunk(id) } },
   },
 });
