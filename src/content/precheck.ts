@@ -18,13 +18,19 @@ import { sameOriginAsTop } from './frames';
 /** The text the reader would read: the body's, and that of every open shadow root in it. */
 function pageText(body: HTMLElement): string {
   let text = body.textContent ?? '';
-  const roots: ParentNode[] = [body];
-  for (let r = 0; r < roots.length; r++)
-    for (const element of roots[r]!.querySelectorAll('*'))
-      if (element.shadowRoot) {
-        text += `\n${element.shadowRoot.textContent ?? ''}`;
-        roots.push(element.shadowRoot);
-      }
+  // The body's elements as a live collection walked by index: a quarter of what querySelectorAll('*')
+  // costs on a large page (shadow roots, which are rare, have only the latter).
+  const roots: (Element | ShadowRoot)[] = [body];
+  for (let r = 0; r < roots.length; r++) {
+    const root = roots[r]!;
+    const elements = root instanceof Element ? root.getElementsByTagName('*') : root.querySelectorAll('*');
+    for (let e = 0; e < elements.length; e++) {
+      const shadow = elements[e]!.shadowRoot;
+      if (!shadow) continue;
+      text += `\n${shadow.textContent ?? ''}`;
+      roots.push(shadow);
+    }
+  }
   return text;
 }
 

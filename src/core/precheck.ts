@@ -97,9 +97,7 @@ function isWordChar(text: string, i: number): boolean {
 /** A gate ready to test texts. */
 export class Precheck {
   private readonly gap: Set<number>;
-  private readonly folded: RegExp | undefined;
-  private readonly dropped: RegExp | undefined;
-  private readonly droppedAll: RegExp | undefined;
+
   private readonly numerals: Set<string>;
   /** A character neither ASCII nor one of the gate's plain characters. */
   private readonly unplain: RegExp;
@@ -109,9 +107,6 @@ export class Precheck {
 
   constructor(readonly gate: Gate) {
     this.gap = new Set([...gate.gap].map((c) => c.charCodeAt(0)));
-    this.folded = gate.folded ? new RegExp(`[${gate.folded}]`) : undefined;
-    this.dropped = gate.dropped ? new RegExp(`[${gate.dropped}]`) : undefined;
-    this.droppedAll = gate.dropped ? new RegExp(`[${gate.dropped}]`, 'g') : undefined;
     this.numerals = new Set(gate.chineseNumerals);
     this.unplain = new RegExp(`[^\\t-\\r -~${gate.plain}]`);
     for (const word of gate.numberWords) {
@@ -123,19 +118,24 @@ export class Precheck {
   /** Whether some story's verdict may show something on a page with this text. */
   mayShow(raw: string): boolean {
     if (this.gate.clauses.length === 0) return false;
-    const text = new GateText(this.prepare(raw));
+    // Most pages hold nothing but ASCII and common punctuation: one quick look spares the long classes.
+    const plain = !this.unplain.test(raw);
+    const text = new GateText(plain ? raw : this.prepare(raw), plain);
     return this.gate.clauses.some((clause) => this.holds(text, clause));
   }
 
   /** The text as the gate reads it: dropped characters out, folded ones folded. */
   private prepare(raw: string): string {
-    // Most pages hold nothing but ASCII and common punctuation: one quick look spares the two long classes.
-    if (!this.unplain.test(raw)) return raw;
-    let text = raw;
-    if (this.dropped?.test(text)) text = text.replace(this.droppedAll!, '');
-    if (this.folded?.test(text)) text = text.normalize('NFKC');
+    // The long classes are compiled only for the pages that need them.
+    this.dropped ??= new RegExp(`[${this.gate.dropped}]`, 'g');
+    this.folded ??= new RegExp(`[${this.gate.folded}]`);
+    let text = raw.replace(this.dropped, '');
+    if (this.folded.test(text)) text = text.normalize('NFKC');
     return text;
   }
+
+  private dropped: RegExp | undefined;
+  private folded: RegExp | undefined;
 
   private holds(text: GateText, clause: GateClause): boolean {
     // Every word of the phrase is somewhere in the text: the longest first, which is most often missing.
@@ -266,7 +266,15 @@ class GateText {
   private readonly contains = new Map<string, boolean>();
   private readonly absent: string[] = [];
 
-  constructor(readonly cased: string) {
+  /** `plain`: the text holds nothing but ASCII and the gate's plain characters (so no Cyrillic, no Han). */
+  constructor(
+    readonly cased: string,
+    plain: boolean,
+  ) {
+    if (plain) {
+      this.cyrillic = false;
+      this.han = false;
+    }
     let lower = cased.toLowerCase();
     // The analysis reads ё as е.
     if (lower.includes('ё')) lower = lower.replaceAll('ё', 'е');
