@@ -112,7 +112,7 @@ function termOften(term: GateTerm, strict: boolean): number {
 }
 
 function termText(term: GateTerm, strict: boolean): string {
-  return strict && term.case !== undefined ? escape(term.case) : anyCase(term.s);
+  return strict && term.case !== undefined ? escapeText(term.case) : anyCase(term.s);
 }
 
 /**
@@ -121,7 +121,7 @@ function termText(term: GateTerm, strict: boolean): string {
  * off); for a Russian one, the stem and any ending; otherwise the word itself.
  */
 function wordForms(term: GateTerm, strict: boolean): string[] {
-  if (strict && term.case !== undefined) return [escape(term.case)];
+  if (strict && term.case !== undefined) return [escapeText(term.case)];
   const key = term.k ?? term.s;
   if (/^[a-z]+$/.test(key)) {
     const forms = new Set<string>([key]);
@@ -162,12 +162,12 @@ function anyCase(text: string): string {
     const upper = ch.toUpperCase();
     if (lower === 'е' || lower === 'ё') out += '[еёЕЁ]';
     else if (lower !== upper && upper.length === 1) out += `[${lower}${upper}]`;
-    else out += escape(ch);
+    else out += escapeText(ch);
   }
   return out;
 }
 
-function escape(text: string): string {
+function escapeText(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 }
 
