@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileDataset } from '../src/core/compiled-dataset';
 import { parseDataset, parseLexicon } from '../src/core/dataset';
+import type { Gate } from '../src/core/precheck';
 import { buildGate } from '../src/core/precheck-gate';
 import { datasetFiles, loadLocalizations } from './load-dataset';
 
@@ -28,6 +29,17 @@ export const DATASET_PARTS = ['matcher', 'texts'] as const;
 
 /** JSON.parse of a string literal is faster to load than the same data as an object literal. */
 const parsed = (value: unknown): string => `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
+
+/**
+ * The pre-check's gate as its content script takes it: the first look parsed with the script, the
+ * clauses a string parsed only where a page gets past the first look.
+ */
+function precheckGateModule({ look, ...gate }: Gate): string {
+  return [
+    `export const look = JSON.parse(${JSON.stringify(JSON.stringify(look))});`,
+    `export const gateSource = ${JSON.stringify(JSON.stringify({ look: {}, ...gate }))};`,
+  ].join('\n');
+}
 
 /** Each virtual module's code, by id. */
 export function compiledDatasetModules(
@@ -54,7 +66,7 @@ export function compiledDatasetModules(
     ].join('\n'),
     [`${COMPILED_DATASET}/matcher`]: matcherCode,
     [`${COMPILED_DATASET}/texts`]: textsCode,
-    [PRECHECK_GATE]: parsed(buildGate(matcher)),
+    [PRECHECK_GATE]: precheckGateModule(buildGate(matcher)),
     // Parsed only where stories are followed: a string until then.
     [SHIPPED_PACKS]: `export const shippedSource = ${JSON.stringify(JSON.stringify({ dataset, lexicon }))};`,
   };

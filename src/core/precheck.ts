@@ -50,27 +50,67 @@ export interface GateClause {
   units: GateUnit[];
 }
 
+/**
+ * The first look (precheck-pattern.ts): what most pages need and no more. Regular expressions, matched
+ * in any case, that any text a clause holds in matches: `strict`, or one of the texts of `strictCase` in
+ * their own case, for plain texts (ASCII and the `plain` characters); `loose` for the others, once
+ * dropped characters are out and folded ones folded.
+ */
+export interface FirstLook {
+  strict: string;
+  strictCase: string[];
+  loose: string;
+  /** Common characters beyond ASCII that normalisation neither drops nor folds (punctuation, no-break space). */
+  plain: string;
+  /** Characters normalisation drops (a character class): taken out first. */
+  dropped: string;
+  /** Characters normalisation folds into word characters (a character class): text holding one is folded (NFKC). */
+  folded: string;
+}
+
 /** The gate of every story, plain JSON, made at build time (and for followed stories where they are compiled). */
 export interface Gate {
   version: 1;
+  look: FirstLook;
   clauses: GateClause[];
   /** Characters between two words of a phrase (their raw forms, as the analysis would read them). */
   gap: string;
-  /** Characters normalisation folds into word characters (a character class): text holding one is folded (NFKC) first. */
-  folded: string;
-  /** Characters normalisation drops (a character class): taken out first. */
-  dropped: string;
-  /** Common characters beyond ASCII that normalisation neither drops nor folds (punctuation, no-break space). */
-  plain: string;
-  /**
-   * The first look (precheck-pattern.ts): a regular expression any text a clause holds in matches;
-   * `strict` keeps words in their case and serves texts whose lower case has their length, `loose` the others.
-   */
-  strict: string;
-  loose: string;
   /** Words the number reader reads as numbers, and the Chinese numerals. */
   numberWords: string[];
   chineseNumerals: string;
+}
+
+/** The first look's expressions, compiled once per look (the long classes only where a page needs them). */
+interface Compiled {
+  unplain: RegExp;
+  strict: RegExp;
+  loose?: RegExp;
+  dropped?: RegExp;
+  folded?: RegExp;
+}
+const compiled = new WeakMap<FirstLook, Compiled>();
+
+/**
+ * One pass over a page's text as it is: undefined where no clause can hold (most pages end here, without
+ * the text being lower-cased), else the text the gate reads (dropped characters out, folded ones folded)
+ * and whether it is plain.
+ */
+export function firstLook(look: FirstLook, raw: string): { text: string; plain: boolean } | undefined {
+  let expressions = compiled.get(look);
+  if (!expressions) {
+    expressions = { unplain: new RegExp(`[^\\t-\\r -~${look.plain}]`), strict: new RegExp(look.strict, 'i') };
+    compiled.set(look, expressions);
+  }
+  if (!expressions.unplain.test(raw)) {
+    const holds = expressions.strict.test(raw) || look.strictCase.some((text) => raw.includes(text));
+    return holds ? { text: raw, plain: true } : undefined;
+  }
+  expressions.dropped ??= new RegExp(`[${look.dropped}]`, 'g');
+  expressions.folded ??= new RegExp(`[${look.folded}]`);
+  expressions.loose ??= new RegExp(look.loose, 'i');
+  let text = raw.replace(expressions.dropped, '');
+  if (expressions.folded.test(text)) text = text.normalize('NFKC');
+  return expressions.loose.test(text) ? { text, plain: false } : undefined;
 }
 
 /** A word character to the tokenizer: letters, digits and marks (Han characters are words of their own). */
@@ -105,8 +145,6 @@ export class Precheck {
   private readonly gap: Set<number>;
 
   private readonly numerals: Set<string>;
-  /** A character neither ASCII nor one of the gate's plain characters. */
-  private readonly unplain: RegExp;
   /** Number words by their first and by their last character. */
   private readonly numberWordsStarting = new Map<string, string[]>();
   private readonly numberWordsEnding = new Map<string, string[]>();
@@ -114,7 +152,6 @@ export class Precheck {
   constructor(readonly gate: Gate) {
     this.gap = new Set([...gate.gap].map((c) => c.charCodeAt(0)));
     this.numerals = new Set(gate.chineseNumerals);
-    this.unplain = new RegExp(`[^\\t-\\r -~${gate.plain}]`);
     for (const word of gate.numberWords) {
       addTo(this.numberWordsStarting, word[0]!, word);
       addTo(this.numberWordsEnding, word[word.length - 1]!, word);
@@ -124,32 +161,11 @@ export class Precheck {
   /** Whether some story's verdict may show something on a page with this text. */
   mayShow(raw: string): boolean {
     if (this.gate.clauses.length === 0) return false;
-    // Most pages hold nothing but ASCII and common punctuation: one quick look spares the long classes.
-    const plain = !this.unplain.test(raw);
-    const prepared = plain ? raw : this.prepare(raw);
-    // Most pages end here, after one pass over their text as it is.
-    this.strict ??= new RegExp(this.gate.strict);
-    if (plain && !this.strict.test(prepared)) return false;
-    this.loose ??= new RegExp(this.gate.loose);
-    if (!plain && !this.loose.test(prepared)) return false;
-    const text = new GateText(prepared, plain);
+    const seen = firstLook(this.gate.look, raw);
+    if (!seen) return false;
+    const text = new GateText(seen.text, seen.plain);
     return this.gate.clauses.some((clause) => this.holds(text, clause));
   }
-
-  /** The text as the gate reads it: dropped characters out, folded ones folded. */
-  private prepare(raw: string): string {
-    // The long classes are compiled only for the pages that need them.
-    this.dropped ??= new RegExp(`[${this.gate.dropped}]`, 'g');
-    this.folded ??= new RegExp(`[${this.gate.folded}]`);
-    let text = raw.replace(this.dropped, '');
-    if (this.folded.test(text)) text = text.normalize('NFKC');
-    return text;
-  }
-
-  private dropped: RegExp | undefined;
-  private folded: RegExp | undefined;
-  private strict: RegExp | undefined;
-  private loose: RegExp | undefined;
 
   private holds(text: GateText, clause: GateClause): boolean {
     // Every word of the phrase is somewhere in the text: the longest first, which is most often missing.
