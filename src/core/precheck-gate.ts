@@ -11,7 +11,8 @@
  *   searched for, only required next to the words around it;
  * - a word the spin lexicon writes may come from any of its phrases instead
  *   (then it is a unit of its own, looked for anywhere), and "not", "will",
- *   "can", "shall" and "is" come from contractions (they are not looked for);
+ *   "can", "shall" and "is" come from contractions (they are not looked for,
+ *   nor are words of one letter: leaving a word out only lets more through);
  * - normalisation drops some characters and folds others into letters: the
  *   gate says which, measured on the analysis's own normaliser.
  */
@@ -115,9 +116,10 @@ function clauseOf(
     if (/^\d+$/.test(key) && !spun) {
       close(true);
       current.numberBefore = 1;
-    } else if (spun || WRITTEN_WORDS.has(key) || /^\d+$/.test(key)) {
+    } else if (spun || WRITTEN_WORDS.has(key) || /^\d+$/.test(key) || /^[^\p{Script=Han}]$/u.test(key)) {
+      // A word of one letter (a middle initial) is not looked for: "Xi K. Jinping" needs only "xi" and "jinp".
       close(false);
-      if (spun) units.push(withoutLonger([[searchText(key)], ...spun]));
+      if (spun && key.length > 1) units.push(withoutLonger([[searchText(key)], ...spun]));
     } else {
       const term: GateTerm = { s: searchText(key) };
       if (term.s !== key) term.k = key;
@@ -142,23 +144,24 @@ function withoutLonger(alternatives: string[][]): string[][] {
 }
 
 /**
- * Clauses another clause implies are left out: where "putin" holds, "vladimir putin" adds nothing.
- * A clause of one segment (no units, no numbers) implies every clause with a segment holding its terms in a row.
+ * Clauses another clause implies are left out: where "putin" holds, "vladimir putin" adds nothing. A
+ * clause implies another when each of its segments (without numbers) lies, its words in a row, in one of
+ * the other's segments, and each of its units is one of the other's.
  */
 function withoutImplied(clauses: GateClause[]): GateClause[] {
-  const simple = clauses.filter(
-    (c) =>
-      c.units.length === 0 && c.segments.length === 1 && !c.segments[0]!.numberBefore && !c.segments[0]!.numberAfter,
-  );
   const termKey = (t: GateTerm) => JSON.stringify([t.s, t.han ?? 0, t.case ?? '']);
-  const implied = (by: GateClause, clause: GateClause) => {
-    if (by === clause) return false;
-    const needle = by.segments[0]!.terms.map(termKey).join('\u0001');
-    return clause.segments.some((s) =>
-      `\u0001${s.terms.map(termKey).join('\u0001')}\u0001`.includes(`\u0001${needle}\u0001`),
-    );
-  };
-  return clauses.filter((clause) => !simple.some((by) => implied(by, clause)));
+  const row = (segment: GateSegment) => `\u0001${segment.terms.map(termKey).join('\u0001')}\u0001`;
+  const implies = (by: GateClause, clause: GateClause) =>
+    by !== clause &&
+    by.segments.every(
+      (mine) =>
+        !mine.numberBefore && !mine.numberAfter && clause.segments.some((theirs) => row(theirs).includes(row(mine))),
+    ) &&
+    by.units.every((unit) => clause.units.some((theirs) => JSON.stringify(theirs) === JSON.stringify(unit)));
+  // Of two clauses that imply each other (the same clause twice), the first stays.
+  return clauses.filter(
+    (clause, i) => !clauses.some((by, j) => implies(by, clause) && !(implies(clause, by) && j > i)),
+  );
 }
 
 /**
