@@ -1,7 +1,8 @@
 /**
  * The built extension with its reader replaced by another content script, bundled as the build
  * bundles the reader, so that the quiet pages measure it exactly as the extension: the floor reader
- * (floor-reader.ts) and a content script that does nothing (empty-reader.ts).
+ * (floor-reader.ts), a content script that does nothing (empty-reader.ts) and one that only reads the
+ * page's text (text-reader.ts).
  */
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,11 +11,12 @@ import { build } from 'vite';
 import { ROOT } from '../chrome';
 import { polyfillAsModule } from '../polyfill-as-module';
 
-export type ReaderVariant = 'floor' | 'empty';
+export type ReaderVariant = 'floor' | 'empty' | 'text';
 
 const ENTRIES: Record<ReaderVariant, string> = {
   floor: 'scripts/bench/floor-reader.ts',
   empty: 'scripts/bench/empty-reader.ts',
+  text: 'scripts/bench/text-reader.ts',
 };
 
 /**
