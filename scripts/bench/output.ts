@@ -6,7 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../chrome';
-import type { ExtensionResults, PairedLoads, QuietName, StormResult } from './extension-runs';
+import { writeDocsSection } from '../docs-section';
+import type { ExtensionResults, LanguagePageResult, PairedLoads, QuietName, StormResult } from './extension-runs';
 import type { FollowedResults } from './followed';
 import { fmtMs, fmtRatio, round } from './format';
 import type { HarnessResults, SizeResults } from './harness-runs';
@@ -227,6 +228,43 @@ function followedLine(f: FollowedResults): string {
   );
 }
 
+/** The 1 MB story page in English, Russian and Chinese in the built extension, side by side; ratios to English. */
+export function languagePagesTable(pages: readonly LanguagePageResult[]): string {
+  const english = pages.find((p) => p.language === 'English');
+  const ratio = (value: number, base: number | undefined) =>
+    base && Number.isFinite(value) && base > 0 ? ` (${fmtRatio(value / base)})` : '';
+  const rounds = pages[0]?.pairs.length ?? 0;
+  return [
+    `**Story pages by language in the browser** (the built extension in Chromium; the bench's 1 MB story page, its text ` +
+      `in each language, 15 % of its sentences from the labelled reports in that language; ${rounds} rounds, each loading ` +
+      'every language in turn; medians, × English in brackets)',
+    '',
+    '| 1 MB story page | text / HTML | first highlight, worker woken / running, ms (`firstHighlightMs`) | content script main-thread CPU, ms (`contentScriptMs`) | main thread with − without, ms (`mainThreadMs`) | longest extension task, ms | highlights |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...pages.map(
+      (p) =>
+        `| ${p.language} | ${(p.textChars / 1024).toFixed(0)} K chars / ${(p.htmlBytes / 1024 / 1024).toFixed(1)} MB | ` +
+        `**${fmtMs(p.firstHighlightColdMs)}**${ratio(p.firstHighlightColdMs, english?.firstHighlightColdMs)} / ` +
+        `${fmtMs(p.firstHighlightWarmMs)}${ratio(p.firstHighlightWarmMs, english?.firstHighlightWarmMs)} | ` +
+        `**${fmtMs(p.scriptMs)}**${ratio(p.scriptMs, english?.scriptMs)} | ` +
+        `${fmtMs(p.extraMs)}${ratio(p.extraMs, english?.extraMs)} | ${fmtMs(p.longestExtensionTaskMs)} | ` +
+        `${p.highlights.toLocaleString('en')} |`,
+    ),
+  ].join('\n');
+}
+
+/** The language-pages table into its section of docs/languages.md, when the run measured it. */
+export function writeLanguagesDocs(results: Results): void {
+  const pages = results.extension?.languagePages;
+  if (!pages) {
+    log('no language-pages rows in this run: docs/languages.md not updated');
+    return;
+  }
+  const text = `${languagePagesTable(pages)}\n\nChromium ${results.context.chromium}, headless, load average ${results.context.load}.`;
+  writeDocsSection(ROOT, 'docs/languages.md', 'bench-language-pages', text);
+  log('docs/languages.md updated');
+}
+
 /** The method, then the tables: what stdout and docs/benchmark.md show. */
 export function report(results: Results): string {
   const parts = [method(results.context), ''];
@@ -234,6 +272,7 @@ export function report(results: Results): string {
   if (results.harness) parts.push(harnessTable(results.harness, results.context));
   if (results.packs) parts.push(packsLine(results.packs), '');
   if (results.languages) parts.push(languagesLine(results.languages), '');
+  if (results.extension?.languagePages) parts.push(languagePagesTable(results.extension.languagePages), '');
   if (results.followed) parts.push(followedLine(results.followed), '');
   parts.push(
     `Chromium ${results.context.chromium}, headless, load average ${results.context.load}. Dataset: ${results.context.dataset} ` +
@@ -263,6 +302,10 @@ export function jsonFigures(results: Results, details: Record<string, unknown>):
     scale10kRatio: num(results.harness?.scale?.ratio),
     scale50PacksRatio: num(results.packs?.ratio),
     languageAnnotateMs: Object.fromEntries((results.languages ?? []).map((r) => [r.language, num(r.ms)])),
+    languageFirstHighlightMs: Object.fromEntries(
+      (ext?.languagePages ?? []).map((r) => [r.language, num(r.firstHighlightColdMs)]),
+    ),
+    languageContentScriptMs: Object.fromEntries((ext?.languagePages ?? []).map((r) => [r.language, num(r.scriptMs)])),
     scaleFollowed50Ratio: num(results.followed?.ratio),
     followedCompileMs: num(results.followed?.compileOneMs),
     appendParagraphMs: num(results.harness?.append?.ms),

@@ -27,7 +27,7 @@ export type { MatcherData } from './matcher-data';
 import { MONTH_NAMES } from './dates';
 import { normalizeText } from './normalize';
 import { type Dataset, storyFacts, toDataset } from './packs';
-import { isSpecificPhrase } from './specificity';
+import { hasRussianOrChinese, isSpecificPhrase } from './specificity';
 import { REWRITTEN, stem, tokenize } from './tokens';
 
 interface PhraseKey {
@@ -165,10 +165,14 @@ function subjectOf(story: Story, facts: readonly Fact[]): Pick<StoryData, 'event
   };
 }
 
-/** A person or an event of a story is its own; a place or organisation only when its name is rare. */
+/**
+ * A person or an event of a story is its own; a place or organisation only when its English names are
+ * rare (its Russian and Chinese names translate them: Beijing is specific, and so is 北京).
+ */
 function isSpecificEntity(fact: Fact): boolean {
   if (fact.category === 'person' || fact.category === 'event') return true;
-  return [fact.title, ...fact.aliases.map((a) => (typeof a === 'string' ? a : a.text))].every(isSpecificPhrase);
+  const names = [fact.title, ...fact.aliases.map((a) => (typeof a === 'string' ? a : a.text))];
+  return names.filter((name) => !hasRussianOrChinese(name)).every(isSpecificPhrase);
 }
 
 const MONTH_WORDS = new Set(MONTH_NAMES.flatMap((name) => [name.toLowerCase(), name.slice(0, 3).toLowerCase()]));
