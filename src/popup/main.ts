@@ -12,7 +12,7 @@ import { repairSettings, SETTINGS_KEY, type Settings, withSite } from '../core/s
 import { uiText } from '../core/ui-text';
 import { askTab, askWorker, type PageStateResponse } from '../messages';
 import { offerFollow } from './follow';
-import { localizePopup } from './text';
+import { localizePage } from './text';
 import { renderPicker, reportedIds, verdictText } from './view';
 
 async function targetTabId(): Promise<number | undefined> {
@@ -85,7 +85,7 @@ async function saveExport(tabId: number | undefined): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  localizePopup();
+  localizePage('extensionName');
   const tabId = await targetTabId();
   let settings = await readSettings();
   const save = (next: Settings) => {

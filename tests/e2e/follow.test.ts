@@ -12,7 +12,6 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Launched } from '../../scripts/chrome';
 import { type Served, serve } from '../../scripts/serve';
-import { FOLLOW_STRINGS } from '../../src/core/follow-strings';
 import { FOLLOWED_KEY } from '../../src/core/followed';
 import { fixtureText, renderPage } from '../fixtures/follow/render';
 import { AXE_SOURCE, type AxeOutcome, type AxeRequest, describeViolations, runAxeInPage } from './axe';
@@ -74,7 +73,7 @@ describe('following a story', () => {
       await b.evaluate(() => Reflect.set(window, '__noReload', true));
       const a = await openPage(browser.context, `${site!.url}a.html`);
       const popup = await openPopup(browser.context, browser.extensionId, a);
-      const follow = popup.getByRole('button', { name: FOLLOW_STRINGS.followButton, exact: true });
+      const follow = popup.getByRole('button', { name: 'Follow this story', exact: true });
       await follow.click({ timeout: 20_000 });
       await expect
         .poll(() => popup.locator('#follow-status').textContent(), { timeout: 90_000 })

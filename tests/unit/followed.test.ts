@@ -10,18 +10,20 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { followPair, readPairs, scorePairs } from '../../scripts/eval-followed';
 import { pageText } from '../../scripts/eval-page';
-import { loadDataset, loadLexicon } from '../../scripts/load-dataset';
+import { loadDataset, loadLexicon, readCatalogue } from '../../scripts/load-dataset';
 import { type AnalysisSource, serveAnalysis } from '../../src/background/analysis';
 import { builderNlp } from '../../src/builder/nlp';
 import { WorkerAnalyst } from '../../src/content/analyst';
 import { annotate } from '../../src/core/annotate';
-import { buildCards } from '../../src/core/cards';
+import { buildCards, followedSourceText } from '../../src/core/cards';
 import { compileMatcher } from '../../src/core/compile';
 import { statementCounts } from '../../src/core/compiled-dataset';
 import { type Dataset, type Lexicon, parseDataset, type Story } from '../../src/core/dataset';
+import { englishText } from '../../src/core/english';
 import { followedMatcherData, storedBytes, withFollowed } from '../../src/core/followed';
 import { Matcher } from '../../src/core/matcher';
 import { normalizeText } from '../../src/core/normalize';
+import { catalogueLookup } from '../../src/core/ui-text';
 import { fixtureText, readPlainArticle } from '../fixtures/follow/render';
 import { ROOT } from './helpers';
 import { portPair } from './port-pair';
@@ -51,13 +53,29 @@ describe('a followed story', { timeout: 120_000 }, () => {
       const card = cards[fact.id]!;
       const mine = card.stories.find((s) => s.storyId === story.id)!;
       expect(mine.sourceLine).toBe('From Harbour Ledger, 12 Mar 2025: followed by you, not reviewed');
-      expect(mine.followed).toEqual({ address: story.followed!.address, evidence: fact.evidence });
+      expect(mine.followed).toEqual({
+        address: story.followed!.address,
+        evidence: fact.evidence,
+        site: 'Harbour Ledger',
+        date: '2025-03-12',
+      });
       expect(fixtureText('port-strike')).toContain(fact.evidence);
       // Nothing on the card the article does not hold: the title is its words, and no plain-English card.
       expect(article).toContain(normalizeText(card.title.replace(/ …$/, '')).text.toLowerCase());
       if (card.quote) expect(article).toContain(normalizeText(card.quote).text.toLowerCase());
       expect(card.text).toBeUndefined();
     }
+  });
+
+  it("says where its cards come from in the reader's language, the date as the language writes it", () => {
+    const line = (locale: string) =>
+      followedSourceText(catalogueLookup(readCatalogue(locale)), 'Harbour Ledger', story.followed!.date);
+    expect(line('en')).toBe('From Harbour Ledger, 12 Mar 2025: followed by you, not reviewed');
+    expect(line('ru')).toMatch(/^Из Harbour Ledger, 12 мар\.? 2025.*: вы следите за сюжетом, не проверено$/);
+    expect(line('zh_CN')).toBe('来自 Harbour Ledger，2025年3月12日：由你关注，未经审核');
+    expect(followedSourceText(englishText, 'Harbour Ledger', undefined)).toBe(
+      'From Harbour Ledger: followed by you, not reviewed',
+    );
   });
 
   it('is refused with the path of the bad field when malformed', () => {

@@ -12,7 +12,6 @@ import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../../scripts/chrome';
 import { type Served, serve } from '../../../scripts/serve';
-import { FOLLOW_STRINGS } from '../../../src/core/follow-strings';
 import { FOLLOWED_KEY } from '../../../src/core/followed';
 import { fixtureText, renderPage } from '../../fixtures/follow/render';
 import { AXE_SOURCE, type AxeOutcome, type AxeRequest, describeViolations, runAxeInPage } from '../axe';
@@ -105,7 +104,7 @@ describe('Firefox: following a story', () => {
     const popup = await openExtensionPage(firefox, `${popupPathOf()}?tabId=${await api.tabIdOf(a.url())}`);
     const label = await until(
       () => popup.evaluate(() => (document.getElementById('follow-button') as HTMLButtonElement).textContent),
-      (text) => text === FOLLOW_STRINGS.followButton,
+      (text) => text === 'Follow this story',
     );
     expect(label).toBe('Follow this story');
     await popup.click('#follow-button');
