@@ -13,7 +13,7 @@ import type { Story } from '../core/dataset';
 import { FOLLOWED_KEY, storedBytes } from '../core/followed';
 import { removeFact, renameStory } from '../core/followed-edit';
 import { formatDate, uiText } from '../core/ui-text';
-import { readStore, shippedPacks, writeStories } from '../follow/store';
+import { compileIfStale, readStore, shippedPacks, writeStories } from '../follow/store';
 import { localizePage } from '../popup/text';
 
 function add<K extends keyof HTMLElementTagNameMap>(parent: Element, tag: K, text?: string): HTMLElementTagNameMap[K] {
@@ -151,6 +151,7 @@ function main(): void {
     if (area === 'local' && FOLLOWED_KEY in changes) void render().catch(showError);
   });
   void render().catch(showError);
+  void compileIfStale().catch(showError);
 }
 
 main();

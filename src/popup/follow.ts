@@ -27,6 +27,18 @@ async function readTab(tabId: number, full: boolean): Promise<ArticleReading | u
   }
 }
 
+/**
+ * Where stories are followed, compiles them again if the stored compile is for an earlier version of
+ * the extension (the worker serves the shipped packs alone until then). The compiler and the packs
+ * are loaded only then.
+ */
+export async function compileFollowedIfStale(): Promise<void> {
+  const { stories } = readFollowed((await browser.storage.local.get(FOLLOWED_KEY))[FOLLOWED_KEY]);
+  if (stories.length === 0) return;
+  const { compileIfStale } = await import('../follow/store');
+  await compileIfStale();
+}
+
 export async function offerFollow(tabId: number | undefined): Promise<void> {
   if (tabId === undefined) return;
   const box = document.getElementById('follow')!;
