@@ -13,6 +13,7 @@ import {
   sourceManifest,
 } from './scripts/manifest.ts';
 import { polyfillAsModule } from './scripts/polyfill-as-module.ts';
+import { winkModelFiles } from './scripts/wink-model-files.ts';
 import { ANNOTATOR_SCRIPT, ARTICLE_SCRIPT } from './src/messages.ts';
 
 /*
@@ -56,6 +57,15 @@ function dataChunk(id: string): string | undefined {
   if (id === '\0generic-words') return 'generic-words';
   const name = /^\0virtual:(?:compiled-dataset\/(\w+)|(shipped-packs))$/.exec(id);
   return name ? `dataset-${name[1] ?? name[2]}` : undefined;
+}
+
+/**
+ * wink-nlp and its model's code go in a chunk of their own, apart from compromise, which stays with the
+ * story builder's `nlp` chunk: together they are over the chunk-size limit. The popup loads both, when a
+ * story is followed; the model's data is not code at all (see `winkModelFiles`).
+ */
+function winkChunk(id: string): string | undefined {
+  return /[\\/]node_modules[\\/]wink-(?:nlp|eng-lite-web-model)[\\/]/.test(id) ? 'wink-nlp' : undefined;
 }
 
 /**
@@ -263,6 +273,7 @@ export default defineConfig({
     polyfillAsModule(),
     genericWordsOnly(),
     compiledDataset(),
+    winkModelFiles(),
     crx({ manifest: crxManifest as unknown as ManifestV3Export }),
     browserBuilds(),
   ],
@@ -271,6 +282,6 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome111',
     sourcemap: false,
-    rollupOptions: { output: { manualChunks: dataChunk } },
+    rollupOptions: { output: { manualChunks: (id) => dataChunk(id) ?? winkChunk(id) } },
   },
 });

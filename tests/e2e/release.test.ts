@@ -1,14 +1,15 @@
 /**
- * The release: both builds from one manifest template, the icons, and the store packages made by
- * `npm run package` (twice: the same bytes each time). The Firefox package passes `web-ext lint`
- * with nothing to report; the Chrome package, unpacked, loads in Chromium, highlights the demo
- * page and opens a card on hover.
+ * The release: both builds from one manifest template, printing no warning, the icons, and the
+ * store packages made by `npm run package` (twice: the same bytes each time). The Firefox package
+ * passes `web-ext lint` with nothing to report; the Chrome package, unpacked, loads in Chromium,
+ * highlights the demo page and opens a card on hover.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
 import { launchWithExtension } from '../../scripts/chrome';
@@ -73,6 +74,20 @@ describe('builds', () => {
     // Both are derived from manifest.json at the root: every field of it reaches both.
     expect(missingFromBuilds(ROOT_MANIFEST, { chrome, firefox })).toEqual([]);
   });
+
+  it('the build prints no warning', () => {
+    // What `npm run build` runs, into a folder of its own; both streams, as `npm run build 2>&1` shows them.
+    const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NIC_OUT_DIR: join(unpacked, 'build') },
+    });
+    expect(result.status, result.stderr).toBe(0);
+    const lines = stripVTControlCharacters(`${result.stdout}\n${result.stderr}`).split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    // Vite marks its warnings "(!)" (the chunk-size one among them); every warning names itself.
+    expect(lines.filter((line) => /warn|^\s*\(!\)/i.test(line))).toEqual([]);
+  }, 120_000);
 
   it('declares an icon at 16, 32, 48 and 128 px, each a PNG of its size', () => {
     for (const browser of ['chrome', 'firefox']) {
