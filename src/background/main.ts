@@ -6,7 +6,7 @@
  * page's verdict in the page.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { FOLLOWED_KEY } from '../core/followed';
+import { FOLLOWED_COMPILED_KEY, FOLLOWED_KEY } from '../core/followed';
 import {
   ANALYSIS_PORT,
   ANNOTATOR_SCRIPT,
@@ -58,9 +58,9 @@ const startWarmUp = async () => {
 };
 browser.tabs.onUpdated.addListener(() => void startWarmUp());
 
-// A story followed or unfollowed: compiled with the others, then every open page is judged again.
+// A story followed or unfollowed, or compiled again: every open page is judged again.
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area !== 'local' || !(FOLLOWED_KEY in changes)) return;
+  if (area !== 'local' || !(FOLLOWED_KEY in changes || FOLLOWED_COMPILED_KEY in changes)) return;
   void reloadServed().then(async () => {
     for (const tab of await browser.tabs.query({})) {
       if (tab.id === undefined) continue;

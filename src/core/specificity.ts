@@ -6,9 +6,11 @@
  * scale, above 3 (more than one occurrence per million words), the scale's
  * own line between low- and high-frequency words; "space", "cooperate",
  * "meeting", "talks", "agreement" and "pressure" are all far above it. A
- * phrase is specific when one of its words is not generic. Used when the
- * matcher is compiled (never in a page), so the list stays out of the
- * extension. docs/specificity.md gives the figures.
+ * phrase is specific when one of its words is not generic. Used when a
+ * matcher is compiled: by the build, and by the extension's pages for the
+ * stories a reader follows (never by a content script or the worker), which
+ * get the generic words only (`genericWordsOnly` in vite.config.ts).
+ * docs/specificity.md gives the figures.
  *
  * Russian and Chinese words are judged on lists of their own language, from
  * the same kind of corpus (subtitles): a wording none of whose Russian or
