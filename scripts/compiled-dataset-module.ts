@@ -8,8 +8,9 @@
  * The data is cut into modules the build puts in chunks of their own (`DATASET_PARTS`), each under
  * the bundler's chunk-size limit: the matcher, the reader texts in every language, and the shipped
  * packs as JSON (`virtual:shipped-packs`, which the extension's pages read to check followed
- * stories and the worker compiles again with them). All are static imports: an MV3 service worker
- * cannot `import()`. The pre-check's gate (`virtual:precheck-gate`) is derived from the same matcher.
+ * stories and compile them beside the matcher; the worker never imports it). All are static
+ * imports: an MV3 service worker cannot `import()`. The pre-check's gate (`virtual:precheck-gate`) is
+ * derived from the same matcher.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -45,7 +46,7 @@ function precheckGateModule({ look, ...gate }: Gate): string {
 export function compiledDatasetModules(
   root: string,
   dataDir: string,
-): { modules: Record<string, string>; watchFiles: string[] } {
+): { modules: Record<string, string>; watchFiles: string[]; buildId: string } {
   const files = datasetFiles(root, dataDir);
   const lexiconFile = join(dataDir, 'spin-lexicon.json');
   const watchFiles = [...[files.entities, ...files.stories].map((file) => join(root, file.path)), lexiconFile];
@@ -68,7 +69,10 @@ export function compiledDatasetModules(
     [`${COMPILED_DATASET}/texts`]: textsCode,
     [PRECHECK_GATE]: precheckGateModule(buildGate(matcher)),
     // Parsed only where stories are followed: a string until then.
-    [SHIPPED_PACKS]: `export const shippedSource = ${JSON.stringify(JSON.stringify({ dataset, lexicon }))};`,
+    [SHIPPED_PACKS]: [
+      `export const shippedSource = ${JSON.stringify(JSON.stringify({ dataset, lexicon }))};`,
+      `export const buildId = ${JSON.stringify(buildId)};`,
+    ].join('\n'),
   };
-  return { modules, watchFiles };
+  return { modules, watchFiles, buildId };
 }

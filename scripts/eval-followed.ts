@@ -15,9 +15,10 @@ import { draftFollowed } from '../src/builder/follow';
 import { aliasKey } from '../src/builder/keys';
 import { type BuilderNlp, builderNlp } from '../src/builder/nlp';
 import { annotate } from '../src/core/annotate';
+import { compileMatcher } from '../src/core/compile';
 import type { Lexicon, Story } from '../src/core/dataset';
 import { isStatementCategory } from '../src/core/dataset';
-import { followedMatcherData } from '../src/core/followed';
+import { followedMatcherData } from '../src/core/followed-compile';
 import { Matcher } from '../src/core/matcher';
 import type { Dataset } from '../src/core/packs';
 import { FOLLOW_FIXTURES, fixtureText, readPlainArticle, renderPage } from '../tests/fixtures/follow/render';
@@ -83,13 +84,15 @@ export function scorePairs(): PairScore[] {
   const shipped = loadDataset();
   const lexicon = loadLexicon();
   const nlp = builderNlp();
+  // The shipped packs compiled once, as the build does; each pair's story is compiled beside that.
+  const shippedMatcher = compileMatcher(shipped, lexicon);
   const unrelated = readdirSync(join(ROOT, 'tests/eval/labels'))
     .map((f) => JSON.parse(readFileSync(join(ROOT, 'tests/eval/labels', f), 'utf8')) as { page: string; kind: string })
     .filter((l) => l.kind === 'unrelated')
     .map((l) => readFileSync(join(ROOT, 'tests/eval/pages', l.page), 'utf8'));
   return readPairs().map((pair) => {
     const story = followPair(pair, { shipped, lexicon, nlp });
-    const matcher = new Matcher(followedMatcherData(shipped, lexicon, [story]));
+    const matcher = new Matcher(followedMatcherData(shipped, lexicon, [story], shippedMatcher));
     const b = shownOf(matcher, story, renderPage(fixtureText(`${pair.a}-b`), pair.sites.b));
     const near = shownOf(matcher, story, renderPage(fixtureText(`${pair.a}-near`), pair.sites.near));
     // A's entity by any of its names; a shared or other pack's entity it refers to by its id's name.

@@ -121,6 +121,8 @@ export interface ExtensionResults {
   /** The dense live page: every entry names the story, and an older entry is rewritten each tick. */
   stormDense?: StormResult;
   firstHighlight: Partial<Record<SizeName, FirstHighlightResult>>;
+  /** The 1 MB story page in each language, side by side. */
+  languagePages?: LanguagePageResult[];
 }
 
 export interface ExtensionInput {
@@ -153,6 +155,8 @@ async function pairedLoads(
   pairs: number,
   settle: (page: Page, withExtension: boolean) => Promise<number>,
   withFloor = false,
+  /** Which side goes first in the first pair: 0 with the extension, 1 without (then alternating). */
+  firstSide = 0,
 ): Promise<PairedLoads> {
   const withRuns: { tasks: TraceTasks; value: number }[] = [];
   const withoutRuns: { tasks: TraceTasks; value: number }[] = [];
@@ -163,7 +167,7 @@ async function pairedLoads(
     [input.browsers.without, false],
   ];
   for (let i = 0; i < pairs; i++) {
-    for (const [side, withExtension] of i % 2 === 0 ? sides : [...sides].reverse()) {
+    for (const [side, withExtension] of (i + firstSide) % 2 === 0 ? sides : [...sides].reverse()) {
       const run = await tracedLoad(side, url, (page) => settle(page, withExtension));
       (withExtension ? withRuns : withoutRuns).push(run);
     }
@@ -347,13 +351,13 @@ const FIRST_HIGHLIGHT_PROBE = `(() => {
 })();`;
 
 /**
- * One load with the extension, traced: ms from the start of the content script (its first EvaluateScript
+ * One load of `file` with the extension, traced: ms from the start of the content script (its first EvaluateScript
  * in the page's main thread, at document_idle) to the first frame painting a highlight (the probe's mark),
  * and from the end of DOMContentLoaded to the same frame (the page's own clock).
  */
 async function firstHighlightOnce(
   input: ExtensionInput,
-  size: SizeName,
+  file: string,
   wake: boolean,
 ): Promise<{ fromScriptMs: number; fromDomContentLoadedMs: number }> {
   const { browser, context } = input.browsers.with;
@@ -368,7 +372,7 @@ async function firstHighlightOnce(
     await stopper?.stop();
     await browser.startTracing(page, { categories: SCRIPT_TRACE });
     try {
-      await page.goto(`${input.baseUrl}${size}.html`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+      await page.goto(`${input.baseUrl}${file}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
       await page.waitForFunction(() => (window as unknown as { nicFirstHighlight?: number }).nicFirstHighlight, null, {
         polling: 250,
         timeout: 60_000,
@@ -387,7 +391,7 @@ async function firstHighlightOnce(
   }
   const fromScriptMs = msFromContentScript(buffer, FIRST_HIGHLIGHT_STAMP);
   if (fromScriptMs === undefined)
-    throw new Error(`${size}: no content script EvaluateScript or no ${FIRST_HIGHLIGHT_STAMP} mark in the trace`);
+    throw new Error(`${file}: no content script EvaluateScript or no ${FIRST_HIGHLIGHT_STAMP} mark in the trace`);
   return { fromScriptMs, fromDomContentLoadedMs };
 }
 
@@ -404,7 +408,7 @@ export async function runFirstHighlight(
     const warmFromDomContentLoaded: number[] = [];
     for (let i = 0; i < runs; i++) {
       const wake = i % 2 === 0;
-      const { fromScriptMs, fromDomContentLoadedMs } = await firstHighlightOnce(input, size, wake);
+      const { fromScriptMs, fromDomContentLoadedMs } = await firstHighlightOnce(input, `${size}.html`, wake);
       (wake ? cold : warm).push(fromScriptMs);
       (wake ? coldFromDomContentLoaded : warmFromDomContentLoaded).push(fromDomContentLoadedMs);
       log(
@@ -424,4 +428,71 @@ export async function runFirstHighlight(
     };
   }
   return results;
+}
+
+/** One story page in one language, in the built extension: its first highlight and the content script's time. */
+export interface LanguagePageResult {
+  language: string;
+  /** Characters of text on the page, and its HTML in bytes (UTF-8). */
+  textChars: number;
+  htmlBytes: number;
+  /** Median over the runs of the content script's own main-thread CPU time, ms (as `contentScriptMs`). */
+  scriptMs: number;
+  /** Median over pairs of main-thread CPU time with the extension − without, ms (as `mainThreadMs`). */
+  extraMs: number;
+  /** Longest of the extension's own tasks in any run (wall time), ms. */
+  longestExtensionTaskMs: number;
+  highlights: number;
+  /** First highlight from the content script's start, worker woken by the load (as `firstHighlightMs`) and running. */
+  firstHighlightColdMs: number;
+  firstHighlightWarmMs: number;
+  pairs: PairRun[];
+  cold: number[];
+  warm: number[];
+}
+
+/**
+ * Story pages of one size in several languages, in rounds: each round loads every language once with the
+ * extension and once without (alternating which goes first) and once more for its first highlight (the
+ * worker woken by the load in even rounds, running in odd ones), so that the load of a shared machine falls
+ * on every language alike and the ratios between them are what the row is read for.
+ */
+export async function runLanguagePages(
+  input: ExtensionInput,
+  pages: readonly { language: string; file: string; textChars: number; htmlBytes: number }[],
+  size: SizeName,
+): Promise<LanguagePageResult[]> {
+  const rounds = input.quick ? 2 : 4;
+  const measured = pages.map(() => ({ loads: [] as PairedLoads[], cold: [] as number[], warm: [] as number[] }));
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, page] of pages.entries()) {
+      const label = `${page.language} ${size} round ${round + 1}/${rounds}`;
+      const url = `${input.baseUrl}${page.file}`;
+      measured[i]!.loads.push(
+        await pairedLoads(input, label, url, 1, (p, w) => settleStory(p, SETTLE_MS[size], w), false, round),
+      );
+      const wake = round % 2 === 0;
+      const { fromScriptMs } = await firstHighlightOnce(input, page.file, wake);
+      (wake ? measured[i]!.cold : measured[i]!.warm).push(fromScriptMs);
+      log(`${label}: first highlight ${fmtTime(fromScriptMs)} (${wake ? 'worker woken' : 'worker running'})`);
+    }
+  }
+  return pages.map((page, i) => {
+    const { loads, cold, warm } = measured[i]!;
+    const pairs = loads.flatMap((l) => l.runs);
+    return {
+      language: page.language,
+      textChars: page.textChars,
+      htmlBytes: page.htmlBytes,
+      scriptMs: median(pairs.map((r) => r.scriptMs)),
+      extraMs: median(pairs.map((r) => r.extraMs)),
+      longestExtensionTaskMs: max(pairs.map((r) => r.longestExtensionTaskMs)),
+      highlights: median(loads.map((l) => l.highlights)),
+      firstHighlightColdMs: median(cold),
+      firstHighlightWarmMs: median(warm),
+      pairs,
+      cold,
+      warm,
+    };
+  });
 }

@@ -24,6 +24,7 @@ import { ROOT } from '../chrome';
 import { writeDocsSection } from '../docs-section';
 import { loadMatcher } from '../eval';
 import { fillerSentence, storySentences } from './corpus';
+import { type GeneratedPage, type PageLanguage, storyPage } from './pages';
 import { Random } from './random';
 
 export const BENCH_LANGUAGES = ['English', 'Russian', 'Chinese'] as const;
@@ -72,17 +73,31 @@ function chineseFiller(r: Random): string {
     : `${r.pick(who)}${r.pick(what)}${r.pick(tail)}`;
 }
 
+const PAGE_LANGUAGES: Record<BenchLanguage, PageLanguage> = {
+  English: { lang: 'en', filler: fillerSentence, joiner: ' ' },
+  Russian: { lang: 'ru', filler: russianFiller, joiner: ' ' },
+  Chinese: { lang: 'zh-CN', filler: chineseFiller, joiner: '' },
+};
+
+function languageStory(language: BenchLanguage): string[] {
+  return language === 'English' ? storySentences() : reportSentences(language === 'Russian' ? 'ru-' : 'zh-');
+}
+
+/**
+ * The same story page as HTML, for the built extension in the browser: the bench's news page (articles,
+ * headings, lists, links inside sentences, related rails), its text in `language`. English is the bench's
+ * own story page of that size and seed.
+ */
+export function languageStoryPage(language: BenchLanguage, chars: number, seed: number): GeneratedPage {
+  return storyPage(chars, languageStory(language), seed, PAGE_LANGUAGES[language]);
+}
+
 /** A story page's text: paragraphs of 3–6 sentences, 15 % of them the story's, to about `chars` characters. */
 export function languagePage(language: BenchLanguage, chars: number, seed: number): string {
   const r = new Random(seed);
-  const story = language === 'English' ? storySentences() : reportSentences(language === 'Russian' ? 'ru-' : 'zh-');
-  const filler =
-    language === 'English'
-      ? () => fillerSentence(r)
-      : language === 'Russian'
-        ? () => russianFiller(r)
-        : () => chineseFiller(r);
-  const joiner = language === 'Chinese' ? '' : ' ';
+  const story = languageStory(language);
+  const { filler: fill, joiner } = PAGE_LANGUAGES[language];
+  const filler = () => fill(r);
   const paragraphs: string[] = [];
   let size = 0;
   while (size < chars) {

@@ -19,6 +19,7 @@ import {
   type ExtensionResults,
   QUIET_SIZES,
   runFirstHighlight,
+  runLanguagePages,
   runQuietPages,
   runStorm,
   runStoryPages,
@@ -28,9 +29,9 @@ import { round } from './format';
 import { type HarnessResults, runAppendRow, runScaleRow, runSizeRows } from './harness-runs';
 import { launchPlain } from './harness-session';
 import type { RunContext } from './harness-table';
-import { measureLanguages } from './languages';
+import { BENCH_LANGUAGES, languageStoryPage, measureLanguages } from './languages';
 import { log, type Part, parseArgs, SIZE_NAMES, SIZES, type SizeName, UsageError } from './options';
-import { jsonFigures, report, targetsSummary, writeDocs } from './output';
+import { jsonFigures, report, targetsSummary, writeDocs, writeLanguagesDocs } from './output';
 import { measurePacks } from './packs';
 import {
   DENSE_LIVE_BLOG,
@@ -92,6 +93,17 @@ async function main(): Promise<void> {
       `quiet page ${name}: ${page.textChars} chars of text, ${(page.specialShare * 100).toFixed(1)} % in sentences naming China, Russia, Beijing or Moscow`,
     );
   }
+  // The 1 MB story page in each language (English: the same page as 1MB.html), for the language-pages rows.
+  const languagePages = options.skip.has('language-pages')
+    ? []
+    : BENCH_LANGUAGES.map((language) => {
+        const page = languageStoryPage(language, SIZES['1MB'], 20211215 + SIZES['1MB']);
+        const file = `story-${language.toLowerCase()}-1MB.html`;
+        writeFileSync(join(folder, file), page.html);
+        const htmlBytes = Buffer.byteLength(page.html);
+        log(`page ${file}: ${page.textChars} chars of text, ${(htmlBytes / 1024).toFixed(0)} KB of HTML`);
+        return { language, file, textChars: page.textChars, htmlBytes };
+      });
   writeFileSync(join(folder, LIVE_BLOG_FILE), liveBlogPage(sentences, 50));
   writeFileSync(
     join(folder, DENSE_LIVE_BLOG_FILE),
@@ -117,6 +129,7 @@ async function main(): Promise<void> {
           storm: run('storm') ? await runStorm(input, LIVE_BLOG_FILE, 'storm') : undefined,
           stormDense: run('storm') ? await runStorm(input, DENSE_LIVE_BLOG_FILE, 'dense storm') : undefined,
           firstHighlight: run('first-highlight') ? await runFirstHighlight(input) : {},
+          languagePages: run('language-pages') ? await runLanguagePages(input, languagePages, '1MB') : undefined,
         };
         // Last: it leaves 50 followed stories in this browser's storage.
         if (!options.skip.has('followed')) followed = await measureFollowed(input);
@@ -195,6 +208,7 @@ async function main(): Promise<void> {
     log(`wrote ${options.json}`);
   }
   if (options.docs && !writeDocs(text)) process.exitCode = 1;
+  if (options.docs || options.languagesDocs) writeLanguagesDocs(results);
   log(`done in ${totalSeconds.toFixed(0)} s`);
 }
 

@@ -20,9 +20,14 @@
  *     --cap-seconds S      abandon a run after S seconds (default 120)
  *     --expanded-aliases   give mark.js every expanded alias form instead of the listed aliases
  *     --skip PARTS         leave out any of keywords,regexp,scale,append,harness,extension,quiet,stories,storm,
- *                          first-highlight,packs,languages,followed (harness: every in-page row; extension: every
- *                          row of the built extension; quiet, stories, storm, first-highlight: one kind of its rows;
- *                          followed: the built extension with 50 followed stories against none)
+ *                          first-highlight,packs,languages,language-pages,followed (harness: every in-page row;
+ *                          extension: every row of the built extension; quiet, stories, storm, first-highlight,
+ *                          language-pages: one kind of its rows (language-pages: the 1 MB story page in English,
+ *                          Russian and Chinese, side by side); followed: the built extension with 50 followed
+ *                          stories against none)
+ *     --languages-docs     write the language-pages table between <!-- bench-language-pages:start --> and
+ *                          <!-- bench-language-pages:end --> in docs/languages.md, and nothing else (--docs
+ *                          writes it too)
  *     --fixtures           use tests/fixtures even when data/ has the real dataset
  *     --no-trace           no extra traced run of (b) (which sees tasks under 50 ms)
  *     --trace-dir DIR      save that traced run of each size as DIR/rescan-<size>.json, with DevTools
@@ -49,6 +54,7 @@ export const PARTS = [
   'first-highlight',
   'packs',
   'languages',
+  'language-pages',
   'followed',
 ] as const;
 export type Part = (typeof PARTS)[number];
@@ -62,6 +68,8 @@ export interface Options {
   runs: number | undefined;
   json: string | undefined;
   docs: boolean;
+  /** Write the language rows into docs/languages.md (and nothing else). */
+  languagesDocs: boolean;
   expandedAliases: boolean;
   capSeconds: number;
   sizes: SizeName[];
@@ -84,6 +92,7 @@ export function parseArgs(argv: string[]): Options {
     runs: undefined,
     json: undefined,
     docs: false,
+    languagesDocs: false,
     expandedAliases: false,
     capSeconds: 120,
     sizes: [...SIZE_NAMES],
@@ -105,6 +114,7 @@ export function parseArgs(argv: string[]): Options {
     else if (arg === '--runs') options.runs = positiveInt(arg, value());
     else if (arg === '--json') options.json = value();
     else if (arg === '--docs') options.docs = true;
+    else if (arg === '--languages-docs') options.languagesDocs = true;
     else if (arg === '--expanded-aliases') options.expandedAliases = true;
     else if (arg === '--no-trace') options.trace = false;
     else if (arg === '--trace-dir') options.traceDir = value();

@@ -14,20 +14,21 @@ const READY_MARK = `<script>addEventListener('DOMContentLoaded', () => performan
 const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A sentence as HTML, sometimes with a few of its words in a link or emphasis (names get split across elements too). */
-function inlineMarkup(random: Random, sentence: string): string {
+function inlineMarkup(random: Random, sentence: string, joiner: string): string {
   if (!random.chance(0.3)) return escapeHtml(sentence);
-  const words = sentence.split(' ');
+  // Chinese has no spaces: a few characters then.
+  const words = joiner ? sentence.split(joiner) : [...sentence];
   const length = Math.min(words.length, random.int(1, 3));
   const from = random.int(0, words.length - length);
-  const inner = escapeHtml(words.slice(from, from + length).join(' '));
+  const inner = escapeHtml(words.slice(from, from + length).join(joiner));
   const tag = random.chance(0.6)
     ? `<a href="/${random.pick(TOPICS)}/${random.int(1000, 9999)}">${inner}</a>`
     : random.chance(0.5)
       ? `<em>${inner}</em>`
       : `<strong>${inner}</strong>`;
-  return [escapeHtml(words.slice(0, from).join(' ')), tag, escapeHtml(words.slice(from + length).join(' '))]
+  return [escapeHtml(words.slice(0, from).join(joiner)), tag, escapeHtml(words.slice(from + length).join(joiner))]
     .filter(Boolean)
-    .join(' ');
+    .join(joiner);
 }
 
 export interface GeneratedPage {
@@ -37,9 +38,24 @@ export interface GeneratedPage {
   specialShare: number;
 }
 
-/** A story page: 15 % of its sentences from the story. */
-export function storyPage(target: number, story: readonly string[], seed: number): GeneratedPage {
-  return newsPage(target, story, 0.15, seed);
+/** The language of a generated page: its filler sentences and what joins its sentences. */
+export interface PageLanguage {
+  lang: string;
+  filler(random: Random): string;
+  /** Between the sentences of a paragraph (and the words of one): a space, or nothing in Chinese. */
+  joiner: string;
+}
+
+const ENGLISH: PageLanguage = { lang: 'en', filler: fillerSentence, joiner: ' ' };
+
+/** A story page: 15 % of its sentences from the story (in `language`, English by default). */
+export function storyPage(
+  target: number,
+  story: readonly string[],
+  seed: number,
+  language: PageLanguage = ENGLISH,
+): GeneratedPage {
+  return newsPage(target, story, 0.15, seed, language);
 }
 
 /** Sentences of unrelated news that name the story's countries and capitals in passing. */
@@ -207,7 +223,13 @@ export function appendedParagraph(random: Random, n: number): string {
  * headings, paragraphs, lists and quotes, a `share` of whose sentences come
  * from `special` (the rest is filler prose), with links and emphasis inside.
  */
-function newsPage(target: number, special: readonly string[], share: number, seed: number): GeneratedPage {
+function newsPage(
+  target: number,
+  special: readonly string[],
+  share: number,
+  seed: number,
+  language: PageLanguage = ENGLISH,
+): GeneratedPage {
   const random = new Random(seed);
   const out: string[] = [];
   let text = 0;
@@ -222,15 +244,19 @@ function newsPage(target: number, special: readonly string[], share: number, see
       specialText += s.length;
       return s;
     }
-    return fillerSentence(random);
+    return language.filler(random);
   };
+  const { joiner } = language;
   const paragraph = (count: number): { html: string; chars: number } => {
     const sentences = Array.from({ length: count }, sentence);
-    return { html: sentences.map((s) => inlineMarkup(random, s)).join(' '), chars: sentences.join(' ').length };
+    return {
+      html: sentences.map((s) => inlineMarkup(random, s, joiner)).join(joiner),
+      chars: sentences.join(joiner).length,
+    };
   };
 
   out.push(
-    `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>The Daily Ledger</title>\n${READY_MARK}\n`,
+    `<!DOCTYPE html>\n<html lang="${language.lang}">\n<head>\n<meta charset="utf-8">\n<title>The Daily Ledger</title>\n${READY_MARK}\n`,
   );
   out.push(
     '<style>body{font:16px/1.5 Georgia,serif;max-width:44em;margin:0 auto;padding:1em}</style>\n</head>\n<body>\n',
@@ -242,7 +268,7 @@ function newsPage(target: number, special: readonly string[], share: number, see
   while (text < target) {
     articleNo++;
     const articleTarget = Math.min(target, text + random.int(20_000, 40_000));
-    const headline = sentence().replace(/[.!?]$/, '');
+    const headline = sentence().replace(/[.!?。]$/, '');
     emit(`<article>\n<h1>${escapeHtml(headline)}</h1>\n`, headline.length);
     emit(`<p class="byline">By staff writers · Story ${articleNo}</p>\n`, 25);
     let sinceHeading = 0;
@@ -268,7 +294,7 @@ function newsPage(target: number, special: readonly string[], share: number, see
         emit(`<p>${p.html}</p>\n`, p.chars);
       }
     }
-    const related = Array.from({ length: 4 }, () => fillerSentence(random).slice(0, 60));
+    const related = Array.from({ length: 4 }, () => language.filler(random).slice(0, 60));
     emit(
       `<aside><h3>Related</h3><ul>${related.map((r) => `<li><a href="/${random.pick(TOPICS)}/${random.int(1000, 9999)}">${escapeHtml(r)}</a></li>`).join('')}</ul></aside>\n</article>\n`,
       related.join('').length + 7,

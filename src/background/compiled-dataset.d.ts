@@ -6,8 +6,16 @@ declare module 'virtual:compiled-dataset' {
   export const buildId: string;
 }
 
+/** The shipped packs' matcher alone, as the build compiled it: followed stories are compiled beside it. */
+declare module 'virtual:compiled-dataset/matcher' {
+  const matcher: import('../core/matcher-data').MatcherData;
+  export default matcher;
+}
+
 /** The shipped packs as the build read them (see `compiledDataset` in vite.config.ts). */
 declare module 'virtual:shipped-packs' {
-  /** The shipped packs and the lexicon as JSON (`{ dataset, lexicon }`): compiled again with followed stories. */
+  /** The shipped packs and the lexicon as JSON (`{ dataset, lexicon }`): followed stories are checked and compiled with them. */
   export const shippedSource: string;
+  /** The same as `virtual:compiled-dataset`'s. */
+  export const buildId: string;
 }

@@ -3,27 +3,19 @@
  * the shared entities, validated and compiled into one matcher at build time
  * (vite.config.ts; a new pack folder is picked up by the next build), so a
  * worker waking up only deserialises it; and the stories the reader follows
- * (src/core/followed.ts), compiled with them where there are any. Cards and
+ * (src/core/followed.ts), which the extension's pages compile with the
+ * shipped packs and store (src/follow/store.ts): the worker only reads that
+ * copy, so it carries neither the packs' source nor the compiler. Cards and
  * stories come in the interface's language where the packs are translated
- * into it; a followed story's, in its article's words. The compiled copy is
- * kept in storage for the next wake-up; the Matcher built from it is a cache,
- * not state: a restarted worker rebuilds it.
+ * into it; a followed story's, in its article's words. The Matcher built
+ * from the data is a cache, not state: a restarted worker rebuilds it.
  */
 import compiled, { buildId } from 'virtual:compiled-dataset';
-import { shippedSource } from 'virtual:shipped-packs';
 import browser from 'webextension-polyfill';
-import { type CompiledDataset, type ReaderTexts, statementCounts } from '../core/compiled-dataset';
-import type { Lexicon } from '../core/dataset';
-import {
-  compileWithFollowed,
-  FOLLOWED_COMPILED_KEY,
-  FOLLOWED_KEY,
-  type FollowedCompiled,
-  readFollowed,
-  usableCompiled,
-} from '../core/followed';
+import type { CompiledDataset, ReaderTexts } from '../core/compiled-dataset';
+import { FOLLOWED_COMPILED_KEY, FOLLOWED_KEY, readFollowed, usableCompiled } from '../core/followed';
 import { Matcher } from '../core/matcher';
-import type { Dataset } from '../core/packs';
+import { statementCounts } from '../core/matcher-data';
 import type { GetStoryResponse } from '../messages';
 import type { AnalysisSource } from './analysis';
 
@@ -69,24 +61,17 @@ async function load(): Promise<Served> {
   const stored = await browser.storage.local.get([FOLLOWED_KEY, FOLLOWED_COMPILED_KEY]);
   const followed = readFollowed(stored[FOLLOWED_KEY]);
   if (followed.stories.length === 0) return shippedOnly;
-  const cached = usableCompiled(stored[FOLLOWED_COMPILED_KEY], buildId, followed.revision);
-  if (cached) return serve(cached);
-  try {
-    const { dataset, lexicon } = JSON.parse(shippedSource) as { dataset: Dataset; lexicon: Lexicon };
-    const result = compileWithFollowed(dataset, lexicon, followed.stories);
-    const copy: FollowedCompiled = { build: buildId, revision: followed.revision, compiled: result };
-    await browser.storage.local.set({ [FOLLOWED_COMPILED_KEY]: copy });
-    return serve(result);
-  } catch (error) {
-    // Stored stories the matcher cannot compile must not cost the shipped ones.
-    console.warn('[news-in-context] followed stories not compiled:', error);
-    return shippedOnly;
-  }
+  const copy = usableCompiled(stored[FOLLOWED_COMPILED_KEY], buildId, followed.revision);
+  if (copy) return serve(copy);
+  // Compiled for another build (the extension was updated since): the popup or the story manager compiles
+  // the stories again when next opened (compileIfStale), and the change brings them here.
+  console.warn('[news-in-context] the followed stories are not compiled for this version yet');
+  return shippedOnly;
 }
 
 let current: Promise<Served> | undefined;
 
-/** What to serve: the shipped packs and the followed ones, read (and compiled if need be) once per wake-up. */
+/** What to serve: the shipped packs and the followed ones, read once per wake-up. */
 export function served(): Promise<Served> {
   current ??= load();
   return current;

@@ -6,7 +6,7 @@
  * page's verdict in the page.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { FOLLOWED_KEY } from '../core/followed';
+import { FOLLOWED_COMPILED_KEY, FOLLOWED_KEY } from '../core/followed';
 import { SETTINGS_KEY } from '../core/settings';
 import {
   ANALYSIS_PORT,
@@ -72,12 +72,12 @@ const startWarmUp = async () => {
 };
 browser.tabs.onUpdated.addListener(() => void startWarmUp());
 
-// A story followed or unfollowed: compiled with the others, then every open page is judged again (the
-// pre-check's gate knows only the shipped packs, so the reader goes wherever it did not run yet). Names
-// shown everywhere: the reader goes to every open page too.
+// A story followed or unfollowed, or compiled again: every open page is judged again (the pre-check's gate
+// knows only the shipped packs, so the reader goes wherever it did not run yet). Names shown everywhere:
+// the reader goes to every open page too.
 browser.storage.onChanged.addListener((changes, area) => {
   if (area !== 'local') return;
-  if (FOLLOWED_KEY in changes)
+  if (FOLLOWED_KEY in changes || FOLLOWED_COMPILED_KEY in changes)
     void reloadServed().then(async () => {
       await readEverywhere();
       for (const tab of await browser.tabs.query({})) {

@@ -2,7 +2,7 @@
  * The hover card: inside the extension's shadow root, so page CSS cannot
  * reach it, built with DOM calls only (no HTML strings with data).
  */
-import { type CardModel, type CardStory, cardStories } from '../core/cards';
+import { type CardModel, type CardStory, cardStories, followedSourceText } from '../core/cards';
 import { CARD_MAX_WIDTH_PX, CARD_OFFSET_PX } from '../core/timing';
 import { uiText } from '../core/ui-text';
 import type { UiHost } from './ui-host';
@@ -125,7 +125,8 @@ export class HoverCard {
 /** A story's source: a followed story's names the site, date and the article's address, and says it was not reviewed. */
 function renderSource(story: CardStory): HTMLElement {
   if (!story.followed) return element('p', 'source', uiText('cardSource', story.sourceLine));
-  const line = element('p', 'source', `${story.sourceLine}. `);
+  // In the reader's language, whatever language the stored copy was compiled in.
+  const line = element('p', 'source', `${followedSourceText(uiText, story.followed.site, story.followed.date)}. `);
   const link = element('a', 'address', story.followed.address);
   link.href = story.followed.address;
   link.target = '_blank';

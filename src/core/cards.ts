@@ -6,12 +6,11 @@
 import type { Category } from './categories';
 import type { Fact, Story } from './dataset';
 import { englishText } from './english';
-import { followedSourceLine } from './follow-strings';
 import { type Dataset, storyFacts, toDataset } from './packs';
 import { formatDate, type Lookup, listNames, type MessageKey } from './ui-text';
 
-/** The catalogue message of each category's label on a card. */
-const CATEGORY_LABEL_KEYS: Record<Category, MessageKey> = {
+/** The catalogue message of each category's label on a card (and in the story manager). */
+export const CATEGORY_LABEL_KEYS: Record<Category, MessageKey> = {
   person: 'categoryPerson',
   organization: 'categoryOrganization',
   place: 'categoryPlace',
@@ -47,8 +46,8 @@ export interface CardStory {
   sourceLine: string;
   /** The story is a draft: not reviewed. */
   draft: boolean;
-  /** A story the reader followed: the article's address, and its sentence that states or names the fact. */
-  followed?: { address: string; evidence: string };
+  /** A story the reader followed: the article's address, site and date, and its sentence that states or names the fact. */
+  followed?: { address: string; evidence: string; site: string; date?: string };
 }
 
 export interface CardModel {
@@ -79,11 +78,17 @@ export interface CardWording {
  */
 export function sourceLine(story: Story, text: Lookup = englishText): string {
   const locale = text('locale');
-  if (story.followed)
-    return followedSourceLine(story.followed.site, story.followed.date, (iso) => formatDate(iso, locale));
+  if (story.followed) return followedSourceText(text, story.followed.site, story.followed.date);
   const { outlet, reporters, date } = story.source;
   const reporterNames = reporters ? ` (${listNames(reporters.names, locale)})` : '';
   return `${outlet?.name ?? text('outletGap')}${reporterNames}${date ? `, ${formatDate(date.value, locale)}` : ''}`;
+}
+
+/** A followed story's source: "From Harbour Ledger, 12 Mar 2025: followed by you, not reviewed". */
+export function followedSourceText(text: Lookup, site: string, date: string | undefined): string {
+  return date
+    ? text('cardFollowedSource', site, formatDate(date, text('locale')))
+    : text('cardFollowedSourceUndated', site);
 }
 
 /** "Reporters" as the packs and their translations write it. */
@@ -145,7 +150,14 @@ export function buildCards(
         sourceLine: line,
         draft: story.draft,
         ...(story.followed && fact.evidence
-          ? { followed: { address: story.followed.address, evidence: fact.evidence } }
+          ? {
+              followed: {
+                address: story.followed.address,
+                evidence: fact.evidence,
+                site: story.followed.site,
+                ...(story.followed.date ? { date: story.followed.date } : {}),
+              },
+            }
           : {}),
       });
     }

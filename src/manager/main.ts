@@ -7,13 +7,14 @@
  * that fails the check leaves the stored stories as they were.
  */
 import browser from 'webextension-polyfill';
-import { sourceLine } from '../core/cards';
+import { CATEGORY_LABEL_KEYS, sourceLine } from '../core/cards';
+import type { Category } from '../core/categories';
 import type { Story } from '../core/dataset';
-import { FOLLOW_STRINGS as T } from '../core/follow-strings';
 import { FOLLOWED_KEY, storedBytes } from '../core/followed';
 import { removeFact, renameStory } from '../core/followed-edit';
-import { formatDate } from '../core/ui-text';
-import { readStore, shippedPacks, writeStories } from '../follow/store';
+import { formatDate, uiText } from '../core/ui-text';
+import { compileIfStale, readStore, shippedPacks, writeStories } from '../follow/store';
+import { localizePage } from '../popup/text';
 
 function add<K extends keyof HTMLElementTagNameMap>(parent: Element, tag: K, text?: string): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
@@ -52,6 +53,11 @@ function download(story: Story): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** "12.5 KB stored": what the story takes in storage. */
+function storage(story: Story): string {
+  return uiText('managerStorage', (storedBytes(story) / 1024).toFixed(1));
+}
+
 function renderFollowed(story: Story): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'story';
@@ -59,37 +65,38 @@ function renderFollowed(story: Story): HTMLLIElement {
   add(item, 'h3', story.summary.gist.text);
   const where = story.followed;
   if (where) {
-    const meta = add(item, 'p', `${where.site}${where.date ? `, ${formatDate(where.date)}` : ''} · `);
+    const meta = add(item, 'p', `${where.site}${where.date ? `, ${formatDate(where.date, uiText('locale'))}` : ''} · `);
     meta.className = 'meta';
     const link = add(meta, 'a', where.address);
     link.href = where.address;
   }
-  add(
-    item,
-    'p',
-    `${T.facts(story.facts.length + story.entityRefs.length)} · ${T.storage(storedBytes(story))}`,
-  ).className = 'meta';
+  const factCount = uiText('managerFactCount', String(story.facts.length + story.entityRefs.length));
+  add(item, 'p', `${factCount} · ${storage(story)}`).className = 'meta';
   const actions = add(item, 'div');
   actions.className = 'actions';
   const nameId = `name-${story.id}`;
-  const label = add(actions, 'label', T.renameLabel(story.summary.gist.text));
+  const label = add(actions, 'label', uiText('managerRenameLabel', story.summary.gist.text));
   label.htmlFor = nameId;
   const name = add(actions, 'input');
   name.id = nameId;
   name.value = story.summary.gist.text;
-  button(actions, T.rename, () => change(story.id, renameStory(story, name.value)));
-  button(actions, T.exportStory, async () => download(story));
-  button(actions, T.unfollow, () => change(story.id, undefined));
+  button(actions, uiText('managerRename'), () => change(story.id, renameStory(story, name.value)));
+  button(actions, uiText('managerExport'), async () => download(story));
+  button(actions, uiText('managerUnfollow'), () => change(story.id, undefined));
   const facts = add(item, 'ul');
   facts.className = 'facts';
   const entries = [
-    ...story.facts.map((f) => ({ id: f.id, title: f.title })),
-    ...story.entityRefs.map((r) => ({ id: r.id, title: r.id.replace(/^[a-z]+:/, '').replace(/-/g, ' ') })),
+    ...story.facts.map((f) => ({ id: f.id, category: f.category, title: f.title })),
+    ...story.entityRefs.map((r) => ({
+      id: r.id,
+      category: r.id.split(':')[0] as Category,
+      title: r.id.replace(/^[a-z]+:/, '').replace(/-/g, ' '),
+    })),
   ];
   for (const fact of entries) {
-    const entry = add(facts, 'li', `${fact.id.split(':')[0]}: ${fact.title}`);
+    const entry = add(facts, 'li', `${uiText(CATEGORY_LABEL_KEYS[fact.category])}: ${fact.title}`);
     entry.dataset.factId = fact.id;
-    button(entry, T.removeFact(fact.title), () => change(story.id, removeFact(story, fact.id)));
+    button(entry, uiText('managerRemoveFact', fact.title), () => change(story.id, removeFact(story, fact.id)));
   }
   return item;
 }
@@ -98,7 +105,7 @@ async function render(): Promise<void> {
   const { stories } = await readStore();
   const followed = document.getElementById('followed')!;
   followed.replaceChildren(...stories.map(renderFollowed));
-  if (stories.length === 0) add(followed, 'li', T.noneFollowed);
+  if (stories.length === 0) add(followed, 'li', uiText('managerNoneFollowed'));
 }
 
 function renderShipped(): void {
@@ -108,8 +115,8 @@ function renderShipped(): void {
     item.className = 'story';
     item.dataset.storyId = story.id;
     add(item, 'h3', story.summary.gist.text);
-    add(item, 'p', sourceLine(story)).className = 'meta';
-    add(item, 'p', T.storage(storedBytes(story))).className = 'meta';
+    add(item, 'p', sourceLine(story, uiText)).className = 'meta';
+    add(item, 'p', storage(story)).className = 'meta';
   }
 }
 
@@ -119,19 +126,20 @@ async function importFile(file: File): Promise<void> {
   try {
     json = JSON.parse(await file.text());
   } catch (error) {
-    throw new Error(T.importFailed(file.name, `not a JSON file (${(error as Error).message})`));
+    throw new Error(uiText('managerImportFailed', file.name, uiText('managerNotJson', (error as Error).message)));
   }
   const { stories } = await readStore();
   try {
     await writeStories([...stories, json]);
   } catch (error) {
-    throw new Error(T.importFailed(file.name, (error as Error).message));
+    throw new Error(uiText('managerImportFailed', file.name, (error as Error).message));
   }
   const title = (json as Story).summary?.gist?.text ?? file.name;
-  status().textContent = T.imported(title);
+  status().textContent = uiText('managerImported', title);
 }
 
 function main(): void {
+  localizePage('managerTitle');
   const input = document.getElementById('import-file') as HTMLInputElement;
   input.addEventListener('change', () => {
     const file = input.files?.[0];
@@ -143,6 +151,7 @@ function main(): void {
     if (area === 'local' && FOLLOWED_KEY in changes) void render().catch(showError);
   });
   void render().catch(showError);
+  void compileIfStale().catch(showError);
 }
 
 main();

@@ -5,8 +5,8 @@
  * this page (src/follow/draft.ts, loaded on the click).
  */
 import browser from 'webextension-polyfill';
-import { FOLLOW_STRINGS } from '../core/follow-strings';
 import { FOLLOWED_KEY, readFollowed } from '../core/followed';
+import { uiText } from '../core/ui-text';
 import { ARTICLE_GLOBAL, ARTICLE_SCRIPT, type ArticleReading } from '../messages';
 
 /** Runs the article reader in the tab's top frame; undefined where no script may run (browser pages). */
@@ -27,6 +27,18 @@ async function readTab(tabId: number, full: boolean): Promise<ArticleReading | u
   }
 }
 
+/**
+ * Where stories are followed, compiles them again if the stored compile is for an earlier version of
+ * the extension (the worker serves the shipped packs alone until then). The compiler and the packs
+ * are loaded only then.
+ */
+export async function compileFollowedIfStale(): Promise<void> {
+  const { stories } = readFollowed((await browser.storage.local.get(FOLLOWED_KEY))[FOLLOWED_KEY]);
+  if (stories.length === 0) return;
+  const { compileIfStale } = await import('../follow/store');
+  await compileIfStale();
+}
+
 export async function offerFollow(tabId: number | undefined): Promise<void> {
   if (tabId === undefined) return;
   const box = document.getElementById('follow')!;
@@ -37,23 +49,23 @@ export async function offerFollow(tabId: number | undefined): Promise<void> {
   const { stories } = readFollowed((await browser.storage.local.get(FOLLOWED_KEY))[FOLLOWED_KEY]);
   box.hidden = false;
   if (stories.some((s) => s.followed?.address === reading.address)) {
-    status.textContent = FOLLOW_STRINGS.alreadyFollowed;
+    status.textContent = uiText('followAlready');
     button.hidden = true;
     return;
   }
-  button.textContent = FOLLOW_STRINGS.followButton;
+  button.textContent = uiText('followButton');
   button.addEventListener('click', async () => {
     button.disabled = true;
-    status.textContent = FOLLOW_STRINGS.following;
+    status.textContent = uiText('followDrafting');
     try {
       const full = await readTab(tabId, true);
-      if (!full?.article) throw new Error(FOLLOW_STRINGS.notAnArticle);
+      if (!full?.article) throw new Error(uiText('followNotAnArticle'));
       const { followArticle } = await import('../follow/draft');
       const story = await followArticle(full.article);
-      status.textContent = FOLLOW_STRINGS.followed(story.summary.gist.text);
+      status.textContent = uiText('followDone', story.summary.gist.text);
       button.hidden = true;
     } catch (error) {
-      status.textContent = FOLLOW_STRINGS.followFailed(error instanceof Error ? error.message : String(error));
+      status.textContent = uiText('followFailed', error instanceof Error ? error.message : String(error));
       button.disabled = false;
     }
   });

@@ -11,8 +11,8 @@ import { CATEGORIES } from '../core/categories';
 import { repairSettings, SETTINGS_KEY, type Settings, withSite } from '../core/settings';
 import { uiText } from '../core/ui-text';
 import { askNewReader, askTab, askWorker, type PageStateResponse, READER_SCRIPT } from '../messages';
-import { offerFollow } from './follow';
-import { localizePopup } from './text';
+import { compileFollowedIfStale, offerFollow } from './follow';
+import { localizePage } from './text';
 import { renderPicker, reportedIds, verdictText } from './view';
 
 async function targetTabId(): Promise<number | undefined> {
@@ -92,7 +92,7 @@ async function saveExport(tabId: number | undefined): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  localizePopup();
+  localizePage('extensionName');
   const tabId = await targetTabId();
   let settings = await readSettings();
   const save = (next: Settings) => {
@@ -101,6 +101,7 @@ async function main(): Promise<void> {
   };
   const counts = buildSwitches(settings, save);
   const following = offerFollow(tabId);
+  void compileFollowedIfStale().catch((error: unknown) => console.warn('[news-in-context]', error));
   const verdict = document.getElementById('verdict')!;
   const site = document.getElementById('site-switch') as HTMLInputElement;
 

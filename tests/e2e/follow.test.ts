@@ -3,7 +3,8 @@
  * same event already open in a tab, shows the story's highlights without a reload, and its cards say the
  * story is followed and not reviewed; an unrelated page shows nothing; unfollowing in the story manager
  * takes the highlights away without a reload; an exported story imported into a fresh profile gives the
- * same highlights; a malformed story file is refused with the bad field named and nothing stored changes.
+ * same highlights; a malformed story file is refused with the bad field named and nothing stored changes;
+ * a rename shows in the popup, and a drafted fact removed in the manager leaves B without a reload.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,19 +13,21 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Launched } from '../../scripts/chrome';
 import { type Served, serve } from '../../scripts/serve';
-import { FOLLOW_STRINGS } from '../../src/core/follow-strings';
-import { FOLLOWED_KEY } from '../../src/core/followed';
+import { FOLLOWED_COMPILED_KEY, FOLLOWED_KEY } from '../../src/core/followed';
 import { fixtureText, renderPage } from '../fixtures/follow/render';
 import { AXE_SOURCE, type AxeOutcome, type AxeRequest, describeViolations, runAxeInPage } from './axe';
 import { factIdsOn, launch, openPage, openPopup, personHighlightPoint, ROOT, visibleCardText } from './harness';
 
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+declare const chrome: {
+  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+};
 
 const work = mkdtempSync(join(tmpdir(), 'follow-'));
 let site: Served | undefined;
 
 interface StoredStory {
   id: string;
+  summary: { gist: { text: string } };
   facts: { id: string; category: string }[];
   entityRefs: { id: string }[];
 }
@@ -74,7 +77,7 @@ describe('following a story', () => {
       await b.evaluate(() => Reflect.set(window, '__noReload', true));
       const a = await openPage(browser.context, `${site!.url}a.html`);
       const popup = await openPopup(browser.context, browser.extensionId, a);
-      const follow = popup.getByRole('button', { name: FOLLOW_STRINGS.followButton, exact: true });
+      const follow = popup.getByRole('button', { name: 'Follow this story', exact: true });
       await follow.click({ timeout: 20_000 });
       await expect
         .poll(() => popup.locator('#follow-status').textContent(), { timeout: 90_000 })
@@ -121,18 +124,24 @@ describe('following a story', () => {
     }
   }, 180_000);
 
+  /** Imports the exported story in the manager, then opens B and waits for the highlights A's story gave it. */
+  async function importExported(browser: Launched): Promise<{ manager: Page; story: StoredStory; b: Page }> {
+    const manager = await browser.context.newPage();
+    await manager.goto(managerUrl(browser));
+    writeFileSync(join(work, 'story.json'), exported);
+    await manager.getByLabel('Import a story file').setInputFiles(join(work, 'story.json'));
+    await expect.poll(() => manager.locator('#status').textContent(), { timeout: 10_000 }).toMatch(/^Imported: /);
+    const [story] = await followedStories(browser);
+    const b = await openPage(browser.context, `${site!.url}b.html`);
+    await expect.poll(async () => (await storyIdsOn(b, story!)).sort(), { timeout: 30_000 }).toEqual(highlightedOnB);
+    return { manager, story: story!, b };
+  }
+
   it('imports the exported story into a fresh profile: the same highlights; a malformed file changes nothing', async () => {
     expect(exported).not.toBe('');
     const browser = await launch();
     try {
-      const manager = await browser.context.newPage();
-      await manager.goto(managerUrl(browser));
-      writeFileSync(join(work, 'story.json'), exported);
-      await manager.getByLabel('Import a story file').setInputFiles(join(work, 'story.json'));
-      await expect.poll(() => manager.locator('#status').textContent(), { timeout: 10_000 }).toMatch(/^Imported: /);
-      const [story] = await followedStories(browser);
-      const b = await openPage(browser.context, `${site!.url}b.html`);
-      await expect.poll(async () => (await storyIdsOn(b, story!)).sort(), { timeout: 30_000 }).toEqual(highlightedOnB);
+      const { manager } = await importExported(browser);
 
       // A bad file: the error names the field, the stored stories stay as they were.
       const before = await followedStories(browser);
@@ -151,6 +160,49 @@ describe('following a story', () => {
         disabledRules: [],
       } as AxeRequest)) as AxeOutcome;
       expect(outcome.violations, describeViolations(outcome.violations)).toEqual([]);
+    } finally {
+      await browser.context.close();
+    }
+  }, 120_000);
+
+  it('renames in the manager: the popup says the new name; a removed fact leaves B without a reload', async () => {
+    expect(exported).not.toBe('');
+    const browser = await launch();
+    try {
+      const { manager, story, b } = await importExported(browser);
+      await b.evaluate(() => Reflect.set(window, '__noReload', true));
+
+      // A new name: stored, listed, and the popup on B reports the story under it.
+      const item = manager.locator(`li[data-story-id="${story.id}"]`);
+      const name = 'Port strike, as I call it';
+      await item.getByRole('textbox').fill(name);
+      await item.getByRole('button', { name: 'Rename', exact: true }).click();
+      await expect.poll(async () => (await followedStories(browser))[0]?.summary.gist.text).toBe(name);
+      await expect.poll(() => item.locator('h3').textContent()).toBe(name);
+      const popup = await openPopup(browser.context, browser.extensionId, b);
+      await expect.poll(() => popup.locator('#verdict').textContent(), { timeout: 10_000 }).toContain(name);
+      expect(await popup.locator('#summary').textContent()).toContain(name);
+      await popup.close();
+
+      // A drafted fact removed: its highlight leaves B, the rest stay, and B was not reloaded.
+      const removed = highlightedOnB.find((id) => /^(organization|place):/.test(id)) ?? highlightedOnB[0]!;
+      expect(removed).not.toBe('person:rosa-ferreira');
+      await item.locator(`li[data-fact-id="${removed}"]`).getByRole('button').click();
+      await expect.poll(async () => idsOf((await followedStories(browser))[0]!).has(removed)).toBe(false);
+      await expect.poll(() => storyIdsOn(b, story), { timeout: 20_000 }).not.toContain(removed);
+      expect(await storyIdsOn(b, story)).toContain('person:rosa-ferreira');
+      expect(await b.evaluate(() => Reflect.get(window, '__noReload'))).toBe(true);
+
+      // A compile made for an earlier version of the extension is not used; the manager, opened, makes it again.
+      const onB = (await storyIdsOn(b, story)).sort();
+      await browser.serviceWorker.evaluate(async (key) => {
+        const stored = (await chrome.storage.local.get(key))[key] as { build: string };
+        await chrome.storage.local.set({ [key]: { ...stored, build: 'an-earlier-version' } });
+      }, FOLLOWED_COMPILED_KEY);
+      await expect.poll(() => storyIdsOn(b, story), { timeout: 20_000 }).toEqual([]);
+      await manager.reload();
+      await expect.poll(async () => (await storyIdsOn(b, story)).sort(), { timeout: 30_000 }).toEqual(onB);
+      expect(await b.evaluate(() => Reflect.get(window, '__noReload'))).toBe(true);
     } finally {
       await browser.context.close();
     }

@@ -1,7 +1,8 @@
 /**
  * The extension in the browser's language: the popup under Chromium's `--lang=ru`, `--lang=zh-CN`
- * and `--lang=zh-TW` (catalogue labels, the summit's translated summary, the note that it is a
- * translation), and a card in each language on the English demo page. `--lang` sets the interface
+ * and `--lang=zh-TW` (catalogue labels, its "Follow this story", the summit's translated summary,
+ * the note that it is a translation), the story manager, and a card in each language on the
+ * English demo page. `--lang` sets the interface
  * language that `i18n.getMessage` follows, also headless.
  */
 import { readFileSync } from 'node:fs';
@@ -62,6 +63,29 @@ describe.each([
     const verdict = text('verdictSpunCopy', '\u0000', '\u0000', '\u0000', '\u0000').split('\u0000')[0]!;
     await expect.poll(() => popup.locator('#verdict').textContent(), { timeout: 10_000 }).toContain(verdict);
     expect(await popup.locator('#summary-heading').textContent()).toBe(text('popupTheStory'));
+  });
+
+  it('offers to follow the article in the interface language', async () => {
+    await expect
+      .poll(() => popup.locator('#follow-button').textContent(), { timeout: 10_000 })
+      .toBe(text('followButton'));
+  });
+
+  it('shows the story manager in the interface language', async () => {
+    const manager = await browser!.context.newPage();
+    await manager.goto(`chrome-extension://${browser!.extensionId}/src/manager/index.html`);
+    await expect.poll(() => manager.locator('html').getAttribute('lang'), { timeout: 10_000 }).toBe(tag);
+    expect(await manager.title()).toBe(text('managerTitle'));
+    expect(await manager.locator('h1').textContent()).toBe(text('managerHeading'));
+    expect(await manager.locator('#followed-heading').textContent()).toBe(text('managerFollowedHeading'));
+    expect(await manager.locator('#shipped-heading').textContent()).toBe(text('managerShippedHeading'));
+    expect(await manager.getByLabel(text('managerImportLabel'), { exact: true }).count()).toBe(1);
+    await expect.poll(() => manager.locator('#followed').textContent()).toBe(text('managerNoneFollowed'));
+    // The shipped story's storage line: the figure in the language's words around it.
+    const [before, after] = text('managerStorage', '\u0000').split('\u0000');
+    const storage = await manager.locator('#shipped li p.meta').last().textContent();
+    expect(storage?.startsWith(before!) && storage.endsWith(after!), storage ?? '').toBe(true);
+    await manager.close();
   });
 
   it("shows the summit's summary and limits in translation, and says they are translated", async () => {

@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
@@ -88,6 +88,27 @@ describe('builds', () => {
     // Vite marks its warnings "(!)" (the chunk-size one among them); every warning names itself.
     expect(lines.filter((line) => /warn|^\s*\(!\)/i.test(line))).toEqual([]);
   }, 120_000);
+
+  it("the worker's modules carry neither the shipped packs, the generic words, the compiler nor the builder", () => {
+    // Every file the worker's entry reaches through static imports (an MV3 service worker has no other kind).
+    const dir = join(ROOT, 'dist', 'chrome');
+    const reached = new Set<string>();
+    const visit = (file: string) => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      const code = readFileSync(join(dir, file), 'utf8');
+      for (const [, spec] of code.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g))
+        visit(posix.normalize(posix.join(posix.dirname(file), spec!)));
+    };
+    visit(readManifest('chrome').background.service_worker as string);
+    const names = [...reached].map((file) => posix.basename(file));
+    expect(names.some((name) => name.startsWith('dataset-matcher-'))).toBe(true);
+    // The compiler's own chunk, wherever the bundler puts it, imports the generic words (specificity.ts).
+    const followOnly = names.filter((name) =>
+      /^(dataset-shipped-packs|generic-words|store|nlp|wink-nlp|wink-model|draft|follow)-/.test(name),
+    );
+    expect(followOnly).toEqual([]);
+  });
 
   it('declares an icon at 16, 32, 48 and 128 px, each a PNG of its size', () => {
     for (const browser of ['chrome', 'firefox']) {

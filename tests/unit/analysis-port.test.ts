@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { type AnalysisSource, serveAnalysis } from '../../src/background/analysis';
 import { WorkerAnalyst } from '../../src/content/analyst';
 import { annotate } from '../../src/core/annotate';
-import { statementCounts } from '../../src/core/compiled-dataset';
+import { statementCounts } from '../../src/core/matcher-data';
 import { PIECE_CHARS } from '../../src/core/page-analysis';
 import { isQuiet, type PageVerdict } from '../../src/core/verdict';
 import { MINI_STORY_PARAGRAPH, miniMatcher, UNRELATED_PARAGRAPH } from './helpers';

@@ -50,11 +50,44 @@ describe('message catalogues', () => {
     expect(JSON.stringify(manifest.commands)).toContain('__MSG_toggleCommand__');
   });
 
-  it('every label the popup page names is an English message', () => {
-    const html = readFileSync(join(ROOT, 'src/popup/index.html'), 'utf8');
+  it.each(locales.filter((l) => l !== 'en'))('%s translates every message that has words', (locale) => {
+    const catalogue = readCatalogue(locale);
+    // Only a message of placeholders and punctuation (" ($WHEN$)", "“$TEXT$”") may read as the English one.
+    const untranslated = Object.keys(english).filter(
+      (key) =>
+        catalogue[key]!.message === english[key]!.message &&
+        /\p{L}/u.test(english[key]!.message.replace(/\$[\w@]+\$/g, '')),
+    );
+    expect(untranslated).toEqual([]);
+  });
+
+  it.each([
+    ['popup', 'src/popup/index.html', 10],
+    ['story manager', 'src/manager/index.html', 3],
+  ])('every label the %s page names is an English message, and it has no other words', (_page, path, least) => {
+    const html = readFileSync(join(ROOT, path), 'utf8');
     const keys = [...html.matchAll(/data-message="([^"]+)"/g)].map((m) => m[1]!);
-    expect(keys.length).toBeGreaterThan(10);
+    expect(keys.length).toBeGreaterThan(least);
     for (const key of keys) expect(english[key], key).toBeDefined();
+    // Text in the body outside an element with data-message would stay English in every language.
+    const body = html.slice(html.indexOf('<body'));
+    const bare = [...body.matchAll(/<(\w+)(?![^>]*data-message)[^>]*>([^<]*\p{L}[^<]*)</gu)].map((m) => m[2]!.trim());
+    expect(bare).toEqual([]);
+  });
+
+  it.each([
+    'src/popup/follow.ts',
+    'src/popup/view.ts',
+    'src/popup/main.ts',
+    'src/manager/main.ts',
+    'src/content/card.ts',
+  ])('%s writes no English of its own: its words come from the catalogues', (path) => {
+    const code = readFileSync(join(ROOT, path), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    // A string literal holding a capital word and another is a sentence someone will read (class names are lower case).
+    const sentences = [...code.matchAll(/(['`])((?:(?!\1)[^\\\n]|\\.)*)\1/g)]
+      .map((m) => m[2]!)
+      .filter((text) => /\b[A-Z][a-z]+ [a-z]+\b/.test(text.replace(/\$\{[^}]*\}/g, ' ')));
+    expect(sentences).toEqual([]);
   });
 
   it.each(locales)('docs/store.md lists the %s name and summary', (locale) => {

@@ -10,18 +10,22 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { followPair, readPairs, scorePairs } from '../../scripts/eval-followed';
 import { pageText } from '../../scripts/eval-page';
-import { loadDataset, loadLexicon } from '../../scripts/load-dataset';
+import { loadDataset, loadLexicon, readCatalogue } from '../../scripts/load-dataset';
 import { type AnalysisSource, serveAnalysis } from '../../src/background/analysis';
+import { draftFollowed } from '../../src/builder/follow';
 import { builderNlp } from '../../src/builder/nlp';
 import { WorkerAnalyst } from '../../src/content/analyst';
 import { annotate } from '../../src/core/annotate';
-import { buildCards } from '../../src/core/cards';
+import { buildCards, followedSourceText } from '../../src/core/cards';
 import { compileMatcher } from '../../src/core/compile';
-import { statementCounts } from '../../src/core/compiled-dataset';
 import { type Dataset, type Lexicon, parseDataset, type Story } from '../../src/core/dataset';
-import { followedMatcherData, storedBytes, withFollowed } from '../../src/core/followed';
+import { englishText } from '../../src/core/english';
+import { storedBytes, withFollowed } from '../../src/core/followed';
+import { compileWithFollowed, followedMatcherData } from '../../src/core/followed-compile';
 import { Matcher } from '../../src/core/matcher';
+import { statementCounts } from '../../src/core/matcher-data';
 import { normalizeText } from '../../src/core/normalize';
+import { catalogueLookup } from '../../src/core/ui-text';
 import { fixtureText, readPlainArticle } from '../fixtures/follow/render';
 import { ROOT } from './helpers';
 import { portPair } from './port-pair';
@@ -51,13 +55,59 @@ describe('a followed story', { timeout: 120_000 }, () => {
       const card = cards[fact.id]!;
       const mine = card.stories.find((s) => s.storyId === story.id)!;
       expect(mine.sourceLine).toBe('From Harbour Ledger, 12 Mar 2025: followed by you, not reviewed');
-      expect(mine.followed).toEqual({ address: story.followed!.address, evidence: fact.evidence });
+      expect(mine.followed).toEqual({
+        address: story.followed!.address,
+        evidence: fact.evidence,
+        site: 'Harbour Ledger',
+        date: '2025-03-12',
+      });
       expect(fixtureText('port-strike')).toContain(fact.evidence);
       // Nothing on the card the article does not hold: the title is its words, and no plain-English card.
       expect(article).toContain(normalizeText(card.title.replace(/ …$/, '')).text.toLowerCase());
       if (card.quote) expect(article).toContain(normalizeText(card.quote).text.toLowerCase());
       expect(card.text).toBeUndefined();
     }
+  });
+
+  it("says where its cards come from in the reader's language, the date as the language writes it", () => {
+    const line = (locale: string) =>
+      followedSourceText(catalogueLookup(readCatalogue(locale)), 'Harbour Ledger', story.followed!.date);
+    expect(line('en')).toBe('From Harbour Ledger, 12 Mar 2025: followed by you, not reviewed');
+    expect(line('ru')).toMatch(/^Из Harbour Ledger, 12 мар\.? 2025.*: вы следите за сюжетом, не проверено$/);
+    expect(line('zh_CN')).toBe('来自 Harbour Ledger，2025年3月12日：由你关注，未经审核');
+    expect(followedSourceText(englishText, 'Harbour Ledger', undefined)).toBe(
+      'From Harbour Ledger: followed by you, not reviewed',
+    );
+  });
+
+  it("compiles the same with the shipped packs' compile reused as compiled from scratch", () => {
+    const nlp = builderNlp();
+    const follow = (title: string, text: string, followed: readonly Story[]) =>
+      draftFollowed(
+        { address: `https://example.org/${followed.length}`, title, text, siteName: 'Example' },
+        { shipped, followed, lexicon, nlp, now: '2025-01-01T00:00:00.000Z' },
+      );
+    // Stories on either side of the summit's id, one of them the summit itself (its people and places are
+    // the shipped pack's), so the merged compile interleaves reused and new facts.
+    const summit = follow(
+      'Zz: the summit on the wire',
+      pageText(readFileSync(resolve(ROOT, 'tests/eval/pages/wire-style.html'), 'utf8')),
+      [story],
+    );
+    const comet = readPlainArticle(fixtureText('comet'));
+    const followed = [story, summit, follow(comet.title, comet.paragraphs.join('\n'), [story, summit])];
+    expect(followed.map((s) => s.id < shipped.stories[0]!.id)).toEqual([true, false, true]);
+    expect(summit.entityRefs.length).toBeGreaterThan(0);
+    const shippedMatcher = compileMatcher(shipped, lexicon);
+    for (let n = 1; n <= followed.length; n++) {
+      const stories = followed.slice(0, n);
+      expect(followedMatcherData(shipped, lexicon, stories, shippedMatcher)).toEqual(
+        followedMatcherData(shipped, lexicon, stories),
+      );
+    }
+    expect(compileWithFollowed(shipped, lexicon, followed, shippedMatcher)).toEqual(
+      compileWithFollowed(shipped, lexicon, followed),
+    );
   });
 
   it('is refused with the path of the bad field when malformed', () => {

@@ -11,7 +11,7 @@ import { WorkerAnalyst } from '../../src/content/analyst';
 import { changedArea } from '../../src/content/changed-area';
 import type { PageText } from '../../src/content/read-page';
 import { PageReader } from '../../src/content/reader';
-import { statementCounts } from '../../src/core/compiled-dataset';
+import { statementCounts } from '../../src/core/matcher-data';
 import { isQuiet } from '../../src/core/verdict';
 import { MINI_STORY_PARAGRAPH, miniMatcher, UNRELATED_PARAGRAPH } from './helpers';
 import { portPair } from './port-pair';

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadMatcher } from '../../scripts/eval';
 import { SUMMIT_ID } from '../../scripts/load-dataset';
+import { GENERIC_PHRASES_FILE, genericPhrasesJson } from '../../scripts/specificity';
 import { annotate } from '../../src/core/annotate';
 import { GENERIC_ZIPF, isSpecificPhrase, zipf } from '../../src/core/specificity';
 import { isQuiet, storiesNamedOnly, storyShown } from '../../src/core/verdict';
@@ -72,6 +74,31 @@ describe('the page verdict: highlights only where a story is the subject', () =>
     expect(dated.verdict.kind).toBe('this-summit');
   });
 
+  it('takes a Russian or Chinese statement in ordinary words, with a date of the story, for no report', () => {
+    // Each used to be specific evidence (every Russian or Chinese wording counted as specific) and, with the date, a report.
+    const cases = [
+      [
+        'Старые друзья надеются наконец лично встретиться в следующем году.\u2029Встреча пройдет 15 декабря.',
+        'quote:meet-in-beijing',
+      ],
+      ['双方将相互支持，坚定支持彼此的核心利益。\u2029协议于12月15日签署。', 'quote:core-interests-support'],
+    ];
+    for (const [page, statement] of cases) {
+      const { result, verdict } = summitVerdict(page!);
+      expect(verdict.statementIds, page).toEqual([statement]);
+      expect(verdict.eventScore, page).toBeGreaterThan(0);
+      expect(verdict.specificStatementIds, page).toEqual([]);
+      expect(verdict.kind, page).toBe('nothing');
+      expect(result.annotations, page).toEqual([]);
+    }
+
+    // The same statements naming the story's people are evidence, in either language.
+    const named = summitVerdict('Путин и Си Цзиньпин надеются наконец лично встретиться в следующем году.');
+    expect(named.verdict.specificStatementIds).toEqual(['quote:meet-in-beijing']);
+    const namedZh = summitVerdict('习近平对普京说，双方将相互支持，坚定支持彼此的核心利益。');
+    expect(namedZh.verdict.specificStatementIds).toEqual(['quote:core-interests-support']);
+  });
+
   it('calls a page another meeting only when the same people are named there', () => {
     const page = `${GUN_LAWS_PAGE}\u2029The Senate voted in 2024 on sanctions threatened if troops attacked Ukraine. Putin visits a factory.`;
     const { result, verdict } = summitVerdict(page);
@@ -109,6 +136,31 @@ describe('specificity from word frequency', () => {
     expect(isSpecificPhrase('brinkmanship')).toBe(true);
     expect(isSpecificPhrase('Ushakov')).toBe(true);
     expect(isSpecificPhrase('37')).toBe(true);
+  });
+
+  it('reads Russian and Chinese wordings by their own languages’ word frequency', () => {
+    for (const phrase of [
+      'встреча',
+      'сотрудничество',
+      'переговоры',
+      'лично',
+      '合作',
+      '关系',
+      '支持',
+      '核心利益',
+      '相互',
+    ])
+      expect(isSpecificPhrase(phrase), phrase).toBe(false);
+    for (const phrase of ['бойкот', 'политизировать', 'Олимпиада', '抵制', '政治化', '冬奥会', '冬奧會'])
+      expect(isSpecificPhrase(phrase), phrase).toBe(true);
+    // A number is specific in any language; a wording the generated list does not know counts as specific.
+    expect(isSpecificPhrase('12月6日')).toBe(true);
+    expect(isSpecificPhrase('6 декабря')).toBe(true);
+    expect(isSpecificPhrase('совершенно новая формулировка')).toBe(true);
+  });
+
+  it('has the generic Russian and Chinese wordings of the dataset as `npm run specificity` writes them', () => {
+    expect(readFileSync(GENERIC_PHRASES_FILE, 'utf8')).toBe(genericPhrasesJson());
   });
 
   it('marks the compiled entities by it: people and events, and places or organisations with rare names', () => {

@@ -7,8 +7,8 @@ import type { AnalysisSource } from '../../src/background/analysis';
 import { warmUpOnce, warmUpText } from '../../src/background/warm-up';
 import { buildCards } from '../../src/core/cards';
 import { compileMatcher } from '../../src/core/compile';
-import { statementCounts } from '../../src/core/compiled-dataset';
 import { Matcher } from '../../src/core/matcher';
+import { statementCounts } from '../../src/core/matcher-data';
 import { BLOCK_SEPARATOR } from '../../src/core/normalize';
 import { datasetWith, realLexicon } from './helpers';
 

@@ -3,7 +3,8 @@
  * same event already open, shows the story's highlights without a reload and its card says the story is
  * followed and not reviewed; an unrelated page shows nothing; unfollowing in the story manager takes the
  * highlights away without a reload; the exported story, imported into a fresh profile, gives the same
- * highlights; a malformed file is refused with the bad field named and the stories unchanged.
+ * highlights; a malformed file is refused with the bad field named and the stories unchanged; a rename
+ * shows in the popup, and a drafted fact removed in the manager leaves B without a reload.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,6 @@ import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../../scripts/chrome';
 import { type Served, serve } from '../../../scripts/serve';
-import { FOLLOW_STRINGS } from '../../../src/core/follow-strings';
 import { FOLLOWED_KEY } from '../../../src/core/followed';
 import { fixtureText, renderPage } from '../../fixtures/follow/render';
 import { AXE_SOURCE, type AxeOutcome, type AxeRequest, describeViolations, runAxeInPage } from '../axe';
@@ -36,6 +36,7 @@ const browsers: Browser[] = [];
 
 interface StoredStory {
   id: string;
+  summary: { gist: { text: string } };
   facts: { id: string }[];
 }
 
@@ -105,7 +106,7 @@ describe('Firefox: following a story', () => {
     const popup = await openExtensionPage(firefox, `${popupPathOf()}?tabId=${await api.tabIdOf(a.url())}`);
     const label = await until(
       () => popup.evaluate(() => (document.getElementById('follow-button') as HTMLButtonElement).textContent),
-      (text) => text === FOLLOW_STRINGS.followButton,
+      (text) => text === 'Follow this story',
     );
     expect(label).toBe('Follow this story');
     await popup.click('#follow-button');
@@ -173,7 +174,7 @@ describe('Firefox: following a story', () => {
     expect(await followed(api)).toEqual([]);
   }, 180_000);
 
-  it('imports the exported story into a fresh profile: the same highlights; a bad file changes nothing', async () => {
+  it('imports the exported story into a fresh profile: the same highlights; a bad file changes nothing; rename, remove a fact', async () => {
     expect(exported).not.toBe('');
     const { firefox, api } = await fresh();
     const manager = await openExtensionPage(firefox, MANAGER);
@@ -210,5 +211,45 @@ describe('Firefox: following a story', () => {
       disabledRules: [],
     } as AxeRequest)) as AxeOutcome;
     expect(outcome.violations, describeViolations(outcome.violations)).toEqual([]);
-  }, 120_000);
+
+    // A new name: the popup on B reports the story under it.
+    await b.evaluate(() => Reflect.set(window, '__noReload', true));
+    const name = 'Port strike, as I call it';
+    await manager.evaluate(
+      (id, value) => {
+        (document.querySelector(`li[data-story-id="${id}"] input`) as HTMLInputElement).value = value;
+      },
+      story!.id,
+      name,
+    );
+    const rename = await manager.evaluateHandle(
+      (id) =>
+        [...document.querySelectorAll(`li[data-story-id="${id}"] .actions button`)].find(
+          (e) => e.textContent === 'Rename',
+        ),
+      story!.id,
+    );
+    await (rename.asElement() as ElementHandle<Element>).click();
+    await until(
+      async () => (await followed(api))[0]?.summary.gist.text,
+      (text) => text === name,
+    );
+    const popup = await openExtensionPage(firefox, `${popupPathOf()}?tabId=${await api.tabIdOf(b.url())}`);
+    await until(
+      () => popup.evaluate(() => document.getElementById('verdict')!.textContent ?? ''),
+      (text) => text.includes(name),
+    );
+    await popup.close();
+
+    // A drafted fact removed: its highlight leaves B without a reload, the person's stays.
+    const removed = onB.find((id) => /^(organization|place):/.test(id)) ?? onB[0]!;
+    expect(removed).not.toBe('person:rosa-ferreira');
+    await manager.click(`li[data-fact-id="${removed}"] button`);
+    const left = await until(
+      () => storyIdsOn(b, story!),
+      (ids) => !ids.includes(removed) && ids.length > 0,
+    );
+    expect(left).toContain('person:rosa-ferreira');
+    expect(await b.evaluate(() => Reflect.get(window, '__noReload'))).toBe(true);
+  }, 150_000);
 });
