@@ -14,7 +14,7 @@ import {
 } from './scripts/manifest.ts';
 import { polyfillAsModule } from './scripts/polyfill-as-module.ts';
 import { winkModelFiles } from './scripts/wink-model-files.ts';
-import { ANNOTATOR_SCRIPT, ARTICLE_SCRIPT } from './src/messages.ts';
+import { ANNOTATOR_SCRIPT, ARTICLE_SCRIPT, PRECHECK_SCRIPT, READER_SCRIPT } from './src/messages.ts';
 
 /*
  * Vite loads this file natively: its own imports name their files in full, and the dataset compiler,
@@ -34,7 +34,8 @@ const CHROME_DIR = `${DIST}/chrome`;
 const FIREFOX_DIR = `${DIST}/firefox`;
 /** Each content script's source (as the root manifest names it) and its built file. */
 const CONTENT_SCRIPTS: Record<string, string> = {
-  'src/content/main.ts': 'content.js',
+  'src/content/precheck.ts': PRECHECK_SCRIPT,
+  'src/content/main.ts': READER_SCRIPT,
   'src/content/annotator.ts': ANNOTATOR_SCRIPT,
   'src/content/article.ts': ARTICLE_SCRIPT,
 };
@@ -47,7 +48,9 @@ const manifest = sourceManifest();
  * the worker imports, made of `virtual:compiled-dataset/matcher` and `/texts`; and `virtual:shipped-packs`,
  * which only the extension's pages import (with the matcher, to compile followed stories beside it).
  */
-const DATASET_MODULE = /^virtual:(compiled-dataset(\/\w+)?|shipped-packs)$/;
+const DATASET_MODULE = /^virtual:(compiled-dataset(\/\w+)?|shipped-packs|precheck-gate)$/;
+/** The same, resolved. */
+const DATASET_ID = /^\0virtual:(compiled-dataset(\/\w+)?|shipped-packs|precheck-gate)$/;
 
 /**
  * The dataset's data modules, and the generic words, each go in a chunk of their own: together with the code that
@@ -78,32 +81,38 @@ function winkChunk(id: string): string | undefined {
  * compiling the packs. A malformed dataset stops the build, naming the file
  * and the bad field.
  */
-function compiledDataset(): Plugin {
-  let modules: Promise<{ modules: Record<string, string>; watchFiles: string[] }> | undefined;
+let datasetModules: Promise<{ modules: Record<string, string>; watchFiles: string[] }> | undefined;
+
+function compiledDataset({ fresh }: { fresh: boolean }): Plugin {
   return {
     name: 'compiled-dataset',
     buildStart() {
-      modules = undefined;
+      // The main build compiles the dataset again; the content scripts' build after it takes the same.
+      if (fresh) datasetModules = undefined;
     },
-    resolveId(id) {
-      return DATASET_MODULE.test(id) ? `\0${id}` : undefined;
+    // Filters keep the bundler from calling into this plugin for every other module.
+    resolveId: {
+      filter: { id: DATASET_MODULE },
+      handler: (id) => `\0${id}`,
     },
-    async load(id) {
-      if (!id.startsWith('\0') || !DATASET_MODULE.test(id.slice(1))) return undefined;
-      try {
-        modules ??= (async () => {
-          const { module } = await runnerImport<typeof import('./scripts/compiled-dataset-module.ts')>(
-            join(ROOT, 'scripts/compiled-dataset-module.ts'),
-            { configFile: false, root: ROOT, logLevel: 'error' },
-          );
-          return module.compiledDatasetModules(ROOT, DATA_DIR);
-        })();
-        const { modules: code, watchFiles } = await modules;
-        for (const file of watchFiles) this.addWatchFile(file);
-        return code[id.slice(1)];
-      } catch (error) {
-        return this.error((error as Error).message);
-      }
+    load: {
+      filter: { id: DATASET_ID },
+      async handler(id) {
+        try {
+          datasetModules ??= (async () => {
+            const { module } = await runnerImport<typeof import('./scripts/compiled-dataset-module.ts')>(
+              join(ROOT, 'scripts/compiled-dataset-module.ts'),
+              { configFile: false, root: ROOT, logLevel: 'error' },
+            );
+            return module.compiledDatasetModules(ROOT, DATA_DIR);
+          })();
+          const { modules: code, watchFiles } = await datasetModules;
+          for (const file of watchFiles) this.addWatchFile(file);
+          return code[id.slice(1)];
+        } catch (error) {
+          return this.error((error as Error).message);
+        }
+      },
     },
   };
 }
@@ -206,8 +215,9 @@ function assertNoCodeFromStrings(dir: string): void {
 
 /**
  * The content scripts are bundled as classic scripts of their own: the
- * reader (content.js), which every page runs, and the annotator (annotator.js), which the worker injects where a reading shows
- * something. Through crxjs they would be ES modules loaded by a loader from
+ * pre-check (precheck.js), which every page runs; the reader (content.js), which the worker injects
+ * where the pre-check finds that a story may show; and the annotator (annotator.js), which it injects
+ * where a reading shows something. Through crxjs they would be ES modules loaded by a loader from
  * web-accessible chunks that any site could probe for; as single files
  * nothing needs to be web-accessible, and they start without extra requests.
  */
@@ -216,7 +226,12 @@ async function buildContentScripts(): Promise<void> {
     await build({
       configFile: false,
       logLevel: 'warn',
-      plugins: [noCodeFromStrings(), polyfillAsModule(), readabilityWithoutInnerHtml()],
+      plugins: [
+        compiledDataset({ fresh: false }),
+        noCodeFromStrings(),
+        polyfillAsModule(),
+        readabilityWithoutInnerHtml(),
+      ],
       build: {
         outDir: CHROME_DIR,
         emptyOutDir: false,
@@ -274,7 +289,7 @@ export default defineConfig({
     noCodeFromStrings(),
     polyfillAsModule(),
     genericWordsOnly(),
-    compiledDataset(),
+    compiledDataset({ fresh: true }),
     winkModelFiles(),
     crx({ manifest: crxManifest as unknown as ManifestV3Export }),
     browserBuilds(),

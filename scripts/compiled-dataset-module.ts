@@ -9,22 +9,38 @@
  * the bundler's chunk-size limit: the matcher, the reader texts in every language, and the shipped
  * packs as JSON (`virtual:shipped-packs`, which the extension's pages read to check followed
  * stories and compile them beside the matcher; the worker never imports it). All are static
- * imports: an MV3 service worker cannot `import()`.
+ * imports: an MV3 service worker cannot `import()`. The pre-check's gate (`virtual:precheck-gate`) is
+ * derived from the same matcher.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileDataset } from '../src/core/compiled-dataset';
 import { parseDataset, parseLexicon } from '../src/core/dataset';
+import type { Gate } from '../src/core/precheck';
+import { buildGate } from '../src/core/precheck-gate';
 import { datasetFiles, loadLocalizations } from './load-dataset';
 
 export const COMPILED_DATASET = 'virtual:compiled-dataset';
 export const SHIPPED_PACKS = 'virtual:shipped-packs';
+/** The pre-check's gate (src/core/precheck-gate.ts), for the content script every page runs. */
+export const PRECHECK_GATE = 'virtual:precheck-gate';
 /** The data modules behind `virtual:compiled-dataset`, each a chunk of its own. */
 export const DATASET_PARTS = ['matcher', 'texts'] as const;
 
 /** JSON.parse of a string literal is faster to load than the same data as an object literal. */
 const parsed = (value: unknown): string => `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
+
+/**
+ * The pre-check's gate as its content script takes it: the first look parsed with the script, the
+ * clauses a string parsed only where a page gets past the first look.
+ */
+function precheckGateModule({ look, ...gate }: Gate): string {
+  return [
+    `export const look = JSON.parse(${JSON.stringify(JSON.stringify(look))});`,
+    `export const gateSource = ${JSON.stringify(JSON.stringify({ look: {}, ...gate }))};`,
+  ].join('\n');
+}
 
 /** Each virtual module's code, by id. */
 export function compiledDatasetModules(
@@ -51,6 +67,7 @@ export function compiledDatasetModules(
     ].join('\n'),
     [`${COMPILED_DATASET}/matcher`]: matcherCode,
     [`${COMPILED_DATASET}/texts`]: textsCode,
+    [PRECHECK_GATE]: precheckGateModule(buildGate(matcher)),
     // Parsed only where stories are followed: a string until then.
     [SHIPPED_PACKS]: [
       `export const shippedSource = ${JSON.stringify(JSON.stringify({ dataset, lexicon }))};`,

@@ -65,7 +65,19 @@ export interface WorkerMessages {
   'badge/set': { request: { type: 'badge/set'; count: number }; response: undefined };
   /** Content script → worker: inject the annotator into the asking frame (its reading showed something). */
   'annotator/inject': { request: { type: 'annotator/inject' }; response: undefined };
+  /** Pre-check → worker: inject the reader into the asking frame (a story may show there). */
+  'reader/inject': { request: { type: 'reader/inject' }; response: undefined };
 }
+
+/**
+ * The pre-check (src/content/precheck.ts), the one content script every page runs: it tells from the
+ * page's text whether any story could show there, and only then has the worker inject the reader.
+ */
+export const PRECHECK_SCRIPT = 'precheck.js';
+/** The reader (src/content/main.ts), injected by `reader/inject`, or on every page while a followed story or names everywhere asks for it. */
+export const READER_SCRIPT = 'content.js';
+/** Set in a frame's isolated world by the reader once it runs there: injected again, it does nothing. */
+export const READER_GLOBAL = '__newsInContextReader';
 
 /** The annotator's script in the build, injected into a frame by `annotator/inject`. */
 export const ANNOTATOR_SCRIPT = 'annotator.js';
@@ -148,6 +160,27 @@ export function askTab<K extends keyof ContentMessages>(
   return sent as Promise<ResponseOf<ContentMessages, K>>;
 }
 
+/** How long a reader just injected may take to answer: READER_START_ATTEMPTS × READER_START_RETRY_MS. */
+const READER_START_ATTEMPTS = 20;
+const READER_START_RETRY_MS = 100;
+
+/** `askTab` for a reader just injected, which answers once it has read its settings: asks again until it does. */
+export async function askNewReader<K extends keyof ContentMessages>(
+  tabs: TabsLike,
+  tabId: number,
+  request: RequestOf<ContentMessages, K> & { type: K },
+  frames: 'top' | 'all' = 'top',
+): Promise<ResponseOf<ContentMessages, K>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await askTab(tabs, tabId, request, frames);
+    } catch (error) {
+      if (attempt >= READER_START_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, READER_START_RETRY_MS));
+    }
+  }
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
@@ -161,6 +194,7 @@ const WORKER_GUARDS: { [K in keyof WorkerMessages]: (message: Record<string, unk
   'story/get': () => true,
   'badge/set': (message) => isCount(message.count),
   'annotator/inject': () => true,
+  'reader/inject': () => true,
 };
 const CONTENT_GUARDS: { [K in keyof ContentMessages]: (message: Record<string, unknown>) => boolean } = {
   'page/get-state': () => true,

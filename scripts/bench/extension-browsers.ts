@@ -43,6 +43,7 @@ export async function openBrowsers(): Promise<Browsers> {
   const variants = {
     floor: await launchSide(await buildReaderVariant(EXTENSION_DIR, 'floor')),
     empty: await launchSide(await buildReaderVariant(EXTENSION_DIR, 'empty')),
+    text: await launchSide(await buildReaderVariant(EXTENSION_DIR, 'text')),
   };
   const plain = await chromium.launch({ executablePath: findChrome(), headless: true, args: CHROMIUM_SWITCHES });
   const plainContext = await plain.newContext({ viewport: { width: 1280, height: 900 } });

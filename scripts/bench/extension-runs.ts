@@ -82,6 +82,8 @@ export interface PairedLoads {
   floorScriptMs?: number;
   /** Quiet pages: a content script that does nothing, and the pre-check alone, the same way (median), ms. */
   emptyScriptMs?: number;
+  /** The same for a content script that only reads the body's `textContent` (text-reader.ts). */
+  textScriptMs?: number;
 }
 
 export interface StormResult {
@@ -158,7 +160,7 @@ async function pairedLoads(
 ): Promise<PairedLoads> {
   const withRuns: { tasks: TraceTasks; value: number }[] = [];
   const withoutRuns: { tasks: TraceTasks; value: number }[] = [];
-  const variantMs: Record<ReaderVariant, number[]> = { floor: [], empty: [] };
+  const variantMs: Record<ReaderVariant, number[]> = { floor: [], empty: [], text: [] };
   const runs: PairRun[] = [];
   const sides: [Side, boolean][] = [
     [input.browsers.with, true],
@@ -191,7 +193,8 @@ async function pairedLoads(
         `(+${fmtTime(w.cpuMs - wo.cpuMs)}; wall +${fmtTime(w.busyMs - wo.busyMs)}); longest task ${fmtTime(w.longestTaskMs)} / ${fmtTime(wo.longestTaskMs)}; ` +
         `${withRuns[i]!.value} highlights` +
         (withFloor
-          ? `; the floor reader ${fmtTime(variantMs.floor[i]!)}, an empty script ${fmtTime(variantMs.empty[i]!)} CPU`
+          ? `; the floor reader ${fmtTime(variantMs.floor[i]!)}, an empty script ${fmtTime(variantMs.empty[i]!)}, ` +
+            `one reading textContent ${fmtTime(variantMs.text[i]!)} CPU`
           : ''),
     );
   }
@@ -215,6 +218,7 @@ async function pairedLoads(
       ? {
           floorScriptMs: median(variantMs.floor),
           emptyScriptMs: median(variantMs.empty),
+          textScriptMs: median(variantMs.text),
         }
       : {}),
   };

@@ -8,7 +8,7 @@
  *     --sizes 100KB,1MB    which story page sizes
  *     --json FILE          also write the results as JSON (floorMs, annotateMs, markKeywordsMs, markRegExpMs,
  *                          longestTaskMs, heapMB, mainThreadMs, contentScriptMs, firstHighlightMs by size;
- *                          quietPageMs, quietFloorMs by page; longestExtensionTaskMs; stormTickShare,
+ *                          quietPageMs, quietFloorMs, quietEmptyMs, quietTextMs by page; longestExtensionTaskMs; stormTickShare,
  *                          stormLongestGapMs;
  *                          scale10kRatio; scale50PacksRatio; appendParagraphMs; details). quietPageMs and
  *                          contentScriptMs: the content script's own main-thread CPU time (the extension's

@@ -59,12 +59,13 @@ function method(context: RunContext): string {
       "(`storage.local.get`'s among them) come in a task with none of these events, and script that an `await` resumes " +
       'there goes unseen; so both readers measured here read and send in tasks of their own (a `MessageChannel` message ' +
       "to a handler of their script). The quiet pages' figure is the median of the content script's time. Beside it, " +
-      'a third Chromium loads the same extension with its reader replaced by the least a reader can do (`quietFloorMs`, ' +
+      'a third Chromium loads the same extension with its content script (the pre-check) replaced by the least a reader can do (`quietFloorMs`, ' +
       '`scripts/bench/floor-reader.ts`): load `webextension-polyfill`, read the settings, listen for the popup and for ' +
       "setting changes, then, in a task of its own, read the text nodes' text with a bare `TreeWalker`, send it to the " +
       'worker as the reader does and wait for the verdict; it is loaded once in each pair and measured the same way, as are ' +
-      'one more: a content script that does nothing (`quietEmptyMs`, `scripts/bench/empty-reader.ts`: what any content ' +
-      'script costs). The ' +
+      'two more: a content script that does nothing (`quietEmptyMs`, `scripts/bench/empty-reader.ts`: what any content ' +
+      "script costs) and one that only reads the body's `textContent` (`quietTextMs`, `scripts/bench/text-reader.ts`: " +
+      'the least a pre-check that reads the text pays). The ' +
       'longest extension task is the longest of those tasks in any run (in wall time, as a reader waits; the most thread ' +
       'time one took is given beside it, since other processes on the machine lengthen the wall time). ' +
       'Extension tasks count from the start of the trace (a content script at `document_start` would run before the mark). A quiet page settles after a fixed time (1.5 s after its load event); a story page after a fixed time (2 s at ' +
@@ -75,7 +76,7 @@ function method(context: RunContext): string {
       'without, median of the pairs. The dense live page does the same with every entry naming Putin, Xi, the Beijing ' +
       'Olympics and NATO, and each tick also rewrites the text of an older entry in place. Once a storm is over, the page ' +
       'watches its frames for the first one that paints a highlight on its newest entry (the longest wait over the runs ' +
-      'is given). First highlight: from the start of the reader (the first `EvaluateScript` of content.js ' +
+      'is given). First highlight: from the start of the pre-check (the first `EvaluateScript` of precheck.js ' +
       "in the page's main thread: `document_idle`) to the first animation frame whose callback sees a highlight " +
       'registered (that frame paints it, and sets a mark), both read from a trace of the load; the same frame from the ' +
       "end of `DOMContentLoaded` (the page's clock) is given beside it; every other run first stops the extension's service worker (CDP `ServiceWorker.stopAllWorkers`), so " +
@@ -177,7 +178,7 @@ function extensionTable(results: ExtensionResults): string {
             `${fmtMs(p.withMs)} with, ${fmtMs(p.withoutMs)} without, wall time +${fmtMs(p.extraWallMs)} ms; ` +
             `longest task ${fmtMs(p.longestTaskWithMs)} / ${fmtMs(p.longestTaskWithoutMs)} ms; ${p.highlights} highlights; ` +
             `the floor reader ${fmtMs(p.floorScriptMs ?? Number.NaN)} ms; a content script that does nothing ` +
-            `${fmtMs(p.emptyScriptMs ?? Number.NaN)} ms)`,
+            `${fmtMs(p.emptyScriptMs ?? Number.NaN)} ms, one that only reads \`textContent\` ${fmtMs(p.textScriptMs ?? Number.NaN)} ms)`,
         )
         .join('; ')}; medians of ${quiet[0]![1].pairs} pairs.`,
     );
@@ -314,6 +315,7 @@ export function jsonFigures(results: Results, details: Record<string, unknown>):
     quietPageMs: byKey(ext?.quiet, (p) => p.scriptMs),
     quietFloorMs: byKey(ext?.quiet, (p) => p.floorScriptMs ?? Number.NaN),
     quietEmptyMs: byKey(ext?.quiet, (p) => p.emptyScriptMs ?? Number.NaN),
+    quietTextMs: byKey(ext?.quiet, (p) => p.textScriptMs ?? Number.NaN),
     mainThreadMs: byKey(ext?.mainThread, (p) => p.extraMs),
     contentScriptMs: byKey(ext?.mainThread, (p) => p.scriptMs),
     longestExtensionTaskMs: num(longestExtensionTask(ext)),
@@ -385,9 +387,15 @@ export function targetsSummary(results: Results): string {
   const fmt = (n: number | undefined) => (n !== undefined && Number.isFinite(n) ? fmtMs(n) : '–');
   const withFloor = (p: PairedLoads | undefined) =>
     p ? `${fmt(p.scriptMs)} (the least a reader can do: ${fmt(p.floorScriptMs)})` : '–';
+  const againstEmpty = (p: PairedLoads | undefined) =>
+    p
+      ? `${fmt(p.scriptMs)} (an empty script ${fmt(p.emptyScriptMs)}; reading textContent alone ${fmt(p.textScriptMs)})`
+      : '–';
   const rows: [string, string, string][] = [
-    ['quietPageMs 50KB', '≤ 10 ms', withFloor(ext?.quiet['50KB'])],
-    ['quietPageMs 300KB', '≤ 20 ms', withFloor(ext?.quiet['300KB'])],
+    ['quietPageMs (a) wordless-50KB', '≤ empty + 1 ms', againstEmpty(ext?.quiet['wordless-50KB'])],
+    ['quietPageMs (a) wordless-300KB', '≤ empty + 1 ms', againstEmpty(ext?.quiet['wordless-300KB'])],
+    ['quietPageMs (b) 50KB', '≤ 5 ms', withFloor(ext?.quiet['50KB'])],
+    ['quietPageMs (b) 300KB', '≤ 10 ms', withFloor(ext?.quiet['300KB'])],
     [
       'mainThreadMs 1MB / floorMs 1MB',
       '≤ ×10',

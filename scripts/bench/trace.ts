@@ -242,13 +242,13 @@ export function tasksFromTrace(
 
 /**
  * Milliseconds from the start of the extension's content script `script` (its first EvaluateScript on the
- * thread that set the mark: the page's main frame; the reader, content.js, runs at `document_idle`) to the
+ * thread that set the mark: the page's main frame; the pre-check, precheck.js, runs at `document_idle`) to the
  * first `performance.mark(name)`. Undefined when either is missing. The generated pages have no frames.
  */
 export function msFromContentScript(
   trace: Buffer | readonly TraceEvent[],
   name: string,
-  script = 'content.js',
+  script = 'precheck.js',
 ): number | undefined {
   const events = Buffer.isBuffer(trace) ? parseTrace(trace) : trace;
   const mark = markEvent(events, name);

@@ -3,12 +3,22 @@
  * or off on the current page by telling that tab's content script.
  */
 import browser, { type Tabs } from 'webextension-polyfill';
-import { askTab, TOGGLE_HIGHLIGHTS_COMMAND, type TogglePageResponse } from '../messages';
+import { askNewReader, askTab, READER_SCRIPT, TOGGLE_HIGHLIGHTS_COMMAND, type TogglePageResponse } from '../messages';
 
-/** Tells the content scripts in `tabId` (every frame) to switch; undefined where none runs (a browser page, the store). */
+/**
+ * Tells the readers in `tabId` (every frame) to switch; where none runs yet (the pre-check found no
+ * story possible) one is brought first, so the switch holds if the page comes to name a story later.
+ * Undefined where no script may run (a browser page, the store).
+ */
 export async function togglePage(tabId: number): Promise<TogglePageResponse | undefined> {
   try {
     return await askTab(browser.tabs, tabId, { type: 'page/toggle' }, 'all');
+  } catch {
+    // No reader there yet.
+  }
+  try {
+    await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [READER_SCRIPT] });
+    return await askNewReader(browser.tabs, tabId, { type: 'page/toggle' }, 'all');
   } catch {
     return undefined;
   }

@@ -7,6 +7,7 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { FOLLOWED_COMPILED_KEY, FOLLOWED_KEY } from '../core/followed';
+import { SETTINGS_KEY } from '../core/settings';
 import {
   ANALYSIS_PORT,
   ANNOTATOR_SCRIPT,
@@ -16,12 +17,14 @@ import {
   isFromThisExtension,
   isWorkerRequest,
   LIFELINE_PORT,
+  READER_SCRIPT,
   type WorkerMessages,
 } from '../messages';
 import { serveAnalysis } from './analysis';
 import { listenForCommands } from './commands';
 import { reloadServed, served } from './dataset';
 import { acceptPorts } from './ports';
+import { readEverywhere } from './reader-everywhere';
 import { type WarmUp, warmUpOnce } from './warm-up';
 
 const handlers: Handlers<WorkerMessages, Runtime.MessageSender> = {
@@ -36,13 +39,24 @@ const handlers: Handlers<WorkerMessages, Runtime.MessageSender> = {
     return undefined;
   },
   'annotator/inject': async (_request, sender) => {
-    const tabId = sender.tab?.id;
-    const frameId = sender.frameId;
-    if (tabId === undefined || frameId === undefined) throw new Error("annotator/inject comes from a tab's frame");
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [ANNOTATOR_SCRIPT] });
+    await browser.scripting.executeScript({
+      target: senderFrame(sender, 'annotator/inject'),
+      files: [ANNOTATOR_SCRIPT],
+    });
+    return undefined;
+  },
+  'reader/inject': async (_request, sender) => {
+    await browser.scripting.executeScript({ target: senderFrame(sender, 'reader/inject'), files: [READER_SCRIPT] });
     return undefined;
   },
 };
+
+function senderFrame(sender: Runtime.MessageSender, request: string): { tabId: number; frameIds: number[] } {
+  const tabId = sender.tab?.id;
+  const frameId = sender.frameId;
+  if (tabId === undefined || frameId === undefined) throw new Error(`${request} comes from a tab's frame`);
+  return { tabId, frameIds: [frameId] };
+}
 
 listenForCommands();
 
@@ -58,16 +72,22 @@ const startWarmUp = async () => {
 };
 browser.tabs.onUpdated.addListener(() => void startWarmUp());
 
-// A story followed or unfollowed, or compiled again: every open page is judged again.
+// A story followed or unfollowed, or compiled again: every open page is judged again (the pre-check's gate
+// knows only the shipped packs, so the reader goes wherever it did not run yet). Names shown everywhere:
+// the reader goes to every open page too.
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area !== 'local' || !(FOLLOWED_KEY in changes || FOLLOWED_COMPILED_KEY in changes)) return;
-  void reloadServed().then(async () => {
-    for (const tab of await browser.tabs.query({})) {
-      if (tab.id === undefined) continue;
-      await askTab(browser.tabs, tab.id, { type: 'page/stories-changed' }, 'all').catch(() => undefined);
-    }
-  });
+  if (area !== 'local') return;
+  if (FOLLOWED_KEY in changes || FOLLOWED_COMPILED_KEY in changes)
+    void reloadServed().then(async () => {
+      await readEverywhere();
+      for (const tab of await browser.tabs.query({})) {
+        if (tab.id === undefined) continue;
+        await askTab(browser.tabs, tab.id, { type: 'page/stories-changed' }, 'all').catch(() => undefined);
+      }
+    });
+  else if (SETTINGS_KEY in changes) void readEverywhere();
 });
+void readEverywhere();
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isFromThisExtension(sender, browser.runtime.id) || !isWorkerRequest(message)) return undefined;

@@ -1,6 +1,7 @@
 /**
- * The reader (content.js): runs on every http(s) page and same-origin frame,
- * and is kept small, because almost no page is about a story. It reads the
+ * The reader (content.js): runs in every http(s) page and same-origin frame
+ * where the pre-check (precheck.ts) found that a story may show, and is kept
+ * small, because most of those pages are about no story either. It reads the
  * page's text, hands it to the extension's worker (which holds the matcher),
  * and watches the page for changes that name something of a story. Only when
  * a reading shows something, or the popup asks about the page, does the
@@ -20,24 +21,16 @@ import {
   type Handlers,
   isContentRequest,
   isFromThisExtension,
+  READER_GLOBAL,
 } from '../messages';
 import { WorkerAnalyst } from './analyst';
+import { sameOriginAsTop } from './frames';
 import { annotatorArrival, type RunningAnnotator, registeredAnnotator, type StartAnnotator } from './handoff';
 import { contextAlive, ExtensionLifecycle } from './lifecycle';
 import { PageObserver } from './observe';
 import { PageSwitch } from './page-switch';
 import { PageReader } from './reader';
 import { yieldToPage } from './slicer';
-
-/** Frames from another origin than the page (ads, embeds) are skipped quietly. */
-function sameOriginAsTop(): boolean {
-  if (window.top === window) return true;
-  try {
-    return window.top!.location.origin === location.origin;
-  } catch {
-    return false;
-  }
-}
 
 /** Has the worker inject annotator.js into this frame, and returns what it registered as soon as it has run. */
 function loadAnnotator(): Promise<StartAnnotator> {
@@ -56,6 +49,10 @@ function report(error: unknown): void {
 
 async function main(): Promise<void> {
   if (!document.body || !sameOriginAsTop()) return;
+  // Injected again (by the pre-check, the popup or a followed story) into a frame it already reads: nothing to do.
+  const frame = globalThis as { [READER_GLOBAL]?: true };
+  if (frame[READER_GLOBAL]) return;
+  frame[READER_GLOBAL] = true;
   const isTop = window.top === window;
   const minTextChars = isTop ? 0 : MIN_FRAME_TEXT_CHARS;
   const lifecycle = new ExtensionLifecycle();

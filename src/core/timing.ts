@@ -53,3 +53,10 @@ export const PAINT_MARGIN_VIEWPORTS = 2;
  * earn a verdict of their own. The top frame is always analysed.
  */
 export const MIN_FRAME_TEXT_CHARS = 200;
+
+/**
+ * A quiet page that changes is checked again by the pre-check at most this often: a live page that
+ * starts naming a story gets the reader within about this long, and a page that only churns pays one
+ * read of its text per period.
+ */
+export const PRECHECK_RECHECK_MS = 1000;

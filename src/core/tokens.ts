@@ -7,6 +7,7 @@
  * word-level substitution the lexicon can undo.
  */
 import { stemmer as russianStem } from '@orama/stemmers/russian';
+import { englishStem } from './english-stem';
 import type { NormalizedText } from './normalize';
 
 /** Flags per token. */
@@ -158,7 +159,7 @@ function classifyGap(lower: string, text: string, from: number, to: number, prev
 }
 
 /** Negated forms whose verb is not the word minus its "n": won't, can't, shan't. */
-const IRREGULAR_NEGATIONS: Record<string, string> = { won: 'will', can: 'can', shan: 'shall', ain: 'is' };
+export const IRREGULAR_NEGATIONS: Record<string, string> = { won: 'will', can: 'can', shan: 'shall', ain: 'is' };
 
 /** English endings after an apostrophe: "Putin's", "don't", "they'll" split there. */
 const CLITICS = new Set(['s', 't', 'd', 'll', 're', 've', 'm']);
@@ -398,6 +399,10 @@ function chineseNumber(chars: readonly string[]): number {
 const RU_DIGIT_ENDINGS = new Set(['я', 'й', 'е', 'го', 'му', 'м', 'ю', 'х', 'ми', 'ая', 'ое', 'ой', 'ый', 'ий']);
 /** Words that can start a number (scales only continue one). */
 const NUMBER_STARTS = new Set([...UNITS.keys(), ...TENS.keys()]);
+
+/** Every word the number reader reads as (part of) a number, and the Chinese numeral characters. */
+export const NUMBER_WORDS: readonly string[] = [...UNITS.keys(), ...TENS.keys(), ...SCALES.keys()];
+export const CHINESE_NUMERALS = [...CHINESE_DIGITS.keys(), ...CHINESE_MULTIPLIERS.keys()].join('');
 const ORDINAL_DIGITS = /^(\d+)(st|nd|rd|th)$/;
 
 /**
@@ -509,11 +514,6 @@ function unifyNumbers(tokens: Token[], lower: string): Token[] {
 
 const ORDINAL_WORD = /(st|nd|rd|th)$/;
 
-/** "bas" (from "based") reads as "base": a stem is never shorter than four letters. */
-function restoreE(stemmed: string): string {
-  return stemmed.length < 4 && !/[aeiouy]$/.test(stemmed) ? `${stemmed}e` : stemmed;
-}
-
 /**
  * A light suffix stripper, applied to page words and dataset phrases alike,
  * so that inflections meet ("attended", "attends", "attending" → "attend").
@@ -528,18 +528,5 @@ export function stem(word: string): string {
     const code = word.charCodeAt(i);
     if (code < 97 || code > 122) return code >= 0x430 && code <= 0x44f ? russianStem(word) : word;
   }
-  let w = word;
-  if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
-  if (w.endsWith('ing') && w.length > 5) w = restoreE(w.slice(0, -3));
-  else if (w.endsWith('ied') && w.length > 4) return `${w.slice(0, -3)}y`;
-  else if (w.endsWith('ed') && w.length > 4) w = restoreE(w.slice(0, -2));
-  else if (w.endsWith('es') && w.length > 4 && /(ss|x|ch|sh|z)es$/.test(w)) w = w.slice(0, -2);
-  // "-ics" nouns keep their s: "Olympics" is not the adjective "Olympic".
-  else if (w.endsWith('s') && !/(ss|us|is|ics)$/.test(w)) w = w.slice(0, -1);
-  const last = w.charCodeAt(w.length - 1);
-  if (w.length > 4 && last === w.charCodeAt(w.length - 2) && last !== 108 && last !== 115 && last !== 122)
-    w = w.slice(0, -1);
-  // Never shorter than four letters: "noted" must not become "not", nor "used" "us".
-  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
-  return w;
+  return englishStem(word);
 }

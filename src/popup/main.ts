@@ -10,7 +10,7 @@ import { CATEGORY_SWITCH_KEYS } from '../core/cards';
 import { CATEGORIES } from '../core/categories';
 import { repairSettings, SETTINGS_KEY, type Settings, withSite } from '../core/settings';
 import { uiText } from '../core/ui-text';
-import { askTab, askWorker, type PageStateResponse } from '../messages';
+import { askNewReader, askTab, askWorker, type PageStateResponse, READER_SCRIPT } from '../messages';
 import { compileFollowedIfStale, offerFollow } from './follow';
 import { localizePage } from './text';
 import { renderPicker, reportedIds, verdictText } from './view';
@@ -28,11 +28,18 @@ async function readSettings(): Promise<Settings> {
 
 async function pageState(tabId: number | undefined): Promise<PageStateResponse | undefined> {
   if (tabId === undefined) return undefined;
+  const ask = () => askTab(browser.tabs, tabId, { type: 'page/get-state' });
   try {
-    return await askTab(browser.tabs, tabId, { type: 'page/get-state' });
+    return await ask();
   } catch {
-    return undefined; // no content script there: a browser page, the store, a PDF…
+    // Where the pre-check found no story possible, no reader runs yet: the popup brings one.
   }
+  try {
+    await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [READER_SCRIPT] });
+  } catch {
+    return undefined; // no script may run there: a browser page, the store, a PDF…
+  }
+  return askNewReader(browser.tabs, tabId, { type: 'page/get-state' }).catch(() => undefined);
 }
 
 function buildSwitches(settings: Settings, onChange: (next: Settings) => void): Map<string, HTMLElement> {

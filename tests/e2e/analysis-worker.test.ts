@@ -125,14 +125,14 @@ async function extensionScriptsOf(context: BrowserContext, url: string): Promise
 }
 
 describe('the reader and the annotator', () => {
-  it('a page about no story runs the reader alone; a story page gets the annotator too', async () => {
+  it('a page about no story runs the pre-check alone; a story page gets the reader and the annotator too', async () => {
     const story = await extensionScriptsOf(browser!.context, demo!.url);
     const quiet = await extensionScriptsOf(browser!.context, `${site!.url}news-unrelated.html`);
     await waitForHighlights(story.page);
     // As long again for the quiet page, whose reading was sent at the same time.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect([...story.scripts].sort()).toEqual(['annotator.js', 'content.js']);
-    expect([...quiet.scripts].sort()).toEqual(['content.js']);
+    expect([...story.scripts].sort()).toEqual(['annotator.js', 'content.js', 'precheck.js']);
+    expect([...quiet.scripts].sort()).toEqual(['precheck.js']);
     expect(await countOf(quiet.page, HIGHLIGHT)).toBe(0);
     await Promise.all([story.page.close(), quiet.page.close()]);
   });

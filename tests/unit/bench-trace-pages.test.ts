@@ -147,18 +147,20 @@ describe("the extension's tasks", () => {
     expect(tasksFromTrace(trace(events), 'start', 'end')!.extension).toBeUndefined();
   });
 
-  it('measures from the start of the reader (content.js) to a mark', () => {
+  it('measures from the start of the pre-check (precheck.js), the first content script, to a mark', () => {
+    const precheck = EXT.replace('content.js', 'precheck.js');
     const load = [
       script('EvaluateScript', 5_000, 1_000, PAGE),
       script('EvaluateScript', 6_000, 1_000, EXT.replace('content.js', 'annotator.js')),
-      script('EvaluateScript', 100_000, 20_000, EXT, { pid: 1, tid: 11 }), // another frame's thread
-      script('EvaluateScript', 120_000, 20_000, EXT),
-      script('EvaluateScript', 150_000, 2_000, EXT),
+      script('EvaluateScript', 100_000, 20_000, precheck, { pid: 1, tid: 11 }), // another frame's thread
+      script('EvaluateScript', 120_000, 20_000, precheck),
+      script('EvaluateScript', 150_000, 2_000, precheck),
+      script('EvaluateScript', 200_000, 2_000, EXT), // the reader, injected after it
       mark('painted', 270_000),
     ];
     expect(msFromContentScript(trace(load), 'painted')).toBe(150);
     expect(msFromContentScript(trace(load), 'missing')).toBeUndefined();
-    // Without the reader's evaluation, another of the extension's scripts is no start.
+    // Without the pre-check's evaluation, another of the extension's scripts (the reader, the annotator) is no start.
     expect(msFromContentScript(trace(load.slice(0, 3).concat(load.slice(5))), 'painted')).toBeUndefined();
   });
 });

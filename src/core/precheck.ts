@@ -1,0 +1,361 @@
+import { englishStem } from './english-stem';
+
+/**
+ * The pre-check: one read of a page's raw text that tells, soundly, that no
+ * story's verdict can show anything there, so the page never needs the
+ * reader, the port or the worker.
+ *
+ * A story's page shows something only if it names one of the story's people
+ * or its event, or gives its date (verdict.ts: another meeting needs all its
+ * people; a report needs one of them, its event or its date agreeing with its
+ * statements). The gate (precheck-gate.ts, built from the compiled packs) is
+ * those phrases, each undone from what the analysis does to page text into
+ * clauses over the raw text: a clause holds when the text could give the
+ * phrase, and a text none of whose clauses holds cannot show anything.
+ *
+ * The text is the page's `textContent`, which glues blocks together without
+ * a separator: so a word may start or end anywhere (no word boundaries are
+ * assumed), and words of one phrase must follow each other with only what
+ * the analysis lets a phrase run across (spaces, hyphens, apostrophes, dots).
+ */
+
+/** One word of a phrase, as the raw text may give it. */
+export interface GateTerm {
+  /** Lower-case text a page word giving this word starts with (a stem less the "e" or "y" stemming may add). */
+  s: string;
+  /** The stem itself, where it is not `s`. */
+  k?: string;
+  /** A Han character: a word of its own, nothing follows it in the same word. */
+  han?: 1;
+  /** The phrase matches only in this case: the page word is exactly this. */
+  case?: string;
+}
+
+/** Words that follow each other in the text, with a number just before or just after them. */
+export interface GateSegment {
+  terms: GateTerm[];
+  numberBefore?: 1;
+  numberAfter?: 1;
+}
+
+/**
+ * A word the spin lexicon can write: the page gives it, or any of the rewriter's phrases for it.
+ * Each alternative lists texts that must all be in the page.
+ */
+export type GateUnit = string[][];
+
+/** A phrase: all its segments and units are in the text. */
+export interface GateClause {
+  segments: GateSegment[];
+  units: GateUnit[];
+}
+
+/**
+ * The first look (precheck-pattern.ts): what most pages need and no more. Regular expressions, matched
+ * in any case, that any text a clause holds in matches: `strict`, or one of the texts of `strictCase` in
+ * their own case, for plain texts (ASCII and the `plain` characters); `loose` for the others, once
+ * dropped characters are out and folded ones folded.
+ */
+export interface FirstLook {
+  strict: string;
+  strictCase: string[];
+  loose: string;
+  /** Common characters beyond ASCII that normalisation neither drops nor folds (punctuation, no-break space). */
+  plain: string;
+  /** Characters normalisation drops (a character class): taken out first. */
+  dropped: string;
+  /** Characters normalisation folds into word characters (a character class): text holding one is folded (NFKC). */
+  folded: string;
+}
+
+/** The gate of every story, plain JSON, made at build time (and for followed stories where they are compiled). */
+export interface Gate {
+  version: 1;
+  look: FirstLook;
+  clauses: GateClause[];
+  /** Characters between two words of a phrase (their raw forms, as the analysis would read them). */
+  gap: string;
+  /** Words the number reader reads as numbers, and the Chinese numerals. */
+  numberWords: string[];
+  chineseNumerals: string;
+}
+
+/** The first look's expressions, compiled once per look (the long classes only where a page needs them). */
+interface Compiled {
+  unplain: RegExp;
+  strict: RegExp;
+  loose?: RegExp;
+  dropped?: RegExp;
+  folded?: RegExp;
+}
+const compiled = new WeakMap<FirstLook, Compiled>();
+
+/**
+ * One pass over a page's text as it is: undefined where no clause can hold (most pages end here, without
+ * the text being lower-cased), else the text the gate reads (dropped characters out, folded ones folded)
+ * and whether it is plain.
+ */
+export function firstLook(look: FirstLook, raw: string): { text: string; plain: boolean } | undefined {
+  let expressions = compiled.get(look);
+  if (!expressions) {
+    expressions = { unplain: new RegExp(`[^\\t-\\r -~${look.plain}]`), strict: new RegExp(look.strict, 'i') };
+    compiled.set(look, expressions);
+  }
+  if (!expressions.unplain.test(raw)) {
+    const holds = expressions.strict.test(raw) || look.strictCase.some((text) => raw.includes(text));
+    return holds ? { text: raw, plain: true } : undefined;
+  }
+  expressions.dropped ??= new RegExp(`[${look.dropped}]`, 'g');
+  expressions.folded ??= new RegExp(`[${look.folded}]`);
+  expressions.loose ??= new RegExp(look.loose, 'i');
+  let text = raw.replace(expressions.dropped, '');
+  if (expressions.folded.test(text)) text = text.normalize('NFKC');
+  return expressions.loose.test(text) ? { text, plain: false } : undefined;
+}
+
+/** A word character to the tokenizer: letters, digits and marks (Han characters are words of their own). */
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/**
+ * More characters than the Snowball Russian stemmer ever takes off a word (its longest chain of endings,
+ * reflexive, participle, adjective, derivational and superlative, is shorter).
+ */
+const MAX_RUSSIAN_ENDING = 16;
+/** Words longer than this are not read whole (none gives a word of a phrase past its stem). */
+const MAX_WORD = 64;
+/** Positions of one search string looked at, at most: past that, the clause is taken as holding. */
+const MAX_OCCURRENCES = 2000;
+
+function isHanCode(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    code === 0x3007
+  );
+}
+
+function isWordChar(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  return !isHanCode(code) && WORD_CHAR.test(text[i]!);
+}
+
+/** A gate ready to test texts. */
+export class Precheck {
+  private readonly gap: Set<number>;
+
+  private readonly numerals: Set<string>;
+  /** Number words by their first and by their last character. */
+  private readonly numberWordsStarting = new Map<string, string[]>();
+  private readonly numberWordsEnding = new Map<string, string[]>();
+
+  constructor(readonly gate: Gate) {
+    this.gap = new Set([...gate.gap].map((c) => c.charCodeAt(0)));
+    this.numerals = new Set(gate.chineseNumerals);
+    for (const word of gate.numberWords) {
+      addTo(this.numberWordsStarting, word[0]!, word);
+      addTo(this.numberWordsEnding, word[word.length - 1]!, word);
+    }
+  }
+
+  /** Whether some story's verdict may show something on a page with this text. */
+  mayShow(raw: string): boolean {
+    if (this.gate.clauses.length === 0) return false;
+    const seen = firstLook(this.gate.look, raw);
+    if (!seen) return false;
+    const text = new GateText(seen.text, seen.plain);
+    return this.gate.clauses.some((clause) => this.holds(text, clause));
+  }
+
+  private holds(text: GateText, clause: GateClause): boolean {
+    // Every word of the phrase is somewhere in the text: the longest first, which is most often missing.
+    for (const segment of clause.segments) for (const term of segment.terms) if (!text.has(term.s)) return false;
+    for (const unit of clause.units) if (!unit.some((texts) => texts.every((s) => text.has(s)))) return false;
+    for (const segment of clause.segments) if (!this.found(text, segment)) return false;
+    return true;
+  }
+
+  private found(text: GateText, segment: GateSegment): boolean {
+    const key = JSON.stringify(segment);
+    let result = text.segments.get(key);
+    if (result === undefined) {
+      result = this.search(text, segment);
+      text.segments.set(key, result);
+    }
+    return result;
+  }
+
+  private search(text: GateText, segment: GateSegment): boolean {
+    const first = segment.terms[0]!;
+    const exact = first.case !== undefined && text.aligned;
+    const needle = exact ? first.case! : first.s;
+    const positions = text.positions(needle, exact);
+    if (positions === undefined) return true;
+    // A segment of one word with no number after it needs no more than the word's text.
+    if (segment.terms.length === 1 && !segment.numberAfter && !segment.numberBefore) return positions.length > 0;
+    for (const at of positions) {
+      if (segment.numberBefore && !this.numberEndsAt(text.lower, this.skipGapBack(text.lower, at))) continue;
+      if (this.follows(text, segment, 1, at, first, needle)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether the page word starting at `start` with `form` (term k - 1 of the segment, in its case form or
+   * its search text) gives that term, and terms k.. (and a number, if asked) follow it. A phrase does not
+   * run across a block boundary, so where it goes on, the word is the reader's own: its letters up to
+   * the next character that is not a word's.
+   */
+  private follows(
+    text: GateText,
+    segment: GateSegment,
+    k: number,
+    start: number,
+    term: GateTerm,
+    form: string,
+  ): boolean {
+    // The last word, with nothing after it, may end at a block boundary the text does not show.
+    if (k === segment.terms.length && !segment.numberAfter) return true;
+    const { lower } = text;
+    let end = start + form.length;
+    if (!term.han) while (end < lower.length && end - start < MAX_WORD && isWordChar(lower, end)) end++;
+    if (!gives(lower.slice(start, end), term, form === term.case)) return false;
+    const next = this.skipGap(lower, end);
+    if (k === segment.terms.length) return this.numberStartsAt(lower, next);
+    const nextTerm = segment.terms[k]!;
+    const nextForm = nextTerm.case !== undefined && text.aligned ? nextTerm.case : nextTerm.s;
+    const matches =
+      nextForm === nextTerm.case ? text.cased.startsWith(nextForm, next) : lower.startsWith(nextForm, next);
+    return matches && this.follows(text, segment, k + 1, next, nextTerm, nextForm);
+  }
+
+  private skipGap(text: string, at: number): number {
+    let i = at;
+    while (i < text.length && this.gap.has(text.charCodeAt(i))) i++;
+    return i;
+  }
+
+  /** Index of the last character before `at` that is not a gap (-1 if none). */
+  private skipGapBack(text: string, at: number): number {
+    let i = at - 1;
+    while (i >= 0 && this.gap.has(text.charCodeAt(i))) i--;
+    return i;
+  }
+
+  /** Whether a number may start at `at`: a digit, a Chinese numeral or a number word. */
+  private numberStartsAt(text: string, at: number): boolean {
+    const code = text.charCodeAt(at);
+    if (code >= 48 && code <= 57) return true;
+    if (this.numerals.has(text[at] ?? '')) return true;
+    return this.numberWordsStarting.get(text[at] ?? '')?.some((word) => text.startsWith(word, at)) ?? false;
+  }
+
+  /** Whether a number may end at `last` (inclusive): digits with an ordinal ending, a Chinese numeral, a number word. */
+  private numberEndsAt(text: string, last: number): boolean {
+    if (last < 0) return false;
+    if (this.numerals.has(text[last]!)) return true;
+    // "15", "15th", "37-я", "2013-го": up to three letters and a hyphen after the digits.
+    for (let i = last; i >= 0 && i >= last - 4; i--) {
+      const code = text.charCodeAt(i);
+      if (code >= 48 && code <= 57) return true;
+      if (code !== 0x2d && !isWordChar(text, i)) break;
+    }
+    return this.numberWordsEnding.get(text[last]!)?.some((word) => text.endsWith(word, last + 1)) ?? false;
+  }
+}
+
+const CYRILLIC = /[\u0400-\u04ff]/;
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007]/;
+
+function addTo(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Whether a whole page word (lower case) gives the term: its stem is the term's (tokens.ts `stem`). */
+function gives(word: string, term: GateTerm, exactCase: boolean): boolean {
+  if (term.han) return true;
+  if (exactCase) return word.length === term.case!.length;
+  const key = term.k ?? term.s;
+  if (word === key) return true;
+  if (LATIN_WORD.test(word)) return englishStem(word) === key;
+  // Russian stems are the word less its ending.
+  return CYRILLIC_WORD.test(word) && word.startsWith(key) && word.length - key.length <= MAX_RUSSIAN_ENDING;
+}
+
+const LATIN_WORD = /^[a-z]{4,}$/;
+const CYRILLIC_WORD = /^[а-я]+$/;
+
+/** A page's text as the gate reads it, with what was already looked up. */
+class GateText {
+  readonly lower: string;
+  /** Whether `cased` and `lower` line up character for character (case words are then checked in `cased`). */
+  readonly aligned: boolean;
+  readonly segments = new Map<string, boolean>();
+  private readonly contains = new Map<string, boolean>();
+  private readonly absent: string[] = [];
+
+  /** `plain`: the text holds nothing but ASCII and the gate's plain characters (so no Cyrillic, no Han). */
+  constructor(
+    readonly cased: string,
+    plain: boolean,
+  ) {
+    if (plain) {
+      this.cyrillic = false;
+      this.han = false;
+    }
+    let lower = cased.toLowerCase();
+    // The analysis reads ё as е.
+    if (lower.includes('ё')) lower = lower.replaceAll('ё', 'е');
+    this.lower = lower;
+    this.aligned = lower.length === cased.length;
+  }
+
+  /** Whether the text holds `s` (lower case). Text of a script the page does not use is not searched for. */
+  has(s: string): boolean {
+    let found = this.contains.get(s);
+    if (found === undefined) {
+      // A text without "video" has no "videoconferenc" either: no need to look.
+      found = this.mayHoldScriptOf(s) && !this.absent.some((a) => s.includes(a)) && this.lower.includes(s);
+      this.contains.set(s, found);
+      if (!found) this.absent.push(s);
+    }
+    return found;
+  }
+
+  /** Where `needle` starts, in the cased text or the lower-case one; undefined past MAX_OCCURRENCES. */
+  positions(needle: string, cased: boolean): number[] | undefined {
+    const key = cased ? `C${needle}` : `L${needle}`;
+    if (this.found.has(key)) return this.found.get(key);
+    const haystack = cased ? this.cased : this.lower;
+    let list: number[] | undefined = [];
+    if (this.mayHoldScriptOf(needle.toLowerCase()))
+      for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+        if (list.push(at) > MAX_OCCURRENCES) {
+          list = undefined;
+          break;
+        }
+      }
+    this.found.set(key, list);
+    return list;
+  }
+
+  private readonly found = new Map<string, number[] | undefined>();
+  private cyrillic: boolean | undefined;
+  private han: boolean | undefined;
+
+  /** False when `s` starts with a Cyrillic or Han character and the text has none (a search spared). */
+  private mayHoldScriptOf(s: string): boolean {
+    const code = s.charCodeAt(0);
+    if (code >= 0x400 && code <= 0x4ff) {
+      this.cyrillic ??= CYRILLIC.test(this.lower);
+      return this.cyrillic;
+    }
+    if (isHanCode(code)) {
+      this.han ??= HAN.test(this.lower);
+      return this.han;
+    }
+    return true;
+  }
+}
