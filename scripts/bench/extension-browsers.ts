@@ -5,7 +5,8 @@
  * DOMContentLoaded mark to a mark set once the page has settled; the trace's
  * script events tell the extension's tasks from the page's (trace.ts).
  */
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_SWITCHES, DIST, findChrome, launchWithExtension } from '../chrome';
 import { buildReaderVariant, type ReaderVariant } from './floor-extension';
@@ -14,6 +15,14 @@ import { SCRIPT_TRACE, type TraceTasks, tasksFromTrace } from './trace';
 
 /** The built extension the rows load: EXTENSION_DIR, else the Chromium build (dist/chrome). */
 export const EXTENSION_DIR = resolve(process.env.EXTENSION_DIR || DIST);
+
+/** The content script every page runs first (its manifest's first), where first highlight is timed from. */
+export function firstContentScript(extensionDir = EXTENSION_DIR): string {
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
+    content_scripts: { js: string[] }[];
+  };
+  return manifest.content_scripts[0]!.js[0]!;
+}
 
 /** Where a measured page load ends: set from Node once the page has settled. */
 const SETTLED_STAMP = 'nic-page-settled';

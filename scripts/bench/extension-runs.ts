@@ -16,6 +16,7 @@
 import type { Page } from 'playwright-core';
 import {
   type Browsers,
+  firstContentScript,
   highlightCount,
   type Side,
   stableHighlights,
@@ -389,7 +390,7 @@ async function firstHighlightOnce(
     await page.close();
     await stopper?.close();
   }
-  const fromScriptMs = msFromContentScript(buffer, FIRST_HIGHLIGHT_STAMP);
+  const fromScriptMs = msFromContentScript(buffer, FIRST_HIGHLIGHT_STAMP, firstContentScript());
   if (fromScriptMs === undefined)
     throw new Error(`${file}: no content script EvaluateScript or no ${FIRST_HIGHLIGHT_STAMP} mark in the trace`);
   return { fromScriptMs, fromDomContentLoadedMs };

@@ -24,12 +24,17 @@ import { UiHost } from '../../src/content/ui-host';
 import { annotate } from '../../src/core/annotate';
 import type { CardModel } from '../../src/core/cards';
 import type { MatcherData } from '../../src/core/compile';
+import { englishText } from '../../src/core/english';
 import { Matcher } from '../../src/core/matcher';
 import { statementCounts } from '../../src/core/matcher-data';
 import { PageAnalysis, textPieces } from '../../src/core/page-analysis';
 import { defaultSettings, type RendererKind } from '../../src/core/settings';
+import { useLookup } from '../../src/core/ui-text';
 import { SHOW_DEFAULTS } from '../../src/core/verdict';
 import { END_STAMP, START_STAMP } from './stamps';
+
+// The highlight list and the card speak the interface's words: English here, as the extension's default.
+useLookup(englishText);
 
 /** The analysis run in the page itself, in the same stretches the extension's worker uses. */
 function localAnalyst(matcher: Matcher): Analyst {
