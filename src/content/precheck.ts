@@ -35,9 +35,13 @@ function pageText(body: HTMLElement): string {
 }
 
 async function startReader(): Promise<void> {
-  // The polyfill is loaded only here: a page no story can show on never evaluates it.
-  const { default: browser } = await import('webextension-polyfill');
-  await askWorker(browser.runtime, { type: 'reader/inject' });
+  try {
+    // The polyfill is loaded only here: a page no story can show on never evaluates it.
+    const { default: browser } = await import('webextension-polyfill');
+    await askWorker(browser.runtime, { type: 'reader/inject' });
+  } catch {
+    // The extension is gone (updated or removed since the page loaded): there is no reader to start.
+  }
 }
 
 function main(): void {
