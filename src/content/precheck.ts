@@ -51,9 +51,10 @@ function main(): void {
     if (!document.body) return false;
     const text = pageText(document.body);
     // Most pages end at the first look; the clauses are parsed only for the others.
-    if (!firstLook(look, text)) return false;
+    const seen = firstLook(look, text);
+    if (!seen) return false;
     precheck ??= new Precheck({ ...(JSON.parse(gateSource) as Gate), look });
-    return precheck.mayShow(text);
+    return precheck.holdsIn(seen);
   };
   if (mayShow()) {
     void startReader();

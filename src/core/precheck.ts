@@ -160,9 +160,12 @@ export class Precheck {
 
   /** Whether some story's verdict may show something on a page with this text. */
   mayShow(raw: string): boolean {
-    if (this.gate.clauses.length === 0) return false;
     const seen = firstLook(this.gate.look, raw);
-    if (!seen) return false;
+    return seen !== undefined && this.holdsIn(seen);
+  }
+
+  /** Whether some clause holds in a text past the first look (`firstLook`'s answer). */
+  holdsIn(seen: { text: string; plain: boolean }): boolean {
     const text = new GateText(seen.text, seen.plain);
     return this.gate.clauses.some((clause) => this.holds(text, clause));
   }
@@ -176,11 +179,10 @@ export class Precheck {
   }
 
   private found(text: GateText, segment: GateSegment): boolean {
-    const key = JSON.stringify(segment);
-    let result = text.segments.get(key);
+    let result = text.segments.get(segment);
     if (result === undefined) {
       result = this.search(text, segment);
-      text.segments.set(key, result);
+      text.segments.set(segment, result);
     }
     return result;
   }
@@ -292,7 +294,7 @@ class GateText {
   readonly lower: string;
   /** Whether `cased` and `lower` line up character for character (case words are then checked in `cased`). */
   readonly aligned: boolean;
-  readonly segments = new Map<string, boolean>();
+  readonly segments = new Map<GateSegment, boolean>();
   private readonly contains = new Map<string, boolean>();
   private readonly absent: string[] = [];
 

@@ -11,6 +11,7 @@ import type { Served, TwoOrigins } from '../../scripts/serve';
 import {
   collectPageErrors,
   countOf,
+  extensionScriptsOf,
   factIdsOn,
   HIGHLIGHT,
   HIGHLIGHT_TIMEOUT_MS,
@@ -109,20 +110,6 @@ describe('analysis in the worker', () => {
     await Promise.all([quiet!.close(), control!.close()]);
   });
 });
-
-/** The extension's scripts parsed in a page (content scripts included), as DevTools sees them, from its first load on. */
-async function extensionScriptsOf(context: BrowserContext, url: string): Promise<{ page: Page; scripts: Set<string> }> {
-  const page = await context.newPage();
-  const session = await context.newCDPSession(page);
-  const scripts = new Set<string>();
-  session.on('Debugger.scriptParsed', (event) => {
-    const match = /^chrome-extension:\/\/[a-p]{32}\/(.+)$/.exec(event.url);
-    if (match) scripts.add(match[1]!);
-  });
-  await session.send('Debugger.enable');
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, scripts };
-}
 
 describe('the reader and the annotator', () => {
   it('a page about no story runs the pre-check alone; a story page gets the reader and the annotator too', async () => {

@@ -406,3 +406,20 @@ export async function frameOf(page: Page, id: string): Promise<Frame> {
   await frame.waitForLoadState('load');
   return frame;
 }
+
+/** The extension's scripts parsed in a page (content scripts included), as DevTools sees them, from its first load on. */
+export async function extensionScriptsOf(
+  context: BrowserContext,
+  url: string,
+): Promise<{ page: Page; scripts: Set<string> }> {
+  const page = await context.newPage();
+  const session = await context.newCDPSession(page);
+  const scripts = new Set<string>();
+  session.on('Debugger.scriptParsed', (event) => {
+    const match = /^chrome-extension:\/\/[a-p]{32}\/(.+)$/.exec(event.url);
+    if (match) scripts.add(match[1]!);
+  });
+  await session.send('Debugger.enable');
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, scripts };
+}

@@ -3,11 +3,19 @@
  * even while it keeps changing; a live page that starts quiet and later reports a story gets the reader,
  * and its highlights, once the new text arrives.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Launched } from '../../scripts/chrome';
 import type { TwoOrigins } from '../../scripts/serve';
-import { collectPageErrors, countOf, factIdsOn, HIGHLIGHT, launch, serveFixtures, waitForHighlights } from './harness';
+import {
+  collectPageErrors,
+  countOf,
+  extensionScriptsOf,
+  factIdsOn,
+  HIGHLIGHT,
+  launch,
+  serveFixtures,
+  waitForHighlights,
+} from './harness';
 
 let site: TwoOrigins | undefined;
 let browser: Launched | undefined;
@@ -22,23 +30,9 @@ afterAll(async () => {
   await site?.close();
 });
 
-/** A page with the extension's scripts it parses (content scripts included), as DevTools sees them. */
-async function openWatched(url: string): Promise<{ page: Page; scripts: Set<string> }> {
-  const page = await browser!.context.newPage();
-  const session = await browser!.context.newCDPSession(page);
-  const scripts = new Set<string>();
-  session.on('Debugger.scriptParsed', (event) => {
-    const match = /^chrome-extension:\/\/[a-p]{32}\/(.+)$/.exec(event.url);
-    if (match) scripts.add(match[1]!);
-  });
-  await session.send('Debugger.enable');
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, scripts };
-}
-
 describe('the pre-check', () => {
   it('keeps a changing page about nothing to itself, and brings the reader when the page reports a story', async () => {
-    const { page, scripts } = await openWatched(`${site!.url}quiet-live.html`);
+    const { page, scripts } = await extensionScriptsOf(browser!.context, `${site!.url}quiet-live.html`);
     const errors = collectPageErrors(page);
     // Ten seconds of churn, an entry every half second: each change is checked again, none brings the reader.
     await page.evaluate(() =>
