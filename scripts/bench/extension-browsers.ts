@@ -32,19 +32,28 @@ export interface Side {
   context: BrowserContext;
 }
 
+/** A browser with an extension loaded: its id, and the folder it was loaded from. */
+export type ExtensionSide = Side & { extensionId: string; extensionDir: string };
+
 export interface Browsers {
-  with: Side & { extensionId: string };
+  with: ExtensionSide;
   without: Side;
   /** The extension with another content script instead of its reader (floor-extension.ts): the quiet pages' comparators. */
   variants: Record<ReaderVariant, Side>;
   close(): Promise<void>;
 }
 
-async function launchSide(extensionDir: string): Promise<Side & { extensionId: string }> {
+export async function launchSide(extensionDir: string): Promise<ExtensionSide> {
   const launched = await launchWithExtension({ extensionDir });
   const browser = launched.context.browser();
   if (!browser) throw new Error('no Browser object for the extension context: cannot trace it');
-  return { browser, context: launched.context, extensionId: launched.extensionId };
+  return { browser, context: launched.context, extensionId: launched.extensionId, extensionDir };
+}
+
+/** A Chromium without any extension, with the same switches as those with one. */
+export async function launchPlainSide(): Promise<Side> {
+  const browser = await chromium.launch({ executablePath: findChrome(), headless: true, args: CHROMIUM_SWITCHES });
+  return { browser, context: await browser.newContext({ viewport: { width: 1280, height: 900 } }) };
 }
 
 export async function openBrowsers(): Promise<Browsers> {
@@ -54,16 +63,15 @@ export async function openBrowsers(): Promise<Browsers> {
     empty: await launchSide(await buildReaderVariant(EXTENSION_DIR, 'empty')),
     text: await launchSide(await buildReaderVariant(EXTENSION_DIR, 'text')),
   };
-  const plain = await chromium.launch({ executablePath: findChrome(), headless: true, args: CHROMIUM_SWITCHES });
-  const plainContext = await plain.newContext({ viewport: { width: 1280, height: 900 } });
+  const plain = await launchPlainSide();
   return {
     with: withSide,
-    without: { browser: plain, context: plainContext },
+    without: plain,
     variants,
     async close() {
       await withSide.context.close().catch(() => undefined);
       for (const side of Object.values(variants)) await side.context.close().catch(() => undefined);
-      await plain.close().catch(() => undefined);
+      await plain.browser.close().catch(() => undefined);
     },
   };
 }
@@ -130,33 +138,37 @@ export async function stableHighlights(page: Page, quietMs: number, timeoutMs: n
  * Stops the extension's service worker (CDP ServiceWorker.stopAllWorkers from a page of the extension's
  * origin, which reaches the extension's worker). `stop()` waits until the worker has been seen stopped: any
  * tab event wakes it again (the worker listens to tabs.onUpdated), so the caller stops it once its own tab
- * is ready, just before navigating, and closes the stopper after.
+ * is ready, just before navigating, and closes the stopper after. `start()` starts it with no event to
+ * handle (CDP ServiceWorker.startWorker) and waits until it runs.
  */
 export async function workerStopper(
-  side: Browsers['with'],
-): Promise<{ stop(): Promise<void>; close(): Promise<void> }> {
+  side: ExtensionSide,
+): Promise<{ stop(): Promise<void>; start(): Promise<void>; close(): Promise<void> }> {
   const page = await side.context.newPage();
-  await page.goto(`chrome-extension://${side.extensionId}/manifest.json`);
+  const origin = `chrome-extension://${side.extensionId}/`;
+  await page.goto(`${origin}manifest.json`);
   const cdp = await side.context.newCDPSession(page);
-  let stopped = false;
+  let status = '';
   cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
-    for (const version of event.versions)
-      if (
-        version.scriptURL.startsWith(`chrome-extension://${side.extensionId}/`) &&
-        version.runningStatus === 'stopped'
-      )
-        stopped = true;
+    for (const version of event.versions) if (version.scriptURL.startsWith(origin)) status = version.runningStatus;
   });
   await cdp.send('ServiceWorker.enable');
+  const until = async (wanted: string, what: string) => {
+    const deadline = Date.now() + 10_000;
+    while (status !== wanted) {
+      if (Date.now() > deadline) throw new Error(`the extension's worker did not ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
   return {
     async stop() {
-      stopped = false;
+      status = '';
       await cdp.send('ServiceWorker.stopAllWorkers');
-      const deadline = Date.now() + 10_000;
-      while (!stopped) {
-        if (Date.now() > deadline) throw new Error("the extension's worker did not stop");
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await until('stopped', 'stop');
+    },
+    async start() {
+      await cdp.send('ServiceWorker.startWorker', { scopeURL: origin });
+      await until('running', 'start');
     },
     async close() {
       await cdp.detach().catch(() => undefined);
