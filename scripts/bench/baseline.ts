@@ -4,8 +4,8 @@
  * same English story pages in rounds; each round visits every browser once per row, in an order that
  * rotates from round to round, so the load of a shared machine falls on every build alike and the samples
  * of one round are paired. Each figure is reported as this build / the baseline (ratio of medians) with a
- * bootstrap interval over the rounds, beside the control's ratio and interval: the noise band that the
- * method shows between two copies of the same build (stats.ts, `verdict`).
+ * bootstrap interval over the rounds, and against the control; the control against the baseline is the
+ * noise band the method shows between two copies of the same build (stats.ts, `verdict`).
  */
 import { cpus, loadavg } from 'node:os';
 import { basename, dirname } from 'node:path';
@@ -22,8 +22,9 @@ export type Build = (typeof BUILDS)[number];
 export interface BaselineInput {
   currentDir: string;
   baselineDir: string;
-  /** How the baseline is named in the output (a commit, say). */
+  /** How the builds are named in the output (commits, say): this build's default is "this build". */
   baselineName: string;
+  currentName: string;
   baseUrl: string;
   sizes: SizeName[];
   rounds: number;
@@ -41,14 +42,18 @@ export interface MetricComparison {
   key: string;
   label: string;
   median: Record<Build, number>;
-  /** This build / the baseline, and the control (the baseline again) / the baseline. */
+  /** Every round's figure (in the JSON, for a second look). */
+  samples: Record<Build, number[]>;
+  /** This build / the baseline, this build / the control (the baseline again), the control / the baseline. */
   change: RatioInterval;
+  againstControl: RatioInterval;
   control: RatioInterval;
   verdict: Verdict;
 }
 
 export interface BaselineResults {
   baselineName: string;
+  currentName: string;
   currentDir: string;
   baselineDir: string;
   rounds: number;
@@ -72,14 +77,17 @@ const inOrder = <T>(items: readonly T[], round: number): T[] => items.map((_, i)
 export function compare(metric: Metric): MetricComparison {
   const { samples } = metric;
   const change = ratioInterval(samples.current, samples.baseline);
-  const control = ratioInterval(samples.control, samples.baseline, { seed: 2 });
+  const againstControl = ratioInterval(samples.current, samples.control, { seed: 2 });
+  const control = ratioInterval(samples.control, samples.baseline, { seed: 3 });
   return {
     key: metric.key,
     label: metric.label,
     median: { current: median(samples.current), baseline: median(samples.baseline), control: median(samples.control) },
+    samples,
     change,
+    againstControl,
     control,
-    verdict: verdict(change, control),
+    verdict: verdict(change, againstControl),
   };
 }
 
@@ -165,6 +173,7 @@ export async function runBaseline(input: BaselineInput): Promise<BaselineResults
   }
   return {
     baselineName: input.baselineName,
+    currentName: input.currentName,
     currentDir: input.currentDir,
     baselineDir: input.baselineDir,
     rounds: input.rounds,
@@ -188,25 +197,27 @@ const VERDICT_TEXT: Record<Verdict, string> = {
 export function baselineReport(results: BaselineResults, command: string): string {
   const load = [...results.load].sort((a, b) => a - b);
   const name = results.baselineName;
+  const current = results.currentName;
   const rows = results.metrics.map(
     (m) =>
       `| ${m.label} | ${fmtMs(m.median.current)} | ${fmtMs(m.median.baseline)} | ${interval(m.change)} | ` +
-      `${interval(m.control)} | ${VERDICT_TEXT[m.verdict]} |`,
+      `${interval(m.againstControl)} | ${interval(m.control)} | ${VERDICT_TEXT[m.verdict]} |`,
   );
   const modules = results.workerModules
-    ? ` The worker compiled ${results.workerModules.current} module files as it woke in this build, ` +
+    ? ` The worker compiled ${results.workerModules.current} module files as it woke in ${current}, ` +
       `${results.workerModules.baseline} in ${name}.`
     : '';
   return [
-    `**This build against ${name}** (\`${command}\`): ${results.rounds} rounds; in each, this build, ${name} and ` +
+    `**${current[0]!.toUpperCase()}${current.slice(1)} against ${name}** (\`${command}\`): ${results.rounds} rounds; in each, ${current}, ${name} and ` +
       `${name} again (the A/A control) load every page in turn, with the order rotating from round to round, beside ` +
       'a Chromium without the extension. Medians over the rounds; the ratio is of the medians, with its 95 % ' +
       "bootstrap interval (4,000 resamplings of the rounds, a round's figures kept together). A change is beyond " +
-      "noise only when its whole interval lies outside both 1 and the control's interval." +
+      'noise only when it shows against both copies: its intervals against the baseline and against the control ' +
+      "both lie wholly above 1 (or both below); the control against the baseline is the method's own noise band." +
       modules,
     '',
-    `| figure | this build | ${name} | this build / ${name} (95 % interval) | A/A: ${name} again / ${name} | verdict |`,
-    '| --- | ---: | ---: | ---: | ---: | --- |',
+    `| figure | ${current} | ${name} | ${current} / ${name} (95 % interval) | ${current} / ${name} again | A/A: ${name} again / ${name} | verdict |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
     ...rows,
     '',
     `Chromium ${results.chromium}, headless; one-minute load average before each round ${fmtMs(load[0] ?? Number.NaN)} to ` +

@@ -148,27 +148,37 @@ export async function workerStopper(
   const origin = `chrome-extension://${side.extensionId}/`;
   await page.goto(`${origin}manifest.json`);
   const cdp = await side.context.newCDPSession(page);
-  let status = '';
+  // Each version's running status as the browser last reported it (enable() reports the current ones).
+  const statuses = new Map<string, string>();
   cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
-    for (const version of event.versions) if (version.scriptURL.startsWith(origin)) status = version.runningStatus;
+    for (const version of event.versions)
+      if (version.scriptURL.startsWith(origin)) statuses.set(version.versionId, version.runningStatus);
   });
   await cdp.send('ServiceWorker.enable');
-  const until = async (wanted: string, what: string) => {
+  const all = (wanted: string) => statuses.size > 0 && [...statuses.values()].every((s) => s === wanted);
+  const until = async (done: () => boolean, what: string, again?: () => Promise<unknown>) => {
     const deadline = Date.now() + 10_000;
-    while (status !== wanted) {
+    let retry = Date.now() + 2_000;
+    while (!done()) {
       if (Date.now() > deadline) throw new Error(`the extension's worker did not ${what}`);
+      if (again && Date.now() > retry) {
+        await again();
+        retry = Date.now() + 2_000;
+      }
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   };
   return {
     async stop() {
-      status = '';
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await until('stopped', 'stop');
+      // A worker stopped already, by the browser's idle timeout say, reports nothing more; one that was
+      // starting as the first request came may need another.
+      const stopAll = () => cdp.send('ServiceWorker.stopAllWorkers');
+      await stopAll();
+      await until(() => all('stopped'), 'stop', stopAll);
     },
     async start() {
       await cdp.send('ServiceWorker.startWorker', { scopeURL: origin });
-      await until('running', 'start');
+      await until(() => [...statuses.values()].includes('running'), 'start');
     },
     async close() {
       await cdp.detach().catch(() => undefined);

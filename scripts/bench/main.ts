@@ -126,6 +126,7 @@ async function main(): Promise<void> {
         currentDir: EXTENSION_DIR,
         baselineDir,
         baselineName,
+        currentName: options.currentName ?? 'this build',
         baseUrl: served.url,
         sizes: options.sizes,
         rounds: options.baselineRounds ?? (options.quick ? 3 : 12),
@@ -233,7 +234,11 @@ async function main(): Promise<void> {
     log(`wrote ${options.json}`);
   }
   // With --baseline, --docs writes the comparison alone: the other rows of such a run are partial.
-  if (options.docs && baseline && baselineText) writeBaselineDocs(baseline.baselineName, baselineText);
+  if (options.docs && baseline && baselineText)
+    writeBaselineDocs(
+      options.currentName ? `${options.currentName}-${baseline.baselineName}` : baseline.baselineName,
+      baselineText,
+    );
   else {
     if (options.docs && !writeDocs(text)) process.exitCode = 1;
     if (options.docs || options.languagesDocs) writeLanguagesDocs(results);

@@ -34,11 +34,13 @@
  *                          story pages of --sizes (content script CPU, main thread with − without, first highlight
  *                          with the worker woken) and the worker's wake-up (its thread's CPU and wall time from its
  *                          start to its report that it started, CDP ServiceWorker.startWorker under a browser trace);
- *                          each figure as this build / the baseline with a 95 % bootstrap interval, the control's
- *                          interval as the noise band, and a verdict (scripts/bench/baseline.ts). With --docs, writes
+ *                          each figure as this build / the baseline and / the control, 95 % bootstrap intervals,
+ *                          the A/A interval as the noise band, and a verdict (scripts/bench/baseline.ts). With --docs, writes
  *                          that table alone, between <!-- bench-baseline-NAME:start --> and its end in
  *                          docs/benchmark.md
  *     --baseline-name NAME what the baseline is called (default: DIR's folder, the one above chrome/)
+ *     --current-name NAME  what this build is called beside it (default: this build); the docs section is then
+ *                          bench-baseline-NAME-BASELINENAME
  *     --baseline-rounds N  rounds of the comparison (default 12; 3 with --quick)
  *     --baseline-rows ROWS stories, wake or both (default)
  *     --fixtures           use tests/fixtures even when data/ has the real dataset
@@ -101,6 +103,7 @@ export interface Options {
   /** An earlier build to compare this one with (baseline.ts), and what to call it. */
   baseline: string | undefined;
   baselineName: string | undefined;
+  currentName: string | undefined;
   baselineRounds: number | undefined;
   baselineRows: Set<BaselineRow>;
 }
@@ -125,6 +128,7 @@ export function parseArgs(argv: string[]): Options {
     fixtures: false,
     baseline: undefined,
     baselineName: undefined,
+    currentName: undefined,
     baselineRounds: undefined,
     baselineRows: new Set(BASELINE_ROWS),
   };
@@ -148,6 +152,7 @@ export function parseArgs(argv: string[]): Options {
     else if (arg === '--cpu-profile') options.profileDir = value();
     else if (arg === '--baseline') options.baseline = value();
     else if (arg === '--baseline-name') options.baselineName = value();
+    else if (arg === '--current-name') options.currentName = value();
     else if (arg === '--baseline-rounds') options.baselineRounds = positiveInt(arg, value());
     else if (arg === '--baseline-rows') {
       options.baselineRows = new Set(

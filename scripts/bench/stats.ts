@@ -99,14 +99,16 @@ export function ratioInterval(
 export type Verdict = 'slower' | 'faster' | 'within noise';
 
 /**
- * A change is beyond noise when its whole interval lies outside the noise band: 1, widened to the interval
- * of an A/A control (the baseline against itself, measured the same way in the same rounds) when there is one.
+ * A change is beyond noise when it shows against both copies of the baseline: the interval of this build /
+ * the baseline and that of this build / the control (the baseline again, measured the same way in the same
+ * rounds) both lie wholly above 1, or both wholly below. Two builds that are the same pass this only as often
+ * as two independent 95 % intervals both miss, and a difference between two browser instances of one build
+ * (which the control's own interval against the baseline shows) has to be outgrown twice.
  */
-export function verdict(change: RatioInterval, control?: RatioInterval): Verdict {
-  if (!Number.isFinite(change.low) || !Number.isFinite(change.high)) return 'within noise';
-  const bandLow = Math.min(1, control && Number.isFinite(control.low) ? control.low : 1);
-  const bandHigh = Math.max(1, control && Number.isFinite(control.high) ? control.high : 1);
-  if (change.low > bandHigh) return 'slower';
-  if (change.high < bandLow) return 'faster';
+export function verdict(change: RatioInterval, againstControl?: RatioInterval): Verdict {
+  const intervals = againstControl ? [change, againstControl] : [change];
+  if (intervals.some((r) => !Number.isFinite(r.low) || !Number.isFinite(r.high))) return 'within noise';
+  if (intervals.every((r) => r.low > 1)) return 'slower';
+  if (intervals.every((r) => r.high < 1)) return 'faster';
   return 'within noise';
 }

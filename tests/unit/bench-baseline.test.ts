@@ -49,13 +49,14 @@ describe('ratioInterval', () => {
 
 describe('verdict', () => {
   const interval = (low: number, high: number) => ({ ratio: (low + high) / 2, low, high, rounds: 12 });
-  it('is beyond noise only outside both 1 and the A/A interval', () => {
+  it('is beyond noise only when both copies of the baseline show it', () => {
     expect(verdict(interval(1.2, 1.4))).toBe('slower');
-    expect(verdict(interval(1.2, 1.4), interval(0.9, 1.1))).toBe('slower');
-    expect(verdict(interval(1.2, 1.4), interval(0.85, 1.25))).toBe('within noise');
+    expect(verdict(interval(1.2, 1.4), interval(1.05, 1.3))).toBe('slower');
+    expect(verdict(interval(1.2, 1.4), interval(0.95, 1.3))).toBe('within noise');
     expect(verdict(interval(0.95, 1.3))).toBe('within noise');
-    expect(verdict(interval(0.7, 0.9), interval(0.95, 1.05))).toBe('faster');
+    expect(verdict(interval(0.7, 0.9), interval(0.8, 0.98))).toBe('faster');
     expect(verdict(interval(0.7, 0.9), interval(0.8, 1.05))).toBe('within noise');
+    expect(verdict(interval(1.2, 1.4), interval(0.7, 0.9))).toBe('within noise');
     expect(verdict(interval(Number.NaN, Number.NaN))).toBe('within noise');
   });
 
