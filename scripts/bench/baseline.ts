@@ -209,8 +209,9 @@ export function baselineReport(results: BaselineResults, command: string): strin
     : '';
   return [
     `**${current[0]!.toUpperCase()}${current.slice(1)} against ${name}** (\`${command}\`): ${results.rounds} rounds; in each, ${current}, ${name} and ` +
-      `${name} again (the A/A control) load every page in turn, with the order rotating from round to round, beside ` +
-      'a Chromium without the extension. Medians over the rounds; the ratio is of the medians, with its 95 % ' +
+      `${name} again (the A/A control) take each measurement in turn, in an order that rotates from round to round` +
+      `${results.metrics.some((m) => m.key.startsWith('mainThreadMs')) ? ' (the story pages beside a Chromium without the extension)' : ''}` +
+      '. Medians over the rounds; the ratio is of the medians, with its 95 % ' +
       "bootstrap interval (4,000 resamplings of the rounds, a round's figures kept together). A change is beyond " +
       'noise only when it shows against both copies: its intervals against the baseline and against the control ' +
       "both lie wholly above 1 (or both below); the control against the baseline is the method's own noise band." +

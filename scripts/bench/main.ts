@@ -218,7 +218,10 @@ async function main(): Promise<void> {
   const totalSeconds = (performance.now() - started) / 1000;
   process.stdout.write(`${text}\n\n${targetsSummary(results)}\n`);
   const baselineText = baseline
-    ? baselineReport(baseline, `npx tsx scripts/bench/main.ts ${process.argv.slice(2).join(' ')}`)
+    ? baselineReport(
+        baseline,
+        `${process.env.EXTENSION_DIR ? `EXTENSION_DIR=${process.env.EXTENSION_DIR} ` : ''}npx tsx scripts/bench/main.ts ${process.argv.slice(2).join(' ')}`,
+      )
     : undefined;
   if (baselineText) process.stdout.write(`\n${baselineText}\n`);
 
