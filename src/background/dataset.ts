@@ -13,7 +13,7 @@
 import compiled, { buildId } from 'virtual:compiled-dataset';
 import browser from 'webextension-polyfill';
 import type { CompiledDataset, ReaderTexts } from '../core/compiled-dataset';
-import { FOLLOWED_COMPILED_KEY, FOLLOWED_KEY, readFollowed, usableCompiled } from '../core/followed';
+import { FOLLOWED_COMPILED_KEY, FOLLOWED_KEY, followedInLocale, readFollowed, usableCompiled } from '../core/followed';
 import { Matcher } from '../core/matcher';
 import { statementCounts } from '../core/matcher-data';
 import type { GetStoryResponse } from '../messages';
@@ -27,19 +27,13 @@ export interface Served extends AnalysisSource {
 /**
  * The cards and stories in the interface's language: the browser picks the catalogue (the UI
  * language's, else English), and its `locale` message names the translations that go with it.
- * Followed stories have no translations: their cards and stories are the English compile's.
+ * Followed stories have no translations: their stories and card parts keep their articles' words
+ * (followedInLocale), beside the shipped parts translated on a card they share.
  */
 function inLocale(data: CompiledDataset): ReaderTexts {
   const shippedTexts = compiled.localized[browser.i18n.getMessage('locale')];
   if (!shippedTexts) return data;
-  if (data === compiled) return shippedTexts;
-  const shippedIds = new Set(compiled.stories.map((story) => story.id));
-  return {
-    cards: { ...data.cards, ...shippedTexts.cards },
-    stories: data.stories.map((story) =>
-      shippedIds.has(story.id) ? shippedTexts.stories.find((s) => s.id === story.id)! : story,
-    ),
-  };
+  return data === compiled ? shippedTexts : followedInLocale(data, shippedTexts);
 }
 
 function serve(data: CompiledDataset): Served {
