@@ -18,6 +18,7 @@ import { Matcher } from '../core/matcher';
 import { statementCounts } from '../core/matcher-data';
 import type { GetStoryResponse } from '../messages';
 import type { AnalysisSource } from './analysis';
+import { compileInPage } from './compile-page';
 
 /** What the worker serves: the analyses' source and the popup's stories. */
 export interface Served extends AnalysisSource {
@@ -57,9 +58,12 @@ async function load(): Promise<Served> {
   if (followed.stories.length === 0) return shippedOnly;
   const copy = usableCompiled(stored[FOLLOWED_COMPILED_KEY], buildId, followed.revision);
   if (copy) return serve(copy);
-  // Compiled for another build (the extension was updated since): the popup or the story manager compiles
-  // the stories again when next opened (compileIfStale), and the change brings them here.
-  console.warn('[news-in-context] the followed stories are not compiled for this version yet');
+  // Compiled for another build (the extension was updated since): an extension page compiles the stories
+  // again (compileIfStale), and the change brings them here. Until then, the shipped packs alone.
+  console.warn('[news-in-context] the followed stories are not compiled for this version yet: compiling them');
+  void compileInPage().catch((error: unknown) =>
+    console.error('[news-in-context] could not open the page that compiles the followed stories', error),
+  );
   return shippedOnly;
 }
 
