@@ -5,16 +5,15 @@
  * unpacked build's folder gets the next version (another build id, a higher version number) and the
  * extension is reloaded from it, which fires `runtime.onInstalled` with reason `update`.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Served, serve } from '../../scripts/serve';
+import type { Served } from '../../scripts/serve';
 import type { Story } from '../../src/core/dataset';
 import { FOLLOWED_COMPILED_KEY } from '../../src/core/followed';
-import { fixtureText, renderPage } from '../fixtures/follow/render';
 import { DIST, factIdsOn, launch, openPage } from './harness';
-import { copyBuild, followedStoryFile, updateBuild } from './updated-build';
+import { copyBuild, updateBuild, updateFixtures } from './updated-build';
 
 declare const chrome: {
   storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
@@ -26,10 +25,7 @@ let site: Served | undefined;
 let story: Story;
 
 beforeAll(async () => {
-  mkdirSync(join(work, 'site'));
-  writeFileSync(join(work, 'site/b.html'), renderPage(fixtureText('port-strike-b'), 'Coastal Wire'));
-  site = await serve(join(work, 'site'));
-  story = followedStoryFile(join(work, 'story.json'));
+  ({ site, story } = await updateFixtures(work));
 });
 
 afterAll(async () => {

@@ -4,12 +4,14 @@
  * before compiled are stale for it, as after any real update. Also the followed story the update tests
  * store: port-strike's article A, drafted as the extension drafts it.
  */
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { followPair, readPairs } from '../../scripts/eval-followed';
 import { loadDataset, loadLexicon } from '../../scripts/load-dataset';
+import { type Served, serve } from '../../scripts/serve';
 import { builderNlp } from '../../src/builder/nlp';
 import type { Story } from '../../src/core/dataset';
+import { fixtureText, renderPage } from '../fixtures/follow/render';
 
 /** A copy of a build to install, and update in place later (the browser knows an add-on by its folder). */
 export function copyBuild(from: string, to: string): string {
@@ -41,9 +43,15 @@ export function updateBuild(dir: string, build: string): string {
   return next;
 }
 
-/** Port-strike's article A followed, as a story file the story manager imports. */
-export function followedStoryFile(file: string): Story {
+/**
+ * What the update tests need in `work`: port-strike's article A followed, as a story file the story
+ * manager imports (`story.json`), and page B, another outlet's report of it, served.
+ */
+export async function updateFixtures(work: string): Promise<{ story: Story; storyFile: string; site: Served }> {
   const story = followPair(readPairs()[0]!, { shipped: loadDataset(), lexicon: loadLexicon(), nlp: builderNlp() });
-  writeFileSync(file, JSON.stringify(story, null, 2));
-  return story;
+  const storyFile = join(work, 'story.json');
+  writeFileSync(storyFile, JSON.stringify(story, null, 2));
+  mkdirSync(join(work, 'site'));
+  writeFileSync(join(work, 'site/b.html'), renderPage(fixtureText('port-strike-b'), 'Coastal Wire'));
+  return { story, storyFile, site: await serve(join(work, 'site')) };
 }

@@ -5,16 +5,15 @@
  * the temporary add-on is installed again from its folder, now holding the next version (another build
  * id, a higher version number), which fires `runtime.onInstalled` with reason `update`.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Served, serve } from '../../../scripts/serve';
+import type { Served } from '../../../scripts/serve';
 import type { Story } from '../../../src/core/dataset';
 import { FOLLOWED_COMPILED_KEY } from '../../../src/core/followed';
-import { fixtureText, renderPage } from '../../fixtures/follow/render';
-import { copyBuild, followedStoryFile, updateBuild } from '../updated-build';
+import { copyBuild, updateBuild, updateFixtures } from '../updated-build';
 import {
   ADDON_ORIGIN,
   FIREFOX_DIST,
@@ -34,10 +33,7 @@ let story: Story;
 let firefox: Browser | undefined;
 
 beforeAll(async () => {
-  mkdirSync(join(work, 'site'));
-  writeFileSync(join(work, 'site/b.html'), renderPage(fixtureText('port-strike-b'), 'Coastal Wire'));
-  site = await serve(join(work, 'site'));
-  story = followedStoryFile(join(work, 'story.json'));
+  ({ site, story } = await updateFixtures(work));
 });
 
 afterAll(async () => {
