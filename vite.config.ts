@@ -14,7 +14,7 @@ import {
 } from './scripts/manifest.ts';
 import { polyfillAsModule } from './scripts/polyfill-as-module.ts';
 import { winkModelFiles } from './scripts/wink-model-files.ts';
-import { ANNOTATOR_SCRIPT, ARTICLE_SCRIPT, PRECHECK_SCRIPT, READER_SCRIPT } from './src/messages.ts';
+import { ANNOTATOR_SCRIPT, ARTICLE_SCRIPT, COMPILER_PAGE, PRECHECK_SCRIPT, READER_SCRIPT } from './src/messages.ts';
 
 /*
  * Vite loads this file natively: its own imports name their files in full, and the dataset compiler,
@@ -299,6 +299,11 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome111',
     sourcemap: false,
-    rollupOptions: { output: { manualChunks: (id) => dataChunk(id) ?? winkChunk(id) } },
+    rollupOptions: {
+      // The page the worker opens to compile followed stories after an update: the manifest names no page
+      // of it (the worker opens it by its path, COMPILER_PAGE), so it is an input of its own.
+      input: { compiler: COMPILER_PAGE },
+      output: { manualChunks: (id) => dataChunk(id) ?? winkChunk(id) },
+    },
   },
 });

@@ -35,6 +35,13 @@ export const GECKO_ID = root.browser_specific_settings.gecko.id;
 /** Fields of the root manifest only Chrome gets, and only Firefox (paths of keys, dot-separated). */
 export const CHROME_ONLY = ['minimum_chrome_version', 'background.service_worker'] as const;
 export const FIREFOX_ONLY = ['browser_specific_settings', 'background.scripts'] as const;
+/**
+ * Permissions only Chrome gets: `offscreen`, the document in which the worker, which has no DOM and
+ * must not load the compiler, has the followed stories compiled after an update. Firefox's event
+ * page is a document and frames the same page itself; `web-ext lint` warns on a permission it does
+ * not know. Chrome shows readers no warning for it.
+ */
+export const CHROME_ONLY_PERMISSIONS: readonly string[] = ['offscreen'];
 
 export type Manifest = Record<string, unknown> & {
   background: { service_worker: string; type?: string };
@@ -87,9 +94,14 @@ export function firefoxManifest(chrome: Manifest): Record<string, unknown> {
   const { minimum_chrome_version: _chromeOnly, background, ...shared } = chrome;
   return {
     ...shared,
+    permissions: firefoxPermissions(shared.permissions),
     background: { scripts: [background.service_worker], type: background.type ?? 'classic' },
     browser_specific_settings: structuredClone(root.browser_specific_settings),
   };
+}
+
+function firefoxPermissions(permissions: unknown): unknown {
+  return Array.isArray(permissions) ? permissions.filter((p) => !CHROME_ONLY_PERMISSIONS.includes(p)) : permissions;
 }
 
 /** Dot-separated paths of every key of a JSON object ("content_scripts.0.run_at"); lists of values are leaves. */
@@ -113,7 +125,8 @@ function namesSourceFile(value: unknown): boolean {
 
 /**
  * The fields of the root manifest that a built manifest lacks or changed, as "chrome: commands":
- * every field reaches both builds but those one browser alone gets (CHROME_ONLY, FIREFOX_ONLY).
+ * every field reaches both builds but those one browser alone gets (CHROME_ONLY, FIREFOX_ONLY,
+ * CHROME_ONLY_PERMISSIONS).
  */
 export function missingFromBuilds(
   rootManifest: Readonly<Record<string, unknown>>,
@@ -121,11 +134,12 @@ export function missingFromBuilds(
 ): string[] {
   const missing: string[] = [];
   for (const path of keyPaths(rootManifest)) {
-    const expected = at(rootManifest, path);
+    const inRoot = at(rootManifest, path);
     for (const [browser, manifest] of Object.entries(builds)) {
       const other = browser === 'chrome' ? FIREFOX_ONLY : CHROME_ONLY;
       if (other.some((p) => path === p || path.startsWith(`${p}.`))) continue;
       const found = at(manifest, path);
+      const expected = browser === 'firefox' && path === 'permissions' ? firefoxPermissions(inRoot) : inRoot;
       const carried = namesSourceFile(expected)
         ? found !== undefined
         : JSON.stringify(found) === JSON.stringify(expected);

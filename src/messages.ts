@@ -67,7 +67,27 @@ export interface WorkerMessages {
   'annotator/inject': { request: { type: 'annotator/inject' }; response: undefined };
   /** Pre-check → worker: inject the reader into the asking frame (a story may show there). */
   'reader/inject': { request: { type: 'reader/inject' }; response: undefined };
+  /**
+   * The compiler page (COMPILER_PAGE) → worker: storage values. Chrome gives an offscreen document no
+   * storage API, so the worker reads and writes for it.
+   */
+  'compiler/storage-get': {
+    request: { type: 'compiler/storage-get'; keys: string[] };
+    response: Record<string, unknown>;
+  };
+  'compiler/storage-set': {
+    request: { type: 'compiler/storage-set'; items: Record<string, unknown> };
+    response: undefined;
+  };
+  /** The compiler page → worker: the followed stories are compiled for this build (or `error` says why not). */
+  'compiler/done': { request: { type: 'compiler/done'; error?: string }; response: undefined };
 }
+
+/**
+ * The extension page that compiles the followed stories again when the worker finds their compiled
+ * copy stale (after an update): Chrome's offscreen document, or a frame of Firefox's event page.
+ */
+export const COMPILER_PAGE = 'src/compiler/index.html';
 
 /**
  * The pre-check (src/content/precheck.ts), the one content script every page runs: it tells from the
@@ -195,6 +215,10 @@ const WORKER_GUARDS: { [K in keyof WorkerMessages]: (message: Record<string, unk
   'badge/set': (message) => isCount(message.count),
   'annotator/inject': () => true,
   'reader/inject': () => true,
+  'compiler/storage-get': (message) =>
+    Array.isArray(message.keys) && message.keys.every((key) => typeof key === 'string'),
+  'compiler/storage-set': (message) => isRecord(message.items) && !Array.isArray(message.items),
+  'compiler/done': (message) => message.error === undefined || typeof message.error === 'string',
 };
 const CONTENT_GUARDS: { [K in keyof ContentMessages]: (message: Record<string, unknown>) => boolean } = {
   'page/get-state': () => true,

@@ -13,11 +13,12 @@
 import compiled, { buildId } from 'virtual:compiled-dataset';
 import browser from 'webextension-polyfill';
 import type { CompiledDataset, ReaderTexts } from '../core/compiled-dataset';
-import { FOLLOWED_COMPILED_KEY, FOLLOWED_KEY, readFollowed, usableCompiled } from '../core/followed';
+import { FOLLOWED_COMPILED_KEY, FOLLOWED_KEY, followedInLocale, readFollowed, usableCompiled } from '../core/followed';
 import { Matcher } from '../core/matcher';
 import { statementCounts } from '../core/matcher-data';
 import type { GetStoryResponse } from '../messages';
 import type { AnalysisSource } from './analysis';
+import { compileInPage } from './compile-page';
 
 /** What the worker serves: the analyses' source and the popup's stories. */
 export interface Served extends AnalysisSource {
@@ -27,19 +28,13 @@ export interface Served extends AnalysisSource {
 /**
  * The cards and stories in the interface's language: the browser picks the catalogue (the UI
  * language's, else English), and its `locale` message names the translations that go with it.
- * Followed stories have no translations: their cards and stories are the English compile's.
+ * Followed stories have no translations: their stories and card parts keep their articles' words
+ * (followedInLocale), beside the shipped parts translated on a card they share.
  */
 function inLocale(data: CompiledDataset): ReaderTexts {
   const shippedTexts = compiled.localized[browser.i18n.getMessage('locale')];
   if (!shippedTexts) return data;
-  if (data === compiled) return shippedTexts;
-  const shippedIds = new Set(compiled.stories.map((story) => story.id));
-  return {
-    cards: { ...data.cards, ...shippedTexts.cards },
-    stories: data.stories.map((story) =>
-      shippedIds.has(story.id) ? shippedTexts.stories.find((s) => s.id === story.id)! : story,
-    ),
-  };
+  return data === compiled ? shippedTexts : followedInLocale(data, shippedTexts);
 }
 
 function serve(data: CompiledDataset): Served {
@@ -63,9 +58,12 @@ async function load(): Promise<Served> {
   if (followed.stories.length === 0) return shippedOnly;
   const copy = usableCompiled(stored[FOLLOWED_COMPILED_KEY], buildId, followed.revision);
   if (copy) return serve(copy);
-  // Compiled for another build (the extension was updated since): the popup or the story manager compiles
-  // the stories again when next opened (compileIfStale), and the change brings them here.
-  console.warn('[news-in-context] the followed stories are not compiled for this version yet');
+  // Compiled for another build (the extension was updated since): an extension page compiles the stories
+  // again (compileIfStale), and the change brings them here. Until then, the shipped packs alone.
+  console.warn('[news-in-context] the followed stories are not compiled for this version yet: compiling them');
+  void compileInPage().catch((error: unknown) =>
+    console.error('[news-in-context] could not open the page that compiles the followed stories', error),
+  );
   return shippedOnly;
 }
 

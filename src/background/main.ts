@@ -22,6 +22,7 @@ import {
 } from '../messages';
 import { serveAnalysis } from './analysis';
 import { listenForCommands } from './commands';
+import { closeCompilerPage } from './compile-page';
 import { reloadServed, served } from './dataset';
 import { acceptPorts } from './ports';
 import { readEverywhere } from './reader-everywhere';
@@ -49,7 +50,27 @@ const handlers: Handlers<WorkerMessages, Runtime.MessageSender> = {
     await browser.scripting.executeScript({ target: senderFrame(sender, 'reader/inject'), files: [READER_SCRIPT] });
     return undefined;
   },
+  'compiler/storage-get': ({ keys }, sender) => {
+    extensionPage(sender, 'compiler/storage-get');
+    return browser.storage.local.get(keys);
+  },
+  'compiler/storage-set': async ({ items }, sender) => {
+    extensionPage(sender, 'compiler/storage-set');
+    await browser.storage.local.set(items);
+    return undefined;
+  },
+  'compiler/done': async ({ error }) => {
+    if (error) console.error('[news-in-context] the followed stories could not be compiled again:', error);
+    await closeCompilerPage();
+    return undefined;
+  },
 };
+
+/** Storage goes through the worker only for the extension's own pages, never for a tab's scripts. */
+function extensionPage(sender: Runtime.MessageSender, request: string): void {
+  if (sender.tab !== undefined || !sender.url?.startsWith(browser.runtime.getURL('')))
+    throw new Error(`${request} is answered to the extension's own pages only`);
+}
 
 function senderFrame(sender: Runtime.MessageSender, request: string): { tabId: number; frameIds: number[] } {
   const tabId = sender.tab?.id;
@@ -88,6 +109,12 @@ browser.storage.onChanged.addListener((changes, area) => {
   else if (SETTINGS_KEY in changes) void readEverywhere();
 });
 void readEverywhere();
+
+// An update leaves the followed stories compiled for the version before: reading them finds the copy stale
+// and has it compiled again (dataset.ts), so pages about them are highlighted before the popup is opened.
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === 'update') void served();
+});
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isFromThisExtension(sender, browser.runtime.id) || !isWorkerRequest(message)) return undefined;

@@ -15,7 +15,8 @@
  * DOM-free, without the schema and without the compiler: the worker reads
  * what the extension's own pages validated and compiled before storing.
  */
-import type { CompiledDataset } from './compiled-dataset';
+import type { CardModel } from './cards';
+import type { CompiledDataset, ReaderTexts } from './compiled-dataset';
 import type { Story } from './dataset';
 import type { Dataset } from './packs';
 
@@ -55,6 +56,28 @@ export function usableCompiled(stored: unknown, build: string, revision: number)
   const value = stored as Partial<FollowedCompiled> | undefined;
   if (!value || value.build !== build || value.revision !== revision || !value.compiled) return undefined;
   return value.compiled;
+}
+
+/**
+ * The reader's texts in a translated interface, with followed stories: `merged` is the English compile
+ * of the shipped and the followed packs, `shipped` the shipped packs' texts in the interface's language.
+ * The shipped stories and their parts of every card come translated; a followed story, which has no
+ * translations, keeps its article's words, and so does its part of a card it shares with a shipped story
+ * (a shared entity such as Moscow): the card shows both, in the order the English card has them.
+ */
+export function followedInLocale(merged: ReaderTexts, shipped: ReaderTexts): ReaderTexts {
+  const cards: Record<string, CardModel> = {};
+  for (const [id, card] of Object.entries(merged.cards)) {
+    const translated = shipped.cards[id];
+    if (!translated) {
+      cards[id] = card;
+      continue;
+    }
+    const translatedParts = new Map(translated.stories.map((part) => [part.storyId, part]));
+    cards[id] = { ...translated, stories: card.stories.map((part) => translatedParts.get(part.storyId) ?? part) };
+  }
+  const translatedStories = new Map(shipped.stories.map((story) => [story.id, story]));
+  return { cards, stories: merged.stories.map((story) => translatedStories.get(story.id) ?? story) };
 }
 
 /** Bytes a story takes in storage: its JSON in UTF-8, as storage.local counts it. */

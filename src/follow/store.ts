@@ -9,7 +9,7 @@
  */
 import shippedMatcher from 'virtual:compiled-dataset/matcher';
 import { buildId, shippedSource } from 'virtual:shipped-packs';
-import browser from 'webextension-polyfill';
+import browser, { type Storage } from 'webextension-polyfill';
 import { type Dataset, type Lexicon, parseDataset, type Story } from '../core/dataset';
 import {
   FOLLOWED_COMPILED_KEY,
@@ -72,15 +72,21 @@ export async function writeStories(stories: readonly unknown[]): Promise<Story[]
   return next.stories;
 }
 
+/** Where the stories are read and written: `storage.local`, or the worker's for a page that has no storage API. */
+export type StoreArea = Pick<Storage.StorageArea, 'get' | 'set'>;
+
 /**
  * Compiles the stored stories again if the compiled copy is not for this build (the extension was
- * updated since) or this revision: until then the worker serves the shipped packs alone.
+ * updated since) or this revision: until then the worker serves the shipped packs alone. The popup
+ * and the story manager call it when opened; the worker has the compiler page (src/compiler) call it
+ * when it finds the copy stale, with the worker's storage where the page has none (Chrome's offscreen
+ * document).
  */
-export async function compileIfStale(): Promise<void> {
-  const stored = await browser.storage.local.get([FOLLOWED_KEY, FOLLOWED_COMPILED_KEY]);
+export async function compileIfStale(storage: StoreArea = browser.storage.local): Promise<void> {
+  const stored = await storage.get([FOLLOWED_KEY, FOLLOWED_COMPILED_KEY]);
   const store = readFollowed(stored[FOLLOWED_KEY]);
   if (store.stories.length === 0 || usableCompiled(stored[FOLLOWED_COMPILED_KEY], buildId, store.revision)) return;
-  await browser.storage.local.set({ [FOLLOWED_COMPILED_KEY]: compiledCopy(store) });
+  await storage.set({ [FOLLOWED_COMPILED_KEY]: compiledCopy(store) });
 }
 
 /** The dataset a new story is drafted beside: the shipped packs and those followed. */

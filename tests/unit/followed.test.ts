@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { followPair, readPairs, scorePairs } from '../../scripts/eval-followed';
 import { pageText } from '../../scripts/eval-page';
-import { loadDataset, loadLexicon, readCatalogue } from '../../scripts/load-dataset';
+import { loadDataset, loadLexicon, loadLocalizations, readCatalogue } from '../../scripts/load-dataset';
 import { type AnalysisSource, serveAnalysis } from '../../src/background/analysis';
 import { draftFollowed } from '../../src/builder/follow';
 import { builderNlp } from '../../src/builder/nlp';
@@ -18,15 +18,16 @@ import { WorkerAnalyst } from '../../src/content/analyst';
 import { annotate } from '../../src/core/annotate';
 import { buildCards, followedSourceText } from '../../src/core/cards';
 import { compileMatcher } from '../../src/core/compile';
+import { compileDataset } from '../../src/core/compiled-dataset';
 import { type Dataset, type Lexicon, parseDataset, type Story } from '../../src/core/dataset';
 import { englishText } from '../../src/core/english';
-import { storedBytes, withFollowed } from '../../src/core/followed';
+import { followedInLocale, storedBytes, withFollowed } from '../../src/core/followed';
 import { compileWithFollowed, followedMatcherData } from '../../src/core/followed-compile';
 import { Matcher } from '../../src/core/matcher';
 import { statementCounts } from '../../src/core/matcher-data';
 import { normalizeText } from '../../src/core/normalize';
 import { catalogueLookup } from '../../src/core/ui-text';
-import { fixtureText, readPlainArticle } from '../fixtures/follow/render';
+import { FOLLOW_FIXTURES, fixtureText, readPlainArticle } from '../fixtures/follow/render';
 import { ROOT } from './helpers';
 import { portPair } from './port-pair';
 
@@ -78,6 +79,44 @@ describe('a followed story', { timeout: 120_000 }, () => {
     expect(followedSourceText(englishText, 'Harbour Ledger', undefined)).toBe(
       'From Harbour Ledger: followed by you, not reviewed',
     );
+  });
+
+  it('shares a card with a shipped story under a translated interface: both parts, each in its own words', () => {
+    const article = readPlainArticle(readFileSync(resolve(FOLLOW_FIXTURES, 'shared/zoo-exchange.txt'), 'utf8'));
+    const zoo = draftFollowed(
+      {
+        address: 'https://example.org/zoo',
+        title: article.title,
+        text: article.paragraphs.join('\n'),
+        siteName: 'Example',
+      },
+      { shipped, followed: [], lexicon, nlp: builderNlp(), now: '2025-01-01T00:00:00.000Z' },
+    );
+    expect(zoo.entityRefs.map((r) => r.id)).toContain('place:moscow');
+    const shippedCompiled = compileDataset(shipped, lexicon, loadLocalizations(shipped));
+    const merged = compileWithFollowed(shipped, lexicon, [zoo]);
+    const summitId = shipped.stories[0]!.id;
+    for (const locale of ['ru', 'zh_CN', 'zh_TW']) {
+      const translated = shippedCompiled.localized[locale]!;
+      const texts = followedInLocale(merged, translated);
+      const moscow = texts.cards['place:moscow']!;
+      // The card's own text and the summit's part translated, the followed story's part in its article's words.
+      expect(moscow.text, locale).toBe(translated.cards['place:moscow']!.text);
+      expect(moscow.text, locale).not.toBe(merged.cards['place:moscow']!.text);
+      expect(moscow.stories.map((s) => s.storyId).sort()).toEqual([summitId, zoo.id].sort());
+      expect(moscow.stories.find((s) => s.storyId === summitId)).toEqual(translated.cards['place:moscow']!.stories[0]);
+      const followedPart = moscow.stories.find((s) => s.storyId === zoo.id)!;
+      expect(followedPart).toEqual(merged.cards['place:moscow']!.stories.find((s) => s.storyId === zoo.id));
+      expect(article.paragraphs.join('\n')).toContain(followedPart.followed!.evidence);
+      // The followed story's own facts and its story, as the English compile has them; the summit translated.
+      for (const fact of zoo.facts) expect(texts.cards[fact.id]).toEqual(merged.cards[fact.id]);
+      expect(texts.stories.find((s) => s.id === zoo.id)).toEqual(merged.stories.find((s) => s.id === zoo.id));
+      expect(texts.stories.find((s) => s.id === summitId)).toEqual(translated.stories[0]);
+      expect(texts.stories.map((s) => s.id)).toEqual(merged.stories.map((s) => s.id));
+      // Every shipped card is there, translated, with its shipped parts.
+      for (const [id, card] of Object.entries(translated.cards))
+        expect(texts.cards[id]!.stories.filter((s) => s.storyId !== zoo.id)).toEqual(card.stories);
+    }
   });
 
   it("compiles the same with the shipped packs' compile reused as compiled from scratch", () => {

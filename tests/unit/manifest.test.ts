@@ -52,6 +52,16 @@ describe('the root manifest', () => {
     expect(firefox.background).toEqual({ scripts: ['service-worker-loader.js'], type: 'module' });
   });
 
+  it('gives Chrome alone the offscreen permission, and names it when a build drops it', () => {
+    const { chrome, firefox } = builds();
+    expect(ROOT_MANIFEST.permissions).toContain('offscreen');
+    expect(chrome.permissions).toEqual(ROOT_MANIFEST.permissions);
+    expect(firefox.permissions).toEqual((ROOT_MANIFEST.permissions as string[]).filter((p) => p !== 'offscreen'));
+    expect(firefox.permissions).toContain('storage');
+    chrome.permissions = firefox.permissions;
+    expect(missingFromBuilds(ROOT_MANIFEST, { chrome, firefox })).toEqual(['chrome: permissions']);
+  });
+
   it('a field added to the root manifest is carried into both builds', () => {
     const root = ROOT_MANIFEST as Record<string, unknown>;
     root.homepage_url = 'https://news-in-context.invalid/';

@@ -43,6 +43,15 @@ describe('message guards', () => {
     expect(isWorkerRequest({ type: 'page/toggle' })).toBe(false);
     expect(isContentRequest({ type: 'story/get' })).toBe(false);
     expect(isContentRequest('page/get-state')).toBe(false);
+    expect(isWorkerRequest({ type: 'compiler/storage-get', keys: ['followedStories'] })).toBe(true);
+    expect(isWorkerRequest({ type: 'compiler/storage-get', keys: 'followedStories' })).toBe(false);
+    expect(isWorkerRequest({ type: 'compiler/storage-get', keys: [1] })).toBe(false);
+    expect(isWorkerRequest({ type: 'compiler/storage-set', items: { followedCompiled: {} } })).toBe(true);
+    expect(isWorkerRequest({ type: 'compiler/storage-set', items: [] })).toBe(false);
+    expect(isWorkerRequest({ type: 'compiler/storage-set' })).toBe(false);
+    expect(isWorkerRequest({ type: 'compiler/done' })).toBe(true);
+    expect(isWorkerRequest({ type: 'compiler/done', error: 'no' })).toBe(true);
+    expect(isWorkerRequest({ type: 'compiler/done', error: 3 })).toBe(false);
   });
 
   it('check every analysis request by its shape', () => {
@@ -141,10 +150,14 @@ describe('dispatch', () => {
         seen.push(`reader ${context}`);
         return undefined;
       },
+      'compiler/storage-get': ({ keys }) => Object.fromEntries(keys.map((key) => [key, 1])),
+      'compiler/storage-set': () => undefined,
+      'compiler/done': () => undefined,
     };
     await expect(dispatch(handlers, { type: 'story/get' }, 'tab 1')).resolves.toEqual({ stories: [] });
     await expect(dispatch(handlers, { type: 'badge/set', count: 3 }, 'tab 2')).resolves.toBeUndefined();
     await expect(dispatch(handlers, { type: 'annotator/inject' }, 'tab 3')).resolves.toBeUndefined();
+    await expect(dispatch(handlers, { type: 'compiler/storage-get', keys: ['a'] }, 'page')).resolves.toEqual({ a: 1 });
     expect(seen).toEqual(['story tab 1', 'badge 3 tab 2', 'inject tab 3']);
   });
 });
