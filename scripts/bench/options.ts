@@ -35,9 +35,10 @@
  *                          with the worker woken) and the worker's wake-up (its thread's CPU and wall time from its
  *                          start to its report that it started, CDP ServiceWorker.startWorker under a browser trace);
  *                          each figure as this build / the baseline and / the control, 95 % bootstrap intervals,
- *                          the A/A interval as the noise band, and a verdict (scripts/bench/baseline.ts). With --docs, writes
- *                          that table alone, between <!-- bench-baseline-NAME:start --> and its end in
- *                          docs/benchmark.md
+ *                          the control / the baseline as the noise band, and a verdict: beyond noise only when both
+ *                          of this build's intervals lie wholly above 1, or both below (scripts/bench/baseline.ts).
+ *                          With --docs, writes that table alone, between <!-- bench-baseline-NAME:start --> and
+ *                          its end in docs/benchmark.md
  *     --baseline-name NAME what the baseline is called (default: DIR's folder, the one above chrome/)
  *     --current-name NAME  what this build is called beside it (default: this build); the docs section is then
  *                          bench-baseline-NAME-BASELINENAME
