@@ -28,8 +28,17 @@ export const PRECHECK_GATE = 'virtual:precheck-gate';
 /** The data modules behind `virtual:compiled-dataset`, each a chunk of its own. */
 export const DATASET_PARTS = ['matcher', 'texts'] as const;
 
-/** JSON.parse of a string literal is faster to load than the same data as an object literal. */
-const parsed = (value: unknown): string => `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
+/**
+ * JSON.parse of a string literal is faster to load than the same data as an object literal. A script with
+ * one character beyond Latin-1 is held and scanned as two-byte text: where such characters are few (the
+ * matcher: Russian and Chinese names among English words), `oneByte` writes them as JSON escapes, which the
+ * bundler keeps as they are, so the worker's largest module compiles and parses as one-byte text.
+ */
+function parsed(value: unknown, oneByte = false): string {
+  let json = JSON.stringify(value);
+  if (oneByte) json = json.replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `export default JSON.parse(${JSON.stringify(json)});`;
+}
 
 /**
  * The pre-check's gate as its content script takes it: the first look parsed with the script, the
@@ -55,7 +64,7 @@ export function compiledDatasetModules(
   const lexicon = parseLexicon(JSON.parse(readFileSync(lexiconFile, 'utf8')));
   // The translations, checked against the English they translate; each language's cards in its words.
   const { matcher, ...texts } = compileDataset(dataset, lexicon, loadLocalizations(dataset, root, dataDir));
-  const matcherCode = parsed(matcher);
+  const matcherCode = parsed(matcher, true);
   const textsCode = parsed(texts);
   const buildId = createHash('sha256').update(matcherCode).update(textsCode).digest('hex').slice(0, 16);
   const modules: Record<string, string> = {

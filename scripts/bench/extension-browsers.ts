@@ -32,19 +32,28 @@ export interface Side {
   context: BrowserContext;
 }
 
+/** A browser with an extension loaded: its id, and the folder it was loaded from. */
+export type ExtensionSide = Side & { extensionId: string; extensionDir: string };
+
 export interface Browsers {
-  with: Side & { extensionId: string };
+  with: ExtensionSide;
   without: Side;
   /** The extension with another content script instead of its reader (floor-extension.ts): the quiet pages' comparators. */
   variants: Record<ReaderVariant, Side>;
   close(): Promise<void>;
 }
 
-async function launchSide(extensionDir: string): Promise<Side & { extensionId: string }> {
+export async function launchSide(extensionDir: string): Promise<ExtensionSide> {
   const launched = await launchWithExtension({ extensionDir });
   const browser = launched.context.browser();
   if (!browser) throw new Error('no Browser object for the extension context: cannot trace it');
-  return { browser, context: launched.context, extensionId: launched.extensionId };
+  return { browser, context: launched.context, extensionId: launched.extensionId, extensionDir };
+}
+
+/** A Chromium without any extension, with the same switches as those with one. */
+export async function launchPlainSide(): Promise<Side> {
+  const browser = await chromium.launch({ executablePath: findChrome(), headless: true, args: CHROMIUM_SWITCHES });
+  return { browser, context: await browser.newContext({ viewport: { width: 1280, height: 900 } }) };
 }
 
 export async function openBrowsers(): Promise<Browsers> {
@@ -54,16 +63,15 @@ export async function openBrowsers(): Promise<Browsers> {
     empty: await launchSide(await buildReaderVariant(EXTENSION_DIR, 'empty')),
     text: await launchSide(await buildReaderVariant(EXTENSION_DIR, 'text')),
   };
-  const plain = await chromium.launch({ executablePath: findChrome(), headless: true, args: CHROMIUM_SWITCHES });
-  const plainContext = await plain.newContext({ viewport: { width: 1280, height: 900 } });
+  const plain = await launchPlainSide();
   return {
     with: withSide,
-    without: { browser: plain, context: plainContext },
+    without: plain,
     variants,
     async close() {
       await withSide.context.close().catch(() => undefined);
       for (const side of Object.values(variants)) await side.context.close().catch(() => undefined);
-      await plain.close().catch(() => undefined);
+      await plain.browser.close().catch(() => undefined);
     },
   };
 }
@@ -130,33 +138,47 @@ export async function stableHighlights(page: Page, quietMs: number, timeoutMs: n
  * Stops the extension's service worker (CDP ServiceWorker.stopAllWorkers from a page of the extension's
  * origin, which reaches the extension's worker). `stop()` waits until the worker has been seen stopped: any
  * tab event wakes it again (the worker listens to tabs.onUpdated), so the caller stops it once its own tab
- * is ready, just before navigating, and closes the stopper after.
+ * is ready, just before navigating, and closes the stopper after. `start()` starts it with no event to
+ * handle (CDP ServiceWorker.startWorker) and waits until it runs.
  */
 export async function workerStopper(
-  side: Browsers['with'],
-): Promise<{ stop(): Promise<void>; close(): Promise<void> }> {
+  side: ExtensionSide,
+): Promise<{ stop(): Promise<void>; start(): Promise<void>; close(): Promise<void> }> {
   const page = await side.context.newPage();
-  await page.goto(`chrome-extension://${side.extensionId}/manifest.json`);
+  const origin = `chrome-extension://${side.extensionId}/`;
+  await page.goto(`${origin}manifest.json`);
   const cdp = await side.context.newCDPSession(page);
-  let stopped = false;
+  // Each version's running status as the browser last reported it (enable() reports the current ones).
+  const statuses = new Map<string, string>();
   cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
     for (const version of event.versions)
-      if (
-        version.scriptURL.startsWith(`chrome-extension://${side.extensionId}/`) &&
-        version.runningStatus === 'stopped'
-      )
-        stopped = true;
+      if (version.scriptURL.startsWith(origin)) statuses.set(version.versionId, version.runningStatus);
   });
   await cdp.send('ServiceWorker.enable');
+  const all = (wanted: string) => statuses.size > 0 && [...statuses.values()].every((s) => s === wanted);
+  const until = async (done: () => boolean, what: string, again?: () => Promise<unknown>) => {
+    const deadline = Date.now() + 10_000;
+    let retry = Date.now() + 2_000;
+    while (!done()) {
+      if (Date.now() > deadline) throw new Error(`the extension's worker did not ${what}`);
+      if (again && Date.now() > retry) {
+        await again();
+        retry = Date.now() + 2_000;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
   return {
     async stop() {
-      stopped = false;
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      const deadline = Date.now() + 10_000;
-      while (!stopped) {
-        if (Date.now() > deadline) throw new Error("the extension's worker did not stop");
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      // A worker stopped already, by the browser's idle timeout say, reports nothing more; one that was
+      // starting as the first request came may need another.
+      const stopAll = () => cdp.send('ServiceWorker.stopAllWorkers');
+      await stopAll();
+      await until(() => all('stopped'), 'stop', stopAll);
+    },
+    async start() {
+      await cdp.send('ServiceWorker.startWorker', { scopeURL: origin });
+      await until(() => [...statuses.values()].includes('running'), 'start');
     },
     async close() {
       await cdp.detach().catch(() => undefined);

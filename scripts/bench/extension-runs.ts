@@ -16,6 +16,7 @@
 import type { Page } from 'playwright-core';
 import {
   type Browsers,
+  type ExtensionSide,
   firstContentScript,
   highlightCount,
   type Side,
@@ -135,7 +136,7 @@ export interface ExtensionInput {
 }
 
 /** How long a page is watched after its load event, at least: every size's work fits well within it. */
-const SETTLE_MS: Record<SizeName | QuietName, number> = {
+export const SETTLE_MS: Record<SizeName | QuietName, number> = {
   '50KB': 1500,
   '300KB': 1500,
   'wordless-50KB': 1500,
@@ -232,7 +233,7 @@ async function settleQuiet(page: Page, ms: number): Promise<number> {
 }
 
 /** A story page is watched for a fixed time and, with the extension, until its highlights stop changing. */
-async function settleStory(page: Page, ms: number, withExtension: boolean): Promise<number> {
+export async function settleStory(page: Page, ms: number, withExtension: boolean): Promise<number> {
   const started = Date.now();
   const count = withExtension ? await stableHighlights(page, 1000, 60_000) : 0;
   const left = ms - (Date.now() - started);
@@ -356,13 +357,14 @@ const FIRST_HIGHLIGHT_PROBE = `(() => {
  * in the page's main thread, at document_idle) to the first frame painting a highlight (the probe's mark),
  * and from the end of DOMContentLoaded to the same frame (the page's own clock).
  */
-async function firstHighlightOnce(
-  input: ExtensionInput,
+export async function firstHighlightOnce(
+  side: ExtensionSide,
+  baseUrl: string,
   file: string,
   wake: boolean,
 ): Promise<{ fromScriptMs: number; fromDomContentLoadedMs: number }> {
-  const { browser, context } = input.browsers.with;
-  const stopper = wake ? await workerStopper(input.browsers.with) : undefined;
+  const { browser, context } = side;
+  const stopper = wake ? await workerStopper(side) : undefined;
   const page = await context.newPage();
   let buffer: Buffer | undefined;
   let fromDomContentLoadedMs: number;
@@ -373,7 +375,7 @@ async function firstHighlightOnce(
     await stopper?.stop();
     await browser.startTracing(page, { categories: SCRIPT_TRACE });
     try {
-      await page.goto(`${input.baseUrl}${file}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+      await page.goto(`${baseUrl}${file}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
       await page.waitForFunction(() => (window as unknown as { nicFirstHighlight?: number }).nicFirstHighlight, null, {
         polling: 250,
         timeout: 60_000,
@@ -390,7 +392,7 @@ async function firstHighlightOnce(
     await page.close();
     await stopper?.close();
   }
-  const fromScriptMs = msFromContentScript(buffer, FIRST_HIGHLIGHT_STAMP, firstContentScript());
+  const fromScriptMs = msFromContentScript(buffer, FIRST_HIGHLIGHT_STAMP, firstContentScript(side.extensionDir));
   if (fromScriptMs === undefined)
     throw new Error(`${file}: no content script EvaluateScript or no ${FIRST_HIGHLIGHT_STAMP} mark in the trace`);
   return { fromScriptMs, fromDomContentLoadedMs };
@@ -409,7 +411,12 @@ export async function runFirstHighlight(
     const warmFromDomContentLoaded: number[] = [];
     for (let i = 0; i < runs; i++) {
       const wake = i % 2 === 0;
-      const { fromScriptMs, fromDomContentLoadedMs } = await firstHighlightOnce(input, `${size}.html`, wake);
+      const { fromScriptMs, fromDomContentLoadedMs } = await firstHighlightOnce(
+        input.browsers.with,
+        input.baseUrl,
+        `${size}.html`,
+        wake,
+      );
       (wake ? cold : warm).push(fromScriptMs);
       (wake ? coldFromDomContentLoaded : warmFromDomContentLoaded).push(fromDomContentLoadedMs);
       log(
@@ -473,7 +480,7 @@ export async function runLanguagePages(
         await pairedLoads(input, label, url, 1, (p, w) => settleStory(p, SETTLE_MS[size], w), false, round),
       );
       const wake = round % 2 === 0;
-      const { fromScriptMs } = await firstHighlightOnce(input, page.file, wake);
+      const { fromScriptMs } = await firstHighlightOnce(input.browsers.with, input.baseUrl, page.file, wake);
       (wake ? measured[i]!.cold : measured[i]!.warm).push(fromScriptMs);
       log(`${label}: first highlight ${fmtTime(fromScriptMs)} (${wake ? 'worker woken' : 'worker running'})`);
     }

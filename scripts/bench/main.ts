@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { buildCards } from '../../src/core/cards';
 import { compileMatcher, type MatcherData } from '../../src/core/compile';
 import { serve } from '../serve';
+import { type BaselineResults, baselineReport, buildName, runBaseline } from './baseline';
 import { bundleHarness } from './bundle';
 import { storySentences } from './corpus';
 import { aliasList, aliasRegExp, loadDataset } from './dataset';
@@ -31,7 +32,7 @@ import { launchPlain } from './harness-session';
 import type { RunContext } from './harness-table';
 import { BENCH_LANGUAGES, languageStoryPage, measureLanguages } from './languages';
 import { log, type Part, parseArgs, SIZE_NAMES, SIZES, type SizeName, UsageError } from './options';
-import { jsonFigures, report, targetsSummary, writeDocs, writeLanguagesDocs } from './output';
+import { jsonFigures, report, targetsSummary, writeBaselineDocs, writeDocs, writeLanguagesDocs } from './output';
 import { measurePacks } from './packs';
 import {
   DENSE_LIVE_BLOG,
@@ -115,7 +116,23 @@ async function main(): Promise<void> {
   let extension: ExtensionResults | undefined;
   let harness: HarnessResults | undefined;
   let followed: FollowedResults | undefined;
+  let baseline: BaselineResults | undefined;
   try {
+    if (options.baseline) {
+      const baselineDir = resolve(options.baseline);
+      const baselineName = options.baselineName ?? buildName(baselineDir);
+      log(`against the baseline ${baselineName}: ${baselineDir}; this build: ${EXTENSION_DIR}`);
+      baseline = await runBaseline({
+        currentDir: EXTENSION_DIR,
+        baselineDir,
+        baselineName,
+        currentName: options.currentName ?? 'this build',
+        baseUrl: served.url,
+        sizes: options.sizes,
+        rounds: options.baselineRounds ?? (options.quick ? 3 : 12),
+        rows: options.baselineRows,
+      });
+    }
     if (!options.skip.has('extension')) {
       log(`built extension: ${EXTENSION_DIR}`);
       const browsers = await openBrowsers();
@@ -200,15 +217,35 @@ async function main(): Promise<void> {
   const text = report(results);
   const totalSeconds = (performance.now() - started) / 1000;
   process.stdout.write(`${text}\n\n${targetsSummary(results)}\n`);
+  const baselineText = baseline
+    ? baselineReport(
+        baseline,
+        `${process.env.EXTENSION_DIR ? `EXTENSION_DIR=${process.env.EXTENSION_DIR} ` : ''}npx tsx scripts/bench/main.ts ${process.argv.slice(2).join(' ')}`,
+      )
+    : undefined;
+  if (baselineText) process.stdout.write(`\n${baselineText}\n`);
 
   if (options.json) {
     const runs = Object.fromEntries(options.sizes.map((s) => [s, runsFor(s)]));
-    const figures = jsonFigures(results, { runs, totalSeconds: round(totalSeconds), extensionDir: EXTENSION_DIR });
+    const figures = jsonFigures(results, {
+      runs,
+      totalSeconds: round(totalSeconds),
+      extensionDir: EXTENSION_DIR,
+      ...(baseline ? { baseline } : {}),
+    });
     writeFileSync(resolve(options.json), `${JSON.stringify(figures, null, 2)}\n`);
     log(`wrote ${options.json}`);
   }
-  if (options.docs && !writeDocs(text)) process.exitCode = 1;
-  if (options.docs || options.languagesDocs) writeLanguagesDocs(results);
+  // With --baseline, --docs writes the comparison alone: the other rows of such a run are partial.
+  if (options.docs && baseline && baselineText)
+    writeBaselineDocs(
+      options.currentName ? `${options.currentName}-${baseline.baselineName}` : baseline.baselineName,
+      baselineText,
+    );
+  else {
+    if (options.docs && !writeDocs(text)) process.exitCode = 1;
+    if (options.docs || options.languagesDocs) writeLanguagesDocs(results);
+  }
   log(`done in ${totalSeconds.toFixed(0)} s`);
 }
 

@@ -28,6 +28,22 @@
  *     --languages-docs     write the language-pages table between <!-- bench-language-pages:start --> and
  *                          <!-- bench-language-pages:end --> in docs/languages.md, and nothing else (--docs
  *                          writes it too)
+ *     --baseline DIR       also load an earlier build (DIR: its built Chrome extension, e.g. built with
+ *                          NIC_OUT_DIR=<out> npx vite build in a worktree of that commit, then <out>/chrome) beside
+ *                          this one, and the same build again as an A/A control, in the same rounds: the English
+ *                          story pages of --sizes (content script CPU, main thread with − without, first highlight
+ *                          with the worker woken) and the worker's wake-up (its thread's CPU and wall time from its
+ *                          start to its report that it started, CDP ServiceWorker.startWorker under a browser trace);
+ *                          each figure as this build / the baseline and / the control, 95 % bootstrap intervals,
+ *                          the control / the baseline as the noise band, and a verdict: beyond noise only when both
+ *                          of this build's intervals lie wholly above 1, or both below (scripts/bench/baseline.ts).
+ *                          With --docs, writes that table alone, between <!-- bench-baseline-NAME:start --> and
+ *                          its end in docs/benchmark.md
+ *     --baseline-name NAME what the baseline is called (default: DIR's folder, the one above chrome/)
+ *     --current-name NAME  what this build is called beside it (default: this build); the docs section is then
+ *                          bench-baseline-NAME-BASELINENAME
+ *     --baseline-rounds N  rounds of the comparison (default 12; 3 with --quick)
+ *     --baseline-rows ROWS stories, wake or both (default)
  *     --fixtures           use tests/fixtures even when data/ has the real dataset
  *     --no-trace           no extra traced run of (b) (which sees tasks under 50 ms)
  *     --trace-dir DIR      save that traced run of each size as DIR/rescan-<size>.json, with DevTools
@@ -59,6 +75,10 @@ export const PARTS = [
 ] as const;
 export type Part = (typeof PARTS)[number];
 
+/** What `--baseline` compares: the English story pages' rows, and the worker's wake-up (baseline.ts). */
+export const BASELINE_ROWS = ['stories', 'wake'] as const;
+export type BaselineRow = (typeof BASELINE_ROWS)[number];
+
 export const SIZES = { '100KB': 100 * 1024, '1MB': 1024 * 1024, '5MB': 5 * 1024 * 1024 } as const;
 export type SizeName = keyof typeof SIZES;
 export const SIZE_NAMES = Object.keys(SIZES) as SizeName[];
@@ -81,6 +101,12 @@ export interface Options {
   skip: Set<Part>;
   /** Use the test fixtures even when data/ has the real dataset. */
   fixtures: boolean;
+  /** An earlier build to compare this one with (baseline.ts), and what to call it. */
+  baseline: string | undefined;
+  baselineName: string | undefined;
+  currentName: string | undefined;
+  baselineRounds: number | undefined;
+  baselineRows: Set<BaselineRow>;
 }
 
 /** A bad command line: reported without a stack. */
@@ -101,6 +127,11 @@ export function parseArgs(argv: string[]): Options {
     profileDir: undefined,
     skip: new Set(),
     fixtures: false,
+    baseline: undefined,
+    baselineName: undefined,
+    currentName: undefined,
+    baselineRounds: undefined,
+    baselineRows: new Set(BASELINE_ROWS),
   };
   let sizesGiven = false;
   for (let i = 0; i < argv.length; i++) {
@@ -120,7 +151,21 @@ export function parseArgs(argv: string[]): Options {
     else if (arg === '--trace-dir') options.traceDir = value();
     else if (arg === '--fixtures') options.fixtures = true;
     else if (arg === '--cpu-profile') options.profileDir = value();
-    else if (arg === '--skip') {
+    else if (arg === '--baseline') options.baseline = value();
+    else if (arg === '--baseline-name') options.baselineName = value();
+    else if (arg === '--current-name') options.currentName = value();
+    else if (arg === '--baseline-rounds') options.baselineRounds = positiveInt(arg, value());
+    else if (arg === '--baseline-rows') {
+      options.baselineRows = new Set(
+        value()
+          .split(',')
+          .map((row) => {
+            if (!(BASELINE_ROWS as readonly string[]).includes(row))
+              throw new UsageError(`--baseline-rows: unknown row ${row} (use ${BASELINE_ROWS.join(', ')})`);
+            return row as BaselineRow;
+          }),
+      );
+    } else if (arg === '--skip') {
       for (const part of value().split(',')) {
         if (!(PARTS as readonly string[]).includes(part))
           throw new UsageError(`--skip: unknown part ${part} (use ${PARTS.join(', ')})`);

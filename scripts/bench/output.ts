@@ -375,6 +375,12 @@ export function writeDocs(text: string): boolean {
   return true;
 }
 
+/** The comparison with a baseline build into its own section of docs/benchmark.md (bench-baseline-NAME). */
+export function writeBaselineDocs(name: string, text: string): void {
+  writeDocsSection(ROOT, 'docs/benchmark.md', `bench-baseline-${name}`, text);
+  log(`docs/benchmark.md updated (bench-baseline-${name})`);
+}
+
 /** The targets beside the measured figures (console only: the docs describe, they do not grade). */
 export function targetsSummary(results: Results): string {
   const ext = results.extension;
