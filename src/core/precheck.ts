@@ -143,7 +143,7 @@ const MAX_RUSSIAN_ENDING = 16;
 /** Words longer than this are not read whole (none gives a word of a phrase past its stem). */
 const MAX_WORD = 64;
 /** Positions of one search string looked at, at most: past that, the clause is taken as holding. */
-const MAX_OCCURRENCES = 2000;
+const MAX_OCCURRENCES = 20_000;
 
 function isHanCode(code: number): boolean {
   return (
@@ -246,9 +246,9 @@ export class Precheck {
     term: GateTerm,
     form: string,
   ): boolean {
-    // The last word, with nothing after it, may end at a block boundary the text does not show.
-    if (k === segment.terms.length && !segment.numberAfter) return true;
     const { lower } = text;
+    // The last word, with nothing after it, may end at a block boundary the text does not show.
+    if (k === segment.terms.length && !segment.numberAfter) return givenFrom(lower, start, term, form);
     let end = start + form.length;
     if (!term.han) while (end < lower.length && end - start < MAX_WORD && isWordChar(lower, end)) end++;
     if (!gives(lower.slice(start, end), term, form === term.case)) return false;
@@ -283,7 +283,35 @@ export class Precheck {
     if (code >= 48 && code <= 57) return typeof value !== 'string' || digitsAt(text, at, value, 1);
     if (this.numerals.has(text[at] ?? '')) return true;
     const words = this.numberWordsStarting.get(text[at] ?? '');
-    return words?.some((word) => text.startsWith(word, at) && this.wordGives(word, value, 'start')) ?? false;
+    return (
+      words?.some(
+        (word) =>
+          text.startsWith(word, at) &&
+          this.wordGives(word, value, 'start') &&
+          (this.givesAlone(word, value) || this.numberWordStartsAt(text, this.skipGap(text, at + word.length), at)),
+      ) ?? false
+    );
+  }
+
+  /**
+   * Whether the word alone is the number (or any number will do). Otherwise the reading goes on to more
+   * number words of the same block, so the page has another one right after it (before it, at the end).
+   */
+  private givesAlone(word: string, value: 1 | string): boolean {
+    const worth = this.numberValues.get(word);
+    return typeof value !== 'string' || worth === undefined || worth === Number(value);
+  }
+
+  /** Whether a number word starts at `at`, after a gap that follows `after` (a word may be glued to more text). */
+  private numberWordStartsAt(text: string, at: number, after: number): boolean {
+    if (at === after) return false;
+    return this.numberWordsStarting.get(text[at] ?? '')?.some((word) => text.startsWith(word, at)) ?? false;
+  }
+
+  /** Whether a number word ends at `last` (inclusive). */
+  private numberWordEndsAt(text: string, last: number): boolean {
+    if (last < 0) return false;
+    return this.numberWordsEnding.get(text[last]!)?.some((word) => text.endsWith(word, last + 1)) ?? false;
   }
 
   /**
@@ -300,7 +328,15 @@ export class Precheck {
       if (code !== 0x2d && !isWordChar(text, i)) break;
     }
     const words = this.numberWordsEnding.get(text[last]!);
-    return words?.some((word) => text.endsWith(word, last + 1) && this.wordGives(word, value, 'end')) ?? false;
+    return (
+      words?.some((word) => {
+        if (!text.endsWith(word, last + 1) || !this.wordGives(word, value, 'end')) return false;
+        if (this.givesAlone(word, value)) return true;
+        // The number word before it is whole: the block it is in starts before it.
+        const before = this.skipGapBack(text, last + 1 - word.length);
+        return before < last - word.length && this.numberWordEndsAt(text, before);
+      }) ?? false
+    );
   }
 }
 
@@ -327,6 +363,18 @@ function addTo(map: Map<string, string[]>, key: string, value: string): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * Whether the page word starting at `start` with `form` gives the term, or the text up to some point of it
+ * does: the rest may be the next block's text, glued to it.
+ */
+function givenFrom(lower: string, start: number, term: GateTerm, form: string): boolean {
+  if (term.han || form === term.case) return true;
+  for (let end = start + form.length; ; end++) {
+    if (gives(lower.slice(start, end), term, false)) return true;
+    if (end >= lower.length || end - start >= MAX_WORD || !isWordChar(lower, end)) return false;
+  }
 }
 
 /** Whether a whole page word (lower case) gives the term: its stem is the term's (tokens.ts `stem`). */

@@ -328,22 +328,47 @@ describe('numbers in the gate', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(20_000);
+    // The gate as a whole: a date word after (before) a run of number words holds for the run's first (last) reading.
+    const segmentGate = new Map<string, Precheck>();
+    const holds = (text: string, segment: Gate['clauses'][number]['segments'][number]) => {
+      const key = JSON.stringify(segment);
+      const precheck = segmentGate.get(key) ?? new Precheck({ ...gate, clauses: [{ segments: [segment], units: [] }] });
+      segmentGate.set(key, precheck);
+      return precheck.holdsIn({ text, plain: true });
+    };
+    for (const run of runs.slice(-3000)) {
+      const text = run.join(r.pick([' ', '-']));
+      const tokens = tokenize(normalizeText(text));
+      const first = tokens[0]!.word;
+      const last = tokens.at(-1)!.word;
+      if (/^\d+$/.test(first))
+        expect(holds(`march ${text}`, { terms: [{ s: 'march' }], numberAfter: first }), `march ${text}`).toBe(true);
+      if (/^\d+$/.test(last))
+        expect(holds(`${text} may`, { terms: [{ s: 'ma', k: 'may' }], numberBefore: last }), `${text} may`).toBe(true);
+    }
     // And it is not everything: "two" does not start twelve, "March. Two" is not "March 12".
     expect(wordMayGive(2, 12, 'start')).toBe(false);
     expect(wordMayGive(3, 24, 'end')).toBe(false);
   });
 
-  it('holds a date written in digits to its own day', () => {
-    const dated: Gate = {
-      ...gate,
-      clauses: [{ segments: [{ terms: [{ s: 'march' }], numberAfter: '12' }], units: [] }],
-    };
-    const precheck = new Precheck(dated);
-    const holds = (text: string) => precheck.holdsIn({ text, plain: true });
-    for (const text of ['March 12', 'March 12th', 'March 1,2', 'March 123', 'march twelfth', 'March ten two'])
-      expect(holds(text), text).toBe(true);
-    for (const text of ['March 13', 'March 2', 'March. Two members', 'until 12 March.'])
-      expect(holds(text), text).toBe(false);
+  it('holds a date to its own day and year', () => {
+    const dated = (segment: Gate['clauses'][number]['segments'][number]) =>
+      new Precheck({ ...gate, clauses: [{ segments: [segment], units: [] }] });
+    const holds = (precheck: Precheck, texts: string[]) =>
+      texts.filter((text) => precheck.holdsIn({ text: text.toLowerCase(), plain: true }));
+    const march12 = dated({ terms: [{ s: 'march' }], numberAfter: '12' });
+    const yes = ['March 12', 'March 12th', 'March 1,2', 'March 123', 'march twelfth', 'March ten two'];
+    expect(holds(march12, yes)).toEqual(yes);
+    expect(holds(march12, ['March 13', 'March 2', 'March. Two members', 'until 12 March.'])).toEqual([]);
+    // A year in words takes more than one number word.
+    const march2025 = dated({ terms: [{ s: 'march' }], numberAfter: '2025' });
+    const years = ['March 2025', 'March two thousand twenty-five', 'March 2,025', 'March twenty hundred five'];
+    expect(holds(march2025, years)).toEqual(years);
+    expect(holds(march2025, ['March. Two members', 'March 2024', 'March twenty'])).toEqual([]);
+    const may24 = dated({ terms: [{ s: 'ma', k: 'may' }], numberBefore: '24' });
+    const days = ['24 May', '124 May', 'twenty-four May', 'thetwenty four May', '24th May'];
+    expect(holds(may24, days)).toEqual(days);
+    expect(holds(may24, ['4 May', 'four May', 'The mayor', '25 May'])).toEqual([]);
   });
 });
 
