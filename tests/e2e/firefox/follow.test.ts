@@ -25,6 +25,7 @@ import {
   openExtensionPage,
   openPage,
   popupPathOf,
+  until,
 } from './harness';
 
 declare const browser: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
@@ -62,16 +63,6 @@ function storyIdsOn(page: Page, story: StoredStory): Promise<string[]> {
         .sort(),
     own,
   );
-}
-
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`still ${JSON.stringify(value)} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 async function fresh(): Promise<{ firefox: Browser; api: ExtensionApi }> {

@@ -16,7 +16,7 @@ import { type Served, serve } from '../../../scripts/serve';
 import { builderNlp } from '../../../src/builder/nlp';
 import type { Story } from '../../../src/core/dataset';
 import { fixtureText, renderPage } from '../../fixtures/follow/render';
-import { type ExtensionApi, installAddon, launchFirefox, openExtensionPage, openPage } from './harness';
+import { type ExtensionApi, installAddon, launchFirefox, openExtensionPage, openPage, until } from './harness';
 
 const work = mkdtempSync(join(tmpdir(), 'followed-gate-firefox-'));
 let site: Served | undefined;
@@ -34,16 +34,6 @@ function storyIdsOn(page: Page): Promise<string[]> {
         .filter((id) => ids.includes(id)),
     own,
   );
-}
-
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`still ${JSON.stringify(value)} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 /** Whether a reader runs in the tab at `url`: it answers the popup's question; the pre-check has no listener. */
