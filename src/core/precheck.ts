@@ -31,11 +31,14 @@ export interface GateTerm {
   case?: string;
 }
 
-/** Words that follow each other in the text, with a number just before or just after them. */
+/**
+ * Words that follow each other in the text, with a number just before or just after them: the number's
+ * digits as the analysis reads it (1: any number).
+ */
 export interface GateSegment {
   terms: GateTerm[];
-  numberBefore?: 1;
-  numberAfter?: 1;
+  numberBefore?: 1 | string;
+  numberAfter?: 1 | string;
 }
 
 /**
@@ -77,7 +80,24 @@ export interface Gate {
   gap: string;
   /** Words the number reader reads as numbers, and the Chinese numerals. */
   numberWords: string[];
+  /** What each of `numberWords` is worth (units 0 to 19, tens, scales of 100 and more). */
+  numberValues?: number[];
   chineseNumerals: string;
+}
+
+/**
+ * Whether a number word worth `word` may start (or end) the analysis's reading of the number `value`
+ * (tokens.ts `unifyNumbers`): a unit adds to a multiple of ten ("twenty four", "ten two"), a ten to a
+ * multiple of a hundred, a scale multiplies. Past 99, any word may.
+ */
+export function wordMayGive(word: number, value: number, side: 'start' | 'end'): boolean {
+  if (value >= 100 || word === value) return true;
+  // A scale: only "zero hundred" is under a hundred.
+  if (word >= 100) return side === 'end' && value === 0;
+  // A ten: units may follow it.
+  if (word >= 20) return side === 'start' && word <= value;
+  // A unit: at the start, ten or zero may have more added; at the end, it was added to a multiple of ten.
+  return word <= value && (side === 'start' ? word % 10 === 0 : (value - word) % 10 === 0);
 }
 
 /** The first look's expressions, compiled once per look (the long classes only where a page needs them). */
@@ -123,7 +143,7 @@ const MAX_RUSSIAN_ENDING = 16;
 /** Words longer than this are not read whole (none gives a word of a phrase past its stem). */
 const MAX_WORD = 64;
 /** Positions of one search string looked at, at most: past that, the clause is taken as holding. */
-const MAX_OCCURRENCES = 2000;
+const MAX_OCCURRENCES = 20_000;
 
 function isHanCode(code: number): boolean {
   return (
@@ -148,14 +168,23 @@ export class Precheck {
   /** Number words by their first and by their last character. */
   private readonly numberWordsStarting = new Map<string, string[]>();
   private readonly numberWordsEnding = new Map<string, string[]>();
+  private readonly numberValues = new Map<string, number>();
 
   constructor(readonly gate: Gate) {
     this.gap = new Set([...gate.gap].map((c) => c.charCodeAt(0)));
     this.numerals = new Set(gate.chineseNumerals);
-    for (const word of gate.numberWords) {
+    gate.numberWords.forEach((word, i) => {
       addTo(this.numberWordsStarting, word[0]!, word);
       addTo(this.numberWordsEnding, word[word.length - 1]!, word);
-    }
+      const value = gate.numberValues?.[i];
+      if (value !== undefined) this.numberValues.set(word, value);
+    });
+  }
+
+  /** Whether the number word may start (end) the reading of `value` (1: any number). */
+  private wordGives(word: string, value: 1 | string, side: 'start' | 'end'): boolean {
+    const worth = this.numberValues.get(word);
+    return typeof value !== 'string' || worth === undefined || wordMayGive(worth, Number(value), side);
   }
 
   /** Whether some story's verdict may show something on a page with this text. */
@@ -196,7 +225,8 @@ export class Precheck {
     // A segment of one word with no number after it needs no more than the word's text.
     if (segment.terms.length === 1 && !segment.numberAfter && !segment.numberBefore) return positions.length > 0;
     for (const at of positions) {
-      if (segment.numberBefore && !this.numberEndsAt(text.lower, this.skipGapBack(text.lower, at))) continue;
+      const before = segment.numberBefore;
+      if (before && !this.numberEndsAt(text.lower, this.skipGapBack(text.lower, at), before)) continue;
       if (this.follows(text, segment, 1, at, first, needle)) return true;
     }
     return false;
@@ -216,14 +246,14 @@ export class Precheck {
     term: GateTerm,
     form: string,
   ): boolean {
-    // The last word, with nothing after it, may end at a block boundary the text does not show.
-    if (k === segment.terms.length && !segment.numberAfter) return true;
     const { lower } = text;
+    // The last word, with nothing after it, may end at a block boundary the text does not show.
+    if (k === segment.terms.length && !segment.numberAfter) return givenFrom(lower, start, term, form);
     let end = start + form.length;
     if (!term.han) while (end < lower.length && end - start < MAX_WORD && isWordChar(lower, end)) end++;
     if (!gives(lower.slice(start, end), term, form === term.case)) return false;
     const next = this.skipGap(lower, end);
-    if (k === segment.terms.length) return this.numberStartsAt(lower, next);
+    if (k === segment.terms.length) return this.numberStartsAt(lower, next, segment.numberAfter!);
     const nextTerm = segment.terms[k]!;
     const nextForm = nextTerm.case !== undefined && text.aligned ? nextTerm.case : nextTerm.s;
     const matches =
@@ -244,26 +274,86 @@ export class Precheck {
     return i;
   }
 
-  /** Whether a number may start at `at`: a digit, a Chinese numeral or a number word. */
-  private numberStartsAt(text: string, at: number): boolean {
+  /**
+   * Whether the number `value` may start at `at`: its digits (which glued text may follow with more), a
+   * Chinese numeral or a number word (of any value: those are not read here).
+   */
+  private numberStartsAt(text: string, at: number, value: 1 | string): boolean {
     const code = text.charCodeAt(at);
-    if (code >= 48 && code <= 57) return true;
+    if (code >= 48 && code <= 57) return typeof value !== 'string' || digitsAt(text, at, value, 1);
     if (this.numerals.has(text[at] ?? '')) return true;
+    const words = this.numberWordsStarting.get(text[at] ?? '');
+    return (
+      words?.some(
+        (word) =>
+          text.startsWith(word, at) &&
+          this.wordGives(word, value, 'start') &&
+          (this.givesAlone(word, value) || this.numberWordStartsAt(text, this.skipGap(text, at + word.length), at)),
+      ) ?? false
+    );
+  }
+
+  /**
+   * Whether the word alone is the number (or any number will do). Otherwise the reading goes on to more
+   * number words of the same block, so the page has another one right after it (before it, at the end).
+   */
+  private givesAlone(word: string, value: 1 | string): boolean {
+    const worth = this.numberValues.get(word);
+    return typeof value !== 'string' || worth === undefined || worth === Number(value);
+  }
+
+  /** Whether a number word starts at `at`, after a gap that follows `after` (a word may be glued to more text). */
+  private numberWordStartsAt(text: string, at: number, after: number): boolean {
+    if (at === after) return false;
     return this.numberWordsStarting.get(text[at] ?? '')?.some((word) => text.startsWith(word, at)) ?? false;
   }
 
-  /** Whether a number may end at `last` (inclusive): digits with an ordinal ending, a Chinese numeral, a number word. */
-  private numberEndsAt(text: string, last: number): boolean {
+  /** Whether a number word ends at `last` (inclusive). */
+  private numberWordEndsAt(text: string, last: number): boolean {
+    if (last < 0) return false;
+    return this.numberWordsEnding.get(text[last]!)?.some((word) => text.endsWith(word, last + 1)) ?? false;
+  }
+
+  /**
+   * Whether the number `value` may end at `last` (inclusive): its digits (which glued text may put more
+   * before) with an ordinal ending, a Chinese numeral, a number word (of any value).
+   */
+  private numberEndsAt(text: string, last: number, value: 1 | string): boolean {
     if (last < 0) return false;
     if (this.numerals.has(text[last]!)) return true;
     // "15", "15th", "37-я", "2013-го": up to three letters and a hyphen after the digits.
     for (let i = last; i >= 0 && i >= last - 4; i--) {
       const code = text.charCodeAt(i);
-      if (code >= 48 && code <= 57) return true;
+      if (code >= 48 && code <= 57) return typeof value !== 'string' || digitsAt(text, i, value, -1);
       if (code !== 0x2d && !isWordChar(text, i)) break;
     }
-    return this.numberWordsEnding.get(text[last]!)?.some((word) => text.endsWith(word, last + 1)) ?? false;
+    const words = this.numberWordsEnding.get(text[last]!);
+    return (
+      words?.some((word) => {
+        if (!text.endsWith(word, last + 1) || !this.wordGives(word, value, 'end')) return false;
+        if (this.givesAlone(word, value)) return true;
+        // The number word before it is whole: the block it is in starts before it.
+        const before = this.skipGapBack(text, last + 1 - word.length);
+        return before < last - word.length && this.numberWordEndsAt(text, before);
+      }) ?? false
+    );
   }
+}
+
+/**
+ * Whether the digits of `value` are written from `at` on (step 1) or back to it (step -1), with commas
+ * between them taken out: the analysis reads "2,021" as 2021, and "15th" or "15-го" as 15. The page may
+ * write more digits beyond them (the text of a block glued to the next), so only these are compared.
+ */
+function digitsAt(text: string, at: number, value: string, step: 1 | -1): boolean {
+  let k = step === 1 ? 0 : value.length - 1;
+  for (let i = at; i >= 0 && i < text.length && k >= 0 && k < value.length; i += step) {
+    const code = text.charCodeAt(i);
+    if (code === 0x2c) continue;
+    if (code !== value.charCodeAt(k)) return false;
+    k += step;
+  }
+  return k < 0 || k === value.length;
 }
 
 const CYRILLIC = /[\u0400-\u04ff]/;
@@ -273,6 +363,18 @@ function addTo(map: Map<string, string[]>, key: string, value: string): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * Whether the page word starting at `start` with `form` gives the term, or the text up to some point of it
+ * does: the rest may be the next block's text, glued to it.
+ */
+function givenFrom(lower: string, start: number, term: GateTerm, form: string): boolean {
+  if (term.han || form === term.case) return true;
+  for (let end = start + form.length; ; end++) {
+    if (gives(lower.slice(start, end), term, false)) return true;
+    if (end >= lower.length || end - start >= MAX_WORD || !isWordChar(lower, end)) return false;
+  }
 }
 
 /** Whether a whole page word (lower case) gives the term: its stem is the term's (tokens.ts `stem`). */

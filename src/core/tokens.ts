@@ -402,6 +402,16 @@ const NUMBER_STARTS = new Set([...UNITS.keys(), ...TENS.keys()]);
 
 /** Every word the number reader reads as (part of) a number, and the Chinese numeral characters. */
 export const NUMBER_WORDS: readonly string[] = [...UNITS.keys(), ...TENS.keys(), ...SCALES.keys()];
+
+/** What each number word is worth, and whether it is a unit (0 to 19), a ten or a scale. */
+export function numberWordValue(word: string): { value: number; kind: 'unit' | 'ten' | 'scale' } | undefined {
+  const unit = UNITS.get(word);
+  if (unit !== undefined) return { value: unit, kind: 'unit' };
+  const ten = TENS.get(word);
+  if (ten !== undefined) return { value: ten, kind: 'ten' };
+  const scale = SCALES.get(word);
+  return scale === undefined ? undefined : { value: scale, kind: 'scale' };
+}
 export const CHINESE_NUMERALS = [...CHINESE_DIGITS.keys(), ...CHINESE_MULTIPLIERS.keys()].join('');
 const ORDINAL_DIGITS = /^(\d+)(st|nd|rd|th)$/;
 

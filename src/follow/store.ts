@@ -8,19 +8,23 @@
  * fast as with no story followed. It sees the change and has every open page judged again.
  */
 import shippedMatcher from 'virtual:compiled-dataset/matcher';
+import { characters } from 'virtual:precheck-gate';
 import { buildId, shippedSource } from 'virtual:shipped-packs';
 import browser, { type Storage } from 'webextension-polyfill';
 import { type Dataset, type Lexicon, parseDataset, type Story } from '../core/dataset';
 import {
   FOLLOWED_COMPILED_KEY,
+  FOLLOWED_GATE_KEY,
   FOLLOWED_KEY,
-  type FollowedCompiled,
+  FOLLOWED_KEYS,
+  type FollowedCompiledItems,
   type FollowedStore,
   readFollowed,
   usableCompiled,
+  usableGateLook,
   withFollowed,
 } from '../core/followed';
-import { compileWithFollowed } from '../core/followed-compile';
+import { followedCompiledItems } from '../core/followed-compile';
 
 let shipped: { dataset: Dataset; lexicon: Lexicon } | undefined;
 
@@ -49,11 +53,13 @@ export function checkFollowed(stories: readonly unknown[]): Story[] {
   return parseDataset(entities, files).stories.filter((s) => !shippedIds.has(s.id));
 }
 
-/** The followed stories compiled with the shipped packs, for this build and the store's revision. */
-function compiledCopy(store: FollowedStore): FollowedCompiled {
+/**
+ * The followed stories compiled with the shipped packs, and the pre-check's gate for them, for this build
+ * and the store's revision: stored together, so any compile refreshes both.
+ */
+function compiledCopy(store: FollowedStore): FollowedCompiledItems {
   const { dataset, lexicon } = shippedPacks();
-  const compiled = compileWithFollowed(dataset, lexicon, store.stories, shippedMatcher);
-  return { build: buildId, revision: store.revision, compiled };
+  return followedCompiledItems({ dataset, lexicon, matcher: shippedMatcher, build: buildId, characters }, store);
 }
 
 /** Writes the followed stories, checked and compiled; nothing is written if the check or the compile fails. */
@@ -67,8 +73,8 @@ export async function writeStories(stories: readonly unknown[]): Promise<Story[]
   };
   if (next.stories.length === 0) {
     await browser.storage.local.set({ [FOLLOWED_KEY]: next });
-    await browser.storage.local.remove(FOLLOWED_COMPILED_KEY);
-  } else await browser.storage.local.set({ [FOLLOWED_KEY]: next, [FOLLOWED_COMPILED_KEY]: compiledCopy(next) });
+    await browser.storage.local.remove(FOLLOWED_KEYS.filter((key) => key !== FOLLOWED_KEY));
+  } else await browser.storage.local.set({ [FOLLOWED_KEY]: next, ...compiledCopy(next) });
   return next.stories;
 }
 
@@ -76,17 +82,21 @@ export async function writeStories(stories: readonly unknown[]): Promise<Story[]
 export type StoreArea = Pick<Storage.StorageArea, 'get' | 'set'>;
 
 /**
- * Compiles the stored stories again if the compiled copy is not for this build (the extension was
- * updated since) or this revision: until then the worker serves the shipped packs alone. The popup
+/**
+ * Compiles the stored stories again if the compiled copy or the gate is not for this build (the extension
+ * was updated since) or this revision: until then the worker serves the shipped packs alone. The popup
  * and the story manager call it when opened; the worker has the compiler page (src/compiler) call it
  * when it finds the copy stale, with the worker's storage where the page has none (Chrome's offscreen
  * document).
  */
 export async function compileIfStale(storage: StoreArea = browser.storage.local): Promise<void> {
-  const stored = await storage.get([FOLLOWED_KEY, FOLLOWED_COMPILED_KEY]);
+  const stored = await storage.get([FOLLOWED_KEY, FOLLOWED_COMPILED_KEY, FOLLOWED_GATE_KEY]);
   const store = readFollowed(stored[FOLLOWED_KEY]);
-  if (store.stories.length === 0 || usableCompiled(stored[FOLLOWED_COMPILED_KEY], buildId, store.revision)) return;
-  await storage.set({ [FOLLOWED_COMPILED_KEY]: compiledCopy(store) });
+  const fresh =
+    usableCompiled(stored[FOLLOWED_COMPILED_KEY], buildId, store.revision) &&
+    usableGateLook(stored[FOLLOWED_GATE_KEY], buildId, store.revision);
+  if (store.stories.length === 0 || fresh) return;
+  await storage.set(compiledCopy(store));
 }
 
 /** The dataset a new story is drafted beside: the shipped packs and those followed. */

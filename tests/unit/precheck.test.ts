@@ -9,18 +9,34 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { draftFollowedStories } from '../../scripts/bench/followed';
 import { Random } from '../../scripts/bench/random';
+import { loadDataset, loadLexicon } from '../../scripts/load-dataset';
 import { expandAliases } from '../../src/core/aliases';
 import { analyseText, annotate } from '../../src/core/annotate';
 import { compileMatcher } from '../../src/core/compile';
+import type { Story } from '../../src/core/dataset';
+import {
+  FOLLOWED_COMPILED_KEY,
+  FOLLOWED_GATE_CLAUSES_KEY,
+  FOLLOWED_GATE_KEY,
+  usableGate,
+  usableGateLook,
+  withFollowed,
+} from '../../src/core/followed';
+import { followedCompiledItems } from '../../src/core/followed-compile';
 import { Matcher } from '../../src/core/matcher';
-import { BLOCK_SEPARATOR } from '../../src/core/normalize';
+import { BLOCK_SEPARATOR, normalizeText } from '../../src/core/normalize';
 import { type Dataset, storyFacts } from '../../src/core/packs';
-import { type Gate, Precheck } from '../../src/core/precheck';
-import { buildGate, gatePhrases, phraseWords } from '../../src/core/precheck-gate';
-import { stem } from '../../src/core/tokens';
-import { isQuiet } from '../../src/core/verdict';
+import { type Gate, Precheck, wordMayGive } from '../../src/core/precheck';
+import { buildGate, gateCharacters, gatePhrases, phraseWords } from '../../src/core/precheck-gate';
+import { NUMBER_WORDS, numberWordValue, stem, tokenize } from '../../src/core/tokens';
+import { isQuiet, storyShown } from '../../src/core/verdict';
+import { FOLLOW_FIXTURES } from '../fixtures/follow/render';
 import { datasetWith, ROOT, realLexicon } from './helpers';
+
+/** Stories followed in the tests of the gate for followed stories, drafted from the follow fixtures' articles. */
+const FOLLOWED_STORIES = 12;
 
 /** The sentences of the eval's pages, tags and scripts left out. */
 function evalSentences(): string[] {
@@ -48,7 +64,7 @@ interface Pools {
   sentences: string[];
 }
 
-function pools(dataset: Dataset): Pools {
+function pools(dataset: Dataset, sentences = evalSentences()): Pools {
   const facts = dataset.stories.flatMap((s) => storyFacts(dataset, s));
   return {
     names: facts.flatMap((f) => expandAliases(f).map((form) => form.text)),
@@ -57,7 +73,7 @@ function pools(dataset: Dataset): Pools {
       .map((v) => v.replace(/\*/g, 's')),
     cues: dataset.stories.flatMap((s) => s.eventCues.flatMap((c) => c.phrases)),
     spun: realLexicon().entries.flatMap((e) => e.spun),
-    sentences: evalSentences(),
+    sentences,
   };
 }
 
@@ -118,11 +134,20 @@ function generate(p: Pools, seed: number, count: number): Page[] {
   });
 }
 
-/** Each name of the stories' people and events and each date cue, with statements of the story around it. */
-function witnesses(dataset: Dataset, sentences: readonly string[]): Page[] {
-  const statement = sentences.filter((s) => /alliance|Olympic|boycott/.test(s)).slice(0, 6);
+/**
+ * Each name of the stories' people and events and each date cue, with statements of the story around it
+ * (`statementsOf`: the summit's, from the eval's pages, unless told).
+ */
+function witnesses(
+  dataset: Dataset,
+  sentences: readonly string[],
+  stories = dataset.stories,
+  statementsOf?: (story: Story) => string[],
+): Page[] {
+  const summit = sentences.filter((s) => /alliance|Olympic|boycott/.test(s)).slice(0, 6);
   const pages: Page[] = [];
-  for (const story of dataset.stories) {
+  for (const story of stories) {
+    const statement = statementsOf?.(story) ?? summit;
     for (const cue of story.eventCues)
       if (cue.weight > 0) for (const phrase of cue.phrases) pages.push([phrase, ...statement]);
     for (const fact of storyFacts(dataset, story))
@@ -135,23 +160,38 @@ const dataset = datasetWith();
 const matcher = new Matcher(compileMatcher(dataset, realLexicon()));
 const gate = buildGate(matcher.data);
 const sentences = evalSentences();
-const pages = [...generate(pools(dataset), 20211215, 3000), ...witnesses(dataset, sentences)];
-/** What the analysis reads (blocks apart) and what the pre-check reads (blocks glued). */
-const analysed = pages.map((blocks) => blocks.join(BLOCK_SEPARATOR));
-const glued = pages.map((blocks) => blocks.join(''));
-const shows = analysed.map((text) => !isQuiet(annotate(matcher, text).verdict));
 
-function counterexamples(g: Gate): string[] {
+/** Generated pages as the analysis reads them (blocks apart) and as the pre-check does (blocks glued). */
+interface Judged {
+  glued: string[];
+  /** Whether the full analysis shows something on each. */
+  shows: boolean[];
+  /** The stories it shows on each. */
+  shown: string[][];
+}
+
+function judge(m: Matcher, pages: readonly Page[]): Judged {
+  const verdicts = pages.map((blocks) => annotate(m, blocks.join(BLOCK_SEPARATOR)).verdict);
+  return {
+    glued: pages.map((blocks) => blocks.join('')),
+    shows: verdicts.map((verdict) => !isQuiet(verdict)),
+    shown: verdicts.map((verdict) => verdict.stories.filter((v) => storyShown(v)).map((v) => v.storyId)),
+  };
+}
+
+const judged = judge(matcher, [...generate(pools(dataset), 20211215, 3000), ...witnesses(dataset, sentences)]);
+const { glued, shows } = judged;
+
+function counterexamples(g: Gate, on: Judged = judged): string[] {
   const precheck = new Precheck(g);
-  return glued.filter((text, i) => shows[i] && !precheck.mayShow(text));
+  return on.glued.filter((text, i) => on.shows[i] && !precheck.mayShow(text));
 }
 
 /**
  * Every phrase of the gate as page text: its words as the matcher keeps them (in their case where
  * the phrase has one), each word in turn replaced by each rewriter phrase that writes it.
  */
-function gatePhraseTexts(): string[] {
-  const data = matcher.data;
+function gatePhraseTexts(data = matcher.data): string[] {
   const words = phraseWords(data);
   const spun = new Map<string, string[]>();
   for (const entry of data.lexicon.entries)
@@ -171,10 +211,10 @@ function gatePhraseTexts(): string[] {
 }
 
 /** Whether the analysis finds, in `text`, a name of a story's people or event, or a date cue of it. */
-function agreementFound(text: string): boolean {
-  const data = matcher.data;
+function agreementFound(text: string, m = matcher): boolean {
+  const data = m.data;
   const subjects = new Set(data.stories.flatMap((s) => [...s.people, ...s.events]));
-  const analysis = analyseText(matcher, text);
+  const analysis = analyseText(m, text);
   return (
     analysis.entities.some((a) => a.factIds.some((id) => subjects.has(id))) ||
     [...analysis.cuesSeen].some((cue) => data.cueIsDate[cue])
@@ -212,7 +252,7 @@ describe('pre-check', () => {
     timeout: 120_000,
   }, () => {
     const texts = gatePhraseTexts().flatMap((p) => [p, `Reporters said that ${p} came up.`]);
-    const found = texts.filter(agreementFound);
+    const found = texts.filter((text) => agreementFound(text));
     expect(found.length).toBeGreaterThan(200);
     const precheck = new Precheck(gate);
     expect(found.filter((text) => !precheck.mayShow(text))).toEqual([]);
@@ -262,5 +302,137 @@ describe('pre-check', () => {
     const text = `${expandAliases(person)[0]!.text} spoke on Monday.`;
     expect(new Precheck(gate).mayShow(text)).toBe(false);
     expect(new Precheck(buildGate(both.data)).mayShow(text)).toBe(true);
+  });
+});
+
+describe('numbers in the gate', () => {
+  it('a number word that starts or ends a reading of a value is one the gate lets give it', () => {
+    // Every run of up to three English number words, read by the analysis's own number reader.
+    const words = NUMBER_WORDS.filter((w) => /^[a-z]+$/.test(w) && w !== 'second');
+    const runs: string[][] = words.map((w) => [w]);
+    for (const a of words) for (const b of words) runs.push([a, b]);
+    const r = new Random(7);
+    for (let i = 0; i < 20_000; i++) runs.push([r.pick(words), r.pick(words), r.pick(words), r.pick(words)]);
+    let checked = 0;
+    for (const run of runs) {
+      const tokens = tokenize(normalizeText(run.join(' ')));
+      const first = tokens[0]!;
+      // Only a reading of the whole run, or of its first words (the rest read apart).
+      if (!/^\d+$/.test(first.word)) continue;
+      const read = normalizeText(run.join(' ')).lower.slice(first.start, first.end).split(/\s+/);
+      const value = Number(first.word);
+      expect(wordMayGive(numberWordValue(read[0]!)!.value, value, 'start'), `${read.join(' ')} = ${value}`).toBe(true);
+      expect(wordMayGive(numberWordValue(read.at(-1)!)!.value, value, 'end'), `${read.join(' ')} = ${value}`).toBe(
+        true,
+      );
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20_000);
+    // The gate as a whole: a date word after (before) a run of number words holds for the run's first (last) reading.
+    const segmentGate = new Map<string, Precheck>();
+    const holds = (text: string, segment: Gate['clauses'][number]['segments'][number]) => {
+      const key = JSON.stringify(segment);
+      const precheck = segmentGate.get(key) ?? new Precheck({ ...gate, clauses: [{ segments: [segment], units: [] }] });
+      segmentGate.set(key, precheck);
+      return precheck.holdsIn({ text, plain: true });
+    };
+    for (const run of runs.slice(-3000)) {
+      const text = run.join(r.pick([' ', '-']));
+      const tokens = tokenize(normalizeText(text));
+      const first = tokens[0]!.word;
+      const last = tokens.at(-1)!.word;
+      if (/^\d+$/.test(first))
+        expect(holds(`march ${text}`, { terms: [{ s: 'march' }], numberAfter: first }), `march ${text}`).toBe(true);
+      if (/^\d+$/.test(last))
+        expect(holds(`${text} may`, { terms: [{ s: 'ma', k: 'may' }], numberBefore: last }), `${text} may`).toBe(true);
+    }
+    // And it is not everything: "two" does not start twelve, "March. Two" is not "March 12".
+    expect(wordMayGive(2, 12, 'start')).toBe(false);
+    expect(wordMayGive(3, 24, 'end')).toBe(false);
+  });
+
+  it('holds a date to its own day and year', () => {
+    const dated = (segment: Gate['clauses'][number]['segments'][number]) =>
+      new Precheck({ ...gate, clauses: [{ segments: [segment], units: [] }] });
+    const holds = (precheck: Precheck, texts: string[]) =>
+      texts.filter((text) => precheck.holdsIn({ text: text.toLowerCase(), plain: true }));
+    const march12 = dated({ terms: [{ s: 'march' }], numberAfter: '12' });
+    const yes = ['March 12', 'March 12th', 'March 1,2', 'March 123', 'march twelfth', 'March ten two'];
+    expect(holds(march12, yes)).toEqual(yes);
+    expect(holds(march12, ['March 13', 'March 2', 'March. Two members', 'until 12 March.'])).toEqual([]);
+    // A year in words takes more than one number word.
+    const march2025 = dated({ terms: [{ s: 'march' }], numberAfter: '2025' });
+    const years = ['March 2025', 'March two thousand twenty-five', 'March 2,025', 'March twenty hundred five'];
+    expect(holds(march2025, years)).toEqual(years);
+    expect(holds(march2025, ['March. Two members', 'March 2024', 'March twenty'])).toEqual([]);
+    const may24 = dated({ terms: [{ s: 'ma', k: 'may' }], numberBefore: '24' });
+    const days = ['24 May', '124 May', 'twenty-four May', 'thetwenty four May', '24th May'];
+    expect(holds(may24, days)).toEqual(days);
+    expect(holds(may24, ['4 May', 'four May', 'The mayor', '25 May'])).toEqual([]);
+  });
+});
+
+describe('the pre-check with followed stories', { timeout: 300_000 }, () => {
+  // Stories followed from the follow fixtures' articles, stored as the extension's pages store them.
+  const shipped = loadDataset();
+  const lexicon = loadLexicon();
+  const shippedMatcher = compileMatcher(shipped, lexicon);
+  const followed = draftFollowedStories(FOLLOWED_STORIES);
+  const store = { revision: 7, stories: followed };
+  const items = followedCompiledItems(
+    { dataset: shipped, lexicon, matcher: shippedMatcher, build: 'this-build', characters: gateCharacters(gate) },
+    store,
+  );
+  const look = usableGateLook(items[FOLLOWED_GATE_KEY], 'this-build', store.revision)!;
+  const followedGate = usableGate(look, items[FOLLOWED_GATE_CLAUSES_KEY])!;
+  const both = new Matcher(items[FOLLOWED_COMPILED_KEY].compiled.matcher);
+  const all = withFollowed(shipped, followed);
+  const followSentences = ['articles', 'pages'].flatMap((folder) =>
+    readdirSync(join(FOLLOW_FIXTURES, folder)).flatMap((file) =>
+      readFileSync(join(FOLLOW_FIXTURES, folder, file), 'utf8')
+        .split(/(?<=[.!?])\s+|\n+/)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 12),
+    ),
+  );
+  const onFollowed = judge(both, [
+    ...generate(pools(all, [...followSentences, ...sentences]), 20250312, 3000),
+    ...witnesses(all, sentences, followed, (story) =>
+      story.facts.filter((f) => f.category === 'claim' || f.category === 'quote').map((f) => f.evidence),
+    ),
+  ]);
+
+  it('stores a gate only for its build and revision', () => {
+    expect(look).toBeDefined();
+    expect(followedGate).toBeDefined();
+    expect(usableGateLook(items[FOLLOWED_GATE_KEY], 'another-build', store.revision)).toBeUndefined();
+    expect(usableGateLook(items[FOLLOWED_GATE_KEY], 'this-build', store.revision + 1)).toBeUndefined();
+    expect(usableGate(look, { ...items[FOLLOWED_GATE_CLAUSES_KEY], revision: store.revision + 1 })).toBeUndefined();
+    expect(usableGate(look, undefined)).toBeUndefined();
+    expect(items[FOLLOWED_COMPILED_KEY]).toMatchObject({ build: 'this-build', revision: store.revision });
+  });
+
+  it('is sound over thousands of generated pages of the shipped and followed stories; the build’s gate is not', () => {
+    // Pages show the followed stories: the property is not empty.
+    const followedIds = new Set(followed.map((s) => s.id));
+    expect(followedIds.size).toBe(FOLLOWED_STORIES);
+    const showingFollowed = onFollowed.shown.filter((ids) => ids.some((id) => followedIds.has(id)));
+    expect(showingFollowed.length).toBeGreaterThan(300);
+    expect(counterexamples(followedGate, onFollowed)).toEqual([]);
+    // The build's gate, which knows only the shipped stories, would keep some of them quiet.
+    expect(counterexamples(gate, onFollowed).length).toBeGreaterThan(50);
+    // And the followed gate still stops many pages.
+    const precheck = new Precheck(followedGate);
+    expect(onFollowed.glued.filter((text) => !precheck.mayShow(text)).length).toBeGreaterThan(300);
+  });
+
+  it('passes every text in which the analysis finds a followed story’s people, event or date', () => {
+    const texts = gatePhraseTexts(both.data).flatMap((p) => [p, `Reporters said that ${p} came up.`]);
+    const found = texts.filter((text) => agreementFound(text, both));
+    expect(found.length).toBeGreaterThan(300);
+    const precheck = new Precheck(followedGate);
+    expect(found.filter((text) => !precheck.mayShow(text))).toEqual([]);
+    const shippedOnly = new Precheck(gate);
+    expect(found.filter((text) => !shippedOnly.mayShow(text)).length).toBeGreaterThan(50);
   });
 });

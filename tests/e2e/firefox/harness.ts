@@ -144,6 +144,17 @@ export class ExtensionApi {
   }
 }
 
+/** Reads until `ok` holds of what was read, every 200 ms, for at most `timeoutMs`; returns it. */
+export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`still ${JSON.stringify(value)} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 /** Opens `url` in a new tab and waits for its load event. */
 export async function openPage(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage();
@@ -185,15 +196,4 @@ export async function hoverPersonRange(p: Page, word: string): Promise<void> {
   const point = await p.evaluate(pointOnPersonRangeInPage, { text: word });
   if (!point) throw new Error(`no person highlight contains "${word}"`);
   await p.mouse.move(point.x, point.y);
-}
-
-/** Reads until `ok` accepts what was read (every 200 ms), and returns it; throws after `timeoutMs`. */
-export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`still ${JSON.stringify(value)} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
