@@ -7,10 +7,10 @@
  * worker only reads the compiled copy: it carries neither the packs nor the compiler, and wakes as
  * fast as with no story followed. It sees the change and has every open page judged again.
  */
-import shippedMatcher from 'virtual:compiled-dataset/matcher';
-import { buildId, shippedSource } from 'virtual:shipped-packs';
+import { buildId } from 'virtual:shipped-packs';
 import browser, { type Storage } from 'webextension-polyfill';
-import { type Dataset, type Lexicon, parseDataset, type Story } from '../core/dataset';
+import type { CompiledDataset } from '../core/compiled-dataset';
+import { type Dataset, parseDataset, type Story } from '../core/dataset';
 import {
   FOLLOWED_COMPILED_KEY,
   FOLLOWED_KEY,
@@ -20,15 +20,9 @@ import {
   usableCompiled,
   withFollowed,
 } from '../core/followed';
-import { compileWithFollowed } from '../core/followed-compile';
+import { compileFollowed, shippedPacks } from './compile';
 
-let shipped: { dataset: Dataset; lexicon: Lexicon } | undefined;
-
-/** The packs that come with the extension, and the lexicon. */
-export function shippedPacks(): { dataset: Dataset; lexicon: Lexicon } {
-  shipped ??= JSON.parse(shippedSource) as { dataset: Dataset; lexicon: Lexicon };
-  return shipped;
-}
+export { shippedPacks };
 
 export async function readStore(): Promise<FollowedStore> {
   return readFollowed((await browser.storage.local.get(FOLLOWED_KEY))[FOLLOWED_KEY]);
@@ -49,10 +43,11 @@ export function checkFollowed(stories: readonly unknown[]): Story[] {
   return parseDataset(entities, files).stories.filter((s) => !shippedIds.has(s.id));
 }
 
-/** The followed stories compiled with the shipped packs, for this build and the store's revision. */
-function compiledCopy(store: FollowedStore): FollowedCompiled {
-  const { dataset, lexicon } = shippedPacks();
-  const compiled = compileWithFollowed(dataset, lexicon, store.stories, shippedMatcher);
+/** The followed stories compiled with the shipped packs (compile.ts): here, or in a Web Worker. */
+export type CompileFollowed = (stories: readonly Story[]) => CompiledDataset | Promise<CompiledDataset>;
+
+/** The compiled copy of the followed stories, for this build and the store's revision. */
+function compiledCopy(store: FollowedStore, compiled: CompiledDataset): FollowedCompiled {
   return { build: buildId, revision: store.revision, compiled };
 }
 
@@ -68,7 +63,11 @@ export async function writeStories(stories: readonly unknown[]): Promise<Story[]
   if (next.stories.length === 0) {
     await browser.storage.local.set({ [FOLLOWED_KEY]: next });
     await browser.storage.local.remove(FOLLOWED_COMPILED_KEY);
-  } else await browser.storage.local.set({ [FOLLOWED_KEY]: next, [FOLLOWED_COMPILED_KEY]: compiledCopy(next) });
+  } else
+    await browser.storage.local.set({
+      [FOLLOWED_KEY]: next,
+      [FOLLOWED_COMPILED_KEY]: compiledCopy(next, compileFollowed(next.stories)),
+    });
   return next.stories;
 }
 
@@ -80,13 +79,16 @@ export type StoreArea = Pick<Storage.StorageArea, 'get' | 'set'>;
  * updated since) or this revision: until then the worker serves the shipped packs alone. The popup
  * and the story manager call it when opened; the worker has the compiler page (src/compiler) call it
  * when it finds the copy stale, with the worker's storage where the page has none (Chrome's offscreen
- * document).
+ * document) and the compile run in a Web Worker of its own.
  */
-export async function compileIfStale(storage: StoreArea = browser.storage.local): Promise<void> {
+export async function compileIfStale(
+  storage: StoreArea = browser.storage.local,
+  compile: CompileFollowed = compileFollowed,
+): Promise<void> {
   const stored = await storage.get([FOLLOWED_KEY, FOLLOWED_COMPILED_KEY]);
   const store = readFollowed(stored[FOLLOWED_KEY]);
   if (store.stories.length === 0 || usableCompiled(stored[FOLLOWED_COMPILED_KEY], buildId, store.revision)) return;
-  await storage.set({ [FOLLOWED_COMPILED_KEY]: compiledCopy(store) });
+  await storage.set({ [FOLLOWED_COMPILED_KEY]: compiledCopy(store, await compile(store.stories)) });
 }
 
 /** The dataset a new story is drafted beside: the shipped packs and those followed. */
