@@ -303,6 +303,13 @@ export default defineConfig({
     crx({ manifest: crxManifest as unknown as ManifestV3Export }),
     browserBuilds(),
   ],
+  // The compiler page's Web Worker (src/compiler/compile-worker.ts) is bundled on its own, as an ES module
+  // (`new Worker(…, { type: 'module' })`), with the dataset's modules and the generic words in chunks of their own.
+  worker: {
+    format: 'es',
+    plugins: () => [noCodeFromStrings(), genericWordsOnly(), compiledDataset({ fresh: false })],
+    rollupOptions: { output: { manualChunks: (id) => dataChunk(id) } },
+  },
   build: {
     outDir: CHROME_DIR,
     emptyOutDir: true,

@@ -11,8 +11,10 @@
 import type { PageArticle } from './builder/follow';
 import type { CardModel } from './core/cards';
 import type { Category } from './core/categories';
-import type { StoryInfo } from './core/compiled-dataset';
+import type { CompiledDataset, StoryInfo } from './core/compiled-dataset';
+import type { Story } from './core/dataset';
 import type { AnnotationCollection } from './core/export';
+import type { FollowedCompiledItems, FollowedStore } from './core/followed';
 import type { FindingsBatch, Stretch } from './core/page-analysis';
 import type { PageVerdict, ShowOptions, StoryVerdict, VerdictKind } from './core/verdict';
 
@@ -88,6 +90,13 @@ export interface WorkerMessages {
  * copy stale (after an update): Chrome's offscreen document, or a frame of Firefox's event page.
  */
 export const COMPILER_PAGE = 'src/compiler/index.html';
+
+/** The compiler page → its Web Worker (src/compiler/compile-worker.ts): the followed stories to compile. */
+export interface CompileRequest {
+  store: FollowedStore;
+}
+/** The compiler page's Web Worker → the page: the stories compiled with the shipped packs, or why not. */
+export type CompileReply = { items: FollowedCompiledItems } | { error: string };
 
 /**
  * The pre-check (src/content/precheck.ts), the one content script every page runs: it tells from the

@@ -2,7 +2,8 @@
  * Has the followed stories compiled again by an extension page, unseen, when the worker finds their
  * compiled copy stale (after an update, before the reader opens the popup or the story manager): the
  * worker itself must not load the compiler, or every wake-up would pay for it. Chrome: an offscreen
- * document (the worker has no DOM). Firefox, which has no offscreen documents: a frame of the event
+ * document (the worker has no DOM, and cannot start a Web Worker of its own), in which the compile runs
+ * in a Web Worker the page starts. Firefox, which has no offscreen documents: a frame of the event
  * page, which is a document. The page writes the copy; the worker sees the change and reloads.
  */
 import browser from 'webextension-polyfill';
@@ -33,7 +34,7 @@ export async function compileInPage(): Promise<void> {
     document.body.append(frame);
     return;
   }
-  // No reason of the API names a computation; WORKERS, a document that runs work off the worker, is nearest.
+  // WORKERS: the page spawns a Web Worker and compiles in it (src/compiler/compile-worker.ts).
   const parameters = { url: COMPILER_PAGE, reasons: ['WORKERS'], justification: JUSTIFICATION };
   try {
     await offscreen.createDocument(parameters);

@@ -4,6 +4,7 @@
  * according to whom (as the text attributes it), and a signature built from
  * its content words, numbers and entities as the matcher reads them.
  */
+import { REPORT_VOICE } from '../core/cards';
 import type { Lexicon } from '../core/dataset';
 import { compileLexicon, LexiconRewriter } from '../core/lexicon';
 import { normalizeText } from '../core/normalize';
@@ -105,9 +106,6 @@ export interface StatementOptions {
   /** Ids already taken (shared entities, other packs, this draft's entities): statement ids avoid them, and are added. */
   usedIds?: Set<string>;
 }
-
-/** The article speaking for itself, as the provenance check names it. */
-export const REPORT_VOICE = 'the reporters';
 
 export function draftStatements(
   sentences: readonly StatementSentence[],

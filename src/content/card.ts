@@ -2,7 +2,14 @@
  * The hover card: inside the extension's shadow root, so page CSS cannot
  * reach it, built with DOM calls only (no HTML strings with data).
  */
-import { type CardModel, type CardStory, cardStories, followedSourceText } from '../core/cards';
+import {
+  attributionText,
+  CATEGORY_LABEL_KEYS,
+  type CardModel,
+  type CardStory,
+  cardStories,
+  followedSourceText,
+} from '../core/cards';
 import { CARD_MAX_WIDTH_PX, CARD_OFFSET_PX } from '../core/timing';
 import { uiText } from '../core/ui-text';
 import type { UiHost } from './ui-host';
@@ -137,11 +144,13 @@ function renderSource(story: CardStory): HTMLElement {
 
 /**
  * One fact, with what each of the given stories says about it; drafts and unwritten parts marked as such.
- * A followed story's card holds the article's words only: the title and the sentence, verbatim.
+ * A followed story's card holds the article's words only: the title and the sentence, verbatim. The labels
+ * are the extension's words, in the interface's language, whatever language the card's data was compiled in.
  */
 function renderFact(model: CardModel, stories: readonly CardStory[]): HTMLElement {
   const section = element('section', 'fact');
-  section.append(element('span', 'category', model.categoryLabel), element('h2', 'title', model.title));
+  const category = uiText(CATEGORY_LABEL_KEYS[model.category]);
+  section.append(element('span', 'category', category), element('h2', 'title', model.title));
   const followedOnly = stories.every((s) => s.followed);
   if (stories.some((s) => s.draft && !s.followed)) section.append(element('p', 'draft', uiText('draftNote')));
   if (model.quote) section.append(element('blockquote', 'quote', uiText('quoted', model.quote)));
@@ -154,7 +163,7 @@ function renderFact(model: CardModel, stories: readonly CardStory[]): HTMLElemen
     else if (story.role) section.append(element('p', 'role', uiText('cardRole', where, story.role)));
     else if (story.roleGap) section.append(element('p', 'role gap', uiText('cardRoleGap', where)));
   }
-  if (model.attribution) section.append(element('p', 'attribution', model.attribution));
+  if (model.attribution) section.append(element('p', 'attribution', attributionText(model.attribution, uiText)));
   // A translated quotation is not the speaker's own words, and the card says so.
   if (model.quotationsTranslated) section.append(element('p', 'translated', uiText('cardQuoteTranslated')));
   const figuresIn = stories.flatMap((s) => s.figuresIn);

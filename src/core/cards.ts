@@ -50,16 +50,33 @@ export interface CardStory {
   followed?: { address: string; evidence: string; site: string; date?: string };
 }
 
+/**
+ * Who said a statement and according to whom, as the pack (or its translation) names them: the card
+ * words it when it opens (attributionText), in the interface's language, so a followed story's card,
+ * compiled in English, reads in the reader's language too.
+ */
+export type CardAttribution = Pick<NonNullable<Fact['attribution']>, 'speaker' | 'accordingTo' | 'firstHand'>;
+
+/**
+ * The builder's name for the article speaking for itself, where no one else is named as the speaker
+ * or the source: the extension's words, not the article's, so a card shows it in the interface's language.
+ */
+export const REPORT_VOICE = 'the reporters';
+
+/**
+ * A card's data: the packs' words (translated where the card set is), with the category as a key. The
+ * extension's own labels (the category's, the attribution's wording) are the card view's, from the
+ * catalogue of the interface's language.
+ */
 export interface CardModel {
   id: string;
   category: Category;
-  categoryLabel: string;
   title: string;
   /** Who or what this is; absent where a draft left it unwritten (the card says so (cardGap)). */
   text?: string;
   quote?: string;
-  /** "Said by X, according to Y", "Said by X in televised remarks". */
-  attribution?: string;
+  /** Worded "Said by X, according to Y", "Said by X in televised remarks" (attributionText). */
+  attribution?: CardAttribution;
   /** Every story that uses the fact: one for a story's own facts, several for a shared entity. */
   stories: CardStory[];
   /** A translation whose quotations are translated from the English report, not the speakers' own words. */
@@ -94,9 +111,15 @@ export function followedSourceText(text: Lookup, site: string, date: string | un
 /** "Reporters" as the packs and their translations write it. */
 const REPORTERS = /reporter|журналист|记者|記者/i;
 
-/** Speaker and source names as the dataset writes them: in running-text case, so they go mid-sentence as they are. */
-export function attributionText(attribution: NonNullable<Fact['attribution']>, text: Lookup = englishText): string {
-  const { speaker, accordingTo, firstHand } = attribution;
+/**
+ * Speaker and source names as the dataset writes them: in running-text case, so they go mid-sentence as they
+ * are; the builder's report voice in the catalogue's words.
+ */
+export function attributionText(attribution: CardAttribution, text: Lookup): string {
+  const voice = (name: string) => (name === REPORT_VOICE ? text('reportVoice') : name);
+  const speaker = voice(attribution.speaker);
+  const accordingTo = voice(attribution.accordingTo);
+  const { firstHand } = attribution;
   // "The New York Times reporters, according to the reporters" says one thing twice.
   if (REPORTERS.test(speaker) && REPORTERS.test(accordingTo)) return text('attributionReportedBy', speaker);
   // The speaker's own public remarks are where it was said, not someone's account of it.
@@ -105,6 +128,10 @@ export function attributionText(attribution: NonNullable<Fact['attribution']>, t
     speaker.toLowerCase().includes(accordingTo.toLowerCase()) ||
     accordingTo.toLowerCase().includes(speaker.toLowerCase());
   return same ? text('attributionSaidBy', speaker) : text('attributionAccordingTo', speaker, accordingTo);
+}
+
+function cardAttribution({ speaker, accordingTo, firstHand }: NonNullable<Fact['attribution']>): CardAttribution {
+  return { speaker, accordingTo, ...(firstHand ? { firstHand } : {}) };
 }
 
 /** Every fact's card, with what each story that uses it says (a one-story dataset may be given as the story). */
@@ -130,11 +157,10 @@ export function buildCards(
       cards[fact.id] ??= {
         id: fact.id,
         category: fact.category,
-        categoryLabel: text(CATEGORY_LABEL_KEYS[fact.category]),
         title: fact.title,
         ...(fact.card ? { text: fact.card } : {}),
         ...(fact.quote ? { quote: fact.quote } : {}),
-        ...(fact.attribution ? { attribution: attributionText(fact.attribution, text) } : {}),
+        ...(fact.attribution ? { attribution: cardAttribution(fact.attribution) } : {}),
         stories: [],
         ...(quotationsTranslated?.has(fact.id) ? { quotationsTranslated: true as const } : {}),
       };

@@ -2,16 +2,14 @@
  * The followed stories as the extension's pages (the popup, the story manager) read and change them:
  * every story written is checked first with the shared schema together with the shipped packs, then
  * compiled beside the shipped packs' matcher as the build compiled it (only the followed stories'
- * facts are compiled), and a change is one write of the stories with their revision raised and of
- * the compiled copy, so a story that fails the check or the compile leaves storage as it was. The
+ * facts are compiled), and a change is one write of the stories with their revision raised, of
+ * the compiled copy and of the pre-check's gate, so a story that fails the check or the compile leaves storage as it was. The
  * worker only reads the compiled copy: it carries neither the packs nor the compiler, and wakes as
  * fast as with no story followed. It sees the change and has every open page judged again.
  */
-import shippedMatcher from 'virtual:compiled-dataset/matcher';
-import { characters } from 'virtual:precheck-gate';
-import { buildId, shippedSource } from 'virtual:shipped-packs';
+import { buildId } from 'virtual:shipped-packs';
 import browser, { type Storage } from 'webextension-polyfill';
-import { type Dataset, type Lexicon, parseDataset, type Story } from '../core/dataset';
+import { type Dataset, parseDataset, type Story } from '../core/dataset';
 import {
   FOLLOWED_COMPILED_KEY,
   FOLLOWED_GATE_KEY,
@@ -24,15 +22,9 @@ import {
   usableGateLook,
   withFollowed,
 } from '../core/followed';
-import { followedCompiledItems } from '../core/followed-compile';
+import { compileFollowed, shippedPacks } from './compile';
 
-let shipped: { dataset: Dataset; lexicon: Lexicon } | undefined;
-
-/** The packs that come with the extension, and the lexicon. */
-export function shippedPacks(): { dataset: Dataset; lexicon: Lexicon } {
-  shipped ??= JSON.parse(shippedSource) as { dataset: Dataset; lexicon: Lexicon };
-  return shipped;
-}
+export { shippedPacks };
 
 export async function readStore(): Promise<FollowedStore> {
   return readFollowed((await browser.storage.local.get(FOLLOWED_KEY))[FOLLOWED_KEY]);
@@ -53,14 +45,8 @@ export function checkFollowed(stories: readonly unknown[]): Story[] {
   return parseDataset(entities, files).stories.filter((s) => !shippedIds.has(s.id));
 }
 
-/**
- * The followed stories compiled with the shipped packs, and the pre-check's gate for them, for this build
- * and the store's revision: stored together, so any compile refreshes both.
- */
-function compiledCopy(store: FollowedStore): FollowedCompiledItems {
-  const { dataset, lexicon } = shippedPacks();
-  return followedCompiledItems({ dataset, lexicon, matcher: shippedMatcher, build: buildId, characters }, store);
-}
+/** The followed stories compiled with the shipped packs, with their gate (compile.ts): here, or in a Web Worker. */
+export type CompileFollowed = (store: FollowedStore) => FollowedCompiledItems | Promise<FollowedCompiledItems>;
 
 /** Writes the followed stories, checked and compiled; nothing is written if the check or the compile fails. */
 export async function writeStories(stories: readonly unknown[]): Promise<Story[]> {
@@ -74,7 +60,7 @@ export async function writeStories(stories: readonly unknown[]): Promise<Story[]
   if (next.stories.length === 0) {
     await browser.storage.local.set({ [FOLLOWED_KEY]: next });
     await browser.storage.local.remove(FOLLOWED_KEYS.filter((key) => key !== FOLLOWED_KEY));
-  } else await browser.storage.local.set({ [FOLLOWED_KEY]: next, ...compiledCopy(next) });
+  } else await browser.storage.local.set({ [FOLLOWED_KEY]: next, ...compileFollowed(next) });
   return next.stories;
 }
 
@@ -87,16 +73,19 @@ export type StoreArea = Pick<Storage.StorageArea, 'get' | 'set'>;
  * was updated since) or this revision: until then the worker serves the shipped packs alone. The popup
  * and the story manager call it when opened; the worker has the compiler page (src/compiler) call it
  * when it finds the copy stale, with the worker's storage where the page has none (Chrome's offscreen
- * document).
+ * document) and the compile run in a Web Worker of its own.
  */
-export async function compileIfStale(storage: StoreArea = browser.storage.local): Promise<void> {
+export async function compileIfStale(
+  storage: StoreArea = browser.storage.local,
+  compile: CompileFollowed = compileFollowed,
+): Promise<void> {
   const stored = await storage.get([FOLLOWED_KEY, FOLLOWED_COMPILED_KEY, FOLLOWED_GATE_KEY]);
   const store = readFollowed(stored[FOLLOWED_KEY]);
   const fresh =
     usableCompiled(stored[FOLLOWED_COMPILED_KEY], buildId, store.revision) &&
     usableGateLook(stored[FOLLOWED_GATE_KEY], buildId, store.revision);
   if (store.stories.length === 0 || fresh) return;
-  await storage.set(compiledCopy(store));
+  await storage.set(await compile(store));
 }
 
 /** The dataset a new story is drafted beside: the shipped packs and those followed. */

@@ -2,7 +2,8 @@
  * A followed story under a Russian interface, in Chromium (`--lang=ru`): the story names Moscow, an
  * entity it shares with the shipped summit story, and Moscow's card on the article's page shows the
  * shipped part translated (the title and what Moscow is) and the followed story's part in the
- * article's words (its sentence), with where it was followed from in Russian.
+ * article's words (its sentence), with where it was followed from in Russian; and a card only the
+ * followed story has (a person the article names) carries its category label in Russian.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,6 +65,20 @@ describe('Chromium with --lang=ru: a followed story naming a shared entity', () 
       expect(card).toContain(translations.lines['entities.place:moscow.card']!.text);
       const followedLine = formatMessage(readCatalogue('ru'), 'cardFollowedSourceUndated', [SITE]);
       expect(card).toContain(followedLine);
+
+      // A card only the followed story has: the category label in Russian, the name as the article writes it.
+      const person = story.facts.find((f) => f.category === 'person')!;
+      const personMark = page.locator(`body mark[data-fact-id~="${person.id}"][tabindex]`).first();
+      await personMark.focus();
+      await expect.poll(() => visibleCardText(page), { timeout: 10_000 }).toContain(person.evidence);
+      // Each fact of the card (the name's highlight may stand in a statement's too): its label and its title.
+      const facts = await page.evaluate(() => {
+        const card = document.querySelector('[data-annotator-ui]')!.shadowRoot!.querySelector('.card')!;
+        return [...card.querySelectorAll('.fact')].map((fact) =>
+          [...fact.querySelectorAll('.category, .title')].map((el) => el.textContent),
+        );
+      });
+      expect(facts).toContainEqual([formatMessage(readCatalogue('ru'), 'categoryPerson'), person.title]);
     } finally {
       await browser.context.close();
     }

@@ -34,6 +34,22 @@ function pngSize(bytes: Buffer): [number, number] {
   return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
 }
 
+const CHROME_BUILD = join(ROOT, 'dist', 'chrome');
+
+/** Every file of the Chrome build that `file` reaches through static imports, itself included. */
+function staticallyReached(file: string): string[] {
+  const reached = new Set<string>();
+  const visit = (path: string) => {
+    if (reached.has(path)) return;
+    reached.add(path);
+    const code = readFileSync(join(CHROME_BUILD, path), 'utf8');
+    for (const [, spec] of code.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g))
+      visit(posix.normalize(posix.join(posix.dirname(path), spec!)));
+  };
+  visit(file);
+  return [...reached];
+}
+
 const packagePath = (browser: 'chrome' | 'firefox') => join(ROOT, 'release', packageFileName(browser));
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -91,23 +107,34 @@ describe('builds', () => {
 
   it("the worker's modules carry neither the shipped packs, the generic words, the compiler nor the builder", () => {
     // Every file the worker's entry reaches through static imports (an MV3 service worker has no other kind).
-    const dir = join(ROOT, 'dist', 'chrome');
-    const reached = new Set<string>();
-    const visit = (file: string) => {
-      if (reached.has(file)) return;
-      reached.add(file);
-      const code = readFileSync(join(dir, file), 'utf8');
-      for (const [, spec] of code.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g))
-        visit(posix.normalize(posix.join(posix.dirname(file), spec!)));
-    };
-    visit(readManifest('chrome').background.service_worker as string);
-    const names = [...reached].map((file) => posix.basename(file));
+    const names = staticallyReached(readManifest('chrome').background.service_worker as string).map((file) =>
+      posix.basename(file),
+    );
     expect(names.some((name) => name.startsWith('dataset-matcher-'))).toBe(true);
     // The compiler's own chunk, wherever the bundler puts it, imports the generic words (specificity.ts).
     const followOnly = names.filter((name) =>
       /^(dataset-shipped-packs|generic-words|store|nlp|wink-nlp|wink-model|draft|follow)-/.test(name),
     );
     expect(followOnly).toEqual([]);
+  });
+
+  it('the compiler page compiles in a module Web Worker of its own, which reaches the compiler', () => {
+    const page = readFileSync(join(CHROME_BUILD, 'src/compiler/index.html'), 'utf8');
+    const entry = /<script type="module"[^>]* src="\/([^"]+)"/.exec(page)?.[1];
+    expect(entry).toBeTruthy();
+    const spawned = [
+      ...readFileSync(join(CHROME_BUILD, entry!), 'utf8').matchAll(
+        /new Worker\(new URL\(`\/([^`]+\.js)`,[^)]*\),\s*\{\s*type:\s*`module`\s*\}\)/g,
+      ),
+    ].map((match) => match[1]!);
+    expect(spawned).toHaveLength(1);
+    const names = staticallyReached(spawned[0]!).map((file) => posix.basename(file));
+    // The compiler's code (with specificity.ts's generic words) and the shipped packs it compiles beside.
+    for (const chunk of ['generic-words-', 'dataset-matcher-', 'dataset-shipped-packs-'])
+      expect(
+        names.some((name) => name.startsWith(chunk)),
+        chunk,
+      ).toBe(true);
   });
 
   it('declares an icon at 16, 32, 48 and 128 px, each a PNG of its size', () => {

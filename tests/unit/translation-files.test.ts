@@ -7,8 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkTranslations } from '../../scripts/check-facts';
-import { loadLocalizations, SUMMIT_ID } from '../../scripts/load-dataset';
+import { loadLocalizations, readCatalogue, SUMMIT_ID } from '../../scripts/load-dataset';
+import { attributionText } from '../../src/core/cards';
 import { compileDataset } from '../../src/core/compiled-dataset';
+import { englishText } from '../../src/core/english';
+import { catalogueLookup } from '../../src/core/ui-text';
 import { datasetWith, type RawJson, ROOT, realLexicon } from './helpers';
 
 const dataset = datasetWith();
@@ -66,8 +69,15 @@ describe('the cards the build makes from them', () => {
   const compiled = compileDataset(dataset, realLexicon(), loadLocalizations(dataset));
 
   it('say in every language that the reporters report what the reporters report', () => {
-    const attribution = (locale: string) => compiled.localized[locale]!.cards['claim:border-length']!.attribution;
-    expect(compiled.cards['claim:border-length']!.attribution).toBe('Reported by The New York Times reporters');
+    // As the card words it, with the interface's catalogue.
+    const attribution = (locale: string) =>
+      attributionText(
+        compiled.localized[locale]!.cards['claim:border-length']!.attribution!,
+        catalogueLookup(readCatalogue(locale)),
+      );
+    expect(attributionText(compiled.cards['claim:border-length']!.attribution!, englishText)).toBe(
+      'Reported by The New York Times reporters',
+    );
     expect(attribution('ru')).toBe('Сообщают: журналисты The New York Times');
     expect(attribution('zh_CN')).toBe('报道：《纽约时报》记者');
     expect(attribution('zh_TW')).toBe('報道：《紐約時報》記者');

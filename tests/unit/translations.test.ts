@@ -97,7 +97,6 @@ describe('the translated cards and stories', () => {
     const compiled = localize(sample());
     const ru = compiled.localized.ru!;
     expect(ru.cards['claim:37th-meeting']!.title).toBe('Их 37-я встреча с 2013 года');
-    expect(ru.cards['claim:37th-meeting']!.categoryLabel).toBe('ru:categoryClaim');
     expect(ru.cards['quote:old-friend']!.quote).toMatch(/^Си: Старый друг/);
     expect(ru.cards['quote:old-friend']!.quotationsTranslated).toBe(true);
     expect(ru.cards['claim:37th-meeting']!.quotationsTranslated).toBeUndefined();
