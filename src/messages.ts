@@ -11,8 +11,7 @@
 import type { PageArticle } from './builder/follow';
 import type { CardModel } from './core/cards';
 import type { Category } from './core/categories';
-import type { CompiledDataset, StoryInfo } from './core/compiled-dataset';
-import type { Story } from './core/dataset';
+import type { StoryInfo } from './core/compiled-dataset';
 import type { AnnotationCollection } from './core/export';
 import type { FollowedCompiledItems, FollowedStore } from './core/followed';
 import type { FindingsBatch, Stretch } from './core/page-analysis';
