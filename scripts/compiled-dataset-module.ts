@@ -13,7 +13,7 @@
  * derived from the same matcher.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileDataset } from '../src/core/compiled-dataset';
 import { parseDataset, parseLexicon } from '../src/core/dataset';
@@ -57,6 +57,19 @@ function precheckGateModule(gate: Gate, buildId: string): string {
   ].join('\n');
 }
 
+/**
+ * The code that compiles followed stories and builds their pre-check gate in the extension's pages
+ * (src/core): a copy they stored is trusted only by a build of the same data and the same code, so a
+ * change of either (an update) has them compiled again, even where the shipped data did not change.
+ */
+function compilerSources(root: string): string[] {
+  const dir = join(root, 'src', 'core');
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts') || file.endsWith('.json'))
+    .sort()
+    .map((file) => `${file}\n${readFileSync(join(dir, file), 'utf8')}`);
+}
+
 /** Each virtual module's code, by id. */
 export function compiledDatasetModules(
   root: string,
@@ -72,7 +85,9 @@ export function compiledDatasetModules(
   const { matcher, ...texts } = compileDataset(dataset, lexicon, loadLocalizations(dataset, root, dataDir));
   const matcherCode = parsed(matcher, true);
   const textsCode = parsed(texts);
-  const buildId = createHash('sha256').update(matcherCode).update(textsCode).digest('hex').slice(0, 16);
+  const hash = createHash('sha256').update(matcherCode).update(textsCode);
+  for (const source of compilerSources(root)) hash.update(source);
+  const buildId = hash.digest('hex').slice(0, 16);
   const modules: Record<string, string> = {
     [COMPILED_DATASET]: [
       `import matcher from '${COMPILED_DATASET}/matcher';`,
