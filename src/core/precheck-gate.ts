@@ -120,6 +120,8 @@ function clauseOf(
   const segments: GateSegment[] = [];
   const units: GateUnit[] = [];
   let current: GateSegment = { terms: [] };
+  // The segment the last middle initials closed, while only initials have followed it.
+  let beforeInitials: GateSegment | undefined;
   const close = (numberAfter?: string) => {
     if (current.terms.length > 0) {
       if (numberAfter) current.numberAfter = numberAfter;
@@ -133,11 +135,18 @@ function clauseOf(
       // The number itself: a date cue's day is not any day.
       close(key);
       current.numberBefore = key;
+      beforeInitials = undefined;
     } else if (spun || WRITTEN_WORDS.has(key) || /^\d+$/.test(key) || /^[^\p{Script=Han}]$/u.test(key)) {
       // A word of one letter (a middle initial) is not looked for: "Xi K. Jinping" needs only "xi" and "jinp".
+      // It is an initial even where the rewriter writes it in other words: in plain text, words and gaps.
+      const initial = /^[^\p{Script=Han}\d]$/u.test(key);
+      if (!initial) beforeInitials = undefined;
+      else if (current.terms.length > 0) beforeInitials = current;
       close();
       if (spun && key.length > 1) units.push(withoutLonger([[searchText(key)], ...spun]));
     } else {
+      if (beforeInitials && current.terms.length === 0) beforeInitials.initialsAfter = 1;
+      beforeInitials = undefined;
       const term: GateTerm = { s: searchText(key) };
       if (term.s !== key) term.k = key;
       if (key.length === 1 && isHan(key.charCodeAt(0))) term.han = 1;
@@ -168,8 +177,17 @@ function withoutLonger(alternatives: string[][]): string[][] {
 function withoutImplied(clauses: GateClause[]): GateClause[] {
   const termKey = (t: GateTerm) => JSON.stringify([t.s, t.han ?? 0, t.case ?? '']);
   const row = (segment: GateSegment) => `\u0001${segment.terms.map(termKey).join('\u0001')}\u0001`;
+  // Segments with initials between them are near each other to the first look: so in the other's too.
+  const near = (by: GateClause, clause: GateClause) =>
+    by.segments.every((mine, i) => {
+      const next = by.segments[i + 1];
+      if (!mine.initialsAfter || !next) return true;
+      const both = row({ terms: [...mine.terms, ...next.terms] });
+      return clause.segments.some((theirs) => row(theirs).includes(both));
+    });
   const implies = (by: GateClause, clause: GateClause) =>
     by !== clause &&
+    near(by, clause) &&
     by.segments.every(
       (mine) =>
         !mine.numberBefore && !mine.numberAfter && clause.segments.some((theirs) => row(theirs).includes(row(mine))),

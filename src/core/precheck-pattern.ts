@@ -3,7 +3,10 @@
  * build time from the gate's clauses, that any text a clause holds in must
  * match. Each clause gives one alternative, something it cannot hold
  * without: its rarest text (in its own case where the phrase has one), or,
- * for a date, the month word with a number next to it. Rarest is measured:
+ * for a date, the month word with a number next to it. In plain text, a
+ * name whose rarest word is a common one ("Lucy Grant") is looked for as
+ * that word and the one beside it, with only gaps, or middle initials,
+ * between them. Rarest is measured:
  * how often English words holding the text occur (SUBTLEX-US, as in
  * specificity.ts, whose generic words alone count, as in the extension's pages, which build the gate of
  * followed stories); text in other scripts, by its length. Most pages match none and are done after one native pass
@@ -62,6 +65,16 @@ interface Need {
 function clauseNeed(clause: GateClause, classes: Classes, strict: boolean): Need {
   const options: Need[] = [];
   for (const segment of clause.segments) options.push(segmentNeed(segment, classes, strict));
+  clause.segments.forEach((segment, i) => {
+    const next = clause.segments[i + 1];
+    // In plain text, the words on either side of middle initials, with only words and gaps between them.
+    const common = (term: GateTerm) => often(term.s) > COMMON;
+    if (strict && segment.initialsAfter && next && common(segment.terms.at(-1)!) && common(next.terms[0]!))
+      options.push({
+        source: `${termText(segment.terms.at(-1)!)}[a-z0-9${escapeClass(classes.gap)}]*${termText(next.terms[0]!)}`,
+        often: 0,
+      });
+  });
   for (const unit of clause.units) {
     // A unit holds by any of its alternatives, each of which needs all its texts: the rarest of each.
     const rarest = [...new Set(unit.map((texts) => texts.reduce((a, b) => (often(b) < often(a) ? b : a))))];
@@ -72,6 +85,13 @@ function clauseNeed(clause: GateClause, classes: Classes, strict: boolean): Need
   }
   return options.reduce((a, b) => (rarer(b.often, b.source, a.often, a.source) ? b : a));
 }
+
+/**
+ * How often (per billion words) a word's text may be before the first look looks for it beside the next
+ * word rather than alone: most pages hold such a text, and an expression that goes past the text costs
+ * every page, so rarer texts stay plain.
+ */
+const COMMON = 1000;
 
 /** Whether text `b` is rarer than `a`: less often, or as often (rare words all count 0) and longer. */
 function rarer(bOften: number, b: string, aOften: number, a: string): boolean {
@@ -128,8 +148,19 @@ function segmentNeed(segment: GateSegment, classes: Classes, strict: boolean): N
     };
   }
   const best = terms.reduce((a, b) => (rarer(termOften(b, strict), b.s, termOften(a, strict), a.s) ? b : a));
+  if (strict && terms.length > 1 && !segment.numberAfter && !segment.numberBefore && termOften(best, strict) > COMMON) {
+    // In plain text, the rarest word and one beside it, each word's letters and then only gaps between them.
+    const at = Math.min(terms.indexOf(best), terms.length - 2);
+    const gap = `[a-z0-9]*[${escapeClass(classes.gap)}]*`;
+    return { source: `${termText(terms[at]!)}${gap}${termText(terms[at + 1]!)}`, often: 0 };
+  }
   if (strict && best.case !== undefined) return { source: '', caseText: best.case, often: 0 };
   return { source: anyCase(best.s), often: termOften(best, strict) };
+}
+
+/** What a page word giving the term starts with, in any case: its search text, or the word in its case. */
+function termText(term: GateTerm): string {
+  return term.case === undefined ? anyCase(term.s) : `(?:${anyCase(term.s)}|${anyCase(term.case)})`;
 }
 
 /** A word kept in its case ("Xi") is taken as rare: in its case it is a name. */

@@ -39,6 +39,11 @@ export interface GateSegment {
   terms: GateTerm[];
   numberBefore?: 1 | string;
   numberAfter?: 1 | string;
+  /**
+   * Words of one letter (middle initials), and nothing else, stand between this segment and the next:
+   * the clause does not look for them, but the first look needs the two segments near each other.
+   */
+  initialsAfter?: 1;
 }
 
 /**
