@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Served } from '../../../scripts/serve';
 import type { Story } from '../../../src/core/dataset';
@@ -17,6 +17,7 @@ import { copyBuild, updateBuild, updateFixtures } from '../updated-build';
 import {
   ADDON_ORIGIN,
   FIREFOX_DIST,
+  importStoryFile,
   installAddon,
   launchFirefox,
   openExtensionPage,
@@ -55,12 +56,7 @@ describe('Firefox: after an update', () => {
     firefox = await launchFirefox(dir);
     const api = await installAddon(firefox, dir);
     const manager = await openExtensionPage(firefox, 'src/manager/index.html');
-    const input = (await manager.$('#import-file')) as ElementHandle<HTMLInputElement>;
-    await input.uploadFile(join(work, 'story.json'));
-    await until(
-      () => manager.evaluate(() => document.getElementById('status')!.textContent ?? ''),
-      (text) => text.startsWith('Imported: '),
-    );
+    await importStoryFile(manager, join(work, 'story.json'));
     const before = await compiledFor(api.page);
     expect(before).toMatch(/^[0-9a-f]{16}$/);
     // Every page of the extension closed: none of them may compile the stories after the update.

@@ -20,6 +20,7 @@ import { visibleCardTextInPage } from '../page-reads';
 import {
   type ExtensionApi,
   hoverPersonRange,
+  importStoryFile,
   installAddon,
   launchFirefox,
   openExtensionPage,
@@ -170,12 +171,7 @@ describe('Firefox: following a story', () => {
     const { firefox, api } = await fresh();
     const manager = await openExtensionPage(firefox, MANAGER);
     writeFileSync(join(work, 'story.json'), exported);
-    const input = (await manager.$('#import-file')) as ElementHandle<HTMLInputElement>;
-    await input.uploadFile(join(work, 'story.json'));
-    await until(
-      () => manager.evaluate(() => document.getElementById('status')!.textContent ?? ''),
-      (text) => text.startsWith('Imported: '),
-    );
+    await importStoryFile(manager, join(work, 'story.json'));
     const [story] = await followed(api);
     const b = await openPage(firefox, `${site!.url}b.html`);
     await until(
@@ -188,6 +184,7 @@ describe('Firefox: following a story', () => {
     bad.id = 'another-copy';
     bad.facts[0].id = 'not an id';
     writeFileSync(join(work, 'bad.json'), JSON.stringify(bad));
+    const input = (await manager.$('#import-file')) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(join(work, 'bad.json'));
     const error = await until(
       () => manager.evaluate(() => document.getElementById('error')!.textContent ?? ''),

@@ -7,7 +7,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../../scripts/chrome';
 import { followPair, readPairs } from '../../../scripts/eval-followed';
@@ -16,7 +16,15 @@ import { type Served, serve } from '../../../scripts/serve';
 import { builderNlp } from '../../../src/builder/nlp';
 import type { Story } from '../../../src/core/dataset';
 import { fixtureText, renderPage } from '../../fixtures/follow/render';
-import { type ExtensionApi, installAddon, launchFirefox, openExtensionPage, openPage, until } from './harness';
+import {
+  type ExtensionApi,
+  importStoryFile,
+  installAddon,
+  launchFirefox,
+  openExtensionPage,
+  openPage,
+  until,
+} from './harness';
 
 const work = mkdtempSync(join(tmpdir(), 'followed-gate-firefox-'));
 let site: Served | undefined;
@@ -56,12 +64,7 @@ beforeAll(async () => {
   firefox = await launchFirefox();
   api = await installAddon(firefox);
   const manager = await openExtensionPage(firefox, 'src/manager/index.html');
-  const input = (await manager.$('#import-file')) as ElementHandle<HTMLInputElement>;
-  await input.uploadFile(join(work, 'story.json'));
-  await until(
-    () => manager.evaluate(() => document.getElementById('status')!.textContent ?? ''),
-    (text) => text.startsWith('Imported: '),
-  );
+  await importStoryFile(manager, join(work, 'story.json'));
 }, 120_000);
 
 afterAll(async () => {

@@ -10,7 +10,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { FIREFOX_DIST, findFirefox } from '../../../scripts/firefox';
 import { pointOnPersonRangeInPage } from '../page-reads';
 
@@ -153,6 +153,16 @@ export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean
     if (Date.now() - started > timeoutMs) throw new Error(`still ${JSON.stringify(value)} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** Imports a story file in the story manager's page, and waits for the manager to say it is imported. */
+export async function importStoryFile(manager: Page, file: string): Promise<void> {
+  const input = (await manager.$('#import-file')) as ElementHandle<HTMLInputElement>;
+  await input.uploadFile(file);
+  await until(
+    () => manager.evaluate(() => document.getElementById('status')!.textContent ?? ''),
+    (text) => text.startsWith('Imported: '),
+  );
 }
 
 /** Opens `url` in a new tab and waits for its load event. */
