@@ -4,7 +4,7 @@
  * on the same file without it, so a broken configuration cannot pass silently.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -136,5 +136,30 @@ describe('lint: import cycles', { timeout: TOOL_TIMEOUT_MS }, () => {
       rmSync(first, { force: true });
       rmSync(second, { force: true });
     }
+  });
+});
+
+/**
+ * Code, not comments, that reaches the browser's own extension API rather than the polyfill's: the
+ * `chrome` or `browser` namespace, named or read off `globalThis`.
+ */
+const DIRECT_API =
+  /^(?!\s*(\*|\/\/|\/\*)).*(\bchrome\.[a-z]|globalThis\.(chrome|browser)\b|globalThis, ['"](chrome|browser)['"])/m;
+
+function sources(dir: string): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return sources(path);
+    return /\.ts$/.test(entry.name) ? [path] : [];
+  });
+}
+
+describe('browser calls', () => {
+  it('go through webextension-polyfill, but in the followed stories’ gate reader', () => {
+    const direct = sources('src').filter((path) => DIRECT_API.test(readFileSync(join(root, path), 'utf8')));
+    expect(direct).toEqual(['src/content/followed-gate.ts']);
+    // The check sees a call planted anywhere else, and not one in a comment.
+    expect(DIRECT_API.test("const stored = await chrome.storage.local.get('settings');")).toBe(true);
+    expect(DIRECT_API.test('/** chrome.offscreen (Chrome 109+), which the polyfill passes through */')).toBe(false);
   });
 });
