@@ -85,7 +85,12 @@ export async function compileIfStale(
     usableCompiled(stored[FOLLOWED_COMPILED_KEY], buildId, store.revision) &&
     usableGateLook(stored[FOLLOWED_GATE_KEY], buildId, store.revision);
   if (store.stories.length === 0 || fresh) return;
-  await storage.set(await compile(store));
+  const compiled = await compile(store);
+  // The stories changed while they compiled (one followed or unfollowed): their writer stored its own
+  // compile, and this older one must not take its place.
+  const now = readFollowed((await storage.get(FOLLOWED_KEY))[FOLLOWED_KEY]);
+  if (now.revision !== store.revision) return;
+  await storage.set(compiled);
 }
 
 /** The dataset a new story is drafted beside: the shipped packs and those followed. */
