@@ -372,6 +372,43 @@ describe('numbers in the gate', () => {
     expect(holds(may24, ['4 May', 'four May', 'The mayor', '25 May'])).toEqual([]);
   });
 
+  it('reads a date beside its word at least as loosely as the clauses, over thousands of generated texts', () => {
+    const dates: Gate['clauses'][number]['segments'] = [
+      { terms: [{ s: 'march' }], numberAfter: '12' },
+      { terms: [{ s: 'ma', k: 'may' }], numberBefore: '24' },
+      { terms: [{ s: 'dec' }], numberAfter: '2021' },
+      { terms: [{ s: 'dec' }], numberBefore: '15' },
+      { terms: [{ s: 'декабр' }], numberBefore: '15' },
+      { terms: [{ s: '年', han: 1 }], numberBefore: '2021' },
+    ];
+    const pieces = [
+      ...['March', 'MARCHED', 'marches', 'Mar', 'May', 'mayor', 'Dec', 'DECS', 'decade', 'декабря', 'Декабре', '年'],
+      ...['12', '1,2', '112', '24', '124', '2021', '2,021', '15', '150', '3', '12th', '15-го', '24th'],
+      ...['twelve', 'twenty-four', 'two thousand twenty-one', 'fifteenth', 'пятнадцатого', '二〇二一', 'the'],
+    ];
+    const gaps = ['', ' ', '\u00a0', ' — ', '’', '-', '. ', ', ', '\n', ' (', 'x'];
+    const random = new Random(20211215);
+    let holding = 0;
+    const missed: string[] = [];
+    for (let i = 0; i < 4000; i++) {
+      let text = random.pick(pieces);
+      for (let n = random.int(1, 4); n > 0; n--) text += random.pick(gaps) + random.pick(pieces);
+      const plain = !/[^\t-\r -~\u00a0—’]/.test(text);
+      for (const segment of dates) {
+        const exact = new Precheck({ ...gate, clauses: [{ segments: [segment], units: [] }] });
+        if (!exact.holdsIn({ text, plain })) continue;
+        holding++;
+        const look = {
+          ...gate.look,
+          ...prefilterPatterns([{ segments: [segment], units: [] }], { ...gate, ...gate.look }),
+        };
+        if (firstLook(look, text) === undefined) missed.push(`${JSON.stringify(segment)} in ${JSON.stringify(text)}`);
+      }
+    }
+    expect(holding).toBeGreaterThan(300);
+    expect(missed).toEqual([]);
+  });
+
   it('finds a date at the first look by its word, then reads its own numbers beside it', () => {
     const lookFor = (...segments: Gate['clauses'][number]['segments']) => ({
       ...gate.look,
