@@ -63,12 +63,13 @@ export interface GateClause {
  * in any case, that any text a clause holds in matches: `strict`, or one of the texts of `strictCase` in
  * their own case, for plain texts (ASCII and the `plain` characters); `loose` for the others, once
  * dropped characters are out and folded ones folded. Where their group `date` finds a date's word, the
- * number beside it is read from `dates` (`dateNear`).
+ * number beside it is read against `dates` (`DateReader`).
  */
 export interface FirstLook {
   strict: string;
   strictCase: string[];
   loose: string;
+  /** The dates' words, each with its dates' numbers. */
   dates: DateLook[];
   /** Characters between two words of a phrase (their raw forms, as the analysis would read them). */
   gap: string;
