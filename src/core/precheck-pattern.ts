@@ -186,8 +186,7 @@ function termOften(term: GateTerm, strict: boolean): number {
  * (precheck.ts `DateReader`), so it finds only those a number stands beside.
  */
 function dateWordsPattern(dates: readonly GateSegment[], classes: Classes, strict: boolean): string {
-  const words = dates.flatMap((segment) => wordStarts(segment.terms[0]!));
-  const starts = [...new Set(words)].filter((w) => !words.some((other) => other !== w && w.startsWith(other)));
+  const starts = shortest(dates.flatMap((segment) => wordStarts(segment.terms[0]!)));
   const letters = strict
     ? '[a-z]'
     : `(?:[a-zа-яё]|${
@@ -261,8 +260,12 @@ function dateLooks(segments: readonly GateSegment[], classes: Classes): DateLook
 
 /** What the page words that give the term start with (`wordForms`), none starting with another. */
 function wordStarts(term: GateTerm): string[] {
-  const forms = wordForms(term);
-  return forms.filter((w) => !forms.some((other) => other !== w && w.startsWith(other)));
+  return shortest(wordForms(term));
+}
+
+/** The words none of the others starts, once each: where one of them is, one of these starts. */
+function shortest(words: readonly string[]): string[] {
+  return [...new Set(words)].filter((w) => !words.some((other) => other !== w && w.startsWith(other)));
 }
 
 /**

@@ -307,6 +307,15 @@ describe('pre-check', () => {
 });
 
 describe('numbers in the gate', () => {
+  /** The build's first look, its clauses these segments alone. */
+  const lookFor = (...segments: Gate['clauses'][number]['segments']) => ({
+    ...gate.look,
+    ...prefilterPatterns(
+      segments.map((segment) => ({ segments: [segment], units: [] })),
+      { ...gate, ...gate.look },
+    ),
+  });
+
   it('a number word that starts or ends a reading of a value is one the gate lets give it', () => {
     // Every run of up to three English number words, read by the analysis's own number reader.
     const words = NUMBER_WORDS.filter((w) => /^[a-z]+$/.test(w) && w !== 'second');
@@ -386,6 +395,11 @@ describe('numbers in the gate', () => {
       ...['12', '1,2', '112', '24', '124', '2021', '2,021', '15', '150', '3', '12th', '15-го', '24th'],
       ...['twelve', 'twenty-four', 'two thousand twenty-one', 'fifteenth', 'пятнадцатого', '二〇二一', 'the'],
     ];
+    const checks = dates.map((segment) => ({
+      segment,
+      exact: new Precheck({ ...gate, clauses: [{ segments: [segment], units: [] }] }),
+      look: lookFor(segment),
+    }));
     const gaps = ['', ' ', '\u00a0', ' — ', '’', '-', '. ', ', ', '\n', ' (', 'x'];
     const random = new Random(20211215);
     let holding = 0;
@@ -394,14 +408,9 @@ describe('numbers in the gate', () => {
       let text = random.pick(pieces);
       for (let n = random.int(1, 4); n > 0; n--) text += random.pick(gaps) + random.pick(pieces);
       const plain = !/[^\t-\r -~\u00a0—’]/.test(text);
-      for (const segment of dates) {
-        const exact = new Precheck({ ...gate, clauses: [{ segments: [segment], units: [] }] });
+      for (const { segment, exact, look } of checks) {
         if (!exact.holdsIn({ text, plain })) continue;
         holding++;
-        const look = {
-          ...gate.look,
-          ...prefilterPatterns([{ segments: [segment], units: [] }], { ...gate, ...gate.look }),
-        };
         if (firstLook(look, text) === undefined) missed.push(`${JSON.stringify(segment)} in ${JSON.stringify(text)}`);
       }
     }
@@ -410,13 +419,6 @@ describe('numbers in the gate', () => {
   });
 
   it('finds a date at the first look by its word, then reads its own numbers beside it', () => {
-    const lookFor = (...segments: Gate['clauses'][number]['segments']) => ({
-      ...gate.look,
-      ...prefilterPatterns(
-        segments.map((segment) => ({ segments: [segment], units: [] })),
-        { ...gate, ...gate.look },
-      ),
-    });
     const passes = (look: Gate['look'], texts: string[]) => texts.filter((text) => firstLook(look, text) !== undefined);
     const march = lookFor(
       { terms: [{ s: 'march' }], numberAfter: '12' },
