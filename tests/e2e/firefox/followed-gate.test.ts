@@ -60,11 +60,21 @@ beforeAll(async () => {
   writeFileSync(join(work, 'site/b.html'), renderPage(fixtureText('port-strike-b'), 'Coastal Wire'));
   for (const page of ['news-unrelated.html', 'quiet-live.html'])
     copyFileSync(join(ROOT, 'tests/e2e/fixtures', page), join(work, 'site', page));
+  copyFileSync(join(ROOT, 'tests/e2e/fixtures/news-unrelated.html'), join(work, 'site/open-before.html'));
   site = await serve(join(work, 'site'));
   firefox = await launchFirefox();
   api = await installAddon(firefox);
+  // A page open while the story is followed: the worker, once it has registered the gate reader, puts the
+  // reader into every page then open. The tests' pages open only after it has reached this one, so that
+  // they are judged by the pre-check alone and not caught by that pass.
+  const openBefore = await openPage(firefox, `${site.url}open-before.html`);
   const manager = await openExtensionPage(firefox, 'src/manager/index.html');
   await importStoryFile(manager, join(work, 'story.json'));
+  await until(
+    () => readerAnswers(`${site!.url}open-before.html`),
+    (answers) => answers,
+  );
+  await openBefore.close();
 }, 120_000);
 
 afterAll(async () => {
